@@ -1,0 +1,145 @@
+"""create_app: wires settings, storage, flows and channels into one aiohttp application."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
+
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from hotline import housekeeping
+from hotline.catalog import FALLBACK_LANGUAGE, Catalog
+from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
+from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.clock import utc_now
+from hotline.config import Settings
+from hotline.errors import BadRequest, ConfigError, Forbidden
+from hotline.flows.engine import Languages
+from hotline.flows.loader import load_builtin_flows
+from hotline.flows.model import Flow
+from hotline.storage import db
+from hotline.storage.sessions import SessionStore
+
+log = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+ENGINE = web.AppKey("engine", AsyncEngine)
+STORE = web.AppKey("store", SessionStore)
+HEALTH_TIMEOUT_S = 1.0
+SWEEP_MINUTES = 5
+
+
+def deployment_languages(settings: Settings, catalog: Catalog) -> Languages:
+    """The languages callers are offered: configured, or every shipped locale (default first)."""
+    offered = settings.languages or (
+        settings.default_language,
+        *(lang for lang in catalog.languages if lang != settings.default_language),
+    )
+    missing = [lang for lang in offered if lang not in catalog.languages]
+    if missing:
+        raise ConfigError(
+            f"HOTLINE_LANGUAGES: no locale for {', '.join(missing)} in {catalog.directory}; "
+            f"available: {', '.join(catalog.languages)}"
+        )
+    return Languages(default=settings.default_language, offered=offered)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    catalog: Catalog | None = None,
+    flows: dict[str, Flow] | None = None,
+) -> web.Application:
+    """The application; the database opens and closes with it."""
+    catalog = catalog or Catalog()
+    flows = flows or load_builtin_flows(known_message=lambda m: catalog.has(FALLBACK_LANGUAGE, m))
+    languages = deployment_languages(settings, catalog)
+
+    app = web.Application(middlewares=[_errors])
+    app[SETTINGS] = settings
+    renderer = VoiceRenderer(catalog, settings.public_url)
+    voice = VoiceChannel(
+        config=VoiceConfig(
+            languages=languages,
+            pseudonym_key=settings.pseudonym_key,
+            default_region=settings.default_region,
+            deadline_s=settings.step_deadline_s,
+            fallback_number=settings.fallback_number,
+            specialist_number=settings.specialist_number,
+        ),
+        flows=flows,
+        store=lambda: app[STORE],
+        signature=TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url),
+        renderer=renderer,
+        clock=clock,
+    )
+    app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_housekeeping(clock))
+    app.router.add_routes(voice.routes())
+    app.router.add_get("/healthz", _healthz)
+    return app
+
+
+async def _database(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    engine = db.create_engine(settings.database_url)
+    if settings.is_sqlite:
+        await db.upgrade(engine)  # the embedded default migrates itself
+    else:
+        await db.check_schema(engine)
+    app[ENGINE] = engine
+    app[STORE] = SessionStore(engine)
+    yield
+    await engine.dispose()
+
+
+def _housekeeping(
+    clock: Callable[[], datetime],
+) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        scheduler = AsyncIOScheduler(timezone=UTC)
+
+        async def run() -> None:
+            try:
+                await housekeeping.sweep(app[STORE], clock())
+            except Exception:
+                log.exception("housekeeping failed; it runs again in %d minutes", SWEEP_MINUTES)
+
+        scheduler.add_job(run, "interval", minutes=SWEEP_MINUTES, max_instances=1, coalesce=True)
+        scheduler.start()
+        yield
+        scheduler.shutdown(wait=False)
+
+    return context
+
+
+async def _healthz(request: web.Request) -> web.Response:
+    try:
+        async with asyncio.timeout(HEALTH_TIMEOUT_S):
+            async with request.app[ENGINE].connect() as conn:
+                await conn.execute(text("SELECT 1"))
+    except Exception:
+        return web.json_response({"status": "degraded", "database": "unreachable"}, status=503)
+    return web.json_response({"status": "ok", "database": "ok"})
+
+
+@web.middleware
+async def _errors(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Domain errors become HTTP answers here, and only here."""
+    try:
+        return await handler(request)
+    except Forbidden as exc:
+        log.warning("403 on %s: %s", request.path, exc)
+        return web.Response(status=403, text=f"forbidden: {exc}\n")
+    except BadRequest as exc:
+        log.warning("400 on %s: %s", request.path, exc)
+        return web.Response(status=400, text=f"bad request: {exc}\n")

@@ -1,0 +1,108 @@
+"""Every word a caller hears or reads: Fluent catalogues under hotline/locales/<lang>/."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser, ast
+
+from hotline.errors import ConfigError
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+FALLBACK_LANGUAGE = "en"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How a locale is spoken on the phone."""
+
+    name: str
+    say_language: str | None
+    voice: str | None
+
+
+class Catalog:
+    """Formats messages in any shipped locale, falling back to English message by message."""
+
+    def __init__(self, directory: Path = LOCALES_DIR) -> None:
+        self.directory = directory
+        self._bundles: dict[str, FluentBundle] = {}
+        self._ids: dict[str, set[str]] = {}
+        self._voices: dict[str, VoiceSettings] = {}
+        for locale_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
+            files = sorted(locale_dir.glob("*.ftl"))
+            if not files:
+                continue
+            lang = locale_dir.name
+            # Isolation marks (U+2068/9) would be read aloud or sent as SMS characters.
+            bundle = FluentBundle([lang], use_isolating=False)
+            ids: set[str] = set()
+            for path in files:
+                text = path.read_text(encoding="utf-8")
+                bundle.add_resource(FluentResource(text))
+                ids.update(message_ids_in(text))
+            self._bundles[lang] = bundle
+            self._ids[lang] = ids
+            self._voices[lang] = _voice_settings(locale_dir)
+        if FALLBACK_LANGUAGE not in self._bundles:
+            raise ConfigError(f"{directory}: the {FALLBACK_LANGUAGE!r} locale is missing")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The locales that ship, in alphabetical order."""
+        return tuple(self._bundles)
+
+    def has(self, language: str, message: str) -> bool:
+        """True when the locale itself (not the fallback) has the message."""
+        return message in self._ids.get(language, set())
+
+    def ids(self, language: str) -> frozenset[str]:
+        """Every message id of a locale."""
+        return frozenset(self._ids.get(language, set()))
+
+    def voice(self, language: str) -> VoiceSettings:
+        """The locale's voice settings (English's when the locale has none)."""
+        return self._voices.get(language) or self._voices[FALLBACK_LANGUAGE]
+
+    def format(
+        self, language: str, message: str, args: Mapping[str, str | int] | None = None
+    ) -> str:
+        """The message's text in a language, English where the locale lacks it."""
+        for lang in (language, FALLBACK_LANGUAGE):
+            bundle = self._bundles.get(lang)
+            if bundle is None or not bundle.has_message(message):
+                continue
+            pattern = bundle.get_message(message).value
+            if pattern is None:
+                continue
+            text, errors = bundle.format_pattern(pattern, dict(args or {}))
+            if errors:
+                log.warning("message %s in %s formatted with errors: %s", message, lang, errors)
+            return str(text)
+        log.error("message %s is in no locale", message)
+        return message
+
+
+def message_ids_in(ftl_text: str) -> set[str]:
+    """The public message ids (not terms) of a Fluent source."""
+    resource = FluentParser().parse(ftl_text)
+    return {entry.id.name for entry in resource.body if isinstance(entry, ast.Message)}
+
+
+def _voice_settings(locale_dir: Path) -> VoiceSettings:
+    path = locale_dir / "locale.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with name, say_language and voice")
+    return VoiceSettings(
+        name=str(data.get("name", locale_dir.name)),
+        say_language=data.get("say_language"),
+        voice=data.get("voice"),
+    )

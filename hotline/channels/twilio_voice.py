@@ -1,0 +1,371 @@
+"""The Twilio Voice webhooks: incoming call, each step, status callback, and the fallback.
+
+Every request is signature-checked first. Each step is idempotent: the step URL carries the
+sequence number it answers, so Twilio's retry of a request gets the saved answer back and
+the flow moves once. Whatever fails inside, the caller gets valid TwiML within the deadline
+that says so in their language and reaches a person or a voicemail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable, Coroutine, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+from multidict import MultiDictProxy
+from twilio.twiml.voice_response import Dial, VoiceResponse
+
+from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
+from hotline.errors import BadRequest, HotlineError
+from hotline.flows import engine
+from hotline.flows.actions import Escalate, Say
+from hotline.flows.events import (
+    CallStarted,
+    DigitsReceived,
+    EscalationEnded,
+    Event,
+    NoInputReceived,
+    RecordingEmpty,
+    RecordingSaved,
+)
+from hotline.flows.model import Flow
+from hotline.flows.state import SessionState
+from hotline.privacy import pseudonym
+from hotline.storage.sessions import (
+    LogSummary,
+    NewSession,
+    NewVoicemail,
+    SessionStore,
+)
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "voice"
+FLOW_ID = "hotline"
+TWIML = "text/xml"
+FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
+ANSWERED = frozenset({"completed", "answered"})
+_CALL_SID = re.compile(r"^CA[0-9a-fA-F]{32}$")
+_DIGITS = re.compile(r"^[0-9*#]{0,64}$")
+MAX_ESCALATION_HOPS = 3
+
+
+class SessionMissing(HotlineError):
+    """A step arrived for a call we hold no session for."""
+
+
+@dataclass(frozen=True)
+class VoiceConfig:
+    """What the voice channel needs from the deployment."""
+
+    languages: engine.Languages
+    pseudonym_key: bytes
+    default_region: str | None
+    deadline_s: float
+    fallback_number: str | None
+    specialist_number: str | None
+
+
+class VoiceChannel:
+    """The aiohttp handlers of the voice hotline."""
+
+    def __init__(
+        self,
+        *,
+        config: VoiceConfig,
+        flows: Mapping[str, Flow],
+        store: Callable[[], SessionStore],
+        signature: TwilioSignatureCheck,
+        renderer: VoiceRenderer,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.config = config
+        self.flows = flows
+        self._store = store
+        self.signature = signature
+        self.renderer = renderer
+        self.clock = clock
+        # Rendered once at start: a fault must not depend on anything that could fault.
+        self._fallback = {lang: self._render_fallback(lang) for lang in config.languages.offered}
+        self._after_fallback_dial = {
+            lang: self._render_fallback_voicemail(lang, "fallback-unanswered")
+            for lang in config.languages.offered
+        }
+        self._fallback_goodbye = {
+            lang: _say_and_hang_up(renderer, lang, "fallback-goodbye")
+            for lang in config.languages.offered
+        }
+
+    def routes(self) -> list[web.RouteDef]:
+        """The webhook routes."""
+        return [
+            web.post("/twilio/voice", self.incoming),
+            web.post("/twilio/voice/step", self.step),
+            web.post("/twilio/voice/status", self.status),
+            web.post(FALLBACK_PATH, self.fallback),
+        ]
+
+    # -- handlers -------------------------------------------------------------------------
+
+    async def incoming(self, request: web.Request) -> web.Response:
+        """A new call: greet the caller and start the flow."""
+        params = await self.signature.verify(request)
+        call_sid = _call_sid(params)
+        requested = request.query.get("lang")
+        preset = requested if requested in self.config.languages.offered else None
+        language = preset or self.config.languages.default
+        return await self._guarded(language, self._start(call_sid, params, preset))
+
+    async def step(self, request: web.Request) -> web.Response:
+        """The caller's answer to step `seq` (keys, silence, a recording, a dial result)."""
+        params = await self.signature.verify(request)
+        call_sid = _call_sid(params)
+        seq = request.query.get("seq", "")
+        if not seq.isdigit():
+            raise BadRequest("seq must be a step number")
+        event = _event(request.query.get("event"), params)
+        language = self._language(request.query.get("lang"))
+        return await self._guarded(
+            language, self._advance(call_sid, int(seq), event, params, language)
+        )
+
+    async def status(self, request: web.Request) -> web.Response:
+        """Twilio's status callback: the call ended; close its row in the call log."""
+        params = await self.signature.verify(request)
+        call_sid = _call_sid(params)
+        if params.get("CallStatus") in FINAL_STATUSES:
+            duration = params.get("CallDuration", "")
+            await asyncio.wait_for(
+                self._finish(call_sid, int(duration) if duration.isdigit() else None),
+                timeout=self.config.deadline_s * 4,
+            )
+        return web.Response(text=str(VoiceResponse()), content_type=TWIML)
+
+    async def fallback(self, request: web.Request) -> web.Response:
+        """What follows the fallback TwiML: after the dial, and after the voicemail."""
+        params = await self.signature.verify(request)
+        language = self._language(request.query.get("lang"))
+        stage = request.query.get("stage")
+        if stage == "dial":
+            if params.get("DialCallStatus") in ANSWERED:
+                return _twiml(self._fallback_goodbye[language])
+            return _twiml(self._after_fallback_dial[language])
+        if stage == "recording":
+            # The database may be what failed: name the recording for an operator to find.
+            log.error(
+                "voicemail recorded during a fault: recording %s (%ss, %s); fetch it from Twilio",
+                params.get("RecordingSid", "?"),
+                params.get("RecordingDuration", "?"),
+                language,
+            )
+            return _twiml(self._fallback_goodbye[language])
+        # Also usable as the number's "primary handler fails" URL in the Twilio console.
+        log.error("Twilio used the fallback URL (error %s)", params.get("ErrorCode", "?"))
+        return _twiml(self._fallback[language])
+
+    # -- the work behind them -------------------------------------------------------------
+
+    async def _guarded(self, language: str, work: Coroutine[Any, Any, str]) -> web.Response:
+        """Run a step within the deadline; on any failure answer with the fallback."""
+        try:
+            return _twiml(await asyncio.wait_for(work, timeout=self.config.deadline_s))
+        except TimeoutError:
+            log.error(
+                "voice step missed its %.1fs deadline; caller sent to fallback",
+                self.config.deadline_s,
+            )
+        except Exception:
+            log.exception("voice step failed; caller sent to fallback")
+        return _twiml(self._fallback[language])
+
+    async def _start(self, call_sid: str, params: MultiDictProxy[str], preset: str | None) -> str:
+        flow = self.flows[FLOW_ID]
+        now = self.clock()
+        step = engine.start(
+            flow, CallStarted(language=preset), languages=self.config.languages, now=now
+        )
+        step = self._without_unreachable_escalation(flow, step, now)
+        twiml = self._render(step, seq=1, params=params)
+        existing = await self._store().begin(
+            NewSession(
+                key=call_sid,
+                channel=CHANNEL,
+                flow=flow.id,
+                caller=pseudonym(
+                    params.get("From", ""), self.config.pseudonym_key, self.config.default_region
+                ),
+                started_at=now,
+                language=step.state.language,
+                state=step.state.to_json(),
+                response=twiml,
+            )
+        )
+        if existing is not None:  # Twilio retried the incoming-call request
+            return existing.last_response
+        return twiml
+
+    async def _advance(
+        self, call_sid: str, seq: int, event: Event, params: MultiDictProxy[str], language: str
+    ) -> str:
+        store = self._store()
+        stored = await store.load(call_sid)
+        if stored is None:
+            raise SessionMissing("no session for this call")
+        if seq != stored.seq:  # a retry of a step already answered
+            return stored.last_response
+        state = SessionState.from_json(stored.state)
+        flow = self.flows[state.flow_id]
+        now = self.clock()
+        step = engine.advance(flow, state, event, languages=self.config.languages, now=now)
+        step = self._without_unreachable_escalation(flow, step, now)
+        twiml = self._render(step, seq=stored.seq + 1, params=params)
+        voicemail = None
+        if isinstance(event, RecordingSaved):
+            voicemail = NewVoicemail(
+                language=state.language,
+                duration_s=event.duration_s,
+                recording_url=params.get("RecordingUrl", ""),
+            )
+        summary = _summary(step.state) if stored.ended else None
+        if await store.advance(
+            stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
+        ):
+            return twiml
+        latest = await store.load(call_sid)  # another process answered this step first
+        return latest.last_response if latest else twiml
+
+    async def _finish(self, call_sid: str, duration_s: int | None) -> None:
+        store = self._store()
+        stored = await store.load(call_sid)
+        if stored is None or stored.ended:
+            return
+        state = SessionState.from_json(stored.state)
+        await store.finish(stored, _summary(state), self.clock(), duration_s)
+
+    def _without_unreachable_escalation(
+        self, flow: Flow, step: engine.Step, now: datetime
+    ) -> engine.Step:
+        """With nobody to ring, an escalation ends unanswered at once, in the same answer."""
+        if self.config.specialist_number is not None:
+            return step
+        actions = step.actions
+        for _ in range(MAX_ESCALATION_HOPS):
+            if not actions or not isinstance(actions[-1], Escalate):
+                break
+            after = engine.advance(
+                flow,
+                step.state,
+                EscalationEnded(answered=False),
+                languages=self.config.languages,
+                now=now,
+            )
+            actions = actions[:-1] + after.actions
+            step = engine.Step(after.state, actions)
+        return step
+
+    def _render(self, step: engine.Step, *, seq: int, params: MultiDictProxy[str]) -> str:
+        return self.renderer.render(
+            step.actions,
+            seq=seq,
+            language=step.state.language,
+            dial_number=self.config.specialist_number,
+            caller_id=params.get("To"),
+        )
+
+    def _language(self, requested: str | None) -> str:
+        offered = self.config.languages.offered
+        return requested if requested in offered else self.config.languages.default
+
+    def _render_fallback(self, language: str) -> str:
+        response = VoiceResponse()
+        if self.config.fallback_number:
+            self.renderer.say(response, Say("fallback-connecting", language))
+            dial = Dial(
+                action=self.renderer.url(FALLBACK_PATH, stage="dial", lang=language),
+                method="POST",
+                timeout=30,
+                answer_on_bridge=True,
+            )
+            dial.number(self.config.fallback_number)
+            response.append(dial)
+            return str(response)
+        return self._render_fallback_voicemail(language, "fallback-message")
+
+    def _render_fallback_voicemail(self, language: str, message: str) -> str:
+        response = VoiceResponse()
+        self.renderer.say(response, Say(message, language))
+        response.record(
+            action=self.renderer.url(FALLBACK_PATH, stage="recording", lang=language),
+            method="POST",
+            max_length=180,
+            finish_on_key="#",
+            play_beep=True,
+        )
+        self.renderer.say(response, Say("fallback-goodbye", language))
+        response.hangup()
+        return str(response)
+
+
+FALLBACK_MESSAGES = (
+    "fallback-connecting",
+    "fallback-message",
+    "fallback-unanswered",
+    "fallback-goodbye",
+)
+
+
+def _say_and_hang_up(renderer: VoiceRenderer, language: str, message: str) -> str:
+    response = VoiceResponse()
+    renderer.say(response, Say(message, language))
+    response.hangup()
+    return str(response)
+
+
+def _twiml(body: str) -> web.Response:
+    return web.Response(text=body, content_type=TWIML)
+
+
+def _call_sid(params: MultiDictProxy[str]) -> str:
+    call_sid = params.get("CallSid", "")
+    if not _CALL_SID.match(call_sid):
+        raise BadRequest("CallSid is missing or malformed")
+    return call_sid
+
+
+def _event(kind: str | None, params: MultiDictProxy[str]) -> Event:
+    """The engine event a step request stands for."""
+    match kind:
+        case "no-input":
+            return NoInputReceived()
+        case "recording-empty":
+            return RecordingEmpty()
+        case "recording":
+            duration = params.get("RecordingDuration", "0")
+            if not duration.isdigit():
+                raise BadRequest("RecordingDuration must be a number of seconds")
+            if int(duration) == 0 or not params.get("RecordingUrl"):
+                return RecordingEmpty()
+            return RecordingSaved(duration_s=int(duration))
+        case "dial":
+            return EscalationEnded(answered=params.get("DialCallStatus") in ANSWERED)
+        case None:
+            digits = params.get("Digits")
+            if digits is None or digits == "":
+                return NoInputReceived()
+            if not _DIGITS.match(digits):
+                raise BadRequest("Digits must be keys of a phone keypad")
+            return DigitsReceived(digits)
+        case _:
+            raise BadRequest(f"unknown step event {kind[:20]!r}")
+
+
+def _summary(state: SessionState) -> LogSummary:
+    return LogSummary(
+        outcome=state.final_outcome().value, path=list(state.path), language=state.language
+    )

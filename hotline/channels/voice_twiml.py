@@ -1,0 +1,99 @@
+"""Turn the engine's actions into TwiML for Twilio Voice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
+
+from hotline.catalog import Catalog
+from hotline.flows import actions as act
+
+STEP_PATH = "/twilio/voice/step"
+FALLBACK_PATH = "/twilio/voice/fallback"
+DIAL_TIMEOUT_S = 25
+RECORD_SILENCE_S = 5
+
+
+class VoiceRenderer:
+    """Renders actions as TwiML whose callbacks point back at our step endpoint."""
+
+    def __init__(self, catalog: Catalog, public_url: str) -> None:
+        self.catalog = catalog
+        self.public_url = public_url.rstrip("/")
+
+    def url(self, path: str, **query: str | int) -> str:
+        """An absolute URL on our public base."""
+        return f"{self.public_url}{path}?{urlencode(query)}"
+
+    def step_url(self, seq: int, language: str, event: str | None = None) -> str:
+        """Where Twilio posts the answer to step `seq`."""
+        if event is None:
+            return self.url(STEP_PATH, seq=seq, lang=language)
+        return self.url(STEP_PATH, seq=seq, lang=language, event=event)
+
+    def say(self, target: VoiceResponse | Gather, item: act.Say) -> None:
+        """Speak a message in its own language's voice."""
+        voice = self.catalog.voice(item.language)
+        target.say(
+            self.catalog.format(item.language, item.message, dict(item.args)),
+            voice=voice.voice,
+            language=voice.say_language,
+        )
+
+    def render(
+        self,
+        actions: Sequence[act.Action],
+        *,
+        seq: int,
+        language: str,
+        dial_number: str | None = None,
+        caller_id: str | None = None,
+    ) -> str:
+        """TwiML for one step; `seq` is the number the next request must carry."""
+        response = VoiceResponse()
+        for action in actions:
+            match action:
+                case act.Say():
+                    self.say(response, action)
+                case act.Gather():
+                    gather = Gather(
+                        action=self.step_url(seq, language),
+                        method="POST",
+                        input="dtmf",
+                        timeout=action.timeout_s,
+                        num_digits=action.max_digits,
+                        # A menu takes # as a key; a digit gather ends on it.
+                        finish_on_key=action.finish_on_key or "",
+                        action_on_empty_result=False,
+                    )
+                    for prompt in action.prompts:
+                        self.say(gather, prompt)
+                    response.append(gather)
+                    response.redirect(self.step_url(seq, language, "no-input"), method="POST")
+                case act.Record():
+                    response.record(
+                        action=self.step_url(seq, language, "recording"),
+                        method="POST",
+                        max_length=action.max_seconds,
+                        timeout=RECORD_SILENCE_S,
+                        finish_on_key="#",
+                        play_beep=True,
+                    )
+                    response.redirect(
+                        self.step_url(seq, language, "recording-empty"), method="POST"
+                    )
+                case act.Escalate():
+                    dial = Dial(
+                        action=self.step_url(seq, language, "dial"),
+                        method="POST",
+                        timeout=DIAL_TIMEOUT_S,
+                        answer_on_bridge=True,
+                        caller_id=caller_id,
+                    )
+                    dial.number(dial_number)
+                    response.append(dial)
+                case act.Hangup():
+                    response.hangup()
+        return str(response)

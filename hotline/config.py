@@ -1,0 +1,260 @@
+"""Settings: one frozen object built from HOTLINE_* variables (and an optional .env) in main()."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from dotenv import dotenv_values
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from hotline.errors import ConfigError
+
+Mode = Literal["local", "production"]
+
+# Variables whose presence says "this is a real deployment": then the secrets must be given.
+_PRODUCTION_MARKERS = (
+    "HOTLINE_PUBLIC_URL",
+    "HOTLINE_TWILIO_AUTH_TOKEN",
+    "HOTLINE_TWILIO_ACCOUNT_SID",
+    "HOTLINE_PSEUDONYM_KEY",
+)
+_SID_RE = re.compile(r"^AC[0-9a-fA-F]{32}$")
+_LANG_RE = re.compile(r"^[a-z]{2,3}$")
+_MIN_KEY_CHARS = 32
+_MAKE_KEY = "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server needs to know, validated once."""
+
+    mode: Mode
+    host: str
+    port: int
+    data_dir: Path
+    database_url: str
+    public_url: str
+    twilio_auth_token: str
+    pseudonym_key: bytes
+    twilio_account_sid: str | None = None
+    twilio_api_url: str | None = None
+    default_language: str = "en"
+    languages: tuple[str, ...] = ()
+    default_region: str | None = None
+    fallback_number: str | None = None
+    specialist_number: str | None = None
+    step_deadline_s: float = 0.8
+    log_level: str = "INFO"
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the database is the embedded SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings(
+    environ: dict[str, str] | None = None,
+    env_file: Path | None = Path(".env"),
+) -> Settings:
+    """Build Settings from the environment (which wins) and an optional .env file."""
+    env: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        env.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    env.update(os.environ if environ is None else environ)
+    env = {k: v.strip() for k, v in env.items() if k.startswith("HOTLINE_") and v.strip()}
+    return _build(env)
+
+
+def _build(env: dict[str, str]) -> Settings:
+    notices: list[str] = []
+    mode = _mode(env)
+    host = env.get("HOTLINE_HOST", "127.0.0.1")
+    port = _port(env.get("HOTLINE_PORT", "8080"))
+    data_dir = Path(env.get("HOTLINE_DATA_DIR", "data"))
+    database_url = _database_url(env.get("HOTLINE_DATABASE_URL"), data_dir)
+    languages, default_language = _languages(env)
+
+    if mode == "production":
+        public_url = _url("HOTLINE_PUBLIC_URL", _require(env, "HOTLINE_PUBLIC_URL"))
+        token = _require(env, "HOTLINE_TWILIO_AUTH_TOKEN")
+        key = _key(_require(env, "HOTLINE_PSEUDONYM_KEY"))
+    else:
+        public_url = _url(
+            "HOTLINE_PUBLIC_URL", env.get("HOTLINE_PUBLIC_URL", f"http://{host}:{port}")
+        )
+        token, created_token = _local_secret(data_dir, "twilio-auth-token")
+        key_text, created_key = _local_secret(data_dir, "pseudonym.key")
+        key = key_text.encode()
+        if created_token or created_key:
+            notices.append(
+                f"local mode: created local keys in {data_dir / 'keys'} (mode 0600); "
+                "they are for trying hotline out, set HOTLINE_* variables for a real deployment"
+            )
+        notices.append("local mode: SQLite database, calls can be simulated with `hotline call`")
+
+    sid = env.get("HOTLINE_TWILIO_ACCOUNT_SID")
+    if sid is not None and not _SID_RE.match(sid):
+        raise ConfigError(
+            "HOTLINE_TWILIO_ACCOUNT_SID: not an account SID; copy it from the Twilio console "
+            "(AC followed by 32 hex characters)"
+        )
+    api_url = env.get("HOTLINE_TWILIO_API_URL")
+    if api_url is not None:
+        api_url = _url("HOTLINE_TWILIO_API_URL", api_url)
+
+    region = env.get("HOTLINE_DEFAULT_REGION")
+    if region is not None and not re.fullmatch(r"[A-Z]{2}", region):
+        raise ConfigError(
+            "HOTLINE_DEFAULT_REGION: give a two-letter country code in capitals, e.g. GE or CZ"
+        )
+
+    return Settings(
+        mode=mode,
+        host=host,
+        port=port,
+        data_dir=data_dir,
+        database_url=database_url,
+        public_url=public_url,
+        twilio_auth_token=token,
+        pseudonym_key=key,
+        twilio_account_sid=sid,
+        twilio_api_url=api_url,
+        default_language=default_language,
+        languages=languages,
+        default_region=region,
+        fallback_number=_e164("HOTLINE_FALLBACK_NUMBER", env.get("HOTLINE_FALLBACK_NUMBER")),
+        specialist_number=_e164("HOTLINE_SPECIALIST_NUMBER", env.get("HOTLINE_SPECIALIST_NUMBER")),
+        step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
+        log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
+        notices=tuple(notices),
+    )
+
+
+def _mode(env: dict[str, str]) -> Mode:
+    explicit = env.get("HOTLINE_MODE")
+    if explicit is None:
+        return "production" if any(k in env for k in _PRODUCTION_MARKERS) else "local"
+    if explicit not in ("local", "production"):
+        raise ConfigError("HOTLINE_MODE: set it to 'local' or 'production'")
+    return "local" if explicit == "local" else "production"
+
+
+def _require(env: dict[str, str], name: str) -> str:
+    value = env.get(name)
+    if value is None:
+        hints = {
+            "HOTLINE_PUBLIC_URL": "the https:// address Twilio reaches this server on",
+            "HOTLINE_TWILIO_AUTH_TOKEN": "the auth token from the Twilio console",
+            "HOTLINE_PSEUDONYM_KEY": (
+                f"a secret of at least 32 characters kept outside the database, e.g. {_MAKE_KEY}"
+            ),
+        }
+        raise ConfigError(f"{name} is missing: set it to {hints.get(name, 'a value')}")
+    return value
+
+
+def _port(raw: str) -> int:
+    if not raw.isdigit() or not 1 <= int(raw) <= 65535:
+        raise ConfigError(f"HOTLINE_PORT: {raw!r} is not a port; give a number from 1 to 65535")
+    return int(raw)
+
+
+def _url(name: str, raw: str) -> str:
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        raise ConfigError(
+            f"{name}: {raw!r} is not a base URL; give one like https://hotline.example.org"
+        )
+    return raw.rstrip("/")
+
+
+def _database_url(raw: str | None, data_dir: Path) -> str:
+    if raw is None:
+        return f"sqlite+aiosqlite:///{data_dir / 'hotline.sqlite3'}"
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise ConfigError(
+            "HOTLINE_DATABASE_URL: not a database URL; give e.g. "
+            "postgresql://user@127.0.0.1:5432/hotline or sqlite:///data/hotline.sqlite3"
+        ) from None
+    drivers = {"postgresql": "postgresql+asyncpg", "sqlite": "sqlite+aiosqlite"}
+    backend = url.get_backend_name()
+    if backend not in drivers:
+        raise ConfigError(
+            f"HOTLINE_DATABASE_URL: {backend!r} is not supported; use postgresql:// or sqlite://"
+        )
+    return url.set(drivername=drivers[backend]).render_as_string(hide_password=False)
+
+
+def _languages(env: dict[str, str]) -> tuple[tuple[str, ...], str]:
+    raw = env.get("HOTLINE_LANGUAGES")
+    languages = tuple(x.strip() for x in raw.split(",") if x.strip()) if raw else ()
+    for lang in languages:
+        if not _LANG_RE.match(lang):
+            raise ConfigError(
+                f"HOTLINE_LANGUAGES: {lang!r} is not a language code; list codes like ka,ru,en"
+            )
+    default = env.get("HOTLINE_DEFAULT_LANGUAGE", languages[0] if languages else "en")
+    if not _LANG_RE.match(default):
+        raise ConfigError(
+            f"HOTLINE_DEFAULT_LANGUAGE: {default!r} is not a language code; give one like ka or en"
+        )
+    if languages and default not in languages:
+        raise ConfigError(
+            f"HOTLINE_DEFAULT_LANGUAGE: {default!r} is not in HOTLINE_LANGUAGES; add it there"
+        )
+    return languages, default
+
+
+def _key(raw: str) -> bytes:
+    if len(raw) < _MIN_KEY_CHARS:
+        raise ConfigError(
+            f"HOTLINE_PSEUDONYM_KEY: too short ({len(raw)} characters); give at least "
+            f"{_MIN_KEY_CHARS}, e.g. {_MAKE_KEY}"
+        )
+    return raw.encode()
+
+
+def _e164(name: str, raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    if not re.fullmatch(r"\+[1-9]\d{6,14}", raw):
+        raise ConfigError(f"{name}: give the number in international form, e.g. +995322000000")
+    return raw
+
+
+def _deadline(raw: str) -> float:
+    if not raw.isdigit() or not 100 <= int(raw) <= 10_000:
+        raise ConfigError(
+            f"HOTLINE_STEP_DEADLINE_MS: {raw!r}; give milliseconds from 100 to 10000 (default 800)"
+        )
+    return int(raw) / 1000
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError("HOTLINE_LOG_LEVEL: set it to DEBUG, INFO, WARNING or ERROR")
+    return level
+
+
+def _local_secret(data_dir: Path, name: str) -> tuple[str, bool]:
+    """Read a local-mode secret, creating it (0600) on first use; returns (secret, created)."""
+    path = data_dir / "keys" / name
+    if path.is_file():
+        return path.read_text().strip(), False
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    value = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value + "\n")
+    return value, True

@@ -1,0 +1,1 @@
+"""The flow language: flows as data, a loader that validates them, and a pure engine."""

@@ -1,0 +1,48 @@
+"""What the engine asks a channel to do: actions, named as verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Say:
+    """Say (or show) a message in a language."""
+
+    message: str
+    language: str
+    args: tuple[tuple[str, str | int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Gather:
+    """Say the prompts while listening for keys; a menu takes one key, a gather up to #."""
+
+    prompts: tuple[Say, ...]
+    max_digits: int
+    timeout_s: int
+    finish_on_key: str | None
+    options: tuple[str, ...] = ()  # the menu's keys, for channels that draw buttons
+
+
+@dataclass(frozen=True)
+class Record:
+    """Record the caller's message."""
+
+    max_seconds: int
+
+
+@dataclass(frozen=True)
+class Escalate:
+    """Connect the caller with a person."""
+
+    reason: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Hangup:
+    """End the session."""
+
+
+Action = Say | Gather | Record | Escalate | Hangup

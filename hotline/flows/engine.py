@@ -1,0 +1,237 @@
+"""The pure flow engine: a session state and one event in, the new state and actions out.
+
+No I/O and no clock of its own: the time and the deployment's languages are passed in.
+A session moves in one "sprint" per event, through nodes that need no answer, until it
+reaches a node that waits for the caller or hangs up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from hotline.errors import FlowError
+from hotline.flows.actions import Action, Escalate, Gather, Hangup, Record, Say
+from hotline.flows.events import (
+    CallStarted,
+    DigitsReceived,
+    EscalationEnded,
+    Event,
+    NoInputReceived,
+    RecordingEmpty,
+    RecordingSaved,
+)
+from hotline.flows.model import (
+    EscalateNode,
+    Flow,
+    GatherNode,
+    GotoNode,
+    HangupNode,
+    LanguageMenuNode,
+    MenuNode,
+    RecordNode,
+    SayNode,
+    SetLanguageNode,
+    WaitingNode,
+)
+from hotline.flows.state import Outcome, SessionState
+
+MAX_NODES_PER_SPRINT = 64
+REPEAT_KEY = "*"
+FINISH_KEY = "#"
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The deployment's languages: the default first, then the order of the language menu."""
+
+    default: str
+    offered: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """The result of one event: the new state and what the channel must do."""
+
+    state: SessionState
+    actions: tuple[Action, ...]
+
+
+def start(flow: Flow, event: CallStarted, *, languages: Languages, now: datetime) -> Step:
+    """Begin a session at the flow's start node."""
+    state = SessionState(
+        flow_id=flow.id,
+        node_id=flow.start,
+        language=event.language or languages.default,
+        language_chosen=event.language is not None,
+        misses=0,
+        path=(),
+        variables=(),
+        outcome=None,
+        finished=False,
+        started_at=now,
+    )
+    return _run(flow, state, flow.start, [], languages)
+
+
+def advance(
+    flow: Flow, state: SessionState, event: Event, *, languages: Languages, now: datetime
+) -> Step:
+    """Move a waiting session on by one event. `now` is for time-aware nodes to come."""
+    del now  # no node reads the clock yet; the signature keeps engines comparable in tests
+    if state.finished:
+        return Step(state, (Hangup(),))
+    node = flow.nodes.get(state.node_id)
+    if not isinstance(node, WaitingNode):
+        raise FlowError(f"{flow.source}: node {state.node_id!r} is not a waiting node of the flow")
+
+    match node, event:
+        case MenuNode(), DigitsReceived(digits=digits):
+            key = digits[:1]
+            if key == REPEAT_KEY:
+                return _wait(flow, state, node, [], languages)
+            if key in node.options:
+                return _run(flow, state, node.options[key], [], languages)
+            return _miss(flow, state, node, flow.messages.invalid, languages)
+        case LanguageMenuNode(), DigitsReceived(digits=digits):
+            key = digits[:1]
+            if key == REPEAT_KEY:
+                return _wait(flow, state, node, [], languages)
+            chosen = _language_for_key(key, languages.offered)
+            if chosen is None:
+                return _miss(flow, state, node, flow.messages.invalid, languages)
+            state = replace(state, language=chosen, language_chosen=True)
+            return _run(flow, state, node.next, [], languages)
+        case GatherNode(), DigitsReceived(digits=digits):
+            entered = digits.rstrip(FINISH_KEY)
+            if entered == REPEAT_KEY:
+                return _wait(flow, state, node, [], languages)
+            if entered.isdigit() and node.min_digits <= len(entered) <= node.max_digits:
+                kept = [v for v in state.variables if v[0] != node.store]
+                state = replace(state, variables=(*kept, (node.store, entered)))
+                return _run(flow, state, node.next, [], languages)
+            return _miss(flow, state, node, flow.messages.invalid, languages)
+        case MenuNode() | LanguageMenuNode() | GatherNode(), NoInputReceived():
+            return _miss(flow, state, node, flow.messages.no_input, languages)
+        case RecordNode(), RecordingSaved():
+            return _run(flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], languages)
+        case RecordNode(), RecordingEmpty():
+            return _run(flow, state, node.on_empty, [], languages)
+        case EscalateNode(), EscalationEnded(answered=answered):
+            if answered:
+                return _run(
+                    flow, state.with_outcome(Outcome.ESCALATED), node.answered, [], languages
+                )
+            return _run(flow, state, node.next, [], languages)
+        case _:
+            # An event the node does not expect (a late redirect, a stray key): ask again.
+            return _wait(flow, state, node, [], languages)
+
+
+def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:
+    if not key.isdigit() or key == "0":
+        return None
+    index = int(key) - 1
+    return offered[index] if index < len(offered) else None
+
+
+def _miss(
+    flow: Flow,
+    state: SessionState,
+    node: MenuNode | LanguageMenuNode | GatherNode,
+    message: str,
+    languages: Languages,
+) -> Step:
+    """A wrong key or silence: say so and repeat, or after the repeats, go somewhere safe."""
+    misses = state.misses + 1
+    if misses > node.repeats:
+        return _run(flow, state, flow.failure_target(node), [], languages)
+    state = replace(state, misses=misses)
+    return _wait(flow, state, node, [Say(message, state.language)], languages)
+
+
+def _run(
+    flow: Flow, state: SessionState, node_id: str, actions: list[Action], languages: Languages
+) -> Step:
+    """Enter nodes from node_id until one waits for the caller or the session ends."""
+    for _ in range(MAX_NODES_PER_SPRINT):
+        node = flow.nodes[node_id]
+        state = state.visit(node_id)
+        match node:
+            case SayNode():
+                actions.extend(Say(m, state.language) for m in node.messages)
+                node_id = node.next
+            case GotoNode():
+                node_id = node.next
+            case SetLanguageNode():
+                state = replace(state, language=node.language, language_chosen=True)
+                node_id = node.next
+            case LanguageMenuNode():
+                if state.language_chosen or len(languages.offered) <= 1:
+                    node_id = node.next
+                else:
+                    return _wait(flow, state, node, actions, languages)
+            case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
+                return _wait(flow, state, node, actions, languages)
+            case HangupNode():
+                actions.extend(Say(m, state.language) for m in node.messages)
+                actions.append(Hangup())
+                state = replace(state, finished=True).with_outcome(Outcome.COMPLETED)
+                return Step(state, tuple(actions))
+    raise FlowError(
+        f"{flow.source}: node {node_id!r}: {MAX_NODES_PER_SPRINT} nodes passed without "
+        "waiting for the caller (a loop of say/goto nodes?)"
+    )
+
+
+def _wait(
+    flow: Flow,
+    state: SessionState,
+    node: LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode,
+    actions: list[Action],
+    languages: Languages,
+) -> Step:
+    """The actions that put a waiting node's question to the caller."""
+    del flow
+    lang = state.language
+    match node:
+        case MenuNode():
+            actions.append(
+                Gather(
+                    prompts=tuple(Say(m, lang) for m in node.prompt),
+                    max_digits=1,
+                    timeout_s=node.timeout_s,
+                    finish_on_key=None,
+                    options=tuple(node.options),
+                )
+            )
+        case LanguageMenuNode():
+            prompts = tuple(
+                Say(node.option_message, code, (("key", i),))
+                for i, code in enumerate(languages.offered, start=1)
+            )
+            actions.append(
+                Gather(
+                    prompts=prompts,
+                    max_digits=1,
+                    timeout_s=node.timeout_s,
+                    finish_on_key=None,
+                    options=tuple(str(i) for i in range(1, len(languages.offered) + 1)),
+                )
+            )
+        case GatherNode():
+            actions.append(
+                Gather(
+                    prompts=tuple(Say(m, lang) for m in node.prompt),
+                    max_digits=node.max_digits,
+                    timeout_s=node.timeout_s,
+                    finish_on_key=FINISH_KEY,
+                )
+            )
+        case RecordNode():
+            actions.extend(Say(m, lang) for m in node.prompt)
+            actions.append(Record(max_seconds=node.max_seconds))
+        case EscalateNode():
+            actions.extend(Say(m, lang) for m in node.hold)
+            actions.append(Escalate(reason=node.reason, language=lang))
+    return Step(state, tuple(actions))

@@ -1,0 +1,53 @@
+"""What happens to a session from outside: events, named in the past tense."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CallStarted:
+    """A call or chat began; `language` is set when the entry point already fixes it."""
+
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class DigitsReceived:
+    """The caller pressed keys (a menu choice, or digits ended by #)."""
+
+    digits: str
+
+
+@dataclass(frozen=True)
+class NoInputReceived:
+    """The caller said nothing before the prompt timed out."""
+
+
+@dataclass(frozen=True)
+class RecordingSaved:
+    """A voicemail was recorded."""
+
+    duration_s: int
+
+
+@dataclass(frozen=True)
+class RecordingEmpty:
+    """The caller stayed silent at the beep."""
+
+
+@dataclass(frozen=True)
+class EscalationEnded:
+    """The attempt to reach a person is over; `answered` says whether someone took the call."""
+
+    answered: bool
+
+
+Event = (
+    CallStarted
+    | DigitsReceived
+    | NoInputReceived
+    | RecordingSaved
+    | RecordingEmpty
+    | EscalationEnded
+)

@@ -1,0 +1,326 @@
+"""Read flow files (YAML) into validated Flows; every problem names the file and the node."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hotline.errors import FlowError
+from hotline.flows.model import (
+    DEFAULT_REPEATS,
+    DEFAULT_TIMEOUT_S,
+    EscalateNode,
+    Flow,
+    FlowMessages,
+    GatherNode,
+    GotoNode,
+    HangupNode,
+    LanguageMenuNode,
+    MenuNode,
+    Node,
+    RecordNode,
+    SayNode,
+    SetLanguageNode,
+    message_ids,
+    targets,
+    waits,
+)
+
+BUILTIN_DIR = Path(__file__).parent / "builtin"
+MENU_KEYS = frozenset("0123456789#")
+
+# The key that names a node's kind, and the other keys that kind accepts.
+_KINDS: dict[str, frozenset[str]] = {
+    "say": frozenset({"next"}),
+    "goto": frozenset(),
+    "set_language": frozenset({"next"}),
+    "choose_language": frozenset({"next", "timeout", "repeats", "on_failure"}),
+    "menu": frozenset({"options", "timeout", "repeats", "on_failure"}),
+    "gather": frozenset(
+        {"store", "min_digits", "max_digits", "next", "timeout", "repeats", "on_failure"}
+    ),
+    "record": frozenset({"max_seconds", "next", "on_empty"}),
+    "escalate": frozenset({"reason", "answered", "next"}),
+    "hangup": frozenset(),
+}
+
+
+class _Problems:
+    """Collects every problem of one file, so an author sees them all at once."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.items: list[str] = []
+
+    def add(self, node: str | None, text: str) -> None:
+        where = f"{self.source}: node {node!r}: " if node else f"{self.source}: "
+        self.items.append(where + text)
+
+
+def load_flow(path: Path, known_message: Callable[[str], bool] | None = None) -> Flow:
+    """Load and validate one flow file; raise FlowError listing every problem found."""
+    problems = _Problems(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FlowError(f"{path}: cannot read the flow: {exc}") from None
+    if not isinstance(data, dict):
+        raise FlowError(f"{path}: a flow file is a mapping with 'flow', 'start' and 'nodes'")
+
+    flow_id = _text(data, "flow", problems, None)
+    start = _text(data, "start", problems, None)
+    on_failure = _text(data, "on_failure", problems, None)
+    raw_messages = data.get("messages") or {}
+    messages = FlowMessages(
+        invalid=str(raw_messages.get("invalid", "")) if isinstance(raw_messages, dict) else "",
+        no_input=str(raw_messages.get("no_input", "")) if isinstance(raw_messages, dict) else "",
+    )
+    if not messages.invalid or not messages.no_input:
+        problems.add(None, "'messages' needs 'invalid' and 'no_input' message ids")
+    raw_nodes = data.get("nodes")
+    if not isinstance(raw_nodes, dict) or not raw_nodes:
+        problems.add(None, "'nodes' must be a mapping of node ids to nodes")
+        raw_nodes = {}
+    unknown = set(data) - {"flow", "start", "on_failure", "messages", "nodes"}
+    if unknown:
+        problems.add(None, f"unknown top-level keys: {', '.join(sorted(unknown))}")
+
+    nodes: dict[str, Node] = {}
+    for node_id, raw in raw_nodes.items():
+        node = _node(str(node_id), raw, problems)
+        if node is not None:
+            nodes[str(node_id)] = node
+
+    flow = Flow(
+        id=flow_id,
+        source=path,
+        start=start,
+        on_failure=on_failure,
+        messages=messages,
+        nodes=nodes,
+    )
+    if not problems.items:
+        _check_graph(flow, problems)
+        if known_message is not None:
+            _check_messages(flow, known_message, problems)
+    if problems.items:
+        raise FlowError("\n".join(problems.items))
+    return flow
+
+
+def load_builtin_flows(
+    directory: Path = BUILTIN_DIR, known_message: Callable[[str], bool] | None = None
+) -> dict[str, Flow]:
+    """Load every flow file of a directory, keyed by flow id."""
+    flows: dict[str, Flow] = {}
+    errors: list[str] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            flow = load_flow(path, known_message)
+        except FlowError as exc:
+            errors.append(str(exc))
+            continue
+        if flow.id in flows:
+            errors.append(f"{path}: flow id {flow.id!r} is used by another file too")
+        flows[flow.id] = flow
+    if errors:
+        raise FlowError("\n".join(errors))
+    return flows
+
+
+def all_message_ids(flow: Flow) -> dict[str, list[str]]:
+    """Each message id the flow uses, with the nodes that use it ('*' for flow-wide ones)."""
+    used: dict[str, list[str]] = {}
+    for node in flow.nodes.values():
+        for message in message_ids(node):
+            used.setdefault(message, []).append(node.id)
+    for message in (flow.messages.invalid, flow.messages.no_input):
+        used.setdefault(message, []).append("*")
+    return used
+
+
+def _text(data: Mapping[str, Any], key: str, problems: _Problems, node: str | None) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        problems.add(node, f"{key!r} must be given as a non-empty text")
+        return ""
+    return value
+
+
+def _messages(value: Any, key: str, problems: _Problems, node: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(x, str) and x for x in items):
+        problems.add(node, f"{key!r} must be a message id or a list of message ids")
+        return ()
+    return tuple(items)
+
+
+def _int(
+    raw: Mapping[str, Any], key: str, default: int, low: int, high: int, p: _Problems, node: str
+) -> int:
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        p.add(node, f"{key!r} must be a whole number from {low} to {high}")
+        return default
+    return value
+
+
+def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
+    if not isinstance(raw, dict):
+        p.add(node_id, "a node is a mapping, e.g. {say: [message-id], next: other-node}")
+        return None
+    kinds = [k for k in raw if k in _KINDS]
+    if len(kinds) != 1:
+        p.add(node_id, f"a node has exactly one of {', '.join(_KINDS)}; found {kinds or 'none'}")
+        return None
+    kind = kinds[0]
+    extra = set(raw) - {kind} - _KINDS[kind]
+    if extra:
+        p.add(node_id, f"unknown keys for a {kind} node: {', '.join(sorted(extra))}")
+    failure = raw.get("on_failure")
+    if failure is not None and not isinstance(failure, str):
+        p.add(node_id, "'on_failure' must be a node id")
+        failure = None
+    timeout = _int(raw, "timeout", DEFAULT_TIMEOUT_S, 1, 60, p, node_id)
+    repeats = _int(raw, "repeats", DEFAULT_REPEATS, 0, 5, p, node_id)
+
+    match kind:
+        case "say":
+            return SayNode(
+                node_id, _messages(raw["say"], "say", p, node_id), _text(raw, "next", p, node_id)
+            )
+        case "goto":
+            return GotoNode(node_id, _text(raw, "goto", p, node_id))
+        case "set_language":
+            return SetLanguageNode(
+                node_id, _text(raw, "set_language", p, node_id), _text(raw, "next", p, node_id)
+            )
+        case "choose_language":
+            return LanguageMenuNode(
+                node_id,
+                _text(raw, "choose_language", p, node_id),
+                _text(raw, "next", p, node_id),
+                timeout,
+                repeats,
+                failure,
+            )
+        case "menu":
+            options = raw.get("options")
+            if not isinstance(options, dict) or not options:
+                p.add(node_id, "'options' must map keys to node ids, e.g. {'1': about}")
+                options = {}
+            clean: dict[str, str] = {}
+            for key, target in options.items():
+                key_text = str(key)
+                if key_text not in MENU_KEYS:
+                    p.add(node_id, f"option key {key_text!r} must be one of 0-9 or # (* repeats)")
+                elif not isinstance(target, str):
+                    p.add(node_id, f"option {key_text!r} must lead to a node id")
+                else:
+                    clean[key_text] = target
+            return MenuNode(
+                node_id,
+                _messages(raw["menu"], "menu", p, node_id),
+                clean,
+                timeout,
+                repeats,
+                failure,
+            )
+        case "gather":
+            low = _int(raw, "min_digits", 1, 1, 32, p, node_id)
+            high = _int(raw, "max_digits", 32, low, 32, p, node_id)
+            return GatherNode(
+                node_id,
+                _messages(raw["gather"], "gather", p, node_id),
+                _text(raw, "store", p, node_id),
+                low,
+                high,
+                _text(raw, "next", p, node_id),
+                timeout,
+                repeats,
+                failure,
+            )
+        case "record":
+            return RecordNode(
+                node_id,
+                _messages(raw["record"], "record", p, node_id),
+                _int(raw, "max_seconds", 120, 5, 600, p, node_id),
+                _text(raw, "next", p, node_id),
+                str(raw.get("on_empty") or raw.get("next") or ""),
+            )
+        case "escalate":
+            next_id = _text(raw, "next", p, node_id)
+            return EscalateNode(
+                node_id,
+                _messages(raw["escalate"], "escalate", p, node_id),
+                str(raw.get("reason") or "caller-request"),
+                str(raw.get("answered") or next_id),
+                next_id,
+            )
+        case _:
+            return HangupNode(node_id, _messages(raw["hangup"], "hangup", p, node_id))
+
+
+def _check_graph(flow: Flow, p: _Problems) -> None:
+    for root, label in ((flow.start, "start"), (flow.on_failure, "on_failure")):
+        if root not in flow.nodes:
+            p.add(None, f"{label} names {root!r}, which is not a node")
+    for node in flow.nodes.values():
+        for target in targets(node):
+            if target not in flow.nodes:
+                p.add(node.id, f"leads to {target!r}, which is not a node")
+    if p.items:
+        return
+    reachable = _reachable(flow, [flow.start])
+    for node_id in flow.nodes:
+        if node_id not in reachable:
+            p.add(node_id, "cannot be reached from the start")
+    for cycle_node in _loops_without_wait(flow):
+        p.add(cycle_node, "is on a loop that never waits for the caller")
+
+
+def _reachable(flow: Flow, roots: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        node_id = todo.pop()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        todo.extend(targets(flow.nodes[node_id], flow.on_failure))
+    return seen
+
+
+def _loops_without_wait(flow: Flow) -> list[str]:
+    """Nodes on a cycle made only of nodes that can pass straight through."""
+    passing = {
+        node_id: node
+        for node_id, node in flow.nodes.items()
+        if not waits(node) or isinstance(node, LanguageMenuNode)
+    }
+    found: list[str] = []
+    for node_id, node in passing.items():
+        todo = list(targets(node))
+        seen: set[str] = set()
+        while todo:
+            current = todo.pop()
+            if current == node_id:
+                found.append(node_id)
+                break
+            if current in seen or current not in passing:
+                continue
+            seen.add(current)
+            todo.extend(targets(passing[current]))
+    return found
+
+
+def _check_messages(flow: Flow, known: Callable[[str], bool], p: _Problems) -> None:
+    for message, users in all_message_ids(flow).items():
+        if not known(message):
+            p.add(
+                users[0] if users[0] != "*" else None,
+                f"message {message!r} is not in the catalogue",
+            )

@@ -1,0 +1,187 @@
+"""What a flow is made of: nodes with stable ids, each of one kind, and the flow around them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_REPEATS = 3  # a prompt is repeated this often after a wrong key or silence
+DEFAULT_TIMEOUT_S = 6  # seconds of silence before a prompt counts as unanswered
+
+
+@dataclass(frozen=True)
+class SayNode:
+    """Say one or more messages, then go on."""
+
+    id: str
+    messages: tuple[str, ...]
+    next: str
+
+
+@dataclass(frozen=True)
+class GotoNode:
+    """Go to another node."""
+
+    id: str
+    next: str
+
+
+@dataclass(frozen=True)
+class SetLanguageNode:
+    """Switch the session to a language, then go on."""
+
+    id: str
+    language: str
+    next: str
+
+
+@dataclass(frozen=True)
+class LanguageMenuNode:
+    """Offer the deployment's languages, each announced in its own language."""
+
+    id: str
+    option_message: str
+    next: str
+    timeout_s: int = DEFAULT_TIMEOUT_S
+    repeats: int = DEFAULT_REPEATS
+    on_failure: str | None = None
+
+
+@dataclass(frozen=True)
+class MenuNode:
+    """Say a prompt and route on one key press."""
+
+    id: str
+    prompt: tuple[str, ...]
+    options: Mapping[str, str]
+    timeout_s: int = DEFAULT_TIMEOUT_S
+    repeats: int = DEFAULT_REPEATS
+    on_failure: str | None = None
+
+
+@dataclass(frozen=True)
+class GatherNode:
+    """Say a prompt and collect several digits (ended by #) into a session variable."""
+
+    id: str
+    prompt: tuple[str, ...]
+    store: str
+    min_digits: int
+    max_digits: int
+    next: str
+    timeout_s: int = DEFAULT_TIMEOUT_S
+    repeats: int = DEFAULT_REPEATS
+    on_failure: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordNode:
+    """Say a prompt and record a voicemail."""
+
+    id: str
+    prompt: tuple[str, ...]
+    max_seconds: int
+    next: str
+    on_empty: str
+
+
+@dataclass(frozen=True)
+class EscalateNode:
+    """Hand the caller to a person; the channel decides how, and reports back."""
+
+    id: str
+    hold: tuple[str, ...]
+    reason: str
+    answered: str  # where the call goes after a person took it and hung up
+    next: str  # where it goes when nobody took it
+
+
+@dataclass(frozen=True)
+class HangupNode:
+    """Say goodbye and end the session."""
+
+    id: str
+    messages: tuple[str, ...]
+
+
+Node = (
+    SayNode
+    | GotoNode
+    | SetLanguageNode
+    | LanguageMenuNode
+    | MenuNode
+    | GatherNode
+    | RecordNode
+    | EscalateNode
+    | HangupNode
+)
+WaitingNode = LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode
+
+
+@dataclass(frozen=True)
+class FlowMessages:
+    """Flow-wide messages the engine says on its own."""
+
+    invalid: str  # after a key that is not an option
+    no_input: str  # after silence
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A validated flow: where it starts, its nodes, and where a lost caller goes."""
+
+    id: str
+    source: Path
+    start: str
+    on_failure: str
+    messages: FlowMessages
+    nodes: Mapping[str, Node]
+
+    def failure_target(self, node: LanguageMenuNode | MenuNode | GatherNode) -> str:
+        """Where a caller goes once the repeats of this node's prompt have run out."""
+        return node.on_failure or self.on_failure
+
+
+def targets(node: Node, flow_on_failure: str | None = None) -> tuple[str, ...]:
+    """Every node id this node can lead to (failure routes included)."""
+    match node:
+        case SayNode() | GotoNode() | SetLanguageNode():
+            return (node.next,)
+        case LanguageMenuNode():
+            return (node.next, *_failure(node.on_failure, flow_on_failure))
+        case MenuNode():
+            return (*node.options.values(), *_failure(node.on_failure, flow_on_failure))
+        case GatherNode():
+            return (node.next, *_failure(node.on_failure, flow_on_failure))
+        case RecordNode():
+            return (node.next, node.on_empty)
+        case EscalateNode():
+            return (node.answered, node.next)
+        case HangupNode():
+            return ()
+
+
+def _failure(own: str | None, flow_wide: str | None) -> tuple[str, ...]:
+    target = own or flow_wide
+    return (target,) if target else ()
+
+
+def message_ids(node: Node) -> tuple[str, ...]:
+    """Every Fluent message id a node uses."""
+    match node:
+        case SayNode() | HangupNode():
+            return node.messages
+        case LanguageMenuNode():
+            return (node.option_message,)
+        case MenuNode() | GatherNode() | RecordNode():
+            return node.prompt
+        case EscalateNode():
+            return node.hold
+        case GotoNode() | SetLanguageNode():
+            return ()
+
+
+def waits(node: Node) -> bool:
+    """True for nodes that stop and wait for the caller."""
+    return isinstance(node, LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode)

@@ -1,0 +1,29 @@
+"""Periodic clean-up: close sessions whose end Twilio never reported, purge ended ones."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from hotline.flows.state import SessionState
+from hotline.storage.sessions import LogSummary, SessionStore
+
+log = logging.getLogger(__name__)
+
+IDLE_LIMIT = timedelta(hours=2)  # no call waits this long between two steps
+ENDED_GRACE = timedelta(minutes=15)  # late events (a recording) may follow the status callback
+
+
+async def sweep(store: SessionStore, now: datetime) -> tuple[int, int]:
+    """Close stale sessions as abandoned and delete ended ones; returns (closed, purged)."""
+    stale = await store.stale(now, IDLE_LIMIT)
+    for session in stale:
+        state = SessionState.from_json(session.state)
+        summary = LogSummary(
+            outcome=state.final_outcome().value, path=list(state.path), language=state.language
+        )
+        await store.finish(session, summary, now, duration_s=None)
+    purged = await store.purge_ended(now, ENDED_GRACE)
+    if stale or purged:
+        log.info("housekeeping: closed %d stale sessions, purged %d ended", len(stale), purged)
+    return len(stale), purged

@@ -1,0 +1,71 @@
+# The voice hotline (hotline/flows/builtin/hotline.yaml) and the voice channel.
+# Short sentences: callers may be stressed, tired, or on a bad line.
+
+-program = the resocialization program
+
+## Greeting
+
+greeting-welcome = Hello. This is the free 24-hour hotline of { -program }. Calls are confidential.
+greeting-emergency = If your life or someone else's life is in danger, hang up and call 112 now.
+
+## Language menu: each option is spoken in its own language.
+
+language-option = For English, press { $key }.
+
+## Main menu
+
+main-menu =
+    To hear how the program can help you, press 1.
+    For services in your region, press 2.
+    To talk to a specialist, press 3.
+    To leave a message, press 4.
+    To end the call, press 0.
+    To hear this again, press star.
+menu-invalid = Sorry, that key is not one of the choices.
+menu-no-input = Sorry, we did not hear a choice.
+
+## About the program
+
+about-intro = We help people who are about to leave prison or have left it, people in recovery from addiction, and their families. Our help is free and voluntary.
+about-menu =
+    For counselling and support, press 1.
+    For help with work, training and school, press 2.
+    For social rights and benefits, press 3.
+    For health care and addiction treatment, press 4.
+    For support for families and children, press 5.
+    To go back, press 0.
+about-counselling = A specialist meets you, listens, and makes a plan with you for life after release: a place to live, documents, money and the people close to you. We can start before you are released and stay with you afterwards.
+about-work = We help you look for work, write a CV and prepare for interviews. We can also help you finish school, learn a trade or retrain, and we work with the employment office.
+about-rights = We explain which social rights and benefits you may have, such as social assistance, health insurance or help with housing. We help you with the forms and documents.
+about-health = If you are in recovery, or want to stop using alcohol or drugs, we connect you with treatment, counselling and support groups, and help you stay on track. We can also help you find a doctor.
+about-family = Families can get support too: advice on how to support your relative before and after release, help with visits and staying in contact, and counselling for the whole family, children included.
+about-more =
+    To hear about other help, press 1.
+    To talk to a specialist, press 3.
+    For the main menu, press 0.
+
+## Services in your region
+
+services-soon = Soon you will hear here which services work in your region. Until then, a specialist can tell you what is near you.
+services-more =
+    To talk to a specialist, press 3.
+    For the main menu, press 0.
+
+## A specialist
+
+specialist-connecting = Please stay on the line. We are connecting you with a specialist.
+specialist-unavailable = Our specialists cannot answer right now.
+
+## Messages
+
+message-prompt = Please leave your message after the tone. Tell us how we can help you. When you have finished, press the hash key or hang up.
+message-empty = We did not hear a message.
+message-received = Thank you. We have your message, and a specialist will listen to it.
+goodbye = Thank you for calling. Take care. Goodbye.
+
+## When something goes wrong on our side (the voice channel says these, not a flow)
+
+fallback-connecting = Sorry, we have a technical problem. Please stay on the line, we are connecting you with a specialist.
+fallback-message = Sorry, we have a technical problem. Please leave your message after the tone, and a specialist will listen to it.
+fallback-unanswered = Nobody could answer. Please leave your message after the tone.
+fallback-goodbye = Thank you. Goodbye.

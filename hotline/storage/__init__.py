@@ -1,0 +1,1 @@
+"""Storage at the edge: SQLAlchemy models, the database engine, migrations and repositories."""
