@@ -36,16 +36,28 @@ SWEEP_MINUTES = 5
 
 
 def deployment_languages(settings: Settings, catalog: Catalog) -> Languages:
-    """The languages callers are offered: configured, or every shipped locale (default first)."""
+    """The languages callers are offered on the phone, the default first.
+
+    Configured with HOTLINE_LANGUAGES; otherwise every shipped locale that has a voice.
+    A locale without a Twilio voice would be read out in the wrong language, so it can
+    not be offered on the phone until it has recorded prompts.
+    """
+    voiced = [lang for lang in catalog.languages if catalog.voice(lang).say_language]
     offered = settings.languages or (
         settings.default_language,
-        *(lang for lang in catalog.languages if lang != settings.default_language),
+        *(lang for lang in voiced if lang != settings.default_language),
     )
     missing = [lang for lang in offered if lang not in catalog.languages]
     if missing:
         raise ConfigError(
             f"HOTLINE_LANGUAGES: no locale for {', '.join(missing)} in {catalog.directory}; "
             f"available: {', '.join(catalog.languages)}"
+        )
+    mute = [lang for lang in offered if lang not in voiced]
+    if mute:
+        raise ConfigError(
+            f"HOTLINE_LANGUAGES: {', '.join(mute)} cannot be spoken on the phone yet (no Twilio "
+            f"voice and no recorded prompts); languages with a voice: {', '.join(voiced)}"
         )
     return Languages(default=settings.default_language, offered=offered)
 
