@@ -9,14 +9,16 @@ import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from aiohttp import web
 
-from hotline.catalog import Catalog
+from hotline.catalog import LOCALES_DIR, Catalog
 from hotline.channels.twilio_voice import FALLBACK_MESSAGES
 from hotline.config import Settings, load_settings
 from hotline.errors import ConfigError, FlowError, StorageError
 from hotline.flows.check import check
+from hotline.flows.loader import BUILTIN_DIR
 from hotline.privacy import RedactNumbers
 from hotline.simulator import CallSimulator, Presses
 from hotline.storage import db
@@ -64,9 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     flows = sub.add_parser("flows", help="flow files").add_subparsers(
         required=True, metavar="ACTION"
     )
-    flows.add_parser("check", help="validate every flow against every locale").set_defaults(
-        func=_flows_check
-    )
+    flows_check = flows.add_parser("check", help="validate every flow against every locale")
+    flows_check.add_argument("--flows", type=Path, default=BUILTIN_DIR, help="flow folder")
+    flows_check.add_argument("--locales", type=Path, default=LOCALES_DIR, help="locales folder")
+    flows_check.set_defaults(func=_flows_check)
 
     database = sub.add_parser("db", help="the database").add_subparsers(
         required=True, metavar="ACTION"
@@ -140,10 +143,11 @@ async def _call_in_process(
 
 
 def _flows_check(args: argparse.Namespace) -> int:
-    del args
-    catalog = Catalog()
+    catalog = Catalog(args.locales)
     problems = check(
-        catalog, code_messages={m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES}
+        catalog,
+        args.flows,
+        code_messages={m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES},
     )
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -28,6 +28,12 @@ POSTGRES_URL = os.environ.get(
 )
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite tests/golden/ from the engine"
+    )
+
+
 class FixedClock:
     """A clock the test moves by hand."""
 

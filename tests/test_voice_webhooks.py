@@ -64,7 +64,8 @@ async def test_a_call_is_greeted_with_the_emergency_note_then_the_menu(
     assert answer.verbs == ["Say", "Say", "Gather", "Redirect"]
     assert answer.said("To talk to a specialist, press 3.")
     gather = answer.root.find("Gather")
-    assert gather is not None and gather.get("numDigits") == "1"
+    assert gather is not None
+    assert gather.get("numDigits") == "1"
 
 
 @pytest.mark.parametrize(
@@ -173,7 +174,8 @@ async def test_a_finished_call_is_logged_with_a_pseudonym_and_its_path(
         "greeting", "language", "main-menu", "about", "about-family", "about-more",
         "main-menu", "goodbye",
     ]  # fmt: skip
-    assert row.caller is not None and len(row.caller) == 32
+    assert row.caller is not None
+    assert len(row.caller) == 32
     assert CALLER.lstrip("+") not in row.caller
 
 

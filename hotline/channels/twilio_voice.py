@@ -91,6 +91,7 @@ class VoiceChannel:
         self.signature = signature
         self.renderer = renderer
         self.clock = clock
+        self._stuck: set[asyncio.Future[str]] = set()
         # Rendered once at start: a fault must not depend on anything that could fault.
         self._fallback = {lang: self._render_fallback(lang) for lang in config.languages.offered}
         self._after_fallback_dial = {
@@ -172,17 +173,32 @@ class VoiceChannel:
     # -- the work behind them -------------------------------------------------------------
 
     async def _guarded(self, language: str, work: Coroutine[Any, Any, str]) -> web.Response:
-        """Run a step within the deadline; on any failure answer with the fallback."""
-        try:
-            return _twiml(await asyncio.wait_for(work, timeout=self.config.deadline_s))
-        except TimeoutError:
+        """Run a step within the deadline; on any failure answer with the fallback.
+
+        On a timeout the stuck work is cancelled but not waited for: cancelling a query on a
+        hanging database can itself hang, and the caller must hear something now.
+        """
+        task = asyncio.ensure_future(work)
+        done, _ = await asyncio.wait({task}, timeout=self.config.deadline_s)
+        if not done:
+            task.cancel()
+            self._stuck.add(task)
+            task.add_done_callback(self._forget_stuck)
             log.error(
                 "voice step missed its %.1fs deadline; caller sent to fallback",
                 self.config.deadline_s,
             )
+            return _twiml(self._fallback[language])
+        try:
+            return _twiml(task.result())
         except Exception:
             log.exception("voice step failed; caller sent to fallback")
         return _twiml(self._fallback[language])
+
+    def _forget_stuck(self, task: asyncio.Future[str]) -> None:
+        self._stuck.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("a timed-out voice step ended with %r", task.exception())
 
     async def _start(self, call_sid: str, params: MultiDictProxy[str], preset: str | None) -> str:
         flow = self.flows[FLOW_ID]

@@ -1,0 +1,73 @@
+# The voice hotline (hotline/flows/builtin/hotline.yaml) and the voice channel.
+# Short sentences: callers may be stressed, tired, or on a bad line.
+# Czech: formal "vy"; the same words throughout: "poradce" (specialist), "vzkaz" (message), "stiskněte" (press).
+
+-program = resocializační program
+
+## Greeting
+
+# The program is named in the genitive here ("resocializačního programu"), so the words are written out.
+greeting-welcome = Dobrý den. Dovolali jste se na bezplatnou nonstop linku resocializačního programu. Hovor je důvěrný.
+greeting-emergency = Pokud je ohrožen váš život nebo život někoho jiného, zavěste a hned volejte 112.
+
+## Language menu: each option is spoken in its own language.
+
+language-option = Pro češtinu stiskněte { $key }.
+
+## Main menu
+
+main-menu =
+    Chcete-li vědět, jak vám program může pomoci, stiskněte 1.
+    Pro služby ve vašem kraji stiskněte 2.
+    Chcete-li mluvit s poradcem, stiskněte 3.
+    Chcete-li zanechat vzkaz, stiskněte 4.
+    Chcete-li hovor ukončit, stiskněte 0.
+    Chcete-li nabídku slyšet znovu, stiskněte hvězdičku.
+menu-invalid = Omlouváme se, taková volba v nabídce není.
+menu-no-input = Omlouváme se, nezachytili jsme vaši volbu.
+
+## About the program
+
+about-intro = Pomáháme lidem, kteří brzy odcházejí z vězení nebo z něj už odešli, lidem, kteří se léčí ze závislosti nebo abstinují, a jejich rodinám. Naše pomoc je zdarma a dobrovolná.
+about-menu =
+    Pro poradenství a podporu stiskněte 1.
+    Pro pomoc s prací, kurzy a školou stiskněte 2.
+    Pro sociální práva a dávky stiskněte 3.
+    Pro zdravotní péči a léčbu závislosti stiskněte 4.
+    Pro podporu rodin a dětí stiskněte 5.
+    Chcete-li se vrátit, stiskněte 0.
+about-counselling = Poradce se s vámi setká, vyslechne vás a společně s vámi připraví plán na život po propuštění: bydlení, doklady, peníze a vztahy s blízkými. Můžeme začít ještě před vaším propuštěním a podporovat vás i potom.
+about-work = Pomůžeme vám hledat práci, napsat životopis a připravit se na pohovor. Můžeme vám také pomoci dokončit školu, vyučit se nebo rekvalifikovat. Spolupracujeme s úřadem práce.
+about-rights = Vysvětlíme vám, jaká máte sociální práva a jaké dávky můžete dostat, například dávky v hmotné nouzi, zdravotní pojištění nebo pomoc s bydlením. Pomůžeme vám s žádostmi a doklady.
+about-health = Pokud abstinujete nebo chcete přestat pít či brát drogy, zprostředkujeme vám léčbu, poradenství a podpůrné skupiny a pomůžeme vám vydržet. Můžeme vám také pomoci najít lékaře.
+about-family = Podporu mohou dostat i rodiny: poradíme, jak blízkého člověka podpořit před propuštěním i po něm, pomůžeme s návštěvami ve věznici a s udržením kontaktu a nabízíme poradenství pro celou rodinu, včetně dětí.
+about-more =
+    Chcete-li slyšet o další pomoci, stiskněte 1.
+    Chcete-li mluvit s poradcem, stiskněte 3.
+    Pro návrat do hlavní nabídky stiskněte 0.
+
+## Services in your region
+
+services-soon = Brzy se tu dozvíte, jaké služby fungují ve vašem kraji. Do té doby vám poradce může říct, co najdete ve vašem okolí.
+services-more =
+    Chcete-li mluvit s poradcem, stiskněte 3.
+    Pro návrat do hlavní nabídky stiskněte 0.
+
+## A specialist
+
+specialist-connecting = Zůstaňte prosím na lince. Spojujeme vás s poradcem.
+specialist-unavailable = Naši poradci teď bohužel nemohou hovor přijmout.
+
+## Messages
+
+message-prompt = Po zaznění tónu nám prosím zanechte vzkaz. Řekněte nám, s čím vám můžeme pomoci. Až skončíte, stiskněte křížek nebo zavěste.
+message-empty = Neslyšeli jsme žádný vzkaz.
+message-received = Děkujeme. Váš vzkaz máme a poradce si ho poslechne.
+goodbye = Děkujeme za zavolání. Opatrujte se. Na shledanou.
+
+## When something goes wrong on our side (the voice channel says these, not a flow)
+
+fallback-connecting = Omlouváme se, máme technický problém. Zůstaňte prosím na lince, spojujeme vás s poradcem.
+fallback-message = Omlouváme se, máme technický problém. Po zaznění tónu prosím zanechte vzkaz a poradce si ho poslechne.
+fallback-unanswered = Hovor bohužel nikdo nepřijal. Po zaznění tónu prosím zanechte vzkaz.
+fallback-goodbye = Děkujeme. Na shledanou.

@@ -1,0 +1,113 @@
+"""The loader and `hotline flows check` catch broken flows and name the file and the node."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hotline.catalog import LOCALES_DIR
+from hotline.errors import FlowError
+from hotline.flows.loader import BUILTIN_DIR, load_flow
+
+GOOD = """\
+flow: tiny
+start: hello
+on_failure: bye
+messages: {invalid: menu-invalid, no_input: menu-no-input}
+nodes:
+  hello:
+    say: greeting-welcome
+    next: menu
+  menu:
+    menu: main-menu
+    options: {"1": bye}
+  bye:
+    hangup: goodbye
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_flow_loads(tmp_path: Path) -> None:
+    flow = load_flow(write(tmp_path, GOOD), known_message=lambda m: True)
+    assert set(flow.nodes) == {"hello", "menu", "bye"}
+
+
+@pytest.mark.parametrize(
+    ("change", "node", "complaint"),
+    [
+        (("next: menu", "next: nowhere"), "hello", "leads to 'nowhere', which is not a node"),
+        (("  bye:\n", "  orphan:\n    hangup: goodbye\n  bye:\n"), "orphan", "cannot be reached"),
+        (("say: greeting-welcome", "say: no-such-message"), "hello", "'no-such-message'"),
+        (('{"1": bye}', '{"*": bye}'), "menu", "option key '*'"),
+        (("    next: menu", "    nxt: menu"), "hello", "unknown keys for a say node: nxt"),
+        (
+            ("  bye:\n    hangup: goodbye", "  bye:\n    goto: loop\n  loop:\n    goto: bye"),
+            "bye",
+            "loop that never waits",
+        ),
+    ],
+)
+def test_a_broken_flow_names_file_and_node(
+    tmp_path: Path, change: tuple[str, str], node: str, complaint: str
+) -> None:
+    path = write(tmp_path, GOOD.replace(*change))
+    known = {"greeting-welcome", "main-menu", "goodbye", "menu-invalid", "menu-no-input"}
+    with pytest.raises(FlowError) as error:
+        load_flow(path, known_message=known.__contains__)
+    assert f"{path}: node {node!r}: " in str(error.value)
+    assert complaint in str(error.value)
+
+
+def test_yaml_errors_name_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "flow: [unclosed")
+    with pytest.raises(FlowError, match=str(path)):
+        load_flow(path)
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hotline", "flows", "check", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_flows_check_passes_on_the_shipped_flows() -> None:
+    result = run_check()
+    assert result.returncode == 0, result.stderr
+    assert "every flow is valid" in result.stdout
+
+
+def test_flows_check_fails_naming_the_file_and_node(tmp_path: Path) -> None:
+    flows = tmp_path / "flows"
+    shutil.copytree(BUILTIN_DIR, flows)
+    broken = flows / "hotline.yaml"
+    broken.write_text(
+        broken.read_text().replace('"2": services', '"2": services-gone'), encoding="utf-8"
+    )
+    result = run_check("--flows", str(flows))
+    assert result.returncode == 1
+    assert f"{broken}: node 'main-menu': leads to 'services-gone'" in result.stderr
+
+
+def test_flows_check_names_the_locale_missing_a_message(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES_DIR, locales)
+    target = locales / "en" / "hotline.ftl"
+    lines = [ln for ln in target.read_text().splitlines() if not ln.startswith("goodbye =")]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_check("--locales", str(locales))
+    assert result.returncode == 1
+    assert "message 'goodbye'" in result.stderr
+    assert "node 'goodbye'" in result.stderr

@@ -1,0 +1,125 @@
+"""The session store on SQLite and PostgreSQL: one step wins, stale calls close, any process."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from hotline import housekeeping
+from hotline.storage import db
+from hotline.storage.models import CallLogEntry
+from hotline.storage.sessions import LogSummary, NewSession, SessionStore
+from tests.conftest import (
+    FixedClock,
+    call_params,
+    make_settings,
+    new_call_sid,
+    post_signed,
+    start_app,
+)
+from tests.twiml import Twiml
+
+
+@pytest.fixture
+async def engine(database_url: str, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    settings = make_settings(tmp_path, database_url)
+    engine = db.create_engine(settings.database_url)
+    await db.upgrade(engine)
+    yield engine
+    await engine.dispose()
+
+
+def new_session(clock: FixedClock, key: str = "CA1") -> NewSession:
+    return NewSession(
+        key=key,
+        channel="voice",
+        flow="hotline",
+        caller="ab" * 16,
+        started_at=clock(),
+        language="en",
+        state={"step": 0},
+        response="<Response/>",
+    )
+
+
+async def test_migrations_reach_head_and_are_checked(engine: AsyncEngine) -> None:
+    await db.check_schema(engine)  # raises when the schema is behind
+
+
+async def test_a_key_is_begun_once(engine: AsyncEngine, clock: FixedClock) -> None:
+    store = SessionStore(engine)
+    assert await store.begin(new_session(clock)) is None
+    existing = await store.begin(new_session(clock))
+    assert existing is not None
+    assert existing.seq == 1
+
+
+async def test_of_two_concurrent_steps_exactly_one_is_saved(
+    engine: AsyncEngine, clock: FixedClock
+) -> None:
+    store = SessionStore(engine)
+    await store.begin(new_session(clock))
+    stored = await store.load("CA1")
+    assert stored is not None
+    results = await asyncio.gather(
+        *(
+            store.advance(stored, {"step": i}, f"<Response>{i}</Response>", clock())
+            for i in range(5)
+        )
+    )
+    assert sorted(results) == [False, False, False, False, True]
+    after = await store.load("CA1")
+    assert after is not None
+    assert after.seq == 2
+    assert after.last_response == f"<Response>{results.index(True)}</Response>"
+
+
+async def test_housekeeping_closes_silent_calls_and_purges_ended_ones(
+    engine: AsyncEngine, clock: FixedClock
+) -> None:
+    store = SessionStore(engine)
+    state = {
+        "flow_id": "hotline", "node_id": "main-menu", "language": "en",
+        "language_chosen": False, "misses": 0, "path": ["greeting", "main-menu"],
+        "variables": {}, "outcome": None, "finished": False,
+        "started_at": clock().isoformat(),
+    }  # fmt: skip
+    await store.begin(replace(new_session(clock, "CA-lost"), state=state))
+    await store.begin(replace(new_session(clock, "CA-done"), state=state))
+    done = await store.load("CA-done")
+    assert done is not None
+    await store.finish(done, LogSummary("completed", ["greeting"], "en"), clock(), 30)
+
+    clock.advance(hours=3)
+    closed, purged = await housekeeping.sweep(store, clock())
+    assert (closed, purged) == (1, 1)
+    assert await store.load("CA-done") is None
+    async with engine.connect() as conn:
+        rows = {r.outcome: r for r in (await conn.execute(select(CallLogEntry))).all()}
+    assert set(rows) == {"completed", "abandoned"}
+    assert rows["abandoned"].path == ["greeting", "main-menu"]
+    clock.advance(minutes=16)
+    assert await housekeeping.sweep(store, clock()) == (0, 1)
+
+
+async def test_any_server_process_can_take_the_next_step(
+    aiohttp_client: Any, database_url: str, tmp_path: Path, clock: FixedClock
+) -> None:
+    settings = make_settings(tmp_path, database_url)
+    first = await start_app(aiohttp_client, settings, clock)
+    second = await start_app(aiohttp_client, settings, clock)
+    sid = new_call_sid()
+    status, body = await post_signed(first, "/twilio/voice", call_params(sid))
+    assert status == 200
+    status, body = await post_signed(
+        second, Twiml.parse(body).action(), call_params(sid, Digits="1")
+    )
+    assert status == 200
+    assert Twiml.parse(body).said("For counselling and support, press 1.")
