@@ -11,6 +11,10 @@ What it measures
     concurrency, and errors (non-200 answers, TwiML that is not what the call expects, the
     fallback "technical problem" TwiML, transport failures).
 
+    Each caller presses the next key as soon as the answer arrives (unless --think-ms sets a
+    pause): a closed loop, so on average latency = concurrency / throughput, and 200 concurrent
+    calls are 200 requests in flight at every moment, a far heavier load than 200 real calls.
+
     The aim: p99 under 50 ms at 200 concurrent calls on PostgreSQL, at 30% or more of the bare
     handler's throughput. The client and the servers share the machine's CPUs, so absolute numbers
     depend on it; the ratio is the number to compare between machines.
@@ -31,10 +35,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import html
+import math
 import os
 import platform
+import random
 import re
 import secrets
+import signal
 import socket
 import sys
 import tempfile
@@ -88,6 +95,7 @@ class Run:
     measure_from: float
     stop_at: float
     max_requests: int
+    think_s: float = 0.0
     sent: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
@@ -184,24 +192,34 @@ def next_url(run: Run, twiml: str) -> str | None:
     return action
 
 
+async def think(run: Run) -> None:
+    """The caller's pause before the next request, if the run has one (0 by default)."""
+    if run.think_s > 0:
+        await asyncio.sleep(run.think_s * random.uniform(0.5, 1.5))
+
+
 async def play_call(run: Run) -> None:
     """One call through the menus to its goodbye, then the status callback."""
     params = call_params()
     body = await post(run, f"{run.base_url}/twilio/voice", params)
     for digits in KEYS:
-        if body is None or not run.more():
+        if body is None:
             return
         url = next_url(run, body)
         if url is None:
             return
+        await think(run)
+        if not run.more():
+            return
         body = await post(run, url, {**params, "Digits": digits})
-    if body is None or not run.more():
+    if body is None:
         return
     if "<Hangup" not in body:
         run.fail("no Hangup after the last key", body)
         return
-    status = {**params, "CallStatus": "completed", "CallDuration": "30"}
-    await post(run, f"{run.base_url}/twilio/voice/status", status)
+    if run.more():
+        status = {**params, "CallStatus": "completed", "CallDuration": "30"}
+        await post(run, f"{run.base_url}/twilio/voice/status", status)
 
 
 async def play_bare(run: Run) -> None:
@@ -209,6 +227,7 @@ async def play_bare(run: Run) -> None:
     body = await post(run, f"{run.base_url}{BARE_PATH}", call_params())
     if body is not None:
         next_url(run, body)
+    await think(run)
 
 
 async def worker(run: Run, play: Callable[[Run], Awaitable[None]]) -> None:
@@ -221,7 +240,7 @@ def percentile(sorted_values: Sequence[float], q: float) -> float:
     """The nearest-rank percentile (q in 0..1) of already sorted values; NaN when empty."""
     if not sorted_values:
         return float("nan")
-    rank = max(1, min(len(sorted_values), round(q * len(sorted_values) + 0.5)))
+    rank = max(1, min(len(sorted_values), math.ceil(q * len(sorted_values))))
     return sorted_values[rank - 1]
 
 
@@ -234,6 +253,7 @@ async def measure(
     seconds: float,
     warmup: float,
     max_requests: int,
+    think_s: float = 0.0,
 ) -> Result:
     """Run `concurrency` workers for warm-up + `seconds`; statistics cover the last `seconds`."""
     play = play_bare if target == "bare" else play_call
@@ -248,6 +268,7 @@ async def measure(
             measure_from=now + warmup,
             stop_at=now + warmup + seconds,
             max_requests=max_requests,
+            think_s=think_s,
         )
         await asyncio.gather(*(worker(run, play) for _ in range(concurrency)))
     window = min(seconds, max(time.perf_counter() - run.measure_from, 1e-9))
@@ -499,7 +520,10 @@ async def postgres_database(workdir: Path) -> AsyncIterator[str]:
         raise Skip(f"PostgreSQL at {redacted(admin_url)} does not answer: {exc!r}") from exc
     name = f"hotline_bench_{secrets.token_hex(6)}"
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+        except asyncpg.PostgresError as exc:
+            raise Skip(f"cannot create a database at {redacted(admin_url)}: {exc!r}") from exc
         try:
             database_url = urlsplit(admin_url)._replace(path=f"/{name}").geturl()
             await run_db_upgrade(workdir, database_url)
@@ -522,6 +546,7 @@ class Options:
     seconds: float
     warmup: float
     max_requests: int
+    think_s: float
 
 
 @asynccontextmanager
@@ -549,7 +574,6 @@ async def bench_target(target: str, options: Options) -> list[Result]:
                     print(
                         f"  {target} at {concurrency} concurrent "
                         f"({options.warmup:g}s warm-up + {options.seconds:g}s) ...",
-                        file=sys.stderr,
                         flush=True,
                     )
                     offset = log_size(server.log_path)
@@ -561,6 +585,7 @@ async def bench_target(target: str, options: Options) -> list[Result]:
                         seconds=options.seconds,
                         warmup=options.warmup,
                         max_requests=options.max_requests,
+                        think_s=options.think_s,
                     )
                     results.append(result)
                     if result.error_count:
@@ -624,21 +649,46 @@ def aim(results: Sequence[Result]) -> str | None:
     return None
 
 
+def cancel_on_signals() -> None:
+    """SIGINT or SIGTERM cancels the run, so servers are stopped and the database dropped."""
+    task = asyncio.current_task()
+    if task is None:
+        return
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, task.cancel)
+
+
 async def run_all(options: Options) -> int:
     """Every selected target in turn; the exit status is 1 when any request failed."""
+    cancel_on_signals()
     started = time.monotonic()
-    print(machine_info(), flush=True)
+    print(machine_info())
+    think = f"{options.think_s * 1000:g} ms mean pause" if options.think_s else "no pause"
+    print(
+        f"each scenario: {options.warmup:g}s warm-up (not counted) + {options.seconds:g}s "
+        f"measured, at most {options.max_requests} requests; {think} between a caller's requests",
+        flush=True,
+    )
     results: list[Result] = []
+    failed: list[str] = []
     for target in options.targets:
-        results.extend(await bench_target(target, options))
+        try:
+            results.extend(await bench_target(target, options))
+        except RuntimeError as exc:  # the server or its database did not come up
+            print(f"!! {target}: FAILED: {exc}", flush=True)
+            failed.append(target)
     print()
-    print(table(results))
+    print(table(results) if results else "(nothing was measured)")
     verdict = aim(results)
     if verdict:
         print(verdict)
     errors = sum(r.error_count for r in results)
-    print(f"total errors: {errors}; run time {time.monotonic() - started:.1f}s")
-    return 1 if errors else 0
+    print(
+        f"total errors: {errors}; targets failed: {', '.join(failed) or 'none'}; "
+        f"run time {time.monotonic() - started:.1f}s"
+    )
+    return 1 if errors or failed else 0
 
 
 def _targets(raw: str) -> tuple[str, ...]:
@@ -662,6 +712,19 @@ def _positive(raw: str) -> float:
     return value
 
 
+def _think(raw: str) -> float:
+    value = float(raw)
+    if not 0 <= value <= 60_000:
+        raise argparse.ArgumentTypeError("give milliseconds from 0 to 60000")
+    return value
+
+
+def _count(raw: str) -> int:
+    if not raw.isdigit() or int(raw) < 1:
+        raise argparse.ArgumentTypeError("give a positive number of requests")
+    return int(raw)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     cli = argparse.ArgumentParser(
@@ -681,9 +744,15 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument(
         "--max-requests",
-        type=int,
+        type=_count,
         default=1_000_000,
         help="stop a scenario after this many requests, whatever the time (1000000)",
+    )
+    cli.add_argument(
+        "--think-ms",
+        type=_think,
+        default=0.0,
+        help="mean pause of a caller between requests, ms (0: back to back, a closed loop)",
     )
     cli.add_argument("--bare-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     return cli
@@ -701,8 +770,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds=args.seconds,
         warmup=args.warmup,
         max_requests=args.max_requests,
+        think_s=args.think_ms / 1000,
     )
-    return asyncio.run(run_all(options))
+    try:
+        return asyncio.run(run_all(options))
+    except asyncio.CancelledError:
+        print("bench: interrupted; servers stopped, bench database dropped", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ language-option = Pro češtinu stiskněte { $key }.
 
 main-menu =
     Chcete-li vědět, jak vám program může pomoci, stiskněte 1.
-    Pro služby ve vašem kraji stiskněte 2.
+    Pro informace o službách ve vašem kraji stiskněte 2.
     Chcete-li mluvit s poradcem, stiskněte 3.
     Chcete-li zanechat vzkaz, stiskněte 4.
     Chcete-li hovor ukončit, stiskněte 0.
@@ -39,7 +39,7 @@ about-menu =
 about-counselling = Poradce se s vámi setká, vyslechne vás a společně s vámi připraví plán na život po propuštění: bydlení, doklady, peníze a vztahy s blízkými. Můžeme začít ještě před vaším propuštěním a podporovat vás i potom.
 about-work = Pomůžeme vám hledat práci, napsat životopis a připravit se na pohovor. Můžeme vám také pomoci dokončit školu, vyučit se nebo rekvalifikovat. Spolupracujeme s úřadem práce.
 about-rights = Vysvětlíme vám, jaká máte sociální práva a jaké dávky můžete dostat, například dávky v hmotné nouzi, zdravotní pojištění nebo pomoc s bydlením. Pomůžeme vám s žádostmi a doklady.
-about-health = Pokud abstinujete nebo chcete přestat pít či brát drogy, zprostředkujeme vám léčbu, poradenství a podpůrné skupiny a pomůžeme vám vydržet. Můžeme vám také pomoci najít lékaře.
+about-health = Pokud se léčíte ze závislosti, abstinujete nebo chcete přestat pít či brát drogy, zprostředkujeme vám léčbu, poradenství a podpůrné skupiny a pomůžeme vám vydržet. Můžeme vám také pomoci najít lékaře.
 about-family = Podporu mohou dostat i rodiny: poradíme, jak blízkého člověka podpořit před propuštěním i po něm, pomůžeme s návštěvami ve věznici a s udržením kontaktu a nabízíme poradenství pro celou rodinu, včetně dětí.
 about-more =
     Chcete-li slyšet o další pomoci, stiskněte 1.

@@ -1,0 +1,74 @@
+# The voice hotline (hotline/flows/builtin/hotline.yaml) and the voice channel.
+# Short sentences: callers may be stressed, tired, or on a bad line.
+# Croatian: formal "Vi" (capitalised, as in service messages to one person); the same words
+# throughout: "savjetnik" (specialist), "poruka" (message), "pritisnite" (press).
+
+-program = program resocijalizacije
+
+## Greeting
+
+# The program is named in the genitive here ("programa resocijalizacije"), so the words are written out.
+greeting-welcome = Dobar dan. Dobili ste besplatnu liniju programa resocijalizacije, dostupnu 24 sata dnevno. Razgovori su povjerljivi.
+greeting-emergency = Ako je Vaš život ili život druge osobe u opasnosti, prekinite poziv i odmah nazovite 112.
+
+## Language menu: each option is spoken in its own language.
+
+language-option = Za hrvatski pritisnite { $key }.
+
+## Main menu
+
+main-menu =
+    Ako želite čuti kako Vam program može pomoći, pritisnite 1.
+    Za usluge u Vašem kraju pritisnite 2.
+    Za razgovor sa savjetnikom pritisnite 3.
+    Ako želite ostaviti poruku, pritisnite 4.
+    Za završetak poziva pritisnite 0.
+    Ako želite ponovno čuti izbornik, pritisnite zvjezdicu.
+menu-invalid = Žao nam je, ta tipka nije među ponuđenima.
+menu-no-input = Žao nam je, nismo čuli Vaš odabir.
+
+## About the program
+
+about-intro = Pomažemo ljudima koji uskoro izlaze iz zatvora ili su već izašli, ljudima koji se oporavljaju od ovisnosti i njihovim obiteljima. Naša je pomoć besplatna i dobrovoljna.
+about-menu =
+    Za savjetovanje i podršku pritisnite 1.
+    Za pomoć oko posla, osposobljavanja i školovanja pritisnite 2.
+    Za socijalna prava i naknade pritisnite 3.
+    Za zdravstvenu skrb i liječenje ovisnosti pritisnite 4.
+    Za podršku obiteljima i djeci pritisnite 5.
+    Za povratak pritisnite 0.
+about-counselling = Savjetnik će se naći s Vama, saslušati Vas i s Vama napraviti plan za život nakon izlaska iz zatvora: stanovanje, dokumenti, novac i odnosi s bliskim ljudima. Možemo početi još prije Vašeg izlaska i biti uz Vas i nakon njega.
+about-work = Pomažemo Vam pronaći posao, napisati životopis i pripremiti se za razgovor za posao. Možemo Vam pomoći i da završite školu, izučite zanat ili se prekvalificirate. Surađujemo sa Zavodom za zapošljavanje.
+about-rights = Objasnit ćemo Vam koja socijalna prava i naknade možete ostvariti, na primjer socijalnu pomoć, zdravstveno osiguranje ili pomoć za stanovanje. Pomoći ćemo Vam oko obrazaca i dokumenata.
+about-health = Ako se oporavljate od ovisnosti ili želite prestati piti ili uzimati drogu, pomoći ćemo Vam da dođete do liječenja, savjetovanja i grupa podrške te da ustrajete na tom putu. Možemo Vam pomoći i da pronađete liječnika.
+about-family = I obitelji mogu dobiti podršku: savjet kako podržati člana obitelji prije i nakon izlaska iz zatvora, pomoć oko posjeta i održavanja kontakta te savjetovanje za cijelu obitelj, uključujući i djecu.
+about-more =
+    Za druge oblike pomoći pritisnite 1.
+    Za razgovor sa savjetnikom pritisnite 3.
+    Za glavni izbornik pritisnite 0.
+
+## Services in your region
+
+services-soon = Uskoro ćete ovdje moći čuti koje usluge postoje u Vašem kraju. Do tada Vam savjetnik može reći što postoji u Vašoj blizini.
+services-more =
+    Za razgovor sa savjetnikom pritisnite 3.
+    Za glavni izbornik pritisnite 0.
+
+## A specialist
+
+specialist-connecting = Molimo ostanite na vezi. Spajamo Vas sa savjetnikom.
+specialist-unavailable = Naši se savjetnici trenutačno ne mogu javiti.
+
+## Messages
+
+message-prompt = Molimo ostavite poruku nakon zvučnog signala. Recite nam kako Vam možemo pomoći. Kada završite, pritisnite ljestve ili prekinite poziv.
+message-empty = Nismo čuli poruku.
+message-received = Hvala. Primili smo Vašu poruku i savjetnik će je poslušati.
+goodbye = Hvala na pozivu. Čuvajte se. Doviđenja.
+
+## When something goes wrong on our side (the voice channel says these, not a flow)
+
+fallback-connecting = Žao nam je, imamo tehničkih poteškoća. Molimo ostanite na vezi, spajamo Vas sa savjetnikom.
+fallback-message = Žao nam je, imamo tehničkih poteškoća. Molimo ostavite poruku nakon zvučnog signala i savjetnik će je poslušati.
+fallback-unanswered = Nitko se nije mogao javiti. Molimo ostavite poruku nakon zvučnog signala.
+fallback-goodbye = Hvala. Doviđenja.

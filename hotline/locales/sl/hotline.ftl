@@ -1,0 +1,74 @@
+# The voice hotline (hotline/flows/builtin/hotline.yaml) and the voice channel.
+# Short sentences: callers may be stressed, tired, or on a bad line.
+# Slovenian: formal "vi" (lower case, as usual in Slovenian); the same words throughout:
+# "svetovalec" (specialist), "sporočilo" (message), "pritisnite" (press).
+
+-program = program resocializacije
+
+## Greeting
+
+# The program is named in the genitive here ("programa resocializacije"), so the words are written out.
+greeting-welcome = Pozdravljeni. Poklicali ste brezplačno telefonsko linijo programa resocializacije, ki deluje 24 ur na dan. Klici so zaupni.
+greeting-emergency = Če je vaše življenje ali življenje koga drugega v nevarnosti, prekinite klic in takoj pokličite 112.
+
+## Language menu: each option is spoken in its own language.
+
+language-option = Za slovenščino pritisnite { $key }.
+
+## Main menu
+
+main-menu =
+    Če želite slišati, kako vam lahko program pomaga, pritisnite 1.
+    Za storitve v vaši regiji pritisnite 2.
+    Za pogovor s svetovalcem pritisnite 3.
+    Če želite pustiti sporočilo, pritisnite 4.
+    Za konec klica pritisnite 0.
+    Če želite meni slišati še enkrat, pritisnite zvezdico.
+menu-invalid = Oprostite, ta tipka ni med možnostmi.
+menu-no-input = Oprostite, nismo slišali vaše izbire.
+
+## About the program
+
+about-intro = Pomagamo ljudem, ki bodo kmalu zapustili zapor ali so ga že zapustili, ljudem, ki okrevajo od odvisnosti, in njihovim družinam. Naša pomoč je brezplačna in prostovoljna.
+about-menu =
+    Za svetovanje in podporo pritisnite 1.
+    Za pomoč pri zaposlitvi, usposabljanju in šolanju pritisnite 2.
+    Za socialne pravice in denarne pomoči pritisnite 3.
+    Za zdravstveno oskrbo in zdravljenje odvisnosti pritisnite 4.
+    Za podporo družinam in otrokom pritisnite 5.
+    Za vrnitev pritisnite 0.
+about-counselling = Svetovalec se sreča z vami, vas posluša in skupaj z vami pripravi načrt za življenje po odpustu iz zapora: stanovanje, dokumenti, denar in odnosi z bližnjimi. Začnemo lahko že pred vašim odpustom in vam stojimo ob strani tudi pozneje.
+about-work = Pomagamo vam poiskati delo, napisati življenjepis in se pripraviti na razgovor za službo. Pomagamo vam lahko tudi dokončati šolo, pridobiti poklic ali se prekvalificirati. Sodelujemo z Zavodom za zaposlovanje.
+about-rights = Razložimo vam, do katerih socialnih pravic in pomoči ste morda upravičeni, na primer do denarne socialne pomoči, zdravstvenega zavarovanja ali pomoči pri stanovanju. Pomagamo vam pri obrazcih in dokumentih.
+about-health = Če okrevate od odvisnosti ali želite nehati piti ali jemati droge, vam pomagamo priti do zdravljenja, svetovanja in podpornih skupin ter vztrajati na tej poti. Pomagamo vam lahko tudi poiskati zdravnika.
+about-family = Podporo lahko dobijo tudi družine: nasvet, kako podpreti svojca pred odpustom iz zapora in po njem, pomoč pri obiskih in ohranjanju stikov ter svetovanje za vso družino, tudi za otroke.
+about-more =
+    Za druge oblike pomoči pritisnite 1.
+    Za pogovor s svetovalcem pritisnite 3.
+    Za glavni meni pritisnite 0.
+
+## Services in your region
+
+services-soon = Kmalu boste tukaj lahko slišali, katere storitve delujejo v vaši regiji. Do takrat vam lahko svetovalec pove, kaj je v vaši bližini.
+services-more =
+    Za pogovor s svetovalcem pritisnite 3.
+    Za glavni meni pritisnite 0.
+
+## A specialist
+
+specialist-connecting = Prosimo, ostanite na liniji. Povezujemo vas s svetovalcem.
+specialist-unavailable = Naši svetovalci se trenutno ne morejo oglasiti.
+
+## Messages
+
+message-prompt = Prosimo, po zvočnem signalu pustite sporočilo. Povejte nam, kako vam lahko pomagamo. Ko končate, pritisnite lojtro ali prekinite klic.
+message-empty = Nismo slišali sporočila.
+message-received = Hvala. Vaše sporočilo smo prejeli in svetovalec ga bo poslušal.
+goodbye = Hvala za klic. Pazite nase. Nasvidenje.
+
+## When something goes wrong on our side (the voice channel says these, not a flow)
+
+fallback-connecting = Oprostite, imamo tehnične težave. Prosimo, ostanite na liniji, povezujemo vas s svetovalcem.
+fallback-message = Oprostite, imamo tehnične težave. Prosimo, po zvočnem signalu pustite sporočilo in svetovalec ga bo poslušal.
+fallback-unanswered = Nihče se ni mogel oglasiti. Prosimo, po zvočnem signalu pustite sporočilo.
+fallback-goodbye = Hvala. Nasvidenje.
