@@ -192,26 +192,25 @@ def next_url(run: Run, twiml: str) -> str | None:
     return action
 
 
-async def think(run: Run) -> None:
-    """The caller's pause before the next request, if the run has one (0 by default)."""
+async def request(run: Run, url: str, form: dict[str, str]) -> str | None:
+    """`post`, then the caller's pause before their next request, if the run has one."""
+    body = await post(run, url, form)
     if run.think_s > 0:
         await asyncio.sleep(run.think_s * random.uniform(0.5, 1.5))
+    return body
 
 
 async def play_call(run: Run) -> None:
     """One call through the menus to its goodbye, then the status callback."""
     params = call_params()
-    body = await post(run, f"{run.base_url}/twilio/voice", params)
+    body = await request(run, f"{run.base_url}/twilio/voice", params)
     for digits in KEYS:
         if body is None:
             return
         url = next_url(run, body)
-        if url is None:
+        if url is None or not run.more():
             return
-        await think(run)
-        if not run.more():
-            return
-        body = await post(run, url, {**params, "Digits": digits})
+        body = await request(run, url, {**params, "Digits": digits})
     if body is None:
         return
     if "<Hangup" not in body:
@@ -219,15 +218,14 @@ async def play_call(run: Run) -> None:
         return
     if run.more():
         status = {**params, "CallStatus": "completed", "CallDuration": "30"}
-        await post(run, f"{run.base_url}/twilio/voice/status", status)
+        await request(run, f"{run.base_url}/twilio/voice/status", status)
 
 
 async def play_bare(run: Run) -> None:
     """The same kind of signed form against the stateless bare handler."""
-    body = await post(run, f"{run.base_url}{BARE_PATH}", call_params())
+    body = await request(run, f"{run.base_url}{BARE_PATH}", call_params())
     if body is not None:
         next_url(run, body)
-    await think(run)
 
 
 async def worker(run: Run, play: Callable[[Run], Awaitable[None]]) -> None:
@@ -681,7 +679,9 @@ async def run_all(options: Options) -> int:
     print()
     print(table(results) if results else "(nothing was measured)")
     verdict = aim(results)
-    if verdict:
+    if verdict and options.think_s:
+        print("aim: not judged with --think-ms (the pauses, not the server, set the pace)")
+    elif verdict:
         print(verdict)
     errors = sum(r.error_count for r in results)
     print(

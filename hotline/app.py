@@ -124,7 +124,15 @@ def _housekeeping(
             except Exception:
                 log.exception("housekeeping failed; it runs again in %d minutes", SWEEP_MINUTES)
 
-        scheduler.add_job(run, "interval", minutes=SWEEP_MINUTES, max_instances=1, coalesce=True)
+        scheduler.add_job(
+            run,
+            "interval",
+            minutes=SWEEP_MINUTES,
+            id="housekeeping",
+            name="housekeeping",
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.start()
         yield
         scheduler.shutdown(wait=False)

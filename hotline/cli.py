@@ -85,6 +85,7 @@ def _setup_logging(settings: Settings) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactNumbers())
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -118,7 +119,7 @@ def _call(args: argparse.Namespace) -> int:
         )
         asyncio.run(sim.run(presses, lang=args.lang))
         return 0
-    logging.basicConfig(level=logging.WARNING)
+    _setup_logging(replace(settings, log_level="WARNING"))
     asyncio.run(_call_in_process(settings, presses, args.caller, args.lang))
     return 0
 
