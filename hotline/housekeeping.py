@@ -22,7 +22,8 @@ async def sweep(store: SessionStore, now: datetime) -> tuple[int, int]:
         summary = LogSummary(
             outcome=state.final_outcome().value, path=list(state.path), language=state.language
         )
-        await store.finish(session, summary, now, duration_s=None)
+        async with store.unit() as unit:
+            await unit.finish(session, summary, now, duration_s=None)
     purged = await store.purge_ended(now, ENDED_GRACE)
     if stale or purged:
         log.info("housekeeping: closed %d stale sessions, purged %d ended", len(stale), purged)

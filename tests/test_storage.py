@@ -61,19 +61,19 @@ async def test_a_key_is_begun_once(engine: AsyncEngine, clock: FixedClock) -> No
     assert existing.seq == 1
 
 
-async def test_of_two_concurrent_steps_exactly_one_is_saved(
+async def test_of_five_concurrent_steps_exactly_one_is_saved(
     engine: AsyncEngine, clock: FixedClock
 ) -> None:
     store = SessionStore(engine)
     await store.begin(new_session(clock))
     stored = await store.load("CA1")
     assert stored is not None
-    results = await asyncio.gather(
-        *(
-            store.advance(stored, {"step": i}, f"<Response>{i}</Response>", clock())
-            for i in range(5)
-        )
-    )
+
+    async def advance(i: int) -> bool:
+        async with store.unit() as unit:
+            return await unit.advance(stored, {"step": i}, f"<Response>{i}</Response>", clock())
+
+    results = await asyncio.gather(*(advance(i) for i in range(5)))
     assert sorted(results) == [False, False, False, False, True]
     after = await store.load("CA1")
     assert after is not None
@@ -95,7 +95,8 @@ async def test_housekeeping_closes_silent_calls_and_purges_ended_ones(
     await store.begin(replace(new_session(clock, "CA-done"), state=state))
     done = await store.load("CA-done")
     assert done is not None
-    await store.finish(done, LogSummary("completed", ["greeting"], "en"), clock(), 30)
+    async with store.unit() as unit:
+        await unit.finish(done, LogSummary("completed", ["greeting"], "en"), clock(), 30)
 
     clock.advance(hours=3)
     closed, purged = await housekeeping.sweep(store, clock())

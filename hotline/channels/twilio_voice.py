@@ -142,10 +142,15 @@ class VoiceChannel:
         call_sid = _call_sid(params)
         if params.get("CallStatus") in FINAL_STATUSES:
             duration = params.get("CallDuration", "")
-            await asyncio.wait_for(
-                self._finish(call_sid, int(duration) if duration.isdigit() else None),
-                timeout=self.config.deadline_s * 4,
-            )
+            try:
+                await asyncio.wait_for(
+                    self._finish(call_sid, int(duration) if duration.isdigit() else None),
+                    timeout=self.config.deadline_s * 4,
+                )
+            except Exception:
+                # Nobody is on the line any more; housekeeping closes the call log row later.
+                log.exception("status callback not stored; housekeeping will close the call")
+                return web.Response(status=503, text="try again later\n")
         return web.Response(text=str(VoiceResponse()), content_type=TWIML)
 
     async def fallback(self, request: web.Request) -> web.Response:
@@ -229,40 +234,40 @@ class VoiceChannel:
     async def _advance(
         self, call_sid: str, seq: int, event: Event, params: MultiDictProxy[str], language: str
     ) -> str:
-        store = self._store()
-        stored = await store.load(call_sid)
-        if stored is None:
-            raise SessionMissing("no session for this call")
-        if seq != stored.seq:  # a retry of a step already answered
-            return stored.last_response
-        state = SessionState.from_json(stored.state)
-        flow = self.flows[state.flow_id]
-        now = self.clock()
-        step = engine.advance(flow, state, event, languages=self.config.languages, now=now)
-        step = self._without_unreachable_escalation(flow, step, now)
-        twiml = self._render(step, seq=stored.seq + 1, params=params)
-        voicemail = None
-        if isinstance(event, RecordingSaved):
-            voicemail = NewVoicemail(
-                language=state.language,
-                duration_s=event.duration_s,
-                recording_url=params.get("RecordingUrl", ""),
-            )
-        summary = _summary(step.state) if stored.ended else None
-        if await store.advance(
-            stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
-        ):
-            return twiml
-        latest = await store.load(call_sid)  # another process answered this step first
-        return latest.last_response if latest else twiml
+        async with self._store().unit() as unit:
+            stored = await unit.load(call_sid)
+            if stored is None:
+                raise SessionMissing("no session for this call")
+            if seq != stored.seq:  # a retry of a step already answered
+                return stored.last_response
+            state = SessionState.from_json(stored.state)
+            flow = self.flows[state.flow_id]
+            now = self.clock()
+            step = engine.advance(flow, state, event, languages=self.config.languages, now=now)
+            step = self._without_unreachable_escalation(flow, step, now)
+            twiml = self._render(step, seq=stored.seq + 1, params=params)
+            voicemail = None
+            if isinstance(event, RecordingSaved):
+                voicemail = NewVoicemail(
+                    language=state.language,
+                    duration_s=event.duration_s,
+                    recording_url=params.get("RecordingUrl", ""),
+                )
+            summary = _summary(step.state) if stored.ended else None
+            if await unit.advance(
+                stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
+            ):
+                return twiml
+            latest = await unit.load(call_sid)  # another process answered this step first
+            return latest.last_response if latest else twiml
 
     async def _finish(self, call_sid: str, duration_s: int | None) -> None:
-        store = self._store()
-        stored = await store.load(call_sid)
-        if stored is None or stored.ended:
-            return
-        state = SessionState.from_json(stored.state)
-        await store.finish(stored, _summary(state), self.clock(), duration_s)
+        async with self._store().unit() as unit:
+            stored = await unit.load(call_sid)
+            if stored is None or stored.ended:
+                return
+            state = SessionState.from_json(stored.state)
+            await unit.finish(stored, _summary(state), self.clock(), duration_s)
 
     def _without_unreachable_escalation(
         self, flow: Flow, step: engine.Step, now: datetime

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
@@ -14,6 +15,8 @@ STEP_PATH = "/twilio/voice/step"
 FALLBACK_PATH = "/twilio/voice/fallback"
 DIAL_TIMEOUT_S = 25
 RECORD_SILENCE_S = 5
+_SEQ_MARK = "__seq__"  # stands for the step number in a cached answer
+TEMPLATE_CACHE_SIZE = 4096  # distinct answers; a flow has a few dozen per language
 
 
 class VoiceRenderer:
@@ -22,12 +25,14 @@ class VoiceRenderer:
     def __init__(self, catalog: Catalog, public_url: str) -> None:
         self.catalog = catalog
         self.public_url = public_url.rstrip("/")
+        # The same actions always give the same TwiML but for the step number: render once.
+        self._template = lru_cache(maxsize=TEMPLATE_CACHE_SIZE)(self._render_template)
 
     def url(self, path: str, **query: str | int) -> str:
         """An absolute URL on our public base."""
         return f"{self.public_url}{path}?{urlencode(query)}"
 
-    def step_url(self, seq: int, language: str, event: str | None = None) -> str:
+    def step_url(self, seq: int | str, language: str, event: str | None = None) -> str:
         """Where Twilio posts the answer to step `seq`."""
         if event is None:
             return self.url(STEP_PATH, seq=seq, lang=language)
@@ -52,6 +57,17 @@ class VoiceRenderer:
         caller_id: str | None = None,
     ) -> str:
         """TwiML for one step; `seq` is the number the next request must carry."""
+        template = self._template(tuple(actions), language, dial_number, caller_id)
+        return template.replace(f"seq={_SEQ_MARK}", f"seq={seq}")
+
+    def _render_template(
+        self,
+        actions: tuple[act.Action, ...],
+        language: str,
+        dial_number: str | None,
+        caller_id: str | None,
+    ) -> str:
+        seq = _SEQ_MARK
         response = VoiceResponse()
         for action in actions:
             match action:

@@ -18,20 +18,26 @@ from hotline.errors import StorageError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    """An async engine tuned for short webhook transactions on SQLite or PostgreSQL."""
+def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
+    """An async engine tuned for short webhook transactions on SQLite or PostgreSQL.
+
+    SQLite gets one connection: it allows one writer at a time anyway, and a queue in our
+    process is cheaper and fairer than connections that retry a busy database file.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 5})
+        engine = create_async_engine(
+            url, pool_size=1, max_overflow=0, pool_timeout=5, connect_args={"timeout": 5}
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(
         url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=pool_size // 2,
         pool_timeout=2,
         pool_recycle=1800,
         # asyncpg: give up on a connect or a statement quickly; a caller is waiting.

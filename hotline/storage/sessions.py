@@ -1,17 +1,76 @@
-"""Live sessions and the anonymous call log: the repository the channels use."""
+"""Live sessions and the anonymous call log: the repository the channels use.
+
+One step of a call is one unit of work: one connection, one transaction, a read and a
+conditional write. The statements are built once, here, from the Core tables: building and
+compiling them per request cost more than the database round trips.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from hotline.storage.models import CallLogEntry, CallSession, Voicemail
+
+_LOG = cast(Table, CallLogEntry.__table__)
+_SESSIONS = cast(Table, CallSession.__table__)
+_VOICEMAILS = cast(Table, Voicemail.__table__)
+
+_SESSION_COLUMNS = (
+    _SESSIONS.c.key,
+    _SESSIONS.c.log_id,
+    _SESSIONS.c.seq,
+    _SESSIONS.c.state,
+    _SESSIONS.c.last_response,
+    _SESSIONS.c.ended_at,
+)
+_LOAD = select(*_SESSION_COLUMNS).where(_SESSIONS.c.key == bindparam("p_key"))
+_INSERT_LOG = insert(_LOG)
+_INSERT_SESSION = insert(_SESSIONS)
+_INSERT_VOICEMAIL = insert(_VOICEMAILS)
+_ADVANCE = (
+    update(_SESSIONS)
+    .where(_SESSIONS.c.key == bindparam("p_key"), _SESSIONS.c.seq == bindparam("p_seq"))
+    .values(
+        seq=bindparam("p_next"),
+        state=bindparam("p_state"),
+        last_response=bindparam("p_response"),
+        updated_at=bindparam("p_now"),
+    )
+)
+_SUMMARISE = (
+    update(_LOG)
+    .where(_LOG.c.id == bindparam("p_id"))
+    .values(
+        outcome=bindparam("p_outcome"),
+        path=bindparam("p_path"),
+        language=bindparam("p_language"),
+    )
+)
+_CLOSE_LOG = (
+    update(_LOG)
+    .where(_LOG.c.id == bindparam("p_id"))
+    .values(
+        outcome=bindparam("p_outcome"),
+        path=bindparam("p_path"),
+        language=bindparam("p_language"),
+        ended_at=bindparam("p_ended"),
+        duration_s=bindparam("p_duration"),
+    )
+)
+_END_SESSION = (
+    update(_SESSIONS)
+    .where(_SESSIONS.c.key == bindparam("p_key"))
+    .values(ended_at=bindparam("p_ended"), updated_at=bindparam("p_ended"))
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +83,18 @@ class StoredSession:
     state: dict[str, Any]
     last_response: str
     ended: bool
+
+    @classmethod
+    def from_row(cls, row: Any) -> StoredSession:
+        """From a row of _SESSION_COLUMNS."""
+        return cls(
+            key=row.key,
+            log_id=row.log_id,
+            seq=row.seq,
+            state=row.state,
+            last_response=row.last_response,
+            ended=row.ended_at is not None,
+        )
 
 
 @dataclass(frozen=True)
@@ -58,58 +129,16 @@ class NewVoicemail:
     recording_url: str
 
 
-class SessionStore:
-    """Sessions keyed by the channel's id; the call log row is written at start and at end."""
+class SessionUnit:
+    """One transaction on one connection: what a single webhook does to the store."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    async def begin(self, new: NewSession) -> StoredSession | None:
-        """Store a new session and its log row; return the existing one if the key is taken."""
-        log_id = str(uuid.uuid4())
-        try:
-            async with self.engine.begin() as conn:
-                await conn.execute(
-                    insert(CallLogEntry).values(
-                        id=log_id,
-                        channel=new.channel,
-                        flow=new.flow,
-                        caller=new.caller,
-                        started_at=new.started_at,
-                        language=new.language,
-                        path=[],
-                    )
-                )
-                await conn.execute(
-                    insert(CallSession).values(
-                        key=new.key,
-                        log_id=log_id,
-                        seq=1,
-                        state=new.state,
-                        last_response=new.response,
-                        updated_at=new.started_at,
-                    )
-                )
-        except IntegrityError:
-            return await self.load(new.key)
-        return None
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
 
     async def load(self, key: str) -> StoredSession | None:
         """The stored session, or None."""
-        async with self.engine.connect() as conn:
-            row = (
-                await conn.execute(select(CallSession).where(CallSession.key == key))
-            ).one_or_none()
-        if row is None:
-            return None
-        return StoredSession(
-            key=row.key,
-            log_id=row.log_id,
-            seq=row.seq,
-            state=row.state,
-            last_response=row.last_response,
-            ended=row.ended_at is not None,
-        )
+        row = (await self.conn.execute(_LOAD, {"p_key": key})).one_or_none()
+        return StoredSession.from_row(row) if row is not None else None
 
     async def advance(
         self,
@@ -122,27 +151,33 @@ class SessionStore:
         summary: LogSummary | None = None,
     ) -> bool:
         """Save the next step if nobody else saved it first (False when someone did)."""
-        async with self.engine.begin() as conn:
-            result = await conn.execute(
-                update(CallSession)
-                .where(CallSession.key == session.key, CallSession.seq == session.seq)
-                .values(seq=session.seq + 1, state=state, last_response=response, updated_at=now)
+        result = await self.conn.execute(
+            _ADVANCE,
+            {
+                "p_key": session.key,
+                "p_seq": session.seq,
+                "p_next": session.seq + 1,
+                "p_state": state,
+                "p_response": response,
+                "p_now": now,
+            },
+        )
+        if result.rowcount != 1:
+            return False
+        if voicemail is not None:
+            await self.conn.execute(
+                _INSERT_VOICEMAIL,
+                {
+                    "id": str(uuid.uuid4()),
+                    "log_id": session.log_id,
+                    "language": voicemail.language,
+                    "duration_s": voicemail.duration_s,
+                    "recording_url": voicemail.recording_url,
+                    "created_at": now,
+                },
             )
-            if result.rowcount != 1:
-                return False
-            if voicemail is not None:
-                await conn.execute(
-                    insert(Voicemail).values(
-                        id=str(uuid.uuid4()),
-                        log_id=session.log_id,
-                        language=voicemail.language,
-                        duration_s=voicemail.duration_s,
-                        recording_url=voicemail.recording_url,
-                        created_at=now,
-                    )
-                )
-            if summary is not None:
-                await conn.execute(_log_update(session.log_id, summary))
+        if summary is not None:
+            await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
         return True
 
     async def finish(
@@ -153,47 +188,88 @@ class SessionStore:
         duration_s: int | None,
     ) -> None:
         """Close the call log row; the session row stays a while for late events."""
+        params = _summary_params(session.log_id, summary)
+        await self.conn.execute(
+            _CLOSE_LOG, {**params, "p_ended": ended_at, "p_duration": duration_s}
+        )
+        await self.conn.execute(_END_SESSION, {"p_key": session.key, "p_ended": ended_at})
+
+
+class SessionStore:
+    """Sessions keyed by the channel's id; the call log row is written at start and at end."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[SessionUnit]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
         async with self.engine.begin() as conn:
-            await conn.execute(
-                _log_update(session.log_id, summary).values(
-                    ended_at=ended_at, duration_s=duration_s
+            yield SessionUnit(conn)
+
+    async def begin(self, new: NewSession) -> StoredSession | None:
+        """Store a new session and its log row; return the existing one if the key is taken."""
+        log_id = str(uuid.uuid4())
+        try:
+            async with self.engine.begin() as conn:
+                await conn.execute(
+                    _INSERT_LOG,
+                    {
+                        "id": log_id,
+                        "channel": new.channel,
+                        "flow": new.flow,
+                        "caller": new.caller,
+                        "started_at": new.started_at,
+                        "language": new.language,
+                        "path": [],
+                    },
                 )
-            )
-            await conn.execute(
-                update(CallSession)
-                .where(CallSession.key == session.key)
-                .values(ended_at=ended_at, updated_at=ended_at)
-            )
+                await conn.execute(
+                    _INSERT_SESSION,
+                    {
+                        "key": new.key,
+                        "log_id": log_id,
+                        "seq": 1,
+                        "state": new.state,
+                        "last_response": new.response,
+                        "updated_at": new.started_at,
+                    },
+                )
+        except IntegrityError:
+            return await self.load(new.key)
+        return None
+
+    async def load(self, key: str) -> StoredSession | None:
+        """The stored session, or None (a unit of its own)."""
+        async with self.unit() as unit:
+            return await unit.load(key)
 
     async def stale(self, now: datetime, idle: timedelta, limit: int = 500) -> list[StoredSession]:
         """Sessions that never ended and have been idle longer than `idle`."""
+        query = (
+            select(*_SESSION_COLUMNS)
+            .where(_SESSIONS.c.ended_at.is_(None), _SESSIONS.c.updated_at < now - idle)
+            .limit(limit)
+        )
         async with self.engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(CallSession)
-                    .where(CallSession.ended_at.is_(None), CallSession.updated_at < now - idle)
-                    .limit(limit)
-                )
-            ).all()
-        return [
-            StoredSession(r.key, r.log_id, r.seq, r.state, r.last_response, ended=False)
-            for r in rows
-        ]
+            rows = (await conn.execute(query)).all()
+        return [StoredSession.from_row(row) for row in rows]
 
     async def purge_ended(self, now: datetime, grace: timedelta) -> int:
         """Delete sessions that ended more than `grace` ago; the call log keeps the summary."""
         async with self.engine.begin() as conn:
             result = await conn.execute(
-                delete(CallSession).where(
-                    CallSession.ended_at.is_not(None), CallSession.ended_at < now - grace
+                delete(_SESSIONS).where(
+                    _SESSIONS.c.ended_at.is_not(None), _SESSIONS.c.ended_at < now - grace
                 )
             )
         return int(result.rowcount or 0)
 
 
-def _log_update(log_id: str, summary: LogSummary) -> Any:
-    return (
-        update(CallLogEntry)
-        .where(CallLogEntry.id == log_id)
-        .values(outcome=summary.outcome, path=summary.path, language=summary.language)
-    )
+def _summary_params(log_id: str, summary: LogSummary) -> dict[str, Any]:
+    return {
+        "p_id": log_id,
+        "p_outcome": summary.outcome,
+        "p_path": summary.path,
+        "p_language": summary.language,
+    }
