@@ -132,9 +132,7 @@ class VoiceChannel:
             raise BadRequest("seq must be a step number")
         event = _event(request.query.get("event"), params)
         language = self._language(request.query.get("lang"))
-        return await self._guarded(
-            language, self._advance(call_sid, int(seq), event, params, language)
-        )
+        return await self._guarded(language, self._advance(call_sid, int(seq), event, params))
 
     async def status(self, request: web.Request) -> web.Response:
         """Twilio's status callback: the call ended; close its row in the call log."""
@@ -232,7 +230,7 @@ class VoiceChannel:
         return twiml
 
     async def _advance(
-        self, call_sid: str, seq: int, event: Event, params: MultiDictProxy[str], language: str
+        self, call_sid: str, seq: int, event: Event, params: MultiDictProxy[str]
     ) -> str:
         async with self._store().unit() as unit:
             stored = await unit.load(call_sid)
