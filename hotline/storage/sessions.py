@@ -55,17 +55,7 @@ _SUMMARISE = (
         language=bindparam("p_language"),
     )
 )
-_CLOSE_LOG = (
-    update(_LOG)
-    .where(_LOG.c.id == bindparam("p_id"))
-    .values(
-        outcome=bindparam("p_outcome"),
-        path=bindparam("p_path"),
-        language=bindparam("p_language"),
-        ended_at=bindparam("p_ended"),
-        duration_s=bindparam("p_duration"),
-    )
-)
+_CLOSE_LOG = _SUMMARISE.values(ended_at=bindparam("p_ended"), duration_s=bindparam("p_duration"))
 _END_SESSION = (
     update(_SESSIONS)
     .where(_SESSIONS.c.key == bindparam("p_key"))
