@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
+from fluent.syntax.visitor import Visitor
 
 from hotline.errors import ConfigError
 
@@ -35,6 +36,7 @@ class Catalog:
         self.directory = directory
         self._bundles: dict[str, FluentBundle] = {}
         self._ids: dict[str, set[str]] = {}
+        self._variables: dict[str, dict[str, frozenset[str]]] = {}
         self._voices: dict[str, VoiceSettings] = {}
         for locale_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
             files = sorted(locale_dir.glob("*.ftl"))
@@ -43,13 +45,14 @@ class Catalog:
             lang = locale_dir.name
             # Isolation marks (U+2068/9) would be read aloud or sent as SMS characters.
             bundle = FluentBundle([lang], use_isolating=False)
-            ids: set[str] = set()
+            variables: dict[str, frozenset[str]] = {}
             for path in files:
                 text = path.read_text(encoding="utf-8")
                 bundle.add_resource(FluentResource(text))
-                ids.update(message_ids_in(text))
+                variables.update(message_variables(text))
             self._bundles[lang] = bundle
-            self._ids[lang] = ids
+            self._ids[lang] = set(variables)
+            self._variables[lang] = variables
             self._voices[lang] = _voice_settings(locale_dir)
         if FALLBACK_LANGUAGE not in self._bundles:
             raise ConfigError(f"{directory}: the {FALLBACK_LANGUAGE!r} locale is missing")
@@ -66,6 +69,10 @@ class Catalog:
     def ids(self, language: str) -> frozenset[str]:
         """Every message id of a locale."""
         return frozenset(self._ids.get(language, set()))
+
+    def variables(self, language: str, message: str) -> frozenset[str]:
+        """The variables ($name) a locale's message uses."""
+        return self._variables.get(language, {}).get(message, frozenset())
 
     def voice(self, language: str) -> VoiceSettings:
         """The locale's voice settings (English's when the locale has none)."""
@@ -90,10 +97,26 @@ class Catalog:
         return message
 
 
-def message_ids_in(ftl_text: str) -> set[str]:
-    """The public message ids (not terms) of a Fluent source."""
-    resource = FluentParser().parse(ftl_text)
-    return {entry.id.name for entry in resource.body if isinstance(entry, ast.Message)}
+class _VariableNames(Visitor):
+    """Collects the names of the variables a Fluent entry references."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802
+        self.names.add(node.id.name)
+
+
+def message_variables(ftl_text: str) -> dict[str, frozenset[str]]:
+    """Each public message (not term) of a Fluent source, with the variables it uses."""
+    found: dict[str, frozenset[str]] = {}
+    for entry in FluentParser().parse(ftl_text).body:
+        if isinstance(entry, ast.Message):
+            names = _VariableNames()
+            names.visit(entry)
+            found[entry.id.name] = frozenset(names.names)
+    return found
 
 
 def _voice_settings(locale_dir: Path) -> VoiceSettings:

@@ -111,3 +111,35 @@ def test_flows_check_names_the_locale_missing_a_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "message 'goodbye'" in result.stderr
     assert "node 'goodbye'" in result.stderr
+
+
+def copy_locales(tmp_path: Path) -> Path:
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES_DIR, locales)
+    return locales
+
+
+def test_flows_check_names_an_unused_message(tmp_path: Path) -> None:
+    locales = copy_locales(tmp_path)
+    with (locales / "cs" / "hotline.ftl").open("a", encoding="utf-8") as ftl:
+        ftl.write("\nforgotten-prompt = Tuto zprávu nic nepoužívá.\n")
+    result = run_check("--locales", str(locales))
+    assert result.returncode == 1
+    assert f"{locales / 'cs'}: message 'forgotten-prompt' is not used by any flow or code" in (
+        result.stderr
+    )
+
+
+def test_flows_check_names_a_variable_that_differs_from_english(tmp_path: Path) -> None:
+    locales = copy_locales(tmp_path)
+    target = locales / "ru" / "hotline.ftl"
+    text = target.read_text(encoding="utf-8")
+    assert "{ $key }" in text
+    target.write_text(text.replace("{ $key }", "{ $number }"), encoding="utf-8")
+    result = run_check("--locales", str(locales))
+    assert result.returncode == 1
+    assert (
+        f"{locales / 'ru'}: message 'language-option' uses $number where English uses $key "
+        "(used by " in result.stderr
+    )
+    assert "node 'language'" in result.stderr

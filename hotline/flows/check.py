@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from hotline.catalog import Catalog
+from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.errors import FlowError
 from hotline.flows.loader import BUILTIN_DIR, all_message_ids, load_flow
 
@@ -30,10 +30,24 @@ def check(
     for message, where in (code_messages or {}).items():
         used.setdefault(message, []).append(where)
     for language in catalog.languages:
+        locale = catalog.directory / language
         for message in sorted(used):
             if not catalog.has(language, message):
                 problems.append(
-                    f"{catalog.directory / language}: message {message!r} is missing "
-                    f"(used by {'; '.join(used[message])})"
+                    f"{locale}: message {message!r} is missing (used by {'; '.join(used[message])})"
                 )
+            elif language != FALLBACK_LANGUAGE:
+                ours = catalog.variables(language, message)
+                english = catalog.variables(FALLBACK_LANGUAGE, message)
+                if ours != english:
+                    problems.append(
+                        f"{locale}: message {message!r} uses {_names(ours)} where English uses "
+                        f"{_names(english)} (used by {'; '.join(used[message])})"
+                    )
+        for message in sorted(catalog.ids(language) - used.keys()):
+            problems.append(f"{locale}: message {message!r} is not used by any flow or code")
     return problems
+
+
+def _names(variables: frozenset[str]) -> str:
+    return ", ".join(f"${v}" for v in sorted(variables)) or "no variables"
