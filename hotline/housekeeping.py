@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from hotline.call_log import summarise
 from hotline.flows.state import SessionState
-from hotline.storage.sessions import LogSummary, SessionStore
+from hotline.storage.sessions import SessionStore
 
 log = logging.getLogger(__name__)
 
@@ -18,10 +19,7 @@ async def sweep(store: SessionStore, now: datetime) -> tuple[int, int]:
     """Close stale sessions as abandoned and delete ended ones; returns (closed, purged)."""
     stale = await store.stale(now, IDLE_LIMIT)
     for session in stale:
-        state = SessionState.from_json(session.state)
-        summary = LogSummary(
-            outcome=state.final_outcome().value, path=list(state.path), language=state.language
-        )
+        summary = summarise(SessionState.from_json(session.state))
         async with store.unit() as unit:
             await unit.finish(session, summary, now, duration_s=None)
     purged = await store.purge_ended(now, ENDED_GRACE)

@@ -20,6 +20,7 @@ from aiohttp import web
 from multidict import MultiDictProxy
 from twilio.twiml.voice_response import Dial, VoiceResponse
 
+from hotline.call_log import summarise
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.errors import BadRequest, HotlineError
@@ -38,7 +39,6 @@ from hotline.flows.model import Flow
 from hotline.flows.state import SessionState
 from hotline.privacy import pseudonym
 from hotline.storage.sessions import (
-    LogSummary,
     NewSession,
     NewVoicemail,
     SessionStore,
@@ -251,7 +251,7 @@ class VoiceChannel:
                     duration_s=event.duration_s,
                     recording_url=params.get("RecordingUrl", ""),
                 )
-            summary = _summary(step.state) if stored.ended else None
+            summary = summarise(step.state) if stored.ended else None
             if await unit.advance(
                 stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
             ):
@@ -265,7 +265,7 @@ class VoiceChannel:
             if stored is None or stored.ended:
                 return
             state = SessionState.from_json(stored.state)
-            await unit.finish(stored, _summary(state), self.clock(), duration_s)
+            await unit.finish(stored, summarise(state), self.clock(), duration_s)
 
     def _without_unreachable_escalation(
         self, flow: Flow, step: engine.Step, now: datetime
@@ -382,9 +382,3 @@ def _event(kind: str | None, params: MultiDictProxy[str]) -> Event:
             return DigitsReceived(digits)
         case _:
             raise BadRequest(f"unknown step event {kind[:20]!r}")
-
-
-def _summary(state: SessionState) -> LogSummary:
-    return LogSummary(
-        outcome=state.final_outcome().value, path=list(state.path), language=state.language
-    )

@@ -1,0 +1,11 @@
+"""What the anonymous call log records of a session when it ends."""
+
+from hotline.flows.state import SessionState
+from hotline.storage.sessions import LogSummary
+
+
+def summarise(state: SessionState) -> LogSummary:
+    """The outcome, the path and the language of a session, as the call log keeps them."""
+    return LogSummary(
+        outcome=state.final_outcome().value, path=list(state.path), language=state.language
+    )
