@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 
 from aiohttp import web
@@ -23,6 +23,8 @@ from hotline.errors import BadRequest, ConfigError, Forbidden
 from hotline.flows.engine import Languages
 from hotline.flows.loader import load_builtin_flows
 from hotline.flows.model import Flow
+from hotline.prompts.library import AudioLibrary, audio_name
+from hotline.prompts.required import voice_prompts
 from hotline.storage import db
 from hotline.storage.sessions import SessionStore
 
@@ -35,31 +37,59 @@ HEALTH_TIMEOUT_S = 1.0
 SWEEP_MINUTES = 5
 
 
-def deployment_languages(settings: Settings, catalog: Catalog) -> Languages:
+def deployment_languages(
+    settings: Settings, catalog: Catalog, audio: AudioLibrary, flows: Mapping[str, Flow]
+) -> Languages:
     """The languages callers are offered on the phone, the default first.
 
-    Configured with HOTLINE_LANGUAGES; otherwise every shipped locale that has a voice.
-    A locale without a Twilio voice would be read out in the wrong language, so it can
-    not be offered on the phone until it has recorded prompts.
+    Configured with HOTLINE_LANGUAGES; otherwise every shipped locale a caller can hear.
+    A locale without a Twilio voice is heard only through audio files, so it is offered
+    only once every one of its prompts has a recording or a placeholder: otherwise a caller
+    would hear silence, or a voice of another language.
     """
-    voiced = [lang for lang in catalog.languages if catalog.voice(lang).say_language]
-    offered = settings.languages or (
+    wanted = settings.languages or (
         settings.default_language,
-        *(lang for lang in voiced if lang != settings.default_language),
+        *(lang for lang in catalog.languages if lang != settings.default_language),
     )
-    missing = [lang for lang in offered if lang not in catalog.languages]
-    if missing:
+    unknown = [lang for lang in wanted if lang not in catalog.languages]
+    if unknown:
         raise ConfigError(
-            f"HOTLINE_LANGUAGES: no locale for {', '.join(missing)} in {catalog.directory}; "
+            f"HOTLINE_LANGUAGES: no locale for {', '.join(unknown)} in {catalog.directory}; "
             f"available: {', '.join(catalog.languages)}"
         )
-    mute = [lang for lang in offered if lang not in voiced]
-    if mute:
-        raise ConfigError(
-            f"HOTLINE_LANGUAGES: {', '.join(mute)} cannot be spoken on the phone yet (no Twilio "
-            f"voice and no recorded prompts); languages with a voice: {', '.join(voiced)}"
-        )
-    return Languages(default=settings.default_language, offered=offered)
+    offered = wanted
+    for _ in range(len(wanted)):  # dropping a language moves the others' menu keys: recheck
+        languages = Languages(default=settings.default_language, offered=offered)
+        gaps = {
+            lang: gap
+            for lang in offered
+            if not catalog.voice(lang).say_language
+            and (
+                gap := audio.missing(
+                    s for s in voice_prompts(flows, languages) if s.language == lang
+                )
+            )
+        }
+        if not gaps:
+            return languages
+        explicit = settings.default_language in gaps or bool(settings.languages)
+        if explicit:
+            lang, gap = next(iter(gaps.items()))
+            raise ConfigError(
+                f"HOTLINE_LANGUAGES: {lang} has no Twilio voice, and {len(gap)} of its voice "
+                f"prompts have no audio in {settings.audio_dir / lang} (first: "
+                f"{audio_name(gap[0])}); run `hotline prompts render {lang}` for placeholders, "
+                "or add recordings"
+            )
+        for lang in gaps:
+            log.info(
+                "%s is not offered on the phone: no Twilio voice and no audio yet "
+                "(`hotline prompts render %s` makes placeholders)",
+                lang,
+                lang,
+            )
+        offered = tuple(lang for lang in offered if lang not in gaps)
+    raise ConfigError("HOTLINE_LANGUAGES: no language can be offered on the phone")
 
 
 def create_app(
@@ -72,11 +102,12 @@ def create_app(
     """The application; the database opens and closes with it."""
     catalog = catalog or Catalog()
     flows = flows or load_builtin_flows(known_message=lambda m: catalog.has(FALLBACK_LANGUAGE, m))
-    languages = deployment_languages(settings, catalog)
+    audio = AudioLibrary(settings.audio_dir)
+    languages = deployment_languages(settings, catalog, audio, flows)
 
     app = web.Application(middlewares=[_errors])
     app[SETTINGS] = settings
-    renderer = VoiceRenderer(catalog, settings.public_url)
+    renderer = VoiceRenderer(catalog, settings.public_url, audio)
     voice = VoiceChannel(
         config=VoiceConfig(
             languages=languages,
@@ -93,8 +124,8 @@ def create_app(
         clock=clock,
     )
     app.cleanup_ctx.append(_database)
-    app.cleanup_ctx.append(_housekeeping(clock))
-    app.router.add_routes(voice.routes())
+    app.cleanup_ctx.append(_housekeeping(clock, renderer))
+    app.router.add_routes([*voice.routes(), audio.route()])
     app.router.add_get("/healthz", _healthz)
     return app
 
@@ -113,7 +144,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
 
 
 def _housekeeping(
-    clock: Callable[[], datetime],
+    clock: Callable[[], datetime], renderer: VoiceRenderer
 ) -> Callable[[web.Application], AsyncIterator[None]]:
     async def context(app: web.Application) -> AsyncIterator[None]:
         scheduler = AsyncIOScheduler(timezone=UTC)
@@ -121,6 +152,8 @@ def _housekeeping(
         async def run() -> None:
             try:
                 await housekeeping.sweep(app[STORE], clock())
+                # New recordings replace placeholders without a restart.
+                await asyncio.to_thread(renderer.refresh_audio)
             except Exception:
                 log.exception("housekeeping failed; it runs again in %d minutes", SWEEP_MINUTES)
 

@@ -27,6 +27,7 @@ class VoiceSettings:
     name: str
     say_language: str | None
     voice: str | None
+    placeholder_voice: str | None = None  # espeak-ng's voice for placeholder recordings
 
 
 class Catalog:
@@ -128,4 +129,5 @@ def _voice_settings(locale_dir: Path) -> VoiceSettings:
         name=str(data.get("name", locale_dir.name)),
         say_language=data.get("say_language"),
         voice=data.get("voice"),
+        placeholder_voice=data.get("placeholder_voice"),
     )

@@ -52,6 +52,7 @@ class Settings:
     specialist_number: str | None = None
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
+    audio_dir: Path = Path("data/audio")
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -134,6 +135,7 @@ def _build(env: dict[str, str]) -> Settings:
         specialist_number=_e164("HOTLINE_SPECIALIST_NUMBER", env.get("HOTLINE_SPECIALIST_NUMBER")),
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
+        audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
         notices=tuple(notices),
     )
 

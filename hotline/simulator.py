@@ -28,6 +28,7 @@ class CallReport:
     """What happened: every line the caller heard, and how the call ended."""
 
     heard: list[tuple[str, str]] = field(default_factory=list)  # (language, text)
+    played: list[str] = field(default_factory=list)  # audio URLs, each fetched and found
     pressed: list[str] = field(default_factory=list)
     hung_up_by: str = "hotline"
     steps: int = 0
@@ -89,6 +90,7 @@ class CallSimulator:
             twiml = await self._post(http, f"{self.public_url}/twilio/voice{query}", {})
             for _ in range(MAX_STEPS):
                 report.steps += 1
+                await self._fetch_audio(http, twiml, report)
                 next_request = self._follow(twiml, presses, report)
                 if next_request is None:
                     break
@@ -113,13 +115,15 @@ class CallSimulator:
                 case "Say":
                     self._hear(verb, report)
                 case "Play":
-                    self.out(f"  (plays {verb.text})")
+                    self._play(verb)
                 case "Pause":
                     continue
                 case "Gather":
                     for child in verb:
                         if child.tag == "Say":
                             self._hear(child, report)
+                        elif child.tag == "Play":
+                            self._play(child)
                     keys = "a key" if verb.get("numDigits") == "1" else "digits, then #"
                     answer = presses.next(f"press {keys}, - for silence")
                     if answer is None:
@@ -171,6 +175,24 @@ class CallSimulator:
             strict=False,
         ):
             self.out(prefix + line.strip())
+
+    def _play(self, play: ET.Element) -> None:
+        path = urlsplit(play.text or "").path
+        self.out(f"  hotline plays: {path.removeprefix('/audio/')}")
+
+    async def _fetch_audio(
+        self, http: aiohttp.ClientSession, twiml: str, report: CallReport
+    ) -> None:
+        """Fetch every file the TwiML plays, as Twilio would: a missing one is silence."""
+        for play in ET.fromstring(twiml).iter("Play"):  # noqa: S314 - our own server's TwiML
+            url = self._url(play.text)
+            parts = urlsplit(url)
+            target = self.base_url + parts.path.removeprefix(urlsplit(self.public_url).path)
+            async with http.get(target, params=parts.query or None) as resp:
+                body = await resp.read()
+                if resp.status != 200 or not resp.content_type.startswith("audio/") or not body:
+                    raise RuntimeError(f"{url} is not playable: {resp.status} {resp.content_type}")
+            report.played.append(url)
 
     def _url(self, url: str | None) -> str:
         if not url:

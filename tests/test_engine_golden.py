@@ -65,6 +65,8 @@ def describe(action: act.Action) -> str:
             return f"record up to {action.max_seconds}s"
         case act.Escalate():
             return f"escalate {action.reason} [{action.language}]"
+        case act.RememberLanguage():
+            return f"remember language {action.language}"
         case act.Hangup():
             return "hang up"
 

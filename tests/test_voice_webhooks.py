@@ -171,7 +171,7 @@ async def test_a_finished_call_is_logged_with_a_pseudonym_and_its_path(
     assert row.duration_s == 75
     assert row.language == "en"
     assert row.path == [
-        "greeting", "language", "main-menu", "about", "about-family", "about-more",
+        "language", "main-menu", "about", "about-family", "about-more",
         "main-menu", "goodbye",
     ]  # fmt: skip
     assert row.caller is not None

@@ -25,7 +25,7 @@ from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.errors import BadRequest, HotlineError
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, Say
+from hotline.flows.actions import Escalate, RememberLanguage, Say
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -205,9 +205,18 @@ class VoiceChannel:
 
     async def _start(self, call_sid: str, params: MultiDictProxy[str], preset: str | None) -> str:
         flow = self.flows[FLOW_ID]
+        caller = pseudonym(
+            params.get("From", ""), self.config.pseudonym_key, self.config.default_region
+        )
+        language = preset
+        if language is None and caller is not None:
+            # A returning caller starts in the language they chose last time (9 changes it).
+            remembered = await self._store().recall_language(caller)
+            if remembered in self.config.languages.offered:
+                language = remembered
         now = self.clock()
         step = engine.start(
-            flow, CallStarted(language=preset), languages=self.config.languages, now=now
+            flow, CallStarted(language=language), languages=self.config.languages, now=now
         )
         step = self._without_unreachable_escalation(flow, step, now)
         twiml = self._render(step, seq=1, params=params)
@@ -216,9 +225,7 @@ class VoiceChannel:
                 key=call_sid,
                 channel=CHANNEL,
                 flow=flow.id,
-                caller=pseudonym(
-                    params.get("From", ""), self.config.pseudonym_key, self.config.default_region
-                ),
+                caller=caller,
                 started_at=now,
                 language=step.state.language,
                 state=step.state.to_json(),
@@ -255,6 +262,9 @@ class VoiceChannel:
             if await unit.advance(
                 stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
             ):
+                for action in step.actions:
+                    if isinstance(action, RememberLanguage):
+                        await unit.remember_language(stored, action.language, now)
                 return twiml
             latest = await unit.load(call_sid)  # another process answered this step first
             return latest.last_response if latest else twiml

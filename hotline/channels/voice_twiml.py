@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
 from hotline.catalog import Catalog
+from hotline.errors import FlowError
 from hotline.flows import actions as act
+from hotline.prompts.library import AudioLibrary, audio_name
 
 STEP_PATH = "/twilio/voice/step"
 FALLBACK_PATH = "/twilio/voice/fallback"
@@ -22,8 +24,9 @@ TEMPLATE_CACHE_SIZE = 4096  # distinct answers; a flow has a few dozen per langu
 class VoiceRenderer:
     """Renders actions as TwiML whose callbacks point back at our step endpoint."""
 
-    def __init__(self, catalog: Catalog, public_url: str) -> None:
+    def __init__(self, catalog: Catalog, public_url: str, audio: AudioLibrary) -> None:
         self.catalog = catalog
+        self.audio = audio
         self.public_url = public_url.rstrip("/")
         # The same actions always give the same TwiML but for the step number: render once.
         self._template = lru_cache(maxsize=TEMPLATE_CACHE_SIZE)(self._render_template)
@@ -38,14 +41,36 @@ class VoiceRenderer:
             return self.url(STEP_PATH, seq=seq, lang=language)
         return self.url(STEP_PATH, seq=seq, lang=language, event=event)
 
+    def refresh_audio(self) -> None:
+        """Pick up recordings added or replaced since the last scan."""
+        if self.audio.refresh():
+            self._template.cache_clear()
+
     def say(self, target: VoiceResponse | Gather, item: act.Say) -> None:
-        """Speak a message in its own language's voice."""
+        """A message in its own language: a recording, else Twilio's voice, else a placeholder.
+
+        Twilio's voices sound better than synthetic placeholders, so those only speak for a
+        locale that has no Twilio voice. A locale with neither never reaches a caller: the
+        deployment check refuses to offer it (see app.deployment_languages).
+        """
+        recording = self.audio.find(item, placeholders=False)
+        if recording is not None:
+            target.play(self.public_url + recording.url_path)
+            return
         voice = self.catalog.voice(item.language)
-        target.say(
-            self.catalog.format(item.language, item.message, dict(item.args)),
-            voice=voice.voice,
-            language=voice.say_language,
-        )
+        if voice.say_language:
+            target.say(
+                self.catalog.format(item.language, item.message, dict(item.args)),
+                voice=voice.voice,
+                language=voice.say_language,
+            )
+            return
+        placeholder = self.audio.find(item)
+        if placeholder is None:
+            raise FlowError(
+                f"no audio for {audio_name(item)} in {item.language}, which has no Twilio voice"
+            )
+        target.play(self.public_url + placeholder.url_path)
 
     def render(
         self,

@@ -41,8 +41,15 @@ class Escalate:
 
 
 @dataclass(frozen=True)
+class RememberLanguage:
+    """The caller chose a language: keep it for their next call (by pseudonym only)."""
+
+    language: str
+
+
+@dataclass(frozen=True)
 class Hangup:
     """End the session."""
 
 
-Action = Say | Gather | Record | Escalate | Hangup
+Action = Say | Gather | Record | Escalate | RememberLanguage | Hangup

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from hotline.errors import FlowError
-from hotline.flows.actions import Action, Escalate, Gather, Hangup, Record, Say
+from hotline.flows.actions import Action, Escalate, Gather, Hangup, Record, RememberLanguage, Say
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -100,8 +100,8 @@ def advance(
             chosen = _language_for_key(key, languages.offered)
             if chosen is None:
                 return _miss(flow, state, node, flow.messages.invalid, languages)
-            state = replace(state, language=chosen, language_chosen=True)
-            return _run(flow, state, node.next, [], languages)
+            state = replace(state, language=chosen, language_chosen=True, misses=0)
+            return _run(flow, state, node.next, [RememberLanguage(chosen)], languages)
         case GatherNode(), DigitsReceived(digits=digits):
             entered = digits.rstrip(FINISH_KEY)
             if entered == REPEAT_KEY:
@@ -167,12 +167,13 @@ def _run(
                 state = replace(state, language=node.language, language_chosen=True)
                 node_id = node.next
             case LanguageMenuNode():
-                if state.language_chosen or len(languages.offered) <= 1:
+                if len(languages.offered) <= 1 or (state.language_chosen and not node.always):
+                    actions.extend(Say(m, state.language) for m in node.intro)
                     node_id = node.next
                 else:
-                    return _wait(flow, state, node, actions, languages)
+                    return _wait(flow, state, node, actions, languages, first=True)
             case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
-                return _wait(flow, state, node, actions, languages)
+                return _wait(flow, state, node, actions, languages, first=True)
             case HangupNode():
                 actions.extend(Say(m, state.language) for m in node.messages)
                 actions.append(Hangup())
@@ -187,51 +188,86 @@ def _run(
 def _wait(
     flow: Flow,
     state: SessionState,
-    node: LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode,
+    node: WaitingNode,
     actions: list[Action],
     languages: Languages,
+    *,
+    first: bool = False,
 ) -> Step:
     """The actions that put a waiting node's question to the caller."""
     del flow
     lang = state.language
+    said = prompts(node, lang, languages, first=first)
     match node:
-        case MenuNode():
-            actions.append(
-                Gather(
-                    prompts=tuple(Say(m, lang) for m in node.prompt),
-                    max_digits=1,
-                    timeout_s=node.timeout_s,
-                    finish_on_key=None,
-                    options=tuple(node.options),
-                )
-            )
-        case LanguageMenuNode():
-            prompts = tuple(
-                Say(node.option_message, code, (("key", i),))
-                for i, code in enumerate(languages.offered, start=1)
+        case MenuNode() | LanguageMenuNode():
+            keys = (
+                tuple(node.options)
+                if isinstance(node, MenuNode)
+                else tuple(str(i) for i in range(1, len(languages.offered) + 1))
             )
             actions.append(
                 Gather(
-                    prompts=prompts,
+                    prompts=said,
                     max_digits=1,
                     timeout_s=node.timeout_s,
                     finish_on_key=None,
-                    options=tuple(str(i) for i in range(1, len(languages.offered) + 1)),
+                    options=keys,
                 )
             )
         case GatherNode():
             actions.append(
                 Gather(
-                    prompts=tuple(Say(m, lang) for m in node.prompt),
+                    prompts=said,
                     max_digits=node.max_digits,
                     timeout_s=node.timeout_s,
                     finish_on_key=FINISH_KEY,
                 )
             )
         case RecordNode():
-            actions.extend(Say(m, lang) for m in node.prompt)
+            actions.extend(said)
             actions.append(Record(max_seconds=node.max_seconds))
         case EscalateNode():
-            actions.extend(Say(m, lang) for m in node.hold)
+            actions.extend(said)
             actions.append(Escalate(reason=node.reason, language=lang))
     return Step(state, tuple(actions))
+
+
+def prompts(
+    node: WaitingNode, language: str, languages: Languages, *, first: bool = False
+) -> tuple[Say, ...]:
+    """What a waiting node says when it asks (`first`: on entering it, not on a repeat).
+
+    The one place prompts and their arguments are made: the engine says them and
+    `spoken` lists them, so recorded audio can be checked for every one in advance.
+    """
+    match node:
+        case MenuNode() | GatherNode():
+            return tuple(Say(m, language) for m in node.prompt)
+        case LanguageMenuNode():
+            intro = tuple(Say(m, language) for m in node.intro) if first else ()
+            return intro + tuple(
+                Say(node.option_message, code, (("key", i),))
+                for i, code in enumerate(languages.offered, start=1)
+            )
+        case RecordNode():
+            minutes = max(1, node.max_seconds // 60)
+            return tuple(Say(m, language, (("minutes", minutes),)) for m in node.prompt)
+        case EscalateNode():
+            return tuple(Say(m, language) for m in node.hold)
+
+
+def spoken(flow: Flow, languages: Languages) -> frozenset[Say]:
+    """Every Say this flow can produce in the deployment's languages, arguments included."""
+    said: set[Say] = set()
+    for language in languages.offered:
+        said.update(Say(m, language) for m in (flow.messages.invalid, flow.messages.no_input))
+        for node in flow.nodes.values():
+            match node:
+                case SayNode() | HangupNode():
+                    said.update(Say(m, language) for m in node.messages)
+                case LanguageMenuNode():
+                    said.update(Say(m, language) for m in node.intro)
+                    said.update(prompts(node, language, languages))
+                case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
+                    said.update(prompts(node, language, languages))
+    return frozenset(said)

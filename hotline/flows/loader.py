@@ -37,7 +37,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "say": frozenset({"next"}),
     "goto": frozenset(),
     "set_language": frozenset({"next"}),
-    "choose_language": frozenset({"next", "timeout", "repeats", "on_failure"}),
+    "choose_language": frozenset({"intro", "always", "next", "timeout", "repeats", "on_failure"}),
     "menu": frozenset({"options", "timeout", "repeats", "on_failure"}),
     "gather": frozenset(
         {"store", "min_digits", "max_digits", "next", "timeout", "repeats", "on_failure"}
@@ -199,6 +199,10 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 node_id, _text(raw, "set_language", p, node_id), _text(raw, "next", p, node_id)
             )
         case "choose_language":
+            always = raw.get("always", False)
+            if not isinstance(always, bool):
+                p.add(node_id, "'always' must be true or false")
+                always = False
             return LanguageMenuNode(
                 node_id,
                 _text(raw, "choose_language", p, node_id),
@@ -206,6 +210,8 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 timeout,
                 repeats,
                 failure,
+                _messages(raw["intro"], "intro", p, node_id) if "intro" in raw else (),
+                always,
             )
         case "menu":
             options = raw.get("options")

@@ -38,7 +38,12 @@ class SetLanguageNode:
 
 @dataclass(frozen=True)
 class LanguageMenuNode:
-    """Offer the deployment's languages, each announced in its own language."""
+    """Offer the deployment's languages, each announced in its own language.
+
+    `intro` is said first, inside the same listening window, so a caller who knows the menu
+    can press their key during it. With `always`, the menu is asked even when the language
+    is already known (a caller who wants to change it); otherwise it is skipped then.
+    """
 
     id: str
     option_message: str
@@ -46,6 +51,8 @@ class LanguageMenuNode:
     timeout_s: int = DEFAULT_TIMEOUT_S
     repeats: int = DEFAULT_REPEATS
     on_failure: str | None = None
+    intro: tuple[str, ...] = ()
+    always: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,7 @@ def message_ids(node: Node) -> tuple[str, ...]:
         case SayNode() | HangupNode():
             return node.messages
         case LanguageMenuNode():
-            return (node.option_message,)
+            return (*node.intro, node.option_message)
         case MenuNode() | GatherNode() | RecordNode():
             return node.prompt
         case EscalateNode():

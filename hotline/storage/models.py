@@ -74,3 +74,15 @@ class Voicemail(Base):
     duration_s: Mapped[int] = mapped_column(Integer)
     recording_url: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CallerLanguage(Base):
+    """The language a caller last chose, by pseudonym: the next call starts in it."""
+
+    __tablename__ = "caller_languages"
+
+    caller: Mapped[str] = mapped_column(String(64), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_caller_languages_updated_at", "updated_at"),)

@@ -18,9 +18,10 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from hotline.storage.models import CallLogEntry, CallSession, Voicemail
+from hotline.storage.models import CallerLanguage, CallLogEntry, CallSession, Voicemail
 
 _LOG = cast(Table, CallLogEntry.__table__)
+_LANGUAGES = cast(Table, CallerLanguage.__table__)
 _SESSIONS = cast(Table, CallSession.__table__)
 _VOICEMAILS = cast(Table, Voicemail.__table__)
 
@@ -56,6 +57,15 @@ _SUMMARISE = (
     )
 )
 _CLOSE_LOG = _SUMMARISE.values(ended_at=bindparam("p_ended"), duration_s=bindparam("p_duration"))
+_CALLER_OF_LOG = select(_LOG.c.caller).where(_LOG.c.id == bindparam("p_id")).scalar_subquery()
+_FORGET_LANGUAGE = delete(_LANGUAGES).where(_LANGUAGES.c.caller == _CALLER_OF_LOG)
+_REMEMBER_LANGUAGE = insert(_LANGUAGES).from_select(
+    ["caller", "language", "updated_at"],
+    select(_LOG.c.caller, bindparam("p_language"), bindparam("p_now")).where(
+        _LOG.c.id == bindparam("p_id"), _LOG.c.caller.is_not(None)
+    ),
+)
+_RECALL_LANGUAGE = select(_LANGUAGES.c.language).where(_LANGUAGES.c.caller == bindparam("p_caller"))
 _END_SESSION = (
     update(_SESSIONS)
     .where(_SESSIONS.c.key == bindparam("p_key"))
@@ -170,6 +180,13 @@ class SessionUnit:
             await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
         return True
 
+    async def remember_language(self, session: StoredSession, language: str, now: datetime) -> None:
+        """Keep the language the caller chose, under the pseudonym of the session's caller."""
+        await self.conn.execute(_FORGET_LANGUAGE, {"p_id": session.log_id})
+        await self.conn.execute(
+            _REMEMBER_LANGUAGE, {"p_id": session.log_id, "p_language": language, "p_now": now}
+        )
+
     async def finish(
         self,
         session: StoredSession,
@@ -233,6 +250,19 @@ class SessionStore:
         """The stored session, or None (a unit of its own)."""
         async with self.unit() as unit:
             return await unit.load(key)
+
+    async def recall_language(self, caller: str) -> str | None:
+        """The language this pseudonym last chose, if any."""
+        async with self.engine.connect() as conn:
+            return cast(
+                str | None, (await conn.execute(_RECALL_LANGUAGE, {"p_caller": caller})).scalar()
+            )
+
+    async def forget_languages(self, before: datetime) -> int:
+        """Drop remembered languages not used since `before`."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(_LANGUAGES).where(_LANGUAGES.c.updated_at < before))
+        return int(result.rowcount or 0)
 
     async def stale(self, now: datetime, idle: timedelta, limit: int = 500) -> list[StoredSession]:
         """Sessions that never ended and have been idle longer than `idle`."""

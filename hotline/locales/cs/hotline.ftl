@@ -21,6 +21,7 @@ main-menu =
     Pro informace o službách ve vašem kraji stiskněte 2.
     Chcete-li mluvit s poradcem, stiskněte 3.
     Chcete-li zanechat vzkaz, stiskněte 4.
+    Pro jiný jazyk stiskněte 9.
     Chcete-li hovor ukončit, stiskněte 0.
     Chcete-li nabídku slyšet znovu, stiskněte hvězdičku.
 menu-invalid = Omlouváme se, taková volba v nabídce není.
@@ -60,7 +61,12 @@ specialist-unavailable = Naši poradci teď bohužel nemohou hovor přijmout.
 
 ## Messages
 
-message-prompt = Po zaznění tónu nám prosím zanechte vzkaz. Řekněte nám, s čím vám můžeme pomoci. Až skončíte, stiskněte křížek nebo zavěste.
+message-prompt = Po zaznění tónu nám prosím zanechte vzkaz. Na vzkaz máte { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minuty
+        [many] { $minutes } minuty
+       *[other] { $minutes } minut
+    }. Řekněte nám, s čím vám můžeme pomoci. Až skončíte, stiskněte křížek nebo zavěste.
 message-empty = Neslyšeli jsme žádný vzkaz.
 message-received = Děkujeme. Váš vzkaz máme a poradce si ho poslechne.
 goodbye = Děkujeme za zavolání. Opatrujte se. Na shledanou.

@@ -19,6 +19,7 @@ main-menu =
     For services in your region, press 2.
     To talk to a specialist, press 3.
     To leave a message, press 4.
+    For another language, press 9.
     To end the call, press 0.
     To hear this again, press star.
 menu-invalid = Sorry, that key is not one of the choices.
@@ -58,7 +59,10 @@ specialist-unavailable = Our specialists cannot answer right now.
 
 ## Messages
 
-message-prompt = Please leave your message after the tone. Tell us how we can help you. When you have finished, press the hash key or hang up.
+message-prompt = Please leave your message after the tone. You have up to { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }. Tell us how we can help you. When you have finished, press the hash key or hang up.
 message-empty = We did not hear a message.
 message-received = Thank you. We have your message, and a specialist will listen to it.
 goodbye = Thank you for calling. Take care. Goodbye.

@@ -22,6 +22,7 @@ main-menu =
     Za usluge u Vašem kraju pritisnite 2.
     Za razgovor sa savjetnikom pritisnite 3.
     Ako želite ostaviti poruku, pritisnite 4.
+    Za drugi jezik pritisnite 9.
     Za završetak poziva pritisnite 0.
     Ako želite ponovno čuti izbornik, pritisnite zvjezdicu.
 menu-invalid = Žao nam je, ta tipka nije među ponuđenima.
@@ -61,7 +62,11 @@ specialist-unavailable = Naši se savjetnici trenutačno ne mogu javiti.
 
 ## Messages
 
-message-prompt = Molimo ostavite poruku nakon zvučnog signala. Recite nam kako Vam možemo pomoći. Kada završite, pritisnite ljestve ili prekinite poziv.
+message-prompt = Molimo ostavite poruku nakon zvučnog signala. Za poruku imate { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minute
+       *[other] { $minutes } minuta
+    }. Recite nam kako Vam možemo pomoći. Kada završite, pritisnite ljestve ili prekinite poziv.
 message-empty = Nismo čuli poruku.
 message-received = Hvala. Primili smo Vašu poruku i savjetnik će je poslušati.
 goodbye = Hvala na pozivu. Čuvajte se. Doviđenja.

@@ -22,6 +22,7 @@ main-menu =
     Za storitve v vaši regiji pritisnite 2.
     Za pogovor s svetovalcem pritisnite 3.
     Če želite pustiti sporočilo, pritisnite 4.
+    Za drug jezik pritisnite 9.
     Za konec klica pritisnite 0.
     Če želite meni slišati še enkrat, pritisnite zvezdico.
 menu-invalid = Oprostite, ta tipka ni med možnostmi.
@@ -61,7 +62,12 @@ specialist-unavailable = Naši svetovalci se trenutno ne morejo oglasiti.
 
 ## Messages
 
-message-prompt = Prosimo, po zvočnem signalu pustite sporočilo. Povejte nam, kako vam lahko pomagamo. Ko končate, pritisnite lojtro ali prekinite klic.
+message-prompt = Prosimo, po zvočnem signalu pustite sporočilo. Za sporočilo imate na voljo { $minutes ->
+        [one] { $minutes } minuto
+        [two] { $minutes } minuti
+        [few] { $minutes } minute
+       *[other] { $minutes } minut
+    }. Povejte nam, kako vam lahko pomagamo. Ko končate, pritisnite lojtro ali prekinite klic.
 message-empty = Nismo slišali sporočila.
 message-received = Hvala. Vaše sporočilo smo prejeli in svetovalec ga bo poslušal.
 goodbye = Hvala za klic. Pazite nase. Nasvidenje.

@@ -1,0 +1,1 @@
+"""Recorded voice prompts: the audio library, placeholder rendering and the recording script."""

@@ -1,0 +1,28 @@
+"""Which voice prompts a deployment needs: every Say its flows and its fallback can produce."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hotline.channels.twilio_voice import FALLBACK_MESSAGES
+from hotline.flows.actions import Say
+from hotline.flows.engine import Languages, spoken
+from hotline.flows.model import Flow
+
+MENU_KEYS = 9  # a language menu has keys 1..9: a language can sit at any of them
+
+
+def voice_prompts(flows: Mapping[str, Flow], languages: Languages) -> frozenset[Say]:
+    """Every message, with its arguments, a caller can hear in this deployment."""
+    said: set[Say] = set()
+    for flow in flows.values():
+        said.update(spoken(flow, languages))
+    for language in languages.offered:
+        said.update(Say(m, language) for m in FALLBACK_MESSAGES)
+    return frozenset(said)
+
+
+def prompts_of_language(flows: Mapping[str, Flow], language: str) -> list[Say]:
+    """Every prompt of one language in any deployment: its menu option under every key."""
+    anywhere = Languages(default=language, offered=(language,) * MENU_KEYS)
+    return sorted(voice_prompts(flows, anywhere), key=lambda s: (s.message, s.args))
