@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -80,7 +81,7 @@ class Catalog:
         return self._voices.get(language) or self._voices[FALLBACK_LANGUAGE]
 
     def format(
-        self, language: str, message: str, args: Mapping[str, str | int] | None = None
+        self, language: str, message: str, args: Mapping[str, str | int | date] | None = None
     ) -> str:
         """The message's text in a language, English where the locale lacks it."""
         for lang in (language, FALLBACK_LANGUAGE):

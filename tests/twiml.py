@@ -30,6 +30,11 @@ class Twiml:
         """Every text said, in order, Gather prompts included."""
         return [(el.text or "").strip() for el in self.root.iter("Say")]
 
+    @property
+    def played(self) -> list[str]:
+        """Every audio URL played, in order, Gather prompts included."""
+        return [(el.text or "").strip() for el in self.root.iter("Play")]
+
     def said(self, fragment: str) -> bool:
         return any(fragment in text for text in self.spoken)
 

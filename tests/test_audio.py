@@ -1,0 +1,144 @@
+"""Audio prompts: served at stable URLs, recordings over placeholders, the tools that make them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import wave
+from pathlib import Path
+
+import pytest
+
+from hotline.catalog import Catalog
+from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.flows.actions import Say
+from hotline.prompts.library import AudioLibrary
+from tests.audio import record_everything, tiny_wav
+from tests.conftest import PUBLIC_URL, AppClient, FixedClock, make_settings, new_call_sid, start_app
+from tests.test_call_cli import hotline
+from tests.test_voice_webhooks import start_call
+
+
+@pytest.fixture
+async def georgian_client(aiohttp_client, tmp_path: Path, clock: FixedClock) -> AppClient:  # type: ignore[no-untyped-def]
+    record_everything(tmp_path / "audio", "ka")
+    settings = make_settings(
+        tmp_path, HOTLINE_LANGUAGES="ka,ru,en", HOTLINE_AUDIO_DIR=str(tmp_path / "audio")
+    )
+    return await start_app(aiohttp_client, settings, clock)
+
+
+async def test_a_georgian_call_plays_files_the_server_serves(georgian_client: AppClient) -> None:
+    first = await start_call(georgian_client, new_call_sid())
+    assert first.spoken[-2:] == [  # the other languages' options, in their own voices
+        "Для русского языка нажмите 2.",
+        "For English, press 3.",
+    ]
+    assert len(first.played) == 3  # greeting, emergency note, Georgian option
+    for url in first.played:
+        assert url.startswith(f"{PUBLIC_URL}/audio/ka/")
+        resp = await georgian_client.get(url.removeprefix(PUBLIC_URL))
+        assert resp.status == 200
+        assert resp.content_type in ("audio/wav", "audio/x-wav")
+        assert resp.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        with wave.open(io.BytesIO(await resp.read())) as played:
+            assert played.getnframes() > 0
+
+
+async def test_audio_urls_reveal_only_the_files_found(georgian_client: AppClient) -> None:
+    unversioned = await georgian_client.get("/audio/ka/goodbye.wav")
+    assert unversioned.status == 200
+    assert unversioned.headers["Cache-Control"] == "public, max-age=3600"
+    for path in (
+        "/audio/ka/no-such-message.wav",
+        "/audio/xx/goodbye.wav",
+        "/audio/ka/..%2F..%2Fkeys%2Fpseudonym.key",
+        "/audio/ka/%2E%2E",
+    ):
+        resp = await georgian_client.get(path)
+        assert resp.status == 404, path
+
+
+def test_a_recording_dropped_in_replaces_the_placeholder(tmp_path: Path) -> None:
+    audio = tmp_path / "audio"
+    tiny_wav(audio / "ka" / "placeholders" / "goodbye.wav", tone=1)
+    library = AudioLibrary(audio)
+    renderer = VoiceRenderer(Catalog(), PUBLIC_URL, library)
+    goodbye = (Say("goodbye", "ka"),)
+    before = renderer.render(goodbye, seq=1, language="ka")
+    [placeholder_url] = re.findall(r"<Play>(.*?)</Play>", before)
+
+    tiny_wav(audio / "ka" / "goodbye.wav", tone=2)  # the voice artist's file arrives
+    renderer.refresh_audio()
+    after = renderer.render(goodbye, seq=1, language="ka")
+    [recording_url] = re.findall(r"<Play>(.*?)</Play>", after)
+    assert recording_url != placeholder_url  # a new URL: Twilio's cache cannot serve the old
+    assert library.find(Say("goodbye", "ka")).kind == "recording"  # type: ignore[union-attr]
+
+
+def test_a_voiced_language_prefers_recordings_over_twilio_and_twilio_over_placeholders(
+    tmp_path: Path,
+) -> None:
+    audio = tmp_path / "audio"
+    tiny_wav(audio / "ru" / "placeholders" / "goodbye.wav")
+    tiny_wav(audio / "ru" / "main-menu.wav")
+    renderer = VoiceRenderer(Catalog(), PUBLIC_URL, AudioLibrary(audio))
+    twiml = renderer.render((Say("goodbye", "ru"),), seq=1, language="ru")
+    assert "<Say" in twiml
+    assert "Play" not in twiml
+    twiml = renderer.render((Say("main-menu", "ru"),), seq=1, language="ru")
+    assert "/audio/ru/main-menu.wav?v=" in twiml
+    assert "<Say" not in twiml
+
+
+def test_the_recording_script_lists_every_prompt_with_text_and_a_note(tmp_path: Path) -> None:
+    out = tmp_path / "ka.csv"
+    result = hotline("prompts", "script", "ka", "--output", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    ids = [row["id"] for row in rows]
+    assert ids == sorted(set(ids))
+    assert {f"language-option--key-{k}" for k in range(1, 10)} <= set(ids)
+    assert {"greeting-welcome", "main-menu", "message-prompt--minutes-3", "fallback-message"} <= (
+        set(ids)
+    )
+    for row in rows:
+        assert re.search("[\u10a0-\u10ff]", row["text"]), row  # Georgian script, not English
+        assert row["note"], row
+    menu = next(row for row in rows if row["id"] == "main-menu")
+    assert "Main menu" in menu["note"]
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_render_makes_a_placeholder_of_every_prompt_once(tmp_path: Path) -> None:
+    audio = tmp_path / "audio"
+    first = hotline("prompts", "render", "sl", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(audio))
+    assert first.returncode == 0, first.stderr
+    files = sorted((audio / "sl" / "placeholders").glob("*.wav"))
+    script = list(
+        csv.DictReader(
+            hotline("prompts", "script", "sl", cwd=tmp_path).stdout.splitlines(keepends=True)
+        )
+    )
+    assert [p.stem for p in files] == sorted(row["id"] for row in script)
+    for path in files:
+        with wave.open(str(path)) as rendered:
+            assert rendered.getnframes() > rendered.getframerate() // 4, path  # real speech
+    assert f"{len(files)} rendered, 0 unchanged" in first.stdout
+    again = hotline("prompts", "render", "sl", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(audio))
+    assert f"0 rendered, {len(files)} unchanged" in again.stdout
+
+    call = hotline(
+        "call", "--lang", "sl", "--press", "0", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(audio)
+    )
+    assert call.returncode == 0, call.stderr
+    assert "hotline plays: sl/goodbye.wav" in call.stdout
+
+
+def test_render_without_espeak_says_how_to_install_it(tmp_path: Path) -> None:
+    result = hotline("prompts", "render", "ka", cwd=tmp_path, PATH="/nonexistent")
+    assert result.returncode == 2
+    assert "apt install espeak-ng" in result.stderr
