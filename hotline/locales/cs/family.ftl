@@ -1,0 +1,53 @@
+# The chat flow (hotline/flows/builtin/family.yaml) on Telegram and SMS, and the chat channels.
+# Mostly family members write: a parent, a partner, a grown-up child of someone in prison or
+# just released. Short paragraphs, plain words, no blame. Menus are buttons on Telegram and
+# numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
+# Czech: formal "vy"; the same words as hotline.ftl: "poradce" (specialist), "linka" (helpline);
+# "dotaz" (question), "zpráva" (a chat message), "váš blízký" (your relative).
+
+## Welcome and the main menu
+
+# The program is named in the genitive here ("resocializačního programu"), so the words are written out.
+chat-welcome = Dobrý den. Toto je bezplatná linka resocializačního programu. Podporujeme lidi, kteří odcházejí z vězení, lidi, kteří se léčí ze závislosti nebo abstinují, a jejich rodiny. Vše, co nám sem napíšete, zůstane důvěrné.
+chat-emergency = Pokud je ohrožen něčí život, hned volejte 112.
+chat-language = Vyberte si jazyk.
+chat-menu = S čím vám můžeme pomoci?
+    .option-1 = Před propuštěním
+    .option-2 = Po propuštění
+    .option-3 = Návštěvy a kontakt
+    .option-4 = Děti a rodina
+    .option-5 = Jak pomáhá program
+    .option-6 = Mluvit s poradcem
+    .option-7 = Napsat dotaz
+    .option-9 = Jazyk
+    .option-0 = Konec
+chat-invalid = Vyberte prosím jednu z možností nebo napište její číslo.
+
+## Information for families
+
+family-before-release = Už před propuštěním můžete hodně pomoci: zůstaňte v kontaktu a včas spolu promyslete, kde bude váš blízký bydlet, jaké doklady bude potřebovat a kdo si pro něj v den propuštění přijde. Naši poradci s ním mohou začít pracovat ještě ve vězení.
+family-after-release = První týdny po propuštění bývají nejtěžší. Buďte trpěliví: zvyknout si na svobodu chce čas. Pomáhejte s drobnými praktickými věcmi a povzbuďte svého blízkého, aby se sešel s naším poradcem. A myslete i na sebe.
+family-visits = Pravidla pro návštěvy, telefonáty, dopisy a balíčky vám sdělí věznice. Poradce vám je může vysvětlit a pomoci s přípravou návštěvy s dětmi.
+family-children = S dětmi je dobré mluvit upřímně a tak, aby to odpovídalo jejich věku. Nabízíme poradenství pro děti i pro celou rodinu a můžeme vám zprostředkovat podporu ve vašem okolí.
+chat-more = Můžeme vám pomoci ještě s něčím?
+    .option-1 = Zpět do nabídky
+    .option-6 = Mluvit s poradcem
+    .option-7 = Napsat dotaz
+    .option-0 = Konec
+
+## A specialist and questions
+
+chat-specialist-connecting = Hledáme poradce, který vám odpoví přímo tady.
+chat-specialist-unavailable = Naši poradci teď bohužel nemohou odpovědět.
+question-prompt = Napište svůj dotaz do jedné zprávy. Poradce si ho přečte a odpoví vám tady.
+question-received = Děkujeme. Váš dotaz máme a poradce vám tady odpoví.
+chat-goodbye = Děkujeme, že jste napsali. Opatrujte se. Až nám budete chtít znovu napsat, pošlete /start.
+
+## Commands and keywords (the chat channels say these, not a flow)
+
+# The program is named in the genitive in chat-help and sms-help, so the words are written out.
+# START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
+chat-help = Toto je linka resocializačního programu. Vyberte si z nabídky nebo napište číslo. /start začne znovu, /language změní jazyk, /stop zastaví všechny zprávy od nás. Při ohrožení života volejte 112.
+chat-stopped = Už od nás nedostanete žádné zprávy. Pokud nám budete chtít znovu napsat, pošlete /start.
+sms-help = Linka resocializačního programu. Odpovězte číslem z nabídky. START začne znovu, STOP zastaví všechny zprávy od nás. Při ohrožení života volejte 112.
+sms-stopped = Už od nás nedostanete žádné zprávy. Chcete-li nám znovu napsat, odpovězte START.

@@ -1,0 +1,54 @@
+# The chat flow (hotline/flows/builtin/family.yaml) on Telegram and SMS, and the chat channels.
+# Mostly family members write: a parent, a partner, a grown-up child of someone in prison or
+# just released. Short paragraphs, plain words, no blame. Menus are buttons on Telegram and
+# numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
+# Croatian: formal "Vi" (capitalised, as in hotline.ftl); the same words as hotline.ftl:
+# "savjetnik" (specialist), "poruka" (message), "izlazak iz zatvora" (release),
+# "član obitelji" (your relative), "posjeti" (visits).
+
+## Welcome and the main menu
+
+# The program is named in the genitive here ("programa resocijalizacije"), so the words are written out.
+chat-welcome = Dobar dan. Ovo je besplatna linija programa resocijalizacije. Podržavamo osobe koje izlaze iz zatvora, osobe koje se oporavljaju od ovisnosti i njihove obitelji. Sve što ovdje napišete ostaje povjerljivo.
+chat-emergency = Ako je nečiji život u opasnosti, odmah nazovite 112.
+chat-language = Odaberite jezik.
+chat-menu = Kako Vam možemo pomoći?
+    .option-1 = Prije izlaska
+    .option-2 = Nakon izlaska
+    .option-3 = Posjeti i kontakt
+    .option-4 = Djeca i obitelj
+    .option-5 = Kako program pomaže
+    .option-6 = Razgovor sa savjetnikom
+    .option-7 = Ostavite pitanje
+    .option-9 = Jezik
+    .option-0 = Kraj
+chat-invalid = Molimo odaberite jednu od ponuđenih mogućnosti ili upišite njezin broj.
+
+## Information for families
+
+family-before-release = I prije izlaska iz zatvora možete puno pomoći: ostanite u kontaktu i zajedno na vrijeme razmislite gdje će Vaš član obitelji živjeti, koji će mu dokumenti trebati i tko će ga dočekati na dan izlaska. Naši savjetnici mogu s njim početi raditi dok je još u zatvoru.
+family-after-release = Prvi tjedni nakon izlaska iz zatvora često su najteži. Budite strpljivi: za navikavanje na slobodu treba vremena. Pomažite u malim, praktičnim stvarima i potaknite člana obitelji da se nađe s našim savjetnikom. Brinite se i o sebi.
+family-visits = Pravila za posjete, telefonske pozive, pisma i pakete saznat ćete u zatvoru. Savjetnik Vam ih može objasniti i pomoći Vam da pripremite posjet s djecom.
+family-children = S djecom je važno razgovarati iskreno, riječima primjerenima njihovoj dobi. Nudimo savjetovanje za djecu i za cijelu obitelj te Vas možemo povezati s podrškom u Vašem kraju.
+chat-more = Možemo li Vam pomoći još nečim?
+    .option-1 = Natrag na izbornik
+    .option-6 = Razgovor sa savjetnikom
+    .option-7 = Ostavite pitanje
+    .option-0 = Kraj
+
+## A specialist and questions
+
+chat-specialist-connecting = Tražimo savjetnika koji će Vam odgovoriti ovdje.
+chat-specialist-unavailable = Naši savjetnici trenutačno ne mogu odgovoriti.
+question-prompt = Napišite svoje pitanje u jednoj poruci. Savjetnik će ga pročitati i odgovoriti Vam ovdje.
+question-received = Hvala. Primili smo Vaše pitanje i savjetnik će Vam odgovoriti ovdje.
+chat-goodbye = Hvala što ste nam pisali. Čuvajte se. Kad god nam poželite ponovno pisati, pošaljite /start.
+
+## Commands and keywords (the chat channels say these, not a flow)
+
+# The program is named in the genitive in chat-help and sms-help, so the words are written out.
+# START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
+chat-help = Ovo je linija programa resocijalizacije. Odaberite nešto iz izbornika ili upišite broj. /start kreće ispočetka, /language mijenja jezik, /stop zaustavlja sve naše poruke. Ako je netko u opasnosti, nazovite 112.
+chat-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, pošaljite /start.
+sms-help = Linija programa resocijalizacije. Odgovorite brojem iz izbornika. START kreće ispočetka, STOP zaustavlja sve naše poruke. Ako je netko u opasnosti, nazovite 112.
+sms-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, odgovorite START.

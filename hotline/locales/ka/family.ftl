@@ -1,0 +1,54 @@
+# The chat flow (hotline/flows/builtin/family.yaml) on Telegram and SMS, and the chat channels.
+# Mostly family members write: a parent, a partner, a grown-up child of someone in prison or
+# just released. Short paragraphs, plain words, no blame. Menus are buttons on Telegram and
+# numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
+# Georgian: polite "თქვენ" forms; the same words as hotline.ftl: "სპეციალისტი" (specialist),
+# "შეტყობინება" (message), "ცხელი ხაზი" (helpline), "ახლობელი" (your relative),
+# "პაემანი" (a prison visit); numbers as digits ("112-ზე").
+
+## Welcome and the main menu
+
+# The program is named in the genitive here ("რესოციალიზაციის პროგრამის"), so the words are written out.
+chat-welcome = მოგესალმებით. ეს არის რესოციალიზაციის პროგრამის უფასო ცხელი ხაზი. ჩვენ მხარს ვუჭერთ ადამიანებს, რომლებიც ციხიდან გამოდიან, ადამიანებს, რომლებიც დამოკიდებულებისგან გამოჯანმრთელების გზაზე არიან, და მათ ოჯახებს. ყველაფერი, რასაც აქ დაწერთ, კონფიდენციალური დარჩება.
+chat-emergency = თუ ვინმეს სიცოცხლეს საფრთხე ემუქრება, ახლავე დარეკეთ 112-ზე.
+chat-language = აირჩიეთ ენა.
+chat-menu = როგორ შეგვიძლია დაგეხმაროთ?
+    .option-1 = გათავისუფლებამდე
+    .option-2 = გათავისუფლების შემდეგ
+    .option-3 = პაემნები და კავშირი
+    .option-4 = ბავშვები და ოჯახი
+    .option-5 = როგორ გეხმარებათ პროგრამა
+    .option-6 = სპეციალისტთან საუბარი
+    .option-7 = შეკითხვის დატოვება
+    .option-9 = ენა
+    .option-0 = დასრულება
+chat-invalid = გთხოვთ, აირჩიოთ ერთ-ერთი ვარიანტი ან დაწეროთ მისი ნომერი.
+
+## Information for families
+
+family-before-release = გათავისუფლებამდეც ბევრი რამით შეგიძლიათ დაეხმაროთ ახლობელს: შეინარჩუნეთ კავშირი და ერთად, წინასწარ დაგეგმეთ, სად იცხოვრებს, რა დოკუმენტები დასჭირდება და ვინ დახვდება გათავისუფლების დღეს. ჩვენს სპეციალისტებს შეუძლიათ თქვენს ახლობელთან მუშაობა დაიწყონ ჯერ კიდევ მაშინ, როცა ის ციხეშია.
+family-after-release = გათავისუფლების შემდეგ პირველი კვირები ხშირად ყველაზე რთულია. იყავით მომთმენი: თავისუფლებასთან შეგუებას დრო სჭირდება. დაეხმარეთ ახლობელს მცირე პრაქტიკულ საქმეებში და ურჩიეთ, შეხვდეს ჩვენს სპეციალისტს. არც საკუთარ თავზე ზრუნვა დაგავიწყდეთ.
+family-visits = პაემნების, სატელეფონო ზარების, წერილებისა და ამანათების წესებს ციხის ადმინისტრაცია გაგაცნობთ. სპეციალისტს შეუძლია აგიხსნათ ეს წესები და დაგეხმაროთ ბავშვებთან ერთად პაემნისთვის მომზადებაში.
+family-children = ბავშვებთან მნიშვნელოვანია გულწრფელად და მათი ასაკისთვის გასაგები სიტყვებით საუბარი. ვთავაზობთ კონსულტაციას როგორც ბავშვებს, ისე მთელ ოჯახს, და შეგვიძლია დაგაკავშიროთ მხარდაჭერის სერვისებთან თქვენს რეგიონში.
+chat-more = კიდევ რით შეგვიძლია დაგეხმაროთ?
+    .option-1 = მენიუში დაბრუნება
+    .option-6 = სპეციალისტთან საუბარი
+    .option-7 = შეკითხვის დატოვება
+    .option-0 = დასრულება
+
+## A specialist and questions
+
+chat-specialist-connecting = ვეძებთ სპეციალისტს, რომელიც აქვე გიპასუხებთ.
+chat-specialist-unavailable = სამწუხაროდ, ჩვენი სპეციალისტები ახლა ვერ გპასუხობენ.
+question-prompt = დაწერეთ თქვენი შეკითხვა ერთ შეტყობინებაში. სპეციალისტი წაიკითხავს მას და აქვე გიპასუხებთ.
+question-received = გმადლობთ. თქვენი შეკითხვა მივიღეთ და სპეციალისტი აქვე გიპასუხებთ.
+chat-goodbye = გმადლობთ, რომ მოგვწერეთ. თავს გაუფრთხილდით. როცა კი ისევ მოგინდებათ მოგვწეროთ, გამოგზავნეთ /start.
+
+## Commands and keywords (the chat channels say these, not a flow)
+
+# The program is named in the genitive in chat-help and sms-help, so the words are written out.
+# START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
+chat-help = ეს არის რესოციალიზაციის პროგრამის ცხელი ხაზი. აირჩიეთ მენიუდან ან დაწერეთ ნომერი. /start — თავიდან დაწყება, /language — ენის შეცვლა, /stop — ჩვენი შეტყობინებების მიღების შეწყვეტა. საფრთხის შემთხვევაში დარეკეთ 112-ზე.
+chat-stopped = ჩვენგან შეტყობინებებს აღარ მიიღებთ. თუ ისევ გსურთ მოგვწეროთ, გამოგზავნეთ /start.
+sms-help = რესოციალიზაციის პროგრამის ცხელი ხაზი. გვიპასუხეთ მენიუდან არჩეული ნომრით. START — თავიდან დაწყება, STOP — ჩვენი შეტყობინებების მიღების შეწყვეტა. საფრთხის შემთხვევაში დარეკეთ 112-ზე.
+sms-stopped = ჩვენგან შეტყობინებებს აღარ მიიღებთ. თუ ისევ გსურთ მოგვწეროთ, გამოგზავნეთ START.

@@ -1,0 +1,53 @@
+# The chat flow (hotline/flows/builtin/family.yaml) on Telegram and SMS, and the chat channels.
+# Mostly family members write: a parent, a partner, a grown-up child of someone in prison or
+# just released. Short paragraphs, plain words, no blame. Menus are buttons on Telegram and
+# numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
+# Russian: formal "вы"; the same words as hotline.ftl: "специалист", "сообщение", "горячая линия";
+# the relative is "ваш близкий (человек)", prison visits are "свидания".
+
+## Welcome and the main menu
+
+# The program is named in the genitive here ("программы ресоциализации"), so the words are written out.
+chat-welcome = Здравствуйте. Это бесплатная горячая линия программы ресоциализации. Мы поддерживаем людей, которые выходят на свободу, людей, которые преодолевают зависимость, и их семьи. Всё, что вы здесь напишете, останется конфиденциальным.
+chat-emergency = Если чья-то жизнь в опасности, сразу звоните 112.
+chat-language = Выберите язык.
+chat-menu = Чем мы можем вам помочь?
+    .option-1 = До освобождения
+    .option-2 = После освобождения
+    .option-3 = Свидания и связь
+    .option-4 = Дети и семья
+    .option-5 = Чем помогает программа
+    .option-6 = Поговорить со специалистом
+    .option-7 = Задать вопрос
+    .option-9 = Язык
+    .option-0 = Завершить
+chat-invalid = Пожалуйста, выберите один из вариантов или напишите его номер.
+
+## Information for families
+
+family-before-release = Ещё до освобождения вы можете многое сделать: поддерживайте связь и заранее продумайте вместе, где ваш близкий будет жить, какие документы ему понадобятся и кто встретит его в день освобождения. Наши специалисты могут начать работать с вашим близким, пока он ещё в заключении.
+family-after-release = Первые недели после освобождения часто самые трудные. Наберитесь терпения: чтобы привыкнуть к свободе, нужно время. Помогайте в простых практических делах, шаг за шагом, и посоветуйте близкому встретиться с нашим специалистом. И не забывайте о себе.
+family-visits = Порядок свиданий, звонков, писем и передач вам объяснят в учреждении, где находится ваш близкий. Специалист может рассказать о правилах и помочь подготовиться к свиданию с детьми.
+family-children = С детьми важно говорить честно, простыми словами, которые подходят для их возраста. Мы проводим консультации для детей и для всей семьи и можем помочь найти поддержку там, где вы живёте.
+chat-more = Чем ещё мы можем помочь?
+    .option-1 = Назад в меню
+    .option-6 = Поговорить со специалистом
+    .option-7 = Задать вопрос
+    .option-0 = Завершить
+
+## A specialist and questions
+
+chat-specialist-connecting = Мы ищем специалиста, который ответит вам здесь.
+chat-specialist-unavailable = К сожалению, сейчас наши специалисты не могут ответить.
+question-prompt = Напишите ваш вопрос одним сообщением. Специалист прочитает его и ответит вам здесь.
+question-received = Спасибо. Мы получили ваш вопрос, и специалист ответит вам здесь.
+chat-goodbye = Спасибо, что написали. Берегите себя. Если захотите написать снова, отправьте /start.
+
+## Commands and keywords (the chat channels say these, not a flow)
+
+# The program is named in the genitive in chat-help and sms-help, so the words are written out.
+# START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
+chat-help = Это горячая линия программы ресоциализации. Выберите пункт меню или напишите его номер. /start — начать заново, /language — сменить язык, /stop — больше не получать от нас сообщений. Если кто-то в опасности, звоните 112.
+chat-stopped = Вы больше не будете получать от нас сообщений. Если захотите снова написать нам, отправьте /start.
+sms-help = Горячая линия программы ресоциализации. Ответьте номером пункта меню. START — начать заново, STOP — больше не получать от нас сообщений. Если кто-то в опасности, звоните 112.
+sms-stopped = Вы больше не будете получать от нас сообщений. Чтобы снова написать нам, ответьте START.

@@ -1,0 +1,53 @@
+# The chat flow (hotline/flows/builtin/family.yaml) on Telegram and SMS, and the chat channels.
+# Mostly family members write: a parent, a partner, a grown-up child of someone in prison or
+# just released. Short paragraphs, plain words, no blame. Menus are buttons on Telegram and
+# numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
+# Slovenian: formal "vi" (lower case, as usual in Slovenian); the same words as hotline.ftl:
+# "svetovalec" (specialist), "sporočilo" (message), "odpust" (release), "svojec" (your relative).
+
+## Welcome and the main menu
+
+# The program is named in the genitive here ("programa resocializacije"), so the words are written out.
+chat-welcome = Pozdravljeni. To je brezplačna linija programa resocializacije. Podpiramo ljudi, ki zapuščajo zapor, ljudi, ki okrevajo od odvisnosti, in njihove družine. Kar nam napišete tukaj, ostane zaupno.
+chat-emergency = Če je ogroženo življenje, takoj pokličite 112.
+chat-language = Izberite jezik.
+chat-menu = Kako vam lahko pomagamo?
+    .option-1 = Pred odpustom
+    .option-2 = Po odpustu
+    .option-3 = Obiski in stiki
+    .option-4 = Otroci in družina
+    .option-5 = Kako pomaga program
+    .option-6 = Pogovor s svetovalcem
+    .option-7 = Pustite vprašanje
+    .option-9 = Jezik
+    .option-0 = Konec
+chat-invalid = Prosimo, izberite eno od možnosti ali vpišite njeno številko.
+
+## Information for families
+
+family-before-release = Že pred odpustom lahko veliko pomagate: ostanite v stiku in skupaj pravočasno razmislite, kje bo vaš svojec živel, katere dokumente bo potreboval in kdo ga bo pričakal na dan odpusta. Naši svetovalci lahko z njim začnejo delati, ko je še v zaporu.
+family-after-release = Prvi tedni po odpustu so pogosto najtežji. Bodite potrpežljivi: navajanje na svobodo zahteva čas. Pomagajte pri majhnih, praktičnih stvareh in svojca spodbudite, naj se sreča z našim svetovalcem. Poskrbite tudi zase.
+family-visits = Pravila za obiske, telefonske klice, pisma in pakete vam povedo v zaporu. Svetovalec vam jih lahko pojasni in vam pomaga pripraviti obisk z otroki.
+family-children = Z otroki je pomembno govoriti iskreno, z besedami, primernimi njihovi starosti. Ponujamo svetovanje za otroke in za vso družino ter vas lahko povežemo s podporo v vašem kraju.
+chat-more = Vam lahko še s čim pomagamo?
+    .option-1 = Nazaj na meni
+    .option-6 = Pogovor s svetovalcem
+    .option-7 = Pustite vprašanje
+    .option-0 = Konec
+
+## A specialist and questions
+
+chat-specialist-connecting = Iščemo svetovalca, ki vam bo odgovoril tukaj.
+chat-specialist-unavailable = Naši svetovalci trenutno ne morejo odgovoriti.
+question-prompt = Vprašanje napišite v enem sporočilu. Svetovalec ga bo prebral in vam odgovoril tukaj.
+question-received = Hvala. Vaše vprašanje smo prejeli in svetovalec vam bo odgovoril tukaj.
+chat-goodbye = Hvala, ker ste nam pisali. Pazite nase. Ko nam boste želeli spet pisati, pošljite /start.
+
+## Commands and keywords (the chat channels say these, not a flow)
+
+# The program is named in the genitive in chat-help and sms-help, so the words are written out.
+# START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
+chat-help = To je linija programa resocializacije. Izberite možnost v meniju ali vpišite številko. /start začne znova, /language zamenja jezik, /stop ustavi vsa naša sporočila. Če je kdo v nevarnosti, pokličite 112.
+chat-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pisati, pošljite /start.
+sms-help = Linija programa resocializacije. Odgovorite s številko iz menija. START začne znova, STOP ustavi vsa naša sporočila. Če je kdo v nevarnosti, pokličite 112.
+sms-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pisati, odgovorite START.
