@@ -14,11 +14,24 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hotline import housekeeping
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
+from hotline.channels.chat import (
+    SMS_TEXTS_IDS,
+    TELEGRAM_TEXTS_IDS,
+    ChatConversations,
+    ChatTexts,
+)
+from hotline.channels.telegram import CHANNEL as TELEGRAM
+from hotline.channels.telegram import TelegramChannel, build_application
+from hotline.channels.telegram import running as telegram_running
+from hotline.channels.telegram_outbox import TelegramOutbox
 from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.channels.twilio_sms import CHANNEL as SMS
+from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
+from hotline.crypto import DataCipher
 from hotline.errors import BadRequest, ConfigError, Forbidden
 from hotline.flows.engine import Languages
 from hotline.flows.loader import load_builtin_flows
@@ -26,6 +39,7 @@ from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary, audio_name
 from hotline.prompts.required import voice_prompts
 from hotline.storage import db
+from hotline.storage.chats import DELIVERY_MEMORY, forget_deliveries
 from hotline.storage.sessions import SessionStore
 
 log = logging.getLogger(__name__)
@@ -33,6 +47,8 @@ log = logging.getLogger(__name__)
 SETTINGS = web.AppKey("settings", Settings)
 ENGINE = web.AppKey("engine", AsyncEngine)
 STORE = web.AppKey("store", SessionStore)
+TELEGRAM_CHANNEL = web.AppKey("telegram", TelegramChannel)
+CHAT_FLOW = "family"
 HEALTH_TIMEOUT_S = 1.0
 SWEEP_MINUTES = 5
 
@@ -123,11 +139,75 @@ def create_app(
         renderer=renderer,
         clock=clock,
     )
+    chat_languages = Languages(
+        default=settings.default_language,
+        offered=settings.languages
+        or (
+            settings.default_language,
+            *(lang for lang in catalog.languages if lang != settings.default_language),
+        ),
+    )
     app.cleanup_ctx.append(_database)
+    if CHAT_FLOW in flows:
+        _add_chat_channels(app, settings, catalog, flows[CHAT_FLOW], chat_languages, clock)
+    else:
+        log.warning("no %r flow: SMS and Telegram are off", CHAT_FLOW)
     app.cleanup_ctx.append(_housekeeping(clock, renderer))
     app.router.add_routes([*voice.routes(), audio.route()])
     app.router.add_get("/healthz", _healthz)
     return app
+
+
+def _add_chat_channels(
+    app: web.Application,
+    settings: Settings,
+    catalog: Catalog,
+    flow: Flow,
+    chat_languages: Languages,
+    clock: Callable[[], datetime],
+) -> None:
+    """SMS always (it needs only the Twilio webhook), Telegram when a bot token is set."""
+    cipher = DataCipher(settings.data_key)
+
+    def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
+        return ChatConversations(
+            channel=channel,
+            flow=flow,
+            store=lambda: app[STORE],
+            catalog=catalog,
+            languages=chat_languages,
+            cipher=cipher,
+            texts=texts,
+            clock=clock,
+        )
+
+    sms = SmsChannel(
+        conversations=conversations(SMS, ChatTexts(*SMS_TEXTS_IDS)),
+        signature=TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url),
+        catalog=catalog,
+        pseudonym_key=settings.pseudonym_key,
+        default_region=settings.default_region,
+        transliterate_languages=settings.sms_transliterate,
+    )
+    app.router.add_routes(sms.routes())
+    if settings.telegram_token and settings.telegram_webhook_secret:
+        application = build_application(settings.telegram_token, settings.telegram_api_url)
+        outbox = TelegramOutbox()
+        telegram = TelegramChannel(
+            application=application,
+            secret=settings.telegram_webhook_secret,
+            conversations=conversations(TELEGRAM, ChatTexts(*TELEGRAM_TEXTS_IDS)),
+            pseudonym_key=settings.pseudonym_key,
+            outbox=outbox,
+        )
+        app[TELEGRAM_CHANNEL] = telegram
+        app.router.add_routes(telegram.routes())
+
+        async def bot(app: web.Application) -> AsyncIterator[None]:
+            async with telegram_running(application, outbox):
+                yield
+
+        app.cleanup_ctx.append(bot)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
@@ -152,6 +232,7 @@ def _housekeeping(
         async def run() -> None:
             try:
                 await housekeeping.sweep(app[STORE], clock())
+                await forget_deliveries(app[ENGINE], clock() - DELIVERY_MEMORY)
                 # New recordings replace placeholders without a restart.
                 await asyncio.to_thread(renderer.refresh_audio)
             except Exception:

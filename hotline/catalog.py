@@ -39,7 +39,9 @@ class Catalog:
         self._bundles: dict[str, FluentBundle] = {}
         self._ids: dict[str, set[str]] = {}
         self._variables: dict[str, dict[str, frozenset[str]]] = {}
+        self._attributes: dict[str, dict[str, frozenset[str]]] = {}
         self._voices: dict[str, VoiceSettings] = {}
+        self._keywords: dict[str, dict[str, frozenset[str]]] = {}
         for locale_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
             files = sorted(locale_dir.glob("*.ftl"))
             if not files:
@@ -48,14 +50,18 @@ class Catalog:
             # Isolation marks (U+2068/9) would be read aloud or sent as SMS characters.
             bundle = FluentBundle([lang], use_isolating=False)
             variables: dict[str, frozenset[str]] = {}
+            attributes: dict[str, frozenset[str]] = {}
             for path in files:
                 text = path.read_text(encoding="utf-8")
                 bundle.add_resource(FluentResource(text))
                 variables.update(message_variables(text))
+                attributes.update(message_attributes(text))
             self._bundles[lang] = bundle
             self._ids[lang] = set(variables)
             self._variables[lang] = variables
+            self._attributes[lang] = attributes
             self._voices[lang] = _voice_settings(locale_dir)
+            self._keywords[lang] = _keywords(locale_dir)
         if FALLBACK_LANGUAGE not in self._bundles:
             raise ConfigError(f"{directory}: the {FALLBACK_LANGUAGE!r} locale is missing")
 
@@ -75,6 +81,37 @@ class Catalog:
     def variables(self, language: str, message: str) -> frozenset[str]:
         """The variables ($name) a locale's message uses."""
         return self._variables.get(language, {}).get(message, frozenset())
+
+    def attributes(self, language: str, message: str) -> frozenset[str]:
+        """The attributes (.name) a locale's message has."""
+        return self._attributes.get(language, {}).get(message, frozenset())
+
+    def format_attribute(
+        self,
+        language: str,
+        message: str,
+        attribute: str,
+        args: Mapping[str, str | int] | None = None,
+    ) -> str | None:
+        """A message attribute's text (e.g. a button label), English where the locale lacks it."""
+        for lang in (language, FALLBACK_LANGUAGE):
+            bundle = self._bundles.get(lang)
+            if bundle is None or not bundle.has_message(message):
+                continue
+            pattern = bundle.get_message(message).attributes.get(attribute)
+            if pattern is None:
+                continue
+            text, errors = bundle.format_pattern(pattern, dict(args or {}))
+            if errors:
+                log.warning(
+                    "%s.%s in %s formatted with errors: %s", message, attribute, lang, errors
+                )
+            return str(text)
+        return None
+
+    def sms_keywords(self, language: str) -> dict[str, frozenset[str]]:
+        """The locale's SMS keywords by meaning (stop, start, help), in capitals."""
+        return self._keywords.get(language, {})
 
     def voice(self, language: str) -> VoiceSettings:
         """The locale's voice settings (English's when the locale has none)."""
@@ -121,6 +158,15 @@ def message_variables(ftl_text: str) -> dict[str, frozenset[str]]:
     return found
 
 
+def message_attributes(ftl_text: str) -> dict[str, frozenset[str]]:
+    """Each public message of a Fluent source, with the names of its attributes."""
+    return {
+        entry.id.name: frozenset(a.id.name for a in entry.attributes)
+        for entry in FluentParser().parse(ftl_text).body
+        if isinstance(entry, ast.Message)
+    }
+
+
 def _voice_settings(locale_dir: Path) -> VoiceSettings:
     path = locale_dir / "locale.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
@@ -132,3 +178,15 @@ def _voice_settings(locale_dir: Path) -> VoiceSettings:
         voice=data.get("voice"),
         placeholder_voice=data.get("placeholder_voice"),
     )
+
+
+def _keywords(locale_dir: Path) -> dict[str, frozenset[str]]:
+    path = locale_dir / "locale.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    raw = (data or {}).get("sms_keywords") or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: sms_keywords maps stop, start and help to lists of words")
+    return {
+        str(meaning): frozenset(str(word).upper() for word in words or ())
+        for meaning, words in raw.items()
+    }

@@ -14,6 +14,7 @@ from pathlib import Path
 from aiohttp import web
 
 from hotline.catalog import LOCALES_DIR, Catalog
+from hotline.channels.chat import CHAT_MESSAGES
 from hotline.channels.twilio_voice import FALLBACK_MESSAGES
 from hotline.config import Settings, load_settings
 from hotline.errors import ConfigError, FlowError, StorageError
@@ -173,7 +174,10 @@ def _flows_check(args: argparse.Namespace) -> int:
     problems = check(
         catalog,
         args.flows,
-        code_messages={m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES},
+        code_messages={
+            **{m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES},
+            **CHAT_MESSAGES,
+        },
     )
     for problem in problems:
         print(problem, file=sys.stderr)

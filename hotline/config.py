@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -14,6 +15,7 @@ from dotenv import dotenv_values
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from hotline.crypto import DataCipher, new_key
 from hotline.errors import ConfigError
 
 Mode = Literal["local", "production"]
@@ -24,6 +26,7 @@ _PRODUCTION_MARKERS = (
     "HOTLINE_TWILIO_AUTH_TOKEN",
     "HOTLINE_TWILIO_ACCOUNT_SID",
     "HOTLINE_PSEUDONYM_KEY",
+    "HOTLINE_DATA_KEY",
 )
 _SID_RE = re.compile(r"^AC[0-9a-fA-F]{32}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
@@ -53,6 +56,11 @@ class Settings:
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
     audio_dir: Path = Path("data/audio")
+    data_key: bytes = b""
+    telegram_token: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_api_url: str | None = None
+    sms_transliterate: tuple[str, ...] = ()
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -87,6 +95,7 @@ def _build(env: dict[str, str]) -> Settings:
         public_url = _url("HOTLINE_PUBLIC_URL", _require(env, "HOTLINE_PUBLIC_URL"))
         token = _require(env, "HOTLINE_TWILIO_AUTH_TOKEN")
         key = _key(_require(env, "HOTLINE_PSEUDONYM_KEY"))
+        data_key = _require(env, "HOTLINE_DATA_KEY").encode()
     else:
         public_url = _url(
             "HOTLINE_PUBLIC_URL", env.get("HOTLINE_PUBLIC_URL", f"http://{host}:{port}")
@@ -94,7 +103,9 @@ def _build(env: dict[str, str]) -> Settings:
         token, created_token = _local_secret(data_dir, "twilio-auth-token")
         key_text, created_key = _local_secret(data_dir, "pseudonym.key")
         key = key_text.encode()
-        if created_token or created_key:
+        data_text, created_data = _local_secret(data_dir, "data.key", new_key)
+        data_key = env.get("HOTLINE_DATA_KEY", data_text).encode()
+        if created_token or created_key or created_data:
             notices.append(
                 f"local mode: created local keys in {data_dir / 'keys'} (mode 0600); "
                 "they are for trying hotline out, set HOTLINE_* variables for a real deployment"
@@ -117,6 +128,26 @@ def _build(env: dict[str, str]) -> Settings:
             "HOTLINE_DEFAULT_REGION: give a two-letter country code in capitals, e.g. GE or CZ"
         )
 
+    DataCipher(data_key)  # a malformed key stops start-up here, naming the variable
+    telegram_token = env.get("HOTLINE_TELEGRAM_TOKEN")
+    telegram_secret = env.get("HOTLINE_TELEGRAM_WEBHOOK_SECRET")
+    if telegram_token is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", telegram_token):
+        raise ConfigError(
+            "HOTLINE_TELEGRAM_TOKEN: not a bot token; copy it from @BotFather (digits:letters)"
+        )
+    if telegram_token is not None and telegram_secret is None:
+        raise ConfigError(
+            "HOTLINE_TELEGRAM_WEBHOOK_SECRET is missing: set it to 1-256 characters of "
+            "A-Z a-z 0-9 _ -, e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+        )
+    if telegram_secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", telegram_secret):
+        raise ConfigError(
+            "HOTLINE_TELEGRAM_WEBHOOK_SECRET: use 1-256 characters of A-Z a-z 0-9 _ - only"
+        )
+    telegram_api = env.get("HOTLINE_TELEGRAM_API_URL")
+    if telegram_api is not None:
+        telegram_api = _url("HOTLINE_TELEGRAM_API_URL", telegram_api)
+
     return Settings(
         mode=mode,
         host=host,
@@ -136,6 +167,11 @@ def _build(env: dict[str, str]) -> Settings:
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
+        data_key=data_key,
+        telegram_token=telegram_token,
+        telegram_webhook_secret=telegram_secret,
+        telegram_api_url=telegram_api,
+        sms_transliterate=_language_list(env, "HOTLINE_SMS_TRANSLITERATE"),
         notices=tuple(notices),
     )
 
@@ -249,13 +285,24 @@ def _log_level(raw: str) -> str:
     return level
 
 
-def _local_secret(data_dir: Path, name: str) -> tuple[str, bool]:
+def _language_list(env: dict[str, str], name: str) -> tuple[str, ...]:
+    raw = env.get(name, "")
+    codes = tuple(x.strip() for x in raw.split(",") if x.strip())
+    for code in codes:
+        if not _LANG_RE.match(code):
+            raise ConfigError(f"{name}: {code!r} is not a language code; list codes like ka,ru")
+    return codes
+
+
+def _local_secret(
+    data_dir: Path, name: str, make: Callable[[], bytes] | None = None
+) -> tuple[str, bool]:
     """Read a local-mode secret, creating it (0600) on first use; returns (secret, created)."""
     path = data_dir / "keys" / name
     if path.is_file():
         return path.read_text().strip(), False
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    value = secrets.token_urlsafe(32)
+    value = make().decode() if make else secrets.token_urlsafe(32)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(value + "\n")

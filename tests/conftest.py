@@ -21,6 +21,7 @@ from hotline.config import Settings, load_settings
 PUBLIC_URL = "https://hotline.example.org"
 AUTH_TOKEN = "test-auth-token-0123456789abcdef"
 PSEUDONYM_KEY = "test-pseudonym-key-0123456789abcdef-0123"
+DATA_KEY = "bGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE="  # a Fernet key: 32 bytes, base64
 CALLER = "+995555123456"
 HOTLINE_NUMBER = "+995322000000"
 POSTGRES_URL = os.environ.get(
@@ -59,6 +60,7 @@ def make_settings(tmp_path: Path, database_url: str | None = None, **env: str) -
         "HOTLINE_PUBLIC_URL": PUBLIC_URL,
         "HOTLINE_TWILIO_AUTH_TOKEN": AUTH_TOKEN,
         "HOTLINE_PSEUDONYM_KEY": PSEUDONYM_KEY,
+        "HOTLINE_DATA_KEY": DATA_KEY,
         "HOTLINE_DATA_DIR": str(tmp_path / "data"),
         "HOTLINE_LANGUAGES": "en",
     }

@@ -11,7 +11,7 @@ import pytest
 
 from hotline.config import load_settings
 from hotline.errors import ConfigError
-from tests.conftest import AUTH_TOKEN, PSEUDONYM_KEY
+from tests.conftest import AUTH_TOKEN, DATA_KEY, PSEUDONYM_KEY
 
 
 def test_nothing_configured_means_local_mode_with_private_keys(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_nothing_configured_means_local_mode_with_private_keys(tmp_path: Path) -
     assert settings.is_sqlite
     assert settings.public_url == "http://127.0.0.1:8080"
     keys = sorted((tmp_path / "d" / "keys").iterdir())
-    assert [k.name for k in keys] == ["pseudonym.key", "twilio-auth-token"]
+    assert [k.name for k in keys] == ["data.key", "pseudonym.key", "twilio-auth-token"]
     for key in keys:
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
     assert any("created local keys" in n for n in settings.notices)
@@ -33,6 +33,7 @@ def production(**env: str) -> dict[str, str]:
         "HOTLINE_PUBLIC_URL": "https://hotline.example.org",
         "HOTLINE_TWILIO_AUTH_TOKEN": AUTH_TOKEN,
         "HOTLINE_PSEUDONYM_KEY": PSEUDONYM_KEY,
+        "HOTLINE_DATA_KEY": DATA_KEY,
         **env,
     }
 
@@ -50,6 +51,21 @@ def production(**env: str) -> dict[str, str]:
         ({"HOTLINE_TWILIO_ACCOUNT_SID": "AB12"}, "HOTLINE_TWILIO_ACCOUNT_SID: not an account"),
         ({"HOTLINE_FALLBACK_NUMBER": "0322 000 000"}, "HOTLINE_FALLBACK_NUMBER: give the"),
         ({"HOTLINE_LANGUAGES": "ka,Russian"}, "HOTLINE_LANGUAGES: 'Russian'"),
+        ({"HOTLINE_DATA_KEY": ""}, "HOTLINE_DATA_KEY is missing"),
+        ({"HOTLINE_DATA_KEY": "not-a-key"}, "HOTLINE_DATA_KEY: not a data key"),
+        ({"HOTLINE_TELEGRAM_TOKEN": "123:abc"}, "HOTLINE_TELEGRAM_TOKEN: not a bot token"),
+        (
+            {"HOTLINE_TELEGRAM_TOKEN": "123456:" + "A" * 35},
+            "HOTLINE_TELEGRAM_WEBHOOK_SECRET is missing",
+        ),
+        (
+            {
+                "HOTLINE_TELEGRAM_TOKEN": "123456:" + "A" * 35,
+                "HOTLINE_TELEGRAM_WEBHOOK_SECRET": "a b",
+            },
+            "HOTLINE_TELEGRAM_WEBHOOK_SECRET: use 1-256",
+        ),
+        ({"HOTLINE_SMS_TRANSLITERATE": "ka,Georgian"}, "HOTLINE_SMS_TRANSLITERATE: 'Georgian'"),
     ],
 )
 def test_a_bad_value_is_named(env: dict[str, str], named: str) -> None:

@@ -25,7 +25,7 @@ from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.errors import BadRequest, HotlineError
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, RememberLanguage, Say
+from hotline.flows.actions import RememberLanguage, Say
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -48,12 +48,12 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "voice"
 FLOW_ID = "hotline"
+VOICE_FLOWS = (FLOW_ID,)  # the other flows are for chat: nobody hears them
 TWIML = "text/xml"
 FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
 _CALL_SID = re.compile(r"^CA[0-9a-fA-F]{32}$")
 _DIGITS = re.compile(r"^[0-9*#]{0,64}$")
-MAX_ESCALATION_HOPS = 3
 
 
 class SessionMissing(HotlineError):
@@ -280,23 +280,9 @@ class VoiceChannel:
     def _without_unreachable_escalation(
         self, flow: Flow, step: engine.Step, now: datetime
     ) -> engine.Step:
-        """With nobody to ring, an escalation ends unanswered at once, in the same answer."""
         if self.config.specialist_number is not None:
             return step
-        actions = step.actions
-        for _ in range(MAX_ESCALATION_HOPS):
-            if not actions or not isinstance(actions[-1], Escalate):
-                break
-            after = engine.advance(
-                flow,
-                step.state,
-                EscalationEnded(answered=False),
-                languages=self.config.languages,
-                now=now,
-            )
-            actions = actions[:-1] + after.actions
-            step = engine.Step(after.state, actions)
-        return step
+        return engine.without_escalation(flow, step, languages=self.config.languages, now=now)
 
     def _render(self, step: engine.Step, *, seq: int, params: MultiDictProxy[str]) -> str:
         return self.renderer.render(

@@ -44,6 +44,13 @@ def check(
                         f"{locale}: message {message!r} uses {_names(ours)} where English uses "
                         f"{_names(english)} (used by {'; '.join(used[message])})"
                     )
+                our_attrs = catalog.attributes(language, message)
+                english_attrs = catalog.attributes(FALLBACK_LANGUAGE, message)
+                if our_attrs != english_attrs:
+                    problems.append(
+                        f"{locale}: message {message!r} has attributes {_attrs(our_attrs)} where "
+                        f"English has {_attrs(english_attrs)} (used by {'; '.join(used[message])})"
+                    )
         for message in sorted(catalog.ids(language) - used.keys()):
             problems.append(f"{locale}: message {message!r} is not used by any flow or code")
     return problems
@@ -51,3 +58,7 @@ def check(
 
 def _names(variables: frozenset[str]) -> str:
     return ", ".join(f"${v}" for v in sorted(variables)) or "no variables"
+
+
+def _attrs(attributes: frozenset[str]) -> str:
+    return ", ".join(f".{a}" for a in sorted(attributes)) or "none"

@@ -17,6 +17,7 @@ from hotline.flows.events import (
     DigitsReceived,
     EscalationEnded,
     Event,
+    JumpRequested,
     NoInputReceived,
     RecordingEmpty,
     RecordingSaved,
@@ -86,6 +87,8 @@ def advance(
         raise FlowError(f"{flow.source}: node {state.node_id!r} is not a waiting node of the flow")
 
     match node, event:
+        case _, JumpRequested(node=target) if target in flow.nodes:
+            return _run(flow, replace(state, misses=0), target, [], languages)
         case MenuNode(), DigitsReceived(digits=digits):
             key = digits[:1]
             if key == REPEAT_KEY:
@@ -126,6 +129,21 @@ def advance(
         case _:
             # An event the node does not expect (a late redirect, a stray key): ask again.
             return _wait(flow, state, node, [], languages)
+
+
+MAX_ESCALATION_HOPS = 3
+
+
+def without_escalation(flow: Flow, step: Step, *, languages: Languages, now: datetime) -> Step:
+    """With nobody to reach, an escalation ends unanswered at once, within the same step."""
+    for _ in range(MAX_ESCALATION_HOPS):
+        if not step.actions or not isinstance(step.actions[-1], Escalate):
+            break
+        after = advance(
+            flow, step.state, EscalationEnded(answered=False), languages=languages, now=now
+        )
+        step = Step(after.state, step.actions[:-1] + after.actions)
+    return step
 
 
 def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:

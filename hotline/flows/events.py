@@ -43,6 +43,13 @@ class EscalationEnded:
     answered: bool
 
 
+@dataclass(frozen=True)
+class JumpRequested:
+    """The person asked to go to a node by a command (a chat's /language, say)."""
+
+    node: str
+
+
 Event = (
     CallStarted
     | DigitsReceived
@@ -50,4 +57,5 @@ Event = (
     | RecordingSaved
     | RecordingEmpty
     | EscalationEnded
+    | JumpRequested
 )

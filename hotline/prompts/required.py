@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hotline.channels.twilio_voice import FALLBACK_MESSAGES
+from hotline.channels.twilio_voice import FALLBACK_MESSAGES, VOICE_FLOWS
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages, spoken
 from hotline.flows.model import Flow
@@ -16,7 +16,8 @@ def voice_prompts(flows: Mapping[str, Flow], languages: Languages) -> frozenset[
     """Every message, with its arguments, a caller can hear in this deployment."""
     said: set[Say] = set()
     for flow in flows.values():
-        said.update(spoken(flow, languages))
+        if flow.id in VOICE_FLOWS:
+            said.update(spoken(flow, languages))
     for language in languages.offered:
         said.update(Say(m, language) for m in FALLBACK_MESSAGES)
     return frozenset(said)

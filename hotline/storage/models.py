@@ -86,3 +86,40 @@ class CallerLanguage(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_caller_languages_updated_at", "updated_at"),)
+
+
+class ChatUpdate(Base):
+    """An inbound chat update already handled: Telegram and Twilio may deliver one twice."""
+
+    __tablename__ = "chat_updates"
+
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    update_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_chat_updates_received_at", "received_at"),)
+
+
+class OptOut(Base):
+    """Someone who sent /stop or STOP: no message of ours goes to them until they start again."""
+
+    __tablename__ = "opt_outs"
+
+    subscriber: Mapped[str] = mapped_column(String(64), primary_key=True)  # a pseudonym
+    channel: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Question(Base):
+    """A question left in a chat for a specialist; text and reply address are encrypted."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    log_id: Mapped[str] = mapped_column(ForeignKey("call_log.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8))
+    reply_to: Mapped[str] = mapped_column(Text)  # encrypted chat id or phone number
+    text: Mapped[str] = mapped_column(Text)  # encrypted
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

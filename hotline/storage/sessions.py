@@ -180,6 +180,40 @@ class SessionUnit:
             await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
         return True
 
+    async def create(self, new: NewSession) -> StoredSession:
+        """Insert a new session and its call log row (IntegrityError if the key is taken)."""
+        log_id = str(uuid.uuid4())
+        await self.conn.execute(
+            _INSERT_LOG,
+            {
+                "id": log_id,
+                "channel": new.channel,
+                "flow": new.flow,
+                "caller": new.caller,
+                "started_at": new.started_at,
+                "language": new.language,
+                "path": [],
+            },
+        )
+        await self.conn.execute(
+            _INSERT_SESSION,
+            {
+                "key": new.key,
+                "log_id": log_id,
+                "seq": 1,
+                "state": new.state,
+                "last_response": new.response,
+                "updated_at": new.started_at,
+            },
+        )
+        return StoredSession(new.key, log_id, 1, new.state, new.response, ended=False)
+
+    async def drop_ended(self, key: str) -> None:
+        """Delete a session that has ended, so its key can start a new one (chats reuse keys)."""
+        await self.conn.execute(
+            delete(_SESSIONS).where(_SESSIONS.c.key == key, _SESSIONS.c.ended_at.is_not(None))
+        )
+
     async def remember_language(self, session: StoredSession, language: str, now: datetime) -> None:
         """Keep the language the caller chose, under the pseudonym of the session's caller."""
         await self.conn.execute(_FORGET_LANGUAGE, {"p_id": session.log_id})
@@ -216,32 +250,9 @@ class SessionStore:
 
     async def begin(self, new: NewSession) -> StoredSession | None:
         """Store a new session and its log row; return the existing one if the key is taken."""
-        log_id = str(uuid.uuid4())
         try:
-            async with self.engine.begin() as conn:
-                await conn.execute(
-                    _INSERT_LOG,
-                    {
-                        "id": log_id,
-                        "channel": new.channel,
-                        "flow": new.flow,
-                        "caller": new.caller,
-                        "started_at": new.started_at,
-                        "language": new.language,
-                        "path": [],
-                    },
-                )
-                await conn.execute(
-                    _INSERT_SESSION,
-                    {
-                        "key": new.key,
-                        "log_id": log_id,
-                        "seq": 1,
-                        "state": new.state,
-                        "last_response": new.response,
-                        "updated_at": new.started_at,
-                    },
-                )
+            async with self.unit() as unit:
+                await unit.create(new)
         except IntegrityError:
             return await self.load(new.key)
         return None

@@ -1,0 +1,254 @@
+"""Conversations on chat channels (Telegram, SMS): one inbound message moves the flow once.
+
+The channels parse what arrives into a ChatInput and send what comes back; everything in
+between is here and shared: deduplication, opt-out, sessions in the database (so any server
+process can take the next message), the flow step, questions filed for a specialist, and
+the anonymous log. Each inbound message is one transaction: if anything fails, nothing of it
+is kept, and the service's redelivery is handled as the first delivery.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from hotline.call_log import summarise
+from hotline.catalog import Catalog
+from hotline.channels.chat_render import ChatMessage, render_chat
+from hotline.crypto import DataCipher
+from hotline.flows import engine
+from hotline.flows.actions import RememberLanguage
+from hotline.flows.events import (
+    CallStarted,
+    DigitsReceived,
+    Event,
+    JumpRequested,
+    RecordingSaved,
+)
+from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
+from hotline.flows.state import SessionState
+from hotline.storage.chats import ChatRecords
+from hotline.storage.sessions import NewSession, SessionStore, SessionUnit, StoredSession
+
+InputKind = Literal["text", "choice", "start", "help", "language", "stop"]
+REPEAT = "*"
+MAX_QUESTION_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class ChatInput:
+    """What a person sent: text, a pressed choice (of step `seq`), or a command."""
+
+    kind: InputKind
+    text: str = ""
+    seq: int | None = None
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    """Who wrote: a pseudonym for everything kept, the raw address only to answer later."""
+
+    pseudonym: str
+    address: str  # a Telegram chat id or a phone number: stored only encrypted
+    language_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    """What to send back; `seq` is the step number the choices of these messages carry."""
+
+    messages: tuple[ChatMessage, ...]
+    seq: int
+    language: str
+    duplicate: bool = False
+    stale: bool = False  # a choice from an older message: nothing moved
+    ended: bool = False
+
+
+TELEGRAM_TEXTS_IDS = ("chat-help", "chat-stopped")
+SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
+# For `hotline flows check`: messages the chat channels say themselves.
+CHAT_MESSAGES = {
+    **dict.fromkeys(TELEGRAM_TEXTS_IDS, "hotline/channels/telegram.py"),
+    **dict.fromkeys(SMS_TEXTS_IDS, "hotline/channels/twilio_sms.py"),
+}
+
+
+@dataclass(frozen=True)
+class ChatTexts:
+    """The messages a channel itself says (not a flow)."""
+
+    help: str
+    stopped: str
+
+
+class ChatConversations:
+    """Runs one flow as chat for one channel."""
+
+    def __init__(
+        self,
+        *,
+        channel: str,
+        flow: Flow,
+        store: Callable[[], SessionStore],
+        catalog: Catalog,
+        languages: engine.Languages,
+        cipher: DataCipher,
+        texts: ChatTexts,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.channel = channel
+        self.flow = flow
+        self._store = store
+        self.catalog = catalog
+        self.languages = languages
+        self.cipher = cipher
+        self.texts = texts
+        self.clock = clock
+        self._language_node = next(
+            (n.id for n in flow.nodes.values() if isinstance(n, LanguageMenuNode) and n.always),
+            None,
+        )
+
+    async def handle(
+        self, who: Subscriber, given: ChatInput, delivery_id: str | None = None
+    ) -> ChatReply:
+        """Handle one inbound message and return what to answer."""
+        now = self.clock()
+        key = f"{self.channel}:{who.pseudonym}"
+        store = self._store()
+        remembered = await store.recall_language(who.pseudonym)
+        async with store.unit() as unit:
+            records = ChatRecords(unit)
+            if delivery_id is not None and not await records.first_delivery(
+                self.channel, delivery_id, now
+            ):
+                return ChatReply((), 0, self.languages.default, duplicate=True)
+            stored = await unit.load(key)
+            live = stored if stored is not None and not stored.ended else None
+            language, known = self._language(live, who, remembered)
+
+            if given.kind == "stop":
+                if live is not None:
+                    await self._close(unit, live, now)
+                await records.opt_out(who.pseudonym, self.channel, now)
+                return ChatReply(
+                    (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
+                )
+            if await records.opted_out(who.pseudonym):
+                if given.kind != "start":
+                    return ChatReply((), 0, language)  # they asked for silence
+                await records.opt_in(who.pseudonym)
+            if given.kind == "start" and live is not None:
+                await self._close(unit, live, now)
+                live = None
+            if live is None:
+                if stored is not None:
+                    await unit.drop_ended(key)
+                return await self._begin(unit, key, who, given, language if known else None, now)
+            return await self._advance(unit, records, live, who, given, now)
+
+    async def _begin(
+        self,
+        unit: SessionUnit,
+        key: str,
+        who: Subscriber,
+        given: ChatInput,
+        language: str | None,
+        now: datetime,
+    ) -> ChatReply:
+        """A new conversation; `language` when known (remembered, or the app's), else asked."""
+        step = engine.start(
+            self.flow, CallStarted(language=language), languages=self.languages, now=now
+        )
+        step = engine.without_escalation(self.flow, step, languages=self.languages, now=now)
+        await unit.create(
+            NewSession(
+                key=key,
+                channel=self.channel,
+                flow=self.flow.id,
+                caller=who.pseudonym,
+                started_at=now,
+                language=step.state.language,
+                state=step.state.to_json(),
+                response="",
+            )
+        )
+        messages = render_chat(self.catalog, step.actions)
+        if given.kind == "help":
+            messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
+        return ChatReply(messages, 1, step.state.language)
+
+    async def _advance(
+        self,
+        unit: SessionUnit,
+        records: ChatRecords,
+        live: StoredSession,
+        who: Subscriber,
+        given: ChatInput,
+        now: datetime,
+    ) -> ChatReply:
+        state = SessionState.from_json(live.state)
+        if given.kind == "choice" and given.seq != live.seq:
+            return ChatReply((), live.seq, state.language, stale=True)
+        event = self._event(given, state)
+        step = engine.advance(self.flow, state, event, languages=self.languages, now=now)
+        step = engine.without_escalation(self.flow, step, languages=self.languages, now=now)
+        if not await unit.advance(live, step.state.to_json(), "", now):
+            return ChatReply((), live.seq, state.language, stale=True)  # another process won
+        if isinstance(event, RecordingSaved):
+            await records.add_question(
+                log_id=live.log_id,
+                channel=self.channel,
+                language=state.language,
+                reply_to=self.cipher.encrypt(who.address),
+                text=self.cipher.encrypt(given.text[:MAX_QUESTION_CHARS]),
+                now=now,
+            )
+        for action in step.actions:
+            if isinstance(action, RememberLanguage):
+                await unit.remember_language(live, action.language, now)
+        if step.state.finished:
+            duration = int((now - step.state.started_at).total_seconds())
+            await unit.finish(live, summarise(step.state), now, duration)
+        messages = render_chat(self.catalog, step.actions)
+        if given.kind == "help":
+            messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
+        return ChatReply(messages, live.seq + 1, step.state.language, ended=step.state.finished)
+
+    def _event(self, given: ChatInput, state: SessionState) -> Event:
+        node = self.flow.nodes.get(state.node_id)
+        match given.kind:
+            case "help" | "start":
+                return DigitsReceived(REPEAT)  # show where they are again
+            case "language" if self._language_node is not None:
+                return JumpRequested(self._language_node)
+            case "language":
+                return DigitsReceived(REPEAT)
+        text = given.text.strip()
+        if isinstance(node, RecordNode) and given.kind == "text" and text:
+            return RecordingSaved(duration_s=0)  # a written question
+        # "3", "3." or "3)" choose 3; anything else is not one of the choices.
+        key = text.rstrip(".)")
+        return DigitsReceived(key if len(key) == 1 else "?")
+
+    async def _close(self, unit: SessionUnit, live: StoredSession, now: datetime) -> None:
+        state = SessionState.from_json(live.state)
+        duration = int((now - state.started_at).total_seconds())
+        await unit.finish(live, summarise(state), now, duration)
+
+    def _language(
+        self, live: StoredSession | None, who: Subscriber, remembered: str | None
+    ) -> tuple[str, bool]:
+        """The language to answer in, and whether it is known (else the menu asks)."""
+        if live is not None:
+            return SessionState.from_json(live.state).language, True
+        for candidate in (remembered, who.language_hint):
+            if candidate is not None and candidate in self.languages.offered:
+                return candidate, True
+        return self.languages.default, False
+
+    def _say(self, language: str, message: str) -> str:
+        return self.catalog.format(language, message)

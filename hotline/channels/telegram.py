@@ -1,0 +1,232 @@
+"""Telegram through python-telegram-bot: the webhook, the flow as chat, buttons and commands.
+
+PTB's Application (built with `updater(None)`) owns the bot: its HTTP client, `getMe` at
+start and the overall rate limiter. Updates come to our own aiohttp route, are checked
+against the webhook secret, parsed with `Update.de_json` and handled here; the flows, not
+PTB handlers, decide what to answer, and the conversation state lives in our database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiohttp import web
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
+from hotline.channels.chat_render import ChatMessage
+from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.errors import BadRequest, Forbidden
+from hotline.privacy import pseudonym
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+WEBHOOK_PATH = "/telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
+ALLOWED_UPDATES = ("message", "callback_query")
+COMMANDS: dict[str, InputKind] = {
+    "start": "start",
+    "help": "help",
+    "language": "language",
+    "stop": "stop",
+}
+MAX_BODY_BYTES = 1 << 20
+
+PtbApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(token: str, api_url: str | None) -> PtbApplication:
+    """The PTB Application: our webhook feeds it, so no Updater; 30 messages/s in all."""
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        Application.builder()
+        .token(token)
+        .updater(None)
+        .rate_limiter(AIORateLimiter(max_retries=0))  # the outbox waits out a 429 itself
+    )
+    if api_url is not None:
+        builder = builder.base_url(f"{api_url}/bot").base_file_url(f"{api_url}/file/bot")
+    return builder.build()
+
+
+class TelegramChannel:
+    """The webhook handler and the sending side of the Telegram bot."""
+
+    def __init__(
+        self,
+        *,
+        application: PtbApplication,
+        secret: str,
+        conversations: ChatConversations,
+        pseudonym_key: bytes,
+        outbox: TelegramOutbox,
+    ) -> None:
+        self.application = application
+        self.secret = secret.encode()
+        self.conversations = conversations
+        self.pseudonym_key = pseudonym_key
+        self.outbox = outbox
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    @property
+    def bot(self) -> Bot:
+        """The PTB bot that sends."""
+        bot: Bot = self.application.bot
+        return bot
+
+    def routes(self) -> list[web.RouteDef]:
+        """The webhook route."""
+        return [web.post(WEBHOOK_PATH, self.webhook)]
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        """POST /telegram: the secret first, then the update; answered fast, sent after."""
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, self.secret):
+            raise Forbidden("the Telegram webhook secret is missing or wrong")
+        body = await request.content.read(MAX_BODY_BYTES + 1)
+        if len(body) > MAX_BODY_BYTES:
+            raise BadRequest("the update is too large")
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise BadRequest("the body is not JSON") from None
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            raise BadRequest("update_id is missing")
+        try:
+            update = Update.de_json(data, self.bot)
+        except (KeyError, TypeError, ValueError):
+            raise BadRequest("not a Telegram update") from None
+        await self.handle(update)
+        return web.Response(text="ok")
+
+    async def handle(self, update: Update) -> None:
+        """One update: parse it into a ChatInput, move the conversation, queue the answer."""
+        parsed = self._parse(update)
+        if parsed is None:
+            return  # a photo, a sticker, an edited message: nothing the flows take
+        chat_id, user_id, language_code, given = parsed
+        who = Subscriber(
+            pseudonym=pseudonym(f"telegram:{user_id}", self.pseudonym_key) or "",
+            address=str(chat_id),
+            language_hint=(language_code or "")[:2].lower() or None,
+        )
+        async with self._lock(chat_id):  # one chat's updates in the order they came
+            reply = await self.conversations.handle(who, given, delivery_id=str(update.update_id))
+        query = update.callback_query
+        if query is not None:
+            # Stop the button's spinner at once, whatever the outcome.
+            self.outbox.enqueue(chat_id, lambda: query.answer())
+            if not reply.duplicate and not reply.stale and query.message is not None:
+                message_id = query.message.message_id
+                self.outbox.enqueue(
+                    chat_id,
+                    lambda: self.bot.edit_message_reply_markup(
+                        chat_id=chat_id, message_id=message_id, reply_markup=None
+                    ),
+                )
+        if reply.duplicate:
+            return
+        for message in reply.messages:
+            self.outbox.enqueue(chat_id, self._sender(chat_id, message, reply.seq))
+
+    def _sender(self, chat_id: int, message: ChatMessage, seq: int) -> Any:
+        markup = (
+            InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(label, callback_data=f"{seq}:{key}")]
+                    for key, label in message.choices
+                ]
+            )
+            if message.choices
+            else None
+        )
+
+        async def send() -> Any:
+            return await self.bot.send_message(
+                chat_id=chat_id, text=message.text, reply_markup=markup
+            )
+
+        return send
+
+    def _parse(self, update: Update) -> tuple[int, int, str | None, ChatInput] | None:
+        query = update.callback_query
+        if query is not None and query.message is not None and query.data:
+            seq_text, _, key = query.data.partition(":")
+            if not seq_text.isdigit() or len(key) != 1:
+                return None
+            given = ChatInput("choice", key, int(seq_text))
+            return query.message.chat.id, query.from_user.id, query.from_user.language_code, given
+        message = update.message
+        if message is None or message.text is None or message.from_user is None:
+            return None
+        text = message.text.strip()
+        if text.startswith("/"):
+            command = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
+            given = ChatInput(COMMANDS.get(command, "help"))
+        else:
+            given = ChatInput("text", text)
+        return message.chat.id, message.from_user.id, message.from_user.language_code, given
+
+    def _lock(self, chat_id: int) -> asyncio.Lock:
+        lock = self._locks.get(chat_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[chat_id] = lock
+        return lock
+
+    async def set_webhook(self, public_url: str) -> bool:
+        """Register our webhook URL, the secret and the update types we handle."""
+        return await self.bot.set_webhook(
+            url=f"{public_url}{WEBHOOK_PATH}",
+            secret_token=self.secret.decode(),
+            allowed_updates=list(ALLOWED_UPDATES),
+        )
+
+    async def poll(self, stop: asyncio.Event) -> None:
+        """Development without a public URL: long-poll getUpdates instead of the webhook."""
+        await self.bot.delete_webhook()
+        offset = 0
+        while not stop.is_set():
+            try:
+                updates = await self.bot.get_updates(
+                    offset=offset, timeout=20, allowed_updates=list(ALLOWED_UPDATES)
+                )
+            except Exception:
+                log.exception("telegram polling failed; trying again in 5 s")
+                await asyncio.sleep(5)
+                continue
+            for update in updates:
+                offset = update.update_id + 1
+                try:
+                    await self.handle(update)
+                except Exception:
+                    log.exception("telegram update failed")
+
+
+@asynccontextmanager
+async def running(application: PtbApplication, outbox: TelegramOutbox) -> AsyncIterator[None]:
+    """The bot for the server's lifetime; a Telegram outage never stops the voice hotline."""
+    try:
+        await application.initialize()
+    except Exception:
+        log.exception(
+            "telegram bot could not start (getMe failed); chats will be answered "
+            "once Telegram can be reached"
+        )
+    try:
+        yield
+    finally:
+        await outbox.drain(timeout_s=10)
+        await outbox.close()
+        try:
+            await application.shutdown()
+        except Exception:  # it never started: nothing to shut down
+            log.debug("telegram bot shutdown skipped", exc_info=True)

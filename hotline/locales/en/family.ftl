@@ -1,0 +1,48 @@
+# The chat flow (hotline/flows/builtin/family.yaml) on Telegram and SMS, and the chat channels.
+# Mostly family members write: a parent, a partner, a grown-up child of someone in prison or
+# just released. Short paragraphs, plain words, no blame. Menus are buttons on Telegram and
+# numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
+
+## Welcome and the main menu
+
+chat-welcome = Hello. This is the free helpline of { -program }. We support people leaving prison, people in recovery, and their families. What you write here stays confidential.
+chat-emergency = If someone's life is in danger, call 112 now.
+chat-language = Choose your language.
+chat-menu = How can we help you?
+    .option-1 = Before release
+    .option-2 = After release
+    .option-3 = Visits and contact
+    .option-4 = Children and family
+    .option-5 = How the program helps
+    .option-6 = Talk to a specialist
+    .option-7 = Leave a question
+    .option-9 = Language
+    .option-0 = End
+chat-invalid = Please choose one of the options, or type its number.
+
+## Information for families
+
+family-before-release = Before release, you can help by staying in contact and by thinking ahead together: where your relative will live, which documents they need, and who will meet them on the day. Our specialists can start working with your relative while they are still in prison.
+family-after-release = The first weeks after release are often the hardest. Be patient: getting used to freedom takes time. Help with small practical steps, and encourage your relative to meet our specialist. Take care of yourself too.
+family-visits = The prison tells you how visits, phone calls, letters and parcels work. A specialist can explain the rules and help you prepare a visit with children.
+family-children = Children need honest words that fit their age. We offer counselling for children and for the whole family, and can connect you with support in your area.
+chat-more = Anything else?
+    .option-1 = Back to the menu
+    .option-6 = Talk to a specialist
+    .option-7 = Leave a question
+    .option-0 = End
+
+## A specialist and questions
+
+chat-specialist-connecting = We are looking for a specialist to answer you here.
+chat-specialist-unavailable = Our specialists cannot answer right now.
+question-prompt = Write your question in one message. A specialist will read it and answer you here.
+question-received = Thank you. We have your question, and a specialist will answer you here.
+chat-goodbye = Thank you for writing. Take care. Send /start whenever you want to write again.
+
+## Commands and keywords (the chat channels say these, not a flow)
+
+chat-help = This is the helpline of { -program }. Choose from the menu or type a number. /start begins again, /language changes the language, /stop ends all messages from us. In danger, call 112.
+chat-stopped = You will get no more messages from us. Send /start if you want to write to us again.
+sms-help = Helpline of { -program }. Reply with a number from the menu. START begins again, STOP ends all messages from us. In danger, call 112.
+sms-stopped = You will get no more messages from us. Reply START to write to us again.
