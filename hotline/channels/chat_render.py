@@ -2,8 +2,8 @@
 
 The same flows as voice, read instead of heard: a menu's prompt is shown once, and its
 choices become buttons (Telegram) or numbered lines (SMS), labelled by the prompt message's
-`.option-<key>` attributes. A menu whose prompts are one message said in several languages
-(the language menu) shows each language's line, and each choice is the language's own name.
+`.option-<key>` attributes. In the language menu (prompts with a `key` argument, one per
+language) each language's line is shown once, and each choice is the language's own name.
 """
 
 from __future__ import annotations
@@ -53,16 +53,14 @@ def _text(catalog: Catalog, say: act.Say) -> str:
 
 
 def _menu(catalog: Catalog, gather: act.Gather) -> tuple[str, tuple[tuple[str, str], ...]]:
+    keyed = [p for p in gather.prompts if any(name == "key" for name, _ in p.args)]
+    if keyed:
+        # The language menu: "Choose your language." in each language, a button per language.
+        plain = [_text(catalog, p) for p in gather.prompts if p not in keyed]
+        lines = "\n".join(dict.fromkeys(_text(catalog, p) for p in keyed))
+        choices = tuple((str(dict(p.args)["key"]), catalog.voice(p.language).name) for p in keyed)
+        return PARAGRAPH.join([*plain, lines]), choices
     prompts = gather.prompts
-    per_language = len({p.message for p in prompts}) == 1 and len({p.language for p in prompts}) > 1
-    if per_language:
-        # "Choose your language." in each offered language, then one button per language.
-        lines = dict.fromkeys(_text(catalog, p) for p in prompts)
-        choices = tuple(
-            (str(dict(p.args).get("key", i)), catalog.voice(p.language).name)
-            for i, p in enumerate(prompts, start=1)
-        )
-        return "\n".join(lines), choices
     text = PARAGRAPH.join(_text(catalog, p) for p in prompts)
     labelled: list[tuple[str, str]] = []
     for key in gather.options:

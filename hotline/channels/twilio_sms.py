@@ -83,7 +83,12 @@ class SmsChannel:
         word = body.strip().rstrip(".!").upper()
         kind = self.keywords.get(word)
         given = ChatInput(kind) if kind is not None else ChatInput("text", body)
-        who = Subscriber(pseudonym=pseudonym(number, self.pseudonym_key) or "", address=number)
+        who = Subscriber(
+            pseudonym=pseudonym(number, self.pseudonym_key) or "",
+            address=number,
+            # SMS starts in the deployment's language (or the one chosen last time).
+            language_hint=self.conversations.languages.default,
+        )
         reply = await self.conversations.handle(who, given, delivery_id=sid)
         response = MessagingResponse()
         if not reply.duplicate:
