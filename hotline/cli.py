@@ -7,7 +7,7 @@ import asyncio
 import logging
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the server")
     serve.add_argument("--host", help="listen address (default HOTLINE_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="listen port (default HOTLINE_PORT or 8080)")
+    serve.add_argument(
+        "--telegram-polling",
+        action="store_true",
+        help="fetch Telegram updates by polling instead of the webhook (development)",
+    )
     serve.set_defaults(func=_serve)
 
     call = sub.add_parser(
@@ -97,6 +102,14 @@ def _parser() -> argparse.ArgumentParser:
         "status", help="per language: Twilio voice, recordings, placeholders, missing"
     ).set_defaults(func=_prompts_status)
 
+    telegram = sub.add_parser("telegram", help="the Telegram bot").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    telegram.add_parser(
+        "set-webhook",
+        help="register HOTLINE_PUBLIC_URL/telegram with the secret and the update types",
+    ).set_defaults(func=_telegram_set_webhook)
+
     database = sub.add_parser("db", help="the database").add_subparsers(
         required=True, metavar="ACTION"
     )
@@ -129,8 +142,54 @@ def _serve(args: argparse.Namespace) -> int:
         settings.public_url,
         "SQLite" if settings.is_sqlite else "PostgreSQL",
     )
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+    app = create_app(settings)
+    if args.telegram_polling:
+        from hotline.app import TELEGRAM_CHANNEL
+
+        if TELEGRAM_CHANNEL not in app:
+            raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN (and its secret)")
+        app.cleanup_ctx.append(_polling)
+    web.run_app(app, host=settings.host, port=settings.port, print=None)
     return 0
+
+
+async def _polling(app: web.Application) -> AsyncIterator[None]:
+    from hotline.app import TELEGRAM_CHANNEL
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(app[TELEGRAM_CHANNEL].poll(stop))
+    log.info("telegram: polling for updates (no webhook)")
+    yield
+    stop.set()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+
+
+def _telegram_set_webhook(args: argparse.Namespace) -> int:
+    del args
+    from hotline.channels.telegram import ALLOWED_UPDATES, WEBHOOK_PATH, build_application
+
+    settings = load_settings()
+    if not settings.telegram_token or not settings.telegram_webhook_secret:
+        raise ConfigError("HOTLINE_TELEGRAM_TOKEN is missing: set it to the token from @BotFather")
+    if not settings.public_url.startswith("https://"):
+        raise ConfigError("HOTLINE_PUBLIC_URL: Telegram sends webhooks to https:// addresses only")
+
+    async def run() -> bool:
+        application = build_application(settings.telegram_token or "", settings.telegram_api_url)
+        async with application:
+            return bool(
+                await application.bot.set_webhook(
+                    url=f"{settings.public_url}{WEBHOOK_PATH}",
+                    secret_token=settings.telegram_webhook_secret,
+                    allowed_updates=list(ALLOWED_UPDATES),
+                )
+            )
+
+    ok = asyncio.run(run())
+    outcome = "registered" if ok else "refused by Telegram"
+    print(f"hotline telegram set-webhook: {settings.public_url}{WEBHOOK_PATH} {outcome}")
+    return 0 if ok else 1
 
 
 def _call(args: argparse.Namespace) -> int:

@@ -182,14 +182,6 @@ class TelegramChannel:
             self._locks[chat_id] = lock
         return lock
 
-    async def set_webhook(self, public_url: str) -> bool:
-        """Register our webhook URL, the secret and the update types we handle."""
-        return await self.bot.set_webhook(
-            url=f"{public_url}{WEBHOOK_PATH}",
-            secret_token=self.secret.decode(),
-            allowed_updates=list(ALLOWED_UPDATES),
-        )
-
     async def poll(self, stop: asyncio.Event) -> None:
         """Development without a public URL: long-poll getUpdates instead of the webhook."""
         await self.bot.delete_webhook()
