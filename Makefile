@@ -30,6 +30,7 @@ test: lint typecheck check-flows
 
 bench: $(STAMP)
 	$(BIN)/python bench/voice.py
+	$(BIN)/python bench/chat.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
