@@ -143,3 +143,20 @@ def test_flows_check_names_a_variable_that_differs_from_english(tmp_path: Path) 
         "(used by " in result.stderr
     )
     assert "node 'language'" in result.stderr
+
+
+def test_flows_check_names_a_chat_button_label_missing_in_a_locale(tmp_path: Path) -> None:
+    locales = copy_locales(tmp_path)
+    target = locales / "sl" / "family.ftl"
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.strip().startswith(".option-7")]
+    assert len(kept) == len(lines) - 2  # the main menu's and the "anything else" menu's
+    target.write_text("".join(kept), encoding="utf-8")
+    result = run_check("--locales", str(locales))
+    assert result.returncode == 1
+    assert (
+        f"{locales / 'sl'}: message 'chat-menu' has attributes .option-0, .option-1, .option-2, "
+        ".option-3, .option-4, .option-5, .option-6, .option-9 where English has attributes "
+        ".option-0, .option-1, .option-2, .option-3, .option-4, .option-5, .option-6, "
+        ".option-7, .option-9" in result.stderr
+    )

@@ -37,20 +37,18 @@ def check(
                     f"{locale}: message {message!r} is missing (used by {'; '.join(used[message])})"
                 )
             elif language != FALLBACK_LANGUAGE:
-                ours = catalog.variables(language, message)
-                english = catalog.variables(FALLBACK_LANGUAGE, message)
-                if ours != english:
-                    problems.append(
-                        f"{locale}: message {message!r} uses {_names(ours)} where English uses "
-                        f"{_names(english)} (used by {'; '.join(used[message])})"
-                    )
-                our_attrs = catalog.attributes(language, message)
-                english_attrs = catalog.attributes(FALLBACK_LANGUAGE, message)
-                if our_attrs != english_attrs:
-                    problems.append(
-                        f"{locale}: message {message!r} has attributes {_attrs(our_attrs)} where "
-                        f"English has {_attrs(english_attrs)} (used by {'; '.join(used[message])})"
-                    )
+                # The same variables (a translation must not drop a date) and the same
+                # attributes (a chat menu's button labels) as English.
+                for verb, names, of in (
+                    ("uses", _names, catalog.variables),
+                    ("has attributes", _attrs, catalog.attributes),
+                ):
+                    ours, english = of(language, message), of(FALLBACK_LANGUAGE, message)
+                    if ours != english:
+                        problems.append(
+                            f"{locale}: message {message!r} {verb} {names(ours)} where English "
+                            f"{verb} {names(english)} (used by {'; '.join(used[message])})"
+                        )
         for message in sorted(catalog.ids(language) - used.keys()):
             problems.append(f"{locale}: message {message!r} is not used by any flow or code")
     return problems
@@ -61,4 +59,4 @@ def _names(variables: frozenset[str]) -> str:
 
 
 def _attrs(attributes: frozenset[str]) -> str:
-    return ", ".join(f".{a}" for a in sorted(attributes)) or "none"
+    return ", ".join(f".{a}" for a in sorted(attributes)) or "no attributes"
