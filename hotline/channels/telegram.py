@@ -121,10 +121,11 @@ class TelegramChannel:
         async with self._lock(chat_id):  # one chat's updates in the order they came
             reply = await self.conversations.handle(who, given, delivery_id=str(update.update_id))
         query = update.callback_query
-        if query is not None:
-            # Stop the button's spinner at once, whatever the outcome.
+        if query is not None and not reply.duplicate:
+            # Stop the button's spinner at once, whatever the outcome. A redelivered press
+            # was answered with its first delivery: a second answer is refused (400).
             self.outbox.enqueue(chat_id, lambda: query.answer())
-            if not reply.duplicate and not reply.stale and query.message is not None:
+            if not reply.stale and query.message is not None:
                 message_id = query.message.message_id
                 self.outbox.enqueue(
                     chat_id,

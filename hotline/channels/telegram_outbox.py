@@ -104,6 +104,11 @@ class TelegramOutbox:
                         continue
                     self.dropped += 1
                     log.error("telegram message dropped after %d attempts: %s", failures, exc)
+                except Exception:
+                    # Anything else (a revoked token, a migrated group, a warning made an error):
+                    # drop this one message and go on; a dead worker would strand the queue.
+                    self.dropped += 1
+                    log.exception("telegram message dropped after an unexpected error")
                 else:
                     self.sent += 1
                 queue.popleft()
