@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import socket
 import sys
 from collections.abc import AsyncIterator, Sequence
@@ -29,6 +30,7 @@ log = logging.getLogger("hotline")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
+    os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB's retry_after as a timedelta, no warning
     args = _parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -125,6 +127,10 @@ def _setup_logging(settings: Settings) -> None:
     handler.addFilter(RedactNumbers())
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # httpx logs every Bot API URL, and a Bot API URL holds the bot's token; at DEBUG, PTB
+    # logs each message's text and the person's name. Neither may reach our logs.
+    for noisy in ("httpx", "httpcore", "telegram", "aiolimiter"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _serve(args: argparse.Namespace) -> int:
