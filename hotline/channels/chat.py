@@ -119,7 +119,6 @@ class ChatConversations:
         now = self.clock()
         key = f"{self.channel}:{who.pseudonym}"
         store = self._store()
-        remembered = await store.recall_language(who.pseudonym)
         async with store.unit() as unit:
             records = ChatRecords(unit)
             if delivery_id is not None and not await records.first_delivery(
@@ -128,6 +127,8 @@ class ChatConversations:
                 return ChatReply((), 0, self.languages.default, duplicate=True)
             stored = await unit.load(key)
             live = stored if stored is not None and not stored.ended else None
+            # Only a new conversation needs the language chosen last time.
+            remembered = None if live else await unit.recall_language(who.pseudonym)
             language, known = self._language(live, who, remembered)
 
             if given.kind == "stop":

@@ -180,6 +180,11 @@ class SessionUnit:
             await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
         return True
 
+    async def recall_language(self, caller: str) -> str | None:
+        """The language this pseudonym last chose, if any."""
+        result = await self.conn.execute(_RECALL_LANGUAGE, {"p_caller": caller})
+        return cast(str | None, result.scalar())
+
     async def create(self, new: NewSession) -> StoredSession:
         """Insert a new session and its call log row (IntegrityError if the key is taken)."""
         log_id = str(uuid.uuid4())
@@ -263,11 +268,9 @@ class SessionStore:
             return await unit.load(key)
 
     async def recall_language(self, caller: str) -> str | None:
-        """The language this pseudonym last chose, if any."""
-        async with self.engine.connect() as conn:
-            return cast(
-                str | None, (await conn.execute(_RECALL_LANGUAGE, {"p_caller": caller})).scalar()
-            )
+        """The language this pseudonym last chose, if any (a unit of its own)."""
+        async with self.unit() as unit:
+            return await unit.recall_language(caller)
 
     async def forget_languages(self, before: datetime) -> int:
         """Drop remembered languages not used since `before`."""
