@@ -94,20 +94,7 @@ class Catalog:
         args: Mapping[str, str | int] | None = None,
     ) -> str | None:
         """A message attribute's text (e.g. a button label), English where the locale lacks it."""
-        for lang in (language, FALLBACK_LANGUAGE):
-            bundle = self._bundles.get(lang)
-            if bundle is None or not bundle.has_message(message):
-                continue
-            pattern = bundle.get_message(message).attributes.get(attribute)
-            if pattern is None:
-                continue
-            text, errors = bundle.format_pattern(pattern, dict(args or {}))
-            if errors:
-                log.warning(
-                    "%s.%s in %s formatted with errors: %s", message, attribute, lang, errors
-                )
-            return str(text)
-        return None
+        return self._format(language, message, attribute, args)
 
     def sms_keywords(self, language: str) -> dict[str, frozenset[str]]:
         """The locale's SMS keywords by meaning (stop, start, help), in capitals."""
@@ -121,19 +108,35 @@ class Catalog:
         self, language: str, message: str, args: Mapping[str, str | int | date] | None = None
     ) -> str:
         """The message's text in a language, English where the locale lacks it."""
+        text = self._format(language, message, None, args)
+        if text is None:
+            log.error("message %s is in no locale", message)
+            return message
+        return text
+
+    def _format(
+        self,
+        language: str,
+        message: str,
+        attribute: str | None,
+        args: Mapping[str, str | int | date] | None,
+    ) -> str | None:
+        """The message's value (or one attribute), from the locale or else from English."""
         for lang in (language, FALLBACK_LANGUAGE):
             bundle = self._bundles.get(lang)
             if bundle is None or not bundle.has_message(message):
                 continue
-            pattern = bundle.get_message(message).value
+            entry = bundle.get_message(message)
+            pattern = entry.value if attribute is None else entry.attributes.get(attribute)
             if pattern is None:
                 continue
             text, errors = bundle.format_pattern(pattern, dict(args or {}))
             if errors:
-                log.warning("message %s in %s formatted with errors: %s", message, lang, errors)
+                log.warning(
+                    "%s %s in %s formatted with errors: %s", message, attribute, lang, errors
+                )
             return str(text)
-        log.error("message %s is in no locale", message)
-        return message
+        return None
 
 
 class _VariableNames(Visitor):
