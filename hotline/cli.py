@@ -14,13 +14,14 @@ from pathlib import Path
 
 from aiohttp import web
 
-from hotline.catalog import LOCALES_DIR, Catalog
+from hotline.catalog import FALLBACK_LANGUAGE, LOCALES_DIR, Catalog
 from hotline.channels.chat import CHAT_MESSAGES
 from hotline.channels.twilio_voice import FALLBACK_MESSAGES
 from hotline.config import Settings, load_settings
 from hotline.errors import ConfigError, FlowError, StorageError
 from hotline.flows.check import check
-from hotline.flows.loader import BUILTIN_DIR
+from hotline.flows.loader import BUILTIN_DIR, load_builtin_flows
+from hotline.flows.model import Flow
 from hotline.privacy import RedactNumbers
 from hotline.simulator import CallSimulator, Presses
 from hotline.storage import db
@@ -253,13 +254,17 @@ def _flows_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shipped() -> tuple[Catalog, dict[str, Flow]]:
+    """The shipped catalogue and flows, each flow's messages checked against English."""
+    catalog = Catalog()
+    return catalog, load_builtin_flows(known_message=lambda m: catalog.has(FALLBACK_LANGUAGE, m))
+
+
 def _prompts_render(args: argparse.Namespace) -> int:
-    from hotline.flows.loader import load_builtin_flows
     from hotline.prompts.render import render_placeholders
 
     settings = load_settings()
-    catalog = Catalog()
-    flows = load_builtin_flows(known_message=lambda m: catalog.has("en", m))
+    catalog, flows = _shipped()
     for language in args.language:
         report = render_placeholders(
             catalog, flows, language, settings.audio_dir, jobs=args.jobs, progress=True
@@ -273,13 +278,11 @@ def _prompts_render(args: argparse.Namespace) -> int:
 
 
 def _prompts_script(args: argparse.Namespace) -> int:
-    from hotline.flows.loader import load_builtin_flows
     from hotline.prompts.script import recording_script, write_csv
 
-    catalog = Catalog()
+    catalog, flows = _shipped()
     if args.language not in catalog.languages:
         raise ConfigError(f"no locale {args.language!r}; available: {', '.join(catalog.languages)}")
-    flows = load_builtin_flows(known_message=lambda m: catalog.has("en", m))
     lines = recording_script(catalog, flows, args.language)
     if args.output is None:
         write_csv(lines, sys.stdout)
@@ -292,13 +295,11 @@ def _prompts_script(args: argparse.Namespace) -> int:
 
 def _prompts_status(args: argparse.Namespace) -> int:
     del args
-    from hotline.flows.loader import load_builtin_flows
     from hotline.prompts.library import AudioLibrary
     from hotline.prompts.required import prompts_of_language
 
     settings = load_settings()
-    catalog = Catalog()
-    flows = load_builtin_flows(known_message=lambda m: catalog.has("en", m))
+    catalog, flows = _shipped()
     audio = AudioLibrary(settings.audio_dir)
     print(f"audio folder: {settings.audio_dir}")
     for language in catalog.languages:

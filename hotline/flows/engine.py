@@ -283,9 +283,6 @@ def spoken(flow: Flow, languages: Languages) -> frozenset[Say]:
             match node:
                 case SayNode() | HangupNode():
                     said.update(Say(m, language) for m in node.messages)
-                case LanguageMenuNode():
-                    said.update(Say(m, language) for m in node.intro)
-                    said.update(prompts(node, language, languages))
-                case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
-                    said.update(prompts(node, language, languages))
+                case LanguageMenuNode() | MenuNode() | GatherNode() | RecordNode() | EscalateNode():
+                    said.update(prompts(node, language, languages, first=True))
     return frozenset(said)

@@ -118,14 +118,6 @@ class AudioLibrary:
             key=lambda s: (s.language, audio_name(s)),
         )
 
-    def count(self, language: str) -> dict[Kind, int]:
-        """How many recordings and placeholders a language has."""
-        counts: dict[Kind, int] = {"recording": 0, "placeholder": 0}
-        for lang, _, kind in self._files:
-            if lang == language:
-                counts[kind] += 1
-        return counts
-
     async def serve(self, request: web.Request) -> web.StreamResponse:
         """GET /audio/{lang}/{file}: only files the scan found, never a path from the request."""
         best = self._by_file.get((request.match_info["lang"], request.match_info["file"]))
