@@ -53,6 +53,20 @@ async def test_migrations_reach_head_and_are_checked(engine: AsyncEngine) -> Non
     await db.check_schema(engine)  # raises when the schema is behind
 
 
+async def test_migrations_build_exactly_the_models(engine: AsyncEngine) -> None:
+    """A table, column, index or key in models.py but not in a migration (or back) fails."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from hotline.storage.models import Base
+
+    async with engine.connect() as conn:
+        diff = await conn.run_sync(
+            lambda sync: compare_metadata(MigrationContext.configure(sync), Base.metadata)
+        )
+    assert diff == []
+
+
 async def test_a_key_is_begun_once(engine: AsyncEngine, clock: FixedClock) -> None:
     store = SessionStore(engine)
     assert await store.begin(new_session(clock)) is None

@@ -123,3 +123,137 @@ class Question(Base):
     text: Mapped[str] = mapped_column(Text)  # encrypted
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StaffMember(Base):
+    """A person who takes escalations; phone and Telegram id are encrypted.
+
+    `telegram_ref` is a keyed pseudonym of the Telegram user id: it finds the staff member
+    an update comes from without decrypting every row.
+    """
+
+    __tablename__ = "staff"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    languages: Mapped[list[str]] = mapped_column(JSON)
+    phone: Mapped[str | None] = mapped_column(Text)  # encrypted E.164 number
+    telegram: Mapped[str | None] = mapped_column(Text)  # encrypted Telegram user id
+    telegram_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
+    position: Mapped[int] = mapped_column(Integer)  # the order of preference among equals
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RosterSchedule(Base):
+    """The roster's shifts and holidays (one row); the staff are the `staff` table."""
+
+    __tablename__ = "roster_schedule"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    weekly: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    once: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    holidays: Mapped[list[str]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Escalation(Base):
+    """One attempt to reach a person, next to its call or chat in the log: anonymous.
+
+    kind: call (a live call rung through), callback (a voicemail or callback request left
+    for staff), chat (a chat case). `staff_id` is who took it; `answered_at - started_at`
+    is the time to answer.
+    """
+
+    __tablename__ = "escalations"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    log_id: Mapped[str] = mapped_column(ForeignKey("call_log.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(String(32))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    staff_id: Mapped[str | None] = mapped_column(String(32))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    stage: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(24))
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        Index("ix_escalations_log_id", "log_id"),
+        Index("ix_escalations_started_at", "started_at"),
+    )
+
+
+class EscalationTimer(Base):
+    """A durable timer of an escalation not yet taken: at `due_at`, run `stage`.
+
+    A tick claims due rows (FOR UPDATE SKIP LOCKED on PostgreSQL) and marks them fired in
+    the same transaction, so a timer fires once whatever crashes or restarts.
+    """
+
+    __tablename__ = "escalation_timers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    escalation_id: Mapped[str] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"))
+    stage: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    fired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_escalation_timers_due_at", "fired_at", "due_at"),)
+
+
+class CallbackTask(Base):
+    """A voicemail or callback request: the caller's number kept encrypted while it is open."""
+
+    __tablename__ = "callback_tasks"
+
+    escalation_id: Mapped[str] = mapped_column(
+        ForeignKey("escalations.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # voicemail | callback
+    contact: Mapped[str | None] = mapped_column(Text)  # encrypted number; NULL once closed
+    recording_url: Mapped[str | None] = mapped_column(Text)  # encrypted; NULL once closed
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_callback_tasks_expires_at", "closed_at", "expires_at"),)
+
+
+class ChatCase(Base):
+    """A chat handed to a person: who owns it, and the user's address, encrypted."""
+
+    __tablename__ = "chat_cases"
+
+    escalation_id: Mapped[str] = mapped_column(
+        ForeignKey("escalations.id", ondelete="CASCADE"), primary_key=True
+    )
+    session_key: Mapped[str] = mapped_column(String(96))
+    address: Mapped[str | None] = mapped_column(Text)  # encrypted chat id or number
+    pending: Mapped[list[str]] = mapped_column(JSON)  # encrypted texts before it was taken
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_chat_cases_session_key", "session_key", "closed_at"),)
+
+
+class StaffNotice(Base):
+    """A message sent to staff about an escalation: a reply to it goes to that escalation,
+    and its buttons are taken away once someone has taken it."""
+
+    __tablename__ = "staff_notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    escalation_id: Mapped[str] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"))
+    chat: Mapped[str] = mapped_column(Text)  # encrypted chat id
+    chat_ref: Mapped[str] = mapped_column(String(64))  # keyed pseudonym of the chat id
+    message_id: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        Index("ix_staff_notices_chat", "chat_ref", "message_id"),
+        Index("ix_staff_notices_escalation_id", "escalation_id"),
+    )
