@@ -39,6 +39,14 @@ chat-more = Můžeme vám pomoci ještě s něčím?
 
 chat-specialist-connecting = Hledáme poradce, který vám odpoví přímo tady.
 chat-specialist-unavailable = Naši poradci teď bohužel nemohou odpovědět.
+# A case is open: staff on duty have been told, nobody has taken it yet.
+case-opened = Požádali jsme poradce, aby se připojil do tohoto chatu. Jakmile se připojí, přijde vám sem zpráva. Už teď můžete napsat, co mu chcete říct.
+# A specialist took the case; the person's messages now go to them, and theirs come back.
+case-taken = Poradce se připojil do chatu. Co teď napíšete, dostane přímo on. Chcete-li rozhovor ukončit, pošlete /close.
+# Put before each message a specialist writes.
+case-specialist-says = Poradce:
+case-closed = Poradce rozhovor ukončil. Děkujeme, že jste napsali. Pošlete jakoukoli zprávu a znovu uvidíte nabídku.
+case-closed-by-you = Ukončili jste rozhovor s poradcem. Děkujeme, že jste napsali. Pošlete jakoukoli zprávu a znovu uvidíte nabídku.
 question-prompt = Napište svůj dotaz do jedné zprávy. Poradce si ho přečte a odpoví vám tady.
 question-received = Děkujeme. Váš dotaz máme a poradce vám tady odpoví.
 chat-goodbye = Děkujeme, že jste napsali. Opatrujte se. Až nám budete chtít znovu napsat, pošlete /start.

@@ -58,6 +58,17 @@ services-more =
 
 specialist-connecting = Zůstaňte prosím na lince. Spojujeme vás s poradcem.
 specialist-unavailable = Naši poradci teď bohužel nemohou hovor přijmout.
+# Said between two rounds of ringing, while the caller waits on the line.
+specialist-still-trying = Zůstaňte prosím na lince. Zkoušíme zastihnout dalšího poradce.
+# When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
+after-hours = Nikdo z našeho týmu teď nemá službu. Pokud je ohrožen váš život nebo život někoho jiného, zavěste a hned volejte 112.
+callback-menu =
+    Chcete-li zanechat vzkaz, stiskněte 1.
+    Chcete-li, abychom vám zavolali zpět na toto číslo, stiskněte 2.
+    Pro návrat do hlavní nabídky stiskněte 0.
+callback-requested = Děkujeme. Poradce vám zavolá zpět na toto číslo, jakmile to bude možné. Hovor přijde z čísla této linky.
+# The caller's number is withheld: we cannot call back.
+callback-no-number = Vaše číslo je skryté, a proto vám nemůžeme zavolat zpět. Zanechte nám prosím vzkaz.
 
 ## Messages
 

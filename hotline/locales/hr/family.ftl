@@ -40,6 +40,14 @@ chat-more = Možemo li Vam pomoći još nečim?
 
 chat-specialist-connecting = Tražimo savjetnika koji će Vam odgovoriti ovdje.
 chat-specialist-unavailable = Naši savjetnici trenutačno ne mogu odgovoriti.
+# A case is open: staff on duty have been told, nobody has taken it yet.
+case-opened = Zamolili smo savjetnika da se uključi u ovaj razgovor. Kad se uključi, ovdje ćete dobiti poruku. Već sada možete napisati što mu želite reći.
+# A specialist took the case; the person's messages now go to them, and theirs come back.
+case-taken = Savjetnik se uključio u razgovor. Sve što sada napišete ide njemu. Ako želite završiti razgovor, pošaljite /close.
+# Put before each message a specialist writes.
+case-specialist-says = Savjetnik:
+case-closed = Savjetnik je završio razgovor. Hvala što ste nam pisali. Pošaljite bilo koju poruku da ponovno vidite izbornik.
+case-closed-by-you = Završili ste razgovor sa savjetnikom. Hvala što ste nam pisali. Pošaljite bilo koju poruku da ponovno vidite izbornik.
 question-prompt = Napišite svoje pitanje u jednoj poruci. Savjetnik će ga pročitati i odgovoriti Vam ovdje.
 question-received = Hvala. Primili smo Vaše pitanje i savjetnik će Vam odgovoriti ovdje.
 chat-goodbye = Hvala što ste nam pisali. Čuvajte se. Kad god nam poželite ponovno pisati, pošaljite /start.

@@ -59,6 +59,17 @@ services-more =
 
 specialist-connecting = Molimo ostanite na vezi. Spajamo Vas sa savjetnikom.
 specialist-unavailable = Naši se savjetnici trenutačno ne mogu javiti.
+# Said between two rounds of ringing, while the caller waits on the line.
+specialist-still-trying = Molimo ostanite na vezi. Pokušavamo Vas spojiti s drugim savjetnikom.
+# When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
+after-hours = Trenutačno nitko iz našeg tima nije dežuran. Ako je Vaš život ili život druge osobe u opasnosti, prekinite poziv i odmah nazovite 112.
+callback-menu =
+    Ako želite ostaviti poruku, pritisnite 1.
+    Ako želite da Vas nazovemo na ovaj broj, pritisnite 2.
+    Za glavni izbornik pritisnite 0.
+callback-requested = Hvala. Savjetnik će Vas nazvati na ovaj broj čim bude mogao. Poziv će doći s broja ove linije.
+# The caller's number is withheld: we cannot call back.
+callback-no-number = Vaš je broj skriven pa Vas ne možemo nazvati. Molimo ostavite nam poruku.
 
 ## Messages
 

@@ -59,6 +59,17 @@ services-more =
 
 specialist-connecting = გთხოვთ, დარჩეთ ხაზზე. გიკავშირებთ სპეციალისტს.
 specialist-unavailable = სამწუხაროდ, ჩვენი სპეციალისტები ახლა ვერ გპასუხობენ.
+# Said between two rounds of ringing, while the caller waits on the line.
+specialist-still-trying = გთხოვთ, დარჩეთ ხაზზე. ვცდილობთ, სხვა სპეციალისტს დაგიკავშიროთ.
+# When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
+after-hours = ამჟამად ჩვენი გუნდიდან არავინ მორიგეობს. თუ თქვენს ან სხვის სიცოცხლეს საფრთხე ემუქრება, გათიშეთ ზარი და ახლავე დარეკეთ 112-ზე.
+callback-menu =
+    შეტყობინების დასატოვებლად დააჭირეთ 1-ს.
+    თუ გსურთ, რომ ამ ნომერზე გადმოგირეკოთ, დააჭირეთ 2-ს.
+    მთავარ მენიუში დასაბრუნებლად დააჭირეთ 0-ს.
+callback-requested = გმადლობთ. სპეციალისტი ამ ნომერზე გადმოგირეკავთ, როგორც კი შეძლებს. ზარი შემოვა ამ ცხელი ხაზის ნომრიდან.
+# The caller's number is withheld: we cannot call back.
+callback-no-number = თქვენი ნომერი დამალულია, ამიტომ ვერ გადმოგირეკავთ. გთხოვთ, სანაცვლოდ დაგვიტოვოთ შეტყობინება.
 
 ## Messages
 

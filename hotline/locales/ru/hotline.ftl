@@ -58,6 +58,17 @@ services-more =
 
 specialist-connecting = Пожалуйста, оставайтесь на линии. Мы соединяем вас со специалистом.
 specialist-unavailable = К сожалению, сейчас наши специалисты не могут ответить.
+# Said between two rounds of ringing, while the caller waits on the line.
+specialist-still-trying = Пожалуйста, оставайтесь на линии. Мы пробуем связаться с другим специалистом.
+# When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
+after-hours = Сейчас никто из нашей команды не дежурит. Если вашей жизни или жизни другого человека угрожает опасность, положите трубку и сразу позвоните 112.
+callback-menu =
+    Чтобы оставить сообщение, нажмите 1.
+    Чтобы мы перезвонили вам на этот номер, нажмите 2.
+    Чтобы вернуться в главное меню, нажмите 0.
+callback-requested = Спасибо. Специалист перезвонит вам на этот номер, как только сможет. Звонок поступит с номера этой горячей линии.
+# The caller's number is withheld: we cannot call back.
+callback-no-number = Ваш номер скрыт, поэтому мы не можем вам перезвонить. Пожалуйста, оставьте нам сообщение.
 
 ## Messages
 

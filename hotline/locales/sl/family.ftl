@@ -39,6 +39,14 @@ chat-more = Vam lahko še s čim pomagamo?
 
 chat-specialist-connecting = Iščemo svetovalca, ki vam bo odgovoril tukaj.
 chat-specialist-unavailable = Naši svetovalci trenutno ne morejo odgovoriti.
+# A case is open: staff on duty have been told, nobody has taken it yet.
+case-opened = Svetovalca smo prosili, naj se pridruži temu klepetu. Ko se pridruži, boste tukaj prejeli sporočilo. Že zdaj lahko napišete, kaj mu želite sporočiti.
+# A specialist took the case; the person's messages now go to them, and theirs come back.
+case-taken = Svetovalec se je pridružil klepetu. Kar zdaj napišete, prejme on. Če želite pogovor končati, pošljite /close.
+# Put before each message a specialist writes.
+case-specialist-says = Svetovalec:
+case-closed = Svetovalec je končal pogovor. Hvala, ker ste nam pisali. Pošljite katero koli sporočilo in spet boste videli meni.
+case-closed-by-you = Končali ste pogovor s svetovalcem. Hvala, ker ste nam pisali. Pošljite katero koli sporočilo in spet boste videli meni.
 question-prompt = Vprašanje napišite v enem sporočilu. Svetovalec ga bo prebral in vam odgovoril tukaj.
 question-received = Hvala. Vaše vprašanje smo prejeli in svetovalec vam bo odgovoril tukaj.
 chat-goodbye = Hvala, ker ste nam pisali. Pazite nase. Ko nam boste želeli spet pisati, pošljite /start.

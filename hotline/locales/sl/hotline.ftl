@@ -59,6 +59,17 @@ services-more =
 
 specialist-connecting = Prosimo, ostanite na liniji. Povezujemo vas s svetovalcem.
 specialist-unavailable = Naši svetovalci se trenutno ne morejo oglasiti.
+# Said between two rounds of ringing, while the caller waits on the line.
+specialist-still-trying = Prosimo, ostanite na liniji. Poskušamo vas povezati z drugim svetovalcem.
+# When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
+after-hours = Trenutno nihče iz naše ekipe ni dežuren. Če je vaše življenje ali življenje koga drugega v nevarnosti, prekinite klic in takoj pokličite 112.
+callback-menu =
+    Če želite pustiti sporočilo, pritisnite 1.
+    Če želite, da vas pokličemo nazaj na to številko, pritisnite 2.
+    Za glavni meni pritisnite 0.
+callback-requested = Hvala. Svetovalec vas bo poklical nazaj na to številko, takoj ko bo mogel. Klicali vas bomo s številke te linije.
+# The caller's number is withheld: we cannot call back.
+callback-no-number = Vaša številka je skrita, zato vas ne moremo poklicati nazaj. Prosimo, pustite nam sporočilo.
 
 ## Messages
 

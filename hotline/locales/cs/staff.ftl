@@ -1,0 +1,69 @@
+# What staff hear and read: the whisper before a call is put through, and the staff desk on
+# Telegram. The caller's name and number never appear here: staff see the hotline's number.
+# Czech: formal "vy"; the same words as hotline.ftl: "poradce" (specialist), "linka", "stiskněte";
+# the caller on the phone is "volající", the person in a chat "klient", a supervisor "vedoucí".
+
+## The whisper: heard by the specialist who picks up, before the caller is put through
+
+# $code is a language code; the name is read in the specialist's language.
+staff-language-name = { $code ->
+        [ka] gruzínština
+        [ru] ruština
+        [hr] chorvatština
+        [cs] čeština
+        [sl] slovinština
+       *[en] angličtina
+    }
+whisper-offer = Hovor na linku. Jazyk: { staff-language-name }. Chcete-li hovor přijmout, stiskněte 1.
+whisper-taken-elsewhere = Tento hovor už přijal kolega. Děkujeme.
+# A callback the specialist asked for: their phone rings first, then the caller's.
+callback-whisper = Zpětné volání z linky. Jazyk: { staff-language-name }. Chcete-li volajícímu hned zavolat, stiskněte 1.
+callback-dialing = Vytáčíme číslo volajícího. Zobrazí se mu číslo linky.
+callback-closed = Toto zpětné volání je už uzavřené. Děkujeme.
+
+## The staff desk on Telegram
+
+staff-voicemail = Hlasový vzkaz. Jazyk: { staff-language-name }. Délka: { $seconds ->
+        [one] { $seconds } sekunda
+        [few] { $seconds } sekundy
+        [many] { $seconds } sekundy
+       *[other] { $seconds } sekund
+    }. Volající prosí o zpětné volání.
+staff-voicemail-no-number = Hlasový vzkaz. Jazyk: { staff-language-name }. Délka: { $seconds ->
+        [one] { $seconds } sekunda
+        [few] { $seconds } sekundy
+        [many] { $seconds } sekundy
+       *[other] { $seconds } sekund
+    }. Číslo volajícího je skryté: zpětné volání není možné.
+staff-callback = Žádost o zpětné volání. Jazyk: { staff-language-name }.
+staff-chat-case = Někdo píše { $channel ->
+        [telegram] na Telegramu
+       *[sms] přes SMS
+    } a chce mluvit s poradcem. Jazyk: { staff-language-name }.
+staff-still-waiting = Stále to nikdo nepřevzal, čeká to už { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minuty
+        [many] { $minutes } minuty
+       *[other] { $minutes } minut
+    }.
+staff-to-supervisor = Nikdo to nepřevzal ani za { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minuty
+        [many] { $minutes } minuty
+       *[other] { $minutes } minut
+    }. Tuto zprávu dostáváte jako vedoucí.
+staff-take = Převzít
+staff-done = Hotovo
+staff-call-back = Zavolat zpět
+staff-taken-by = Převzal(a): { $name }.
+staff-taken-by-you = Je to vaše. Stiskněte „Zavolat zpět“: nejdřív zazvoní váš telefon, pak telefon volajícího, a nikdo z vás neuvidí číslo toho druhého. Až bude vyřízeno, stiskněte „Hotovo“.
+staff-already-taken = { $name } už to převzal(a).
+staff-task-done = Hotovo. Číslo volajícího bylo smazáno.
+staff-task-closed = Už je to uzavřené.
+staff-no-phone = Na lince nemáte zadané telefonní číslo. Požádejte administrátora, aby ho doplnil.
+staff-callback-ringing = Teď vám zazvoní telefon. Stiskněte 1 a budete spojeni.
+staff-case-yours = Rozhovor je váš. Co sem napíšete, dostane klient; neuvidí vaše jméno ani číslo. Pokud máte víc rozhovorů, odpovídejte přímo na některou z klientových zpráv. Rozhovor ukončíte tak, že pošlete /close.
+staff-case-from = Klient:
+staff-case-closed = Rozhovor je ukončen.
+staff-case-closed-by-person = Klient rozhovor ukončil.
+staff-no-case = Nemáte žádný otevřený rozhovor. Zprávy, které sem napíšete, nikam nedojdou.

@@ -1,0 +1,66 @@
+# What staff hear and read: the whisper before a call is put through, and the staff desk on
+# Telegram. The caller's name and number never appear here: staff see the hotline's number.
+# Croatian: formal "Vi" (capitalised, as in hotline.ftl); the same words as hotline.ftl:
+# "savjetnik" (specialist), "linija", "pritisnite"; the caller on the phone is "pozivatelj",
+# the person in a chat "korisnik", a supervisor "voditelj".
+
+## The whisper: heard by the specialist who picks up, before the caller is put through
+
+# $code is a language code; the name is read in the specialist's language.
+staff-language-name = { $code ->
+        [ka] gruzijski
+        [ru] ruski
+        [hr] hrvatski
+        [cs] češki
+        [sl] slovenski
+       *[en] engleski
+    }
+whisper-offer = Poziv na liniju. Jezik: { staff-language-name }. Ako želite preuzeti poziv, pritisnite 1.
+whisper-taken-elsewhere = Ovaj je poziv već preuzeo kolega. Hvala.
+# A callback the specialist asked for: their phone rings first, then the caller's.
+callback-whisper = Povratni poziv s linije. Jezik: { staff-language-name }. Ako želite sada nazvati pozivatelja, pritisnite 1.
+callback-dialing = Sada zovemo pozivatelja. Vidjet će broj linije.
+callback-closed = Ovaj je povratni poziv već zatvoren. Hvala.
+
+## The staff desk on Telegram
+
+staff-voicemail = Glasovna poruka. Jezik: { staff-language-name }. Trajanje: { $seconds ->
+        [one] { $seconds } sekunda
+        [few] { $seconds } sekunde
+       *[other] { $seconds } sekundi
+    }. Pozivatelj moli povratni poziv.
+staff-voicemail-no-number = Glasovna poruka. Jezik: { staff-language-name }. Trajanje: { $seconds ->
+        [one] { $seconds } sekunda
+        [few] { $seconds } sekunde
+       *[other] { $seconds } sekundi
+    }. Broj pozivatelja je skriven: ne možemo ga nazvati.
+staff-callback = Zahtjev za povratni poziv. Jezik: { staff-language-name }.
+staff-chat-case = Netko piše { $channel ->
+        [telegram] na Telegramu
+       *[sms] SMS-om
+    } i želi razgovarati sa savjetnikom. Jezik: { staff-language-name }.
+staff-still-waiting = Još to nitko nije preuzeo, a čeka već { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minute
+       *[other] { $minutes } minuta
+    }.
+staff-to-supervisor = Ovo čeka već { $minutes ->
+        [one] { $minutes } minutu
+        [few] { $minutes } minute
+       *[other] { $minutes } minuta
+    } i nitko ga nije preuzeo. Ovu poruku dobivate kao voditelj.
+staff-take = Preuzmi
+staff-done = Gotovo
+staff-call-back = Uzvrati poziv
+staff-taken-by = Preuzeo/la: { $name }.
+staff-taken-by-you = Ovo je Vaše. Pritisnite „Uzvrati poziv”: prvo zazvoni Vaš telefon, zatim pozivateljev, i nitko ne vidi broj onog drugog. Kad to riješite, pritisnite „Gotovo”.
+staff-already-taken = { $name } je ovo već preuzeo/la.
+staff-task-done = Gotovo. Broj pozivatelja je izbrisan.
+staff-task-closed = Ovo je već zatvoreno.
+staff-no-phone = Na liniji nemate upisan broj telefona. Zamolite administratora da ga doda.
+staff-callback-ringing = Vaš će telefon sada zazvoniti. Pritisnite 1 da Vas spojimo.
+staff-case-yours = Razgovor je Vaš. Ono što ovdje napišete ide korisniku; on ne vidi ni Vaše ime ni Vaš broj. Ako vodite više razgovora, odgovorite izravno na jednu od korisnikovih poruka. Za završetak razgovora pošaljite /close.
+staff-case-from = Korisnik:
+staff-case-closed = Razgovor je završen.
+staff-case-closed-by-person = Korisnik je završio razgovor.
+staff-no-case = Nemate otvoren razgovor. Poruke koje ovdje napišete ne idu nikamo.

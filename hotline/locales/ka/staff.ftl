@@ -1,0 +1,51 @@
+# What staff hear and read: the whisper before a call is put through, and the staff desk on
+# Telegram. The caller's name and number never appear here: staff see the hotline's number.
+# Georgian: polite "თქვენ" forms; the same words as hotline.ftl: "სპეციალისტი" (specialist),
+# "ცხელი ხაზი", "დააჭირეთ N-ს"; the caller on the phone is "აბონენტი", the person in a chat
+# "მომმართველი", a supervisor "ხელმძღვანელი", a callback "გადარეკვა". Nouns after a number
+# stay singular in Georgian, so $seconds and $minutes need no plural select.
+
+## The whisper: heard by the specialist who picks up, before the caller is put through
+
+# $code is a language code; the name is read in the specialist's language.
+staff-language-name = { $code ->
+        [ka] ქართული
+        [ru] რუსული
+        [hr] ხორვატული
+        [cs] ჩეხური
+        [sl] სლოვენური
+       *[en] ინგლისური
+    }
+whisper-offer = ზარი ცხელ ხაზზე. ენა: { staff-language-name }. ზარის მისაღებად დააჭირეთ 1-ს.
+whisper-taken-elsewhere = ეს ზარი უკვე მიიღო კოლეგამ. გმადლობთ.
+# A callback the specialist asked for: their phone rings first, then the caller's.
+callback-whisper = გადარეკვა ცხელი ხაზიდან. ენა: { staff-language-name }. აბონენტთან ახლავე დასარეკად დააჭირეთ 1-ს.
+callback-dialing = ვურეკავთ აბონენტს. ის დაინახავს ცხელი ხაზის ნომერს.
+callback-closed = გადარეკვის ეს მოთხოვნა უკვე დახურულია. გმადლობთ.
+
+## The staff desk on Telegram
+
+staff-voicemail = ხმოვანი შეტყობინება. ენა: { staff-language-name }. ხანგრძლივობა: { $seconds } წამი. აბონენტი ითხოვს გადარეკვას.
+staff-voicemail-no-number = ხმოვანი შეტყობინება. ენა: { staff-language-name }. ხანგრძლივობა: { $seconds } წამი. აბონენტის ნომერი დამალულია: გადარეკვა შეუძლებელია.
+staff-callback = გადარეკვის მოთხოვნა. ენა: { staff-language-name }.
+staff-chat-case = ვიღაც გვწერს { $channel ->
+        [telegram] Telegram-ში
+       *[sms] SMS-ით
+    } და სპეციალისტთან საუბარი სურს. ენა: { staff-language-name }.
+staff-still-waiting = შემოსვლიდან { $minutes } წუთი გავიდა, მაგრამ ჯერ არავის აუღია.
+staff-to-supervisor = { $minutes } წუთის განმავლობაში ეს არავის აუღია. ამ შეტყობინებას იღებთ, როგორც ხელმძღვანელი.
+staff-take = აღება
+staff-done = შესრულდა
+staff-call-back = გადარეკვა
+staff-taken-by = აიღო კოლეგამ: { $name }.
+staff-taken-by-you = ახლა ეს თქვენ გევალებათ. დააჭირეთ ღილაკს „გადარეკვა“: ჯერ თქვენი ტელეფონი დარეკავს, შემდეგ აბონენტის, და ვერცერთი ვერ დაინახავს მეორის ნომერს. როცა საქმეს მოაგვარებთ, დააჭირეთ ღილაკს „შესრულდა“.
+staff-already-taken = ეს უკვე აიღო კოლეგამ: { $name }.
+staff-task-done = შესრულდა. აბონენტის ნომერი წაიშალა.
+staff-task-closed = ეს უკვე დახურულია.
+staff-no-phone = ცხელ ხაზზე თქვენი ტელეფონის ნომერი არ არის მითითებული. სთხოვეთ ადმინისტრატორს, დაამატოს.
+staff-callback-ringing = ახლა თქვენი ტელეფონი დარეკავს. დასაკავშირებლად დააჭირეთ 1-ს.
+staff-case-yours = ამ საუბარს ახლა თქვენ უძღვებით. რასაც აქ დაწერთ, მომმართველს მიუვა; ის ვერ ხედავს ვერც თქვენს სახელს, ვერც თქვენს ნომერს. თუ რამდენიმე საუბარი გაქვთ, უპასუხეთ (Reply) მომმართველის რომელიმე შეტყობინებას. საუბრის დასასრულებლად გამოგზავნეთ /close.
+staff-case-from = მომმართველი:
+staff-case-closed = საუბარი დასრულდა.
+staff-case-closed-by-person = მომმართველმა საუბარი დაასრულა.
+staff-no-case = ღია საუბარი არ გაქვთ. აქ დაწერილი შეტყობინებები არავის მიუვა.

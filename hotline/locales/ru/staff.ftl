@@ -1,0 +1,65 @@
+# What staff hear and read: the whisper before a call is put through, and the staff desk on
+# Telegram. The caller's name and number never appear here: staff see the hotline's number.
+# Russian: formal "вы"; the same words as hotline.ftl: "специалист", "горячая линия", "нажмите";
+# the caller on the phone is "абонент", the person in a chat "собеседник", a case "обращение".
+
+## The whisper: heard by the specialist who picks up, before the caller is put through
+
+# $code is a language code; the name is read in the specialist's language.
+staff-language-name = { $code ->
+        [ka] грузинский
+        [ru] русский
+        [hr] хорватский
+        [cs] чешский
+        [sl] словенский
+       *[en] английский
+    }
+whisper-offer = Звонок на горячую линию. Язык: { staff-language-name }. Чтобы принять звонок, нажмите 1.
+whisper-taken-elsewhere = Этот звонок уже принял коллега. Спасибо.
+# A callback the specialist asked for: their phone rings first, then the caller's.
+callback-whisper = Обратный звонок с горячей линии. Язык: { staff-language-name }. Чтобы позвонить абоненту сейчас, нажмите 1.
+callback-dialing = Звоним абоненту. Он увидит номер горячей линии.
+callback-closed = Эта заявка на обратный звонок уже закрыта. Спасибо.
+
+## The staff desk on Telegram
+
+staff-voicemail = Голосовое сообщение. Язык: { staff-language-name }. Длительность: { $seconds ->
+        [one] { $seconds } секунда
+        [few] { $seconds } секунды
+       *[other] { $seconds } секунд
+    }. Абонент просит перезвонить.
+staff-voicemail-no-number = Голосовое сообщение. Язык: { staff-language-name }. Длительность: { $seconds ->
+        [one] { $seconds } секунда
+        [few] { $seconds } секунды
+       *[other] { $seconds } секунд
+    }. Номер абонента скрыт: перезвонить невозможно.
+staff-callback = Просьба перезвонить. Язык: { staff-language-name }.
+staff-chat-case = Человек пишет { $channel ->
+        [telegram] в Telegram
+       *[sms] по SMS
+    } и хочет поговорить со специалистом. Язык: { staff-language-name }.
+staff-still-waiting = Обращение поступило { $minutes ->
+        [one] { $minutes } минуту
+        [few] { $minutes } минуты
+       *[other] { $minutes } минут
+    } назад, но его до сих пор никто не взял.
+staff-to-supervisor = Это обращение никто не взял за { $minutes ->
+        [one] { $minutes } минуту
+        [few] { $minutes } минуты
+       *[other] { $minutes } минут
+    }. Вы получаете это сообщение как руководитель.
+staff-take = Взять
+staff-done = Готово
+staff-call-back = Перезвонить
+staff-taken-by = Взял(а): { $name }.
+staff-taken-by-you = Обращение ваше. Нажмите «Перезвонить»: сначала зазвонит ваш телефон, потом телефон абонента, и никто из вас не увидит номер другого. Когда вопрос будет решён, нажмите «Готово».
+staff-already-taken = { $name } уже взял(а) это обращение.
+staff-task-done = Готово. Номер абонента удалён.
+staff-task-closed = Это обращение уже закрыто.
+staff-no-phone = В настройках горячей линии у вас не указан номер телефона. Попросите администратора добавить его.
+staff-callback-ringing = Сейчас зазвонит ваш телефон. Чтобы соединиться, нажмите 1.
+staff-case-yours = Разговор ваш. Всё, что вы пишете здесь, получает собеседник; он не видит ни вашего имени, ни вашего номера. Если у вас несколько разговоров, отвечайте («Ответить») на одно из сообщений нужного собеседника. Чтобы завершить разговор, отправьте /close.
+staff-case-from = Собеседник:
+staff-case-closed = Разговор завершён.
+staff-case-closed-by-person = Собеседник завершил разговор.
+staff-no-case = У вас нет открытого разговора. Сообщения, отправленные сюда, никому не доставляются.

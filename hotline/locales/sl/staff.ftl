@@ -1,0 +1,70 @@
+# What staff hear and read: the whisper before a call is put through, and the staff desk on
+# Telegram. The caller's name and number never appear here: staff see the hotline's number.
+# Slovenian: formal "vi" (lower case, as in hotline.ftl); the same words as hotline.ftl:
+# "svetovalec" (specialist), "linija", "pritisnite"; the caller on the phone is "klicatelj",
+# the person in a chat "uporabnik", a supervisor "vodja".
+
+## The whisper: heard by the specialist who picks up, before the caller is put through
+
+# $code is a language code; the name is read in the specialist's language.
+staff-language-name = { $code ->
+        [ka] gruzinščina
+        [ru] ruščina
+        [hr] hrvaščina
+        [cs] češčina
+        [sl] slovenščina
+       *[en] angleščina
+    }
+whisper-offer = Klic na linijo. Jezik: { staff-language-name }. Če želite sprejeti klic, pritisnite 1.
+whisper-taken-elsewhere = Ta klic je že sprejel sodelavec. Hvala.
+# A callback the specialist asked for: their phone rings first, then the caller's.
+callback-whisper = Povratni klic z linije. Jezik: { staff-language-name }. Če želite klicatelja poklicati zdaj, pritisnite 1.
+callback-dialing = Povezujemo vas s klicateljem. Prikazala se mu bo številka linije.
+callback-closed = Ta povratni klic je že zaključen. Hvala.
+
+## The staff desk on Telegram
+
+staff-voicemail = Glasovno sporočilo. Jezik: { staff-language-name }. Dolžina: { $seconds ->
+        [one] { $seconds } sekunda
+        [two] { $seconds } sekundi
+        [few] { $seconds } sekunde
+       *[other] { $seconds } sekund
+    }. Klicatelj prosi za povratni klic.
+staff-voicemail-no-number = Glasovno sporočilo. Jezik: { staff-language-name }. Dolžina: { $seconds ->
+        [one] { $seconds } sekunda
+        [two] { $seconds } sekundi
+        [few] { $seconds } sekunde
+       *[other] { $seconds } sekund
+    }. Klicateljeva številka je skrita: povratni klic ni mogoč.
+staff-callback = Prošnja za povratni klic. Jezik: { staff-language-name }.
+staff-chat-case = Nekdo piše { $channel ->
+        [telegram] na Telegramu
+       *[sms] prek SMS-a
+    } in želi govoriti s svetovalcem. Jezik: { staff-language-name }.
+staff-still-waiting = Tega še vedno nihče ni prevzel, čaka že { $minutes ->
+        [one] { $minutes } minuto
+        [two] { $minutes } minuti
+        [few] { $minutes } minute
+       *[other] { $minutes } minut
+    }.
+staff-to-supervisor = To čaka že { $minutes ->
+        [one] { $minutes } minuto
+        [two] { $minutes } minuti
+        [few] { $minutes } minute
+       *[other] { $minutes } minut
+    } in nihče ga ni prevzel. To sporočilo dobite kot vodja.
+staff-take = Prevzemi
+staff-done = Opravljeno
+staff-call-back = Pokliči nazaj
+staff-taken-by = Prevzel(a): { $name }.
+staff-taken-by-you = Zadeva je vaša. Pritisnite „Pokliči nazaj“: najprej bo zazvonil vaš telefon, nato klicateljev, in nihče ne bo videl številke drugega. Ko je zadeva urejena, pritisnite „Opravljeno“.
+staff-already-taken = { $name } je to že prevzel(a).
+staff-task-done = Opravljeno. Klicateljeva številka je izbrisana.
+staff-task-closed = To je že zaključeno.
+staff-no-phone = Na liniji nimate vpisane telefonske številke. Prosite skrbnika, naj jo doda.
+staff-callback-ringing = Vaš telefon bo zdaj zazvonil. Pritisnite 1, da vas povežemo.
+staff-case-yours = Pogovor je vaš. Kar napišete tukaj, prejme uporabnik; ne vidi ne vašega imena ne vaše številke. Če imate več pogovorov, odgovorite neposredno na eno od uporabnikovih sporočil. Pogovor končate tako, da pošljete /close.
+staff-case-from = Uporabnik:
+staff-case-closed = Pogovor je končan.
+staff-case-closed-by-person = Uporabnik je končal pogovor.
+staff-no-case = Nimate odprtega pogovora. Sporočila, ki jih napišete tukaj, ne gredo nikamor.
