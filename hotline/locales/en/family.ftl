@@ -36,6 +36,14 @@ chat-more = Anything else?
 
 chat-specialist-connecting = We are looking for a specialist to answer you here.
 chat-specialist-unavailable = Our specialists cannot answer right now.
+# A case is open: staff on duty have been told, nobody has taken it yet.
+case-opened = We have asked a specialist to join this chat. You will get a message here when one does. You can already write what you want to tell them.
+# A specialist took the case; the person's messages now go to them, and theirs come back.
+case-taken = A specialist has joined the chat. What you write now goes to them. Send /close to end the conversation.
+# Put before each message a specialist writes.
+case-specialist-says = Specialist:
+case-closed = The specialist has ended the conversation. Thank you for writing. Send any message to see the menu again.
+case-closed-by-you = You have ended the conversation with the specialist. Thank you for writing. Send any message to see the menu again.
 question-prompt = Write your question in one message. A specialist will read it and answer you here.
 question-received = Thank you. We have your question, and a specialist will answer you here.
 chat-goodbye = Thank you for writing. Take care. Send /start whenever you want to write again.

@@ -56,6 +56,17 @@ services-more =
 
 specialist-connecting = Please stay on the line. We are connecting you with a specialist.
 specialist-unavailable = Our specialists cannot answer right now.
+# Said between two rounds of ringing, while the caller waits on the line.
+specialist-still-trying = Please stay on the line. We are trying another specialist.
+# When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
+after-hours = Nobody from our team is on duty right now. If your life or someone else's life is in danger, hang up and call 112 now.
+callback-menu =
+    To leave a message, press 1.
+    To be called back on this number, press 2.
+    For the main menu, press 0.
+callback-requested = Thank you. A specialist will call you back on this number as soon as they can. The call will come from the number of this hotline.
+# The caller's number is withheld: we cannot call back.
+callback-no-number = Your number is hidden, so we cannot call you back. Please leave a message instead.
 
 ## Messages
 

@@ -1,0 +1,59 @@
+# What staff hear and read: the whisper before a call is put through, and the staff desk on
+# Telegram. The caller's name and number never appear here: staff see the hotline's number.
+
+## The whisper: heard by the specialist who picks up, before the caller is put through
+
+# $code is a language code; the name is read in the specialist's language.
+staff-language-name = { $code ->
+        [ka] Georgian
+        [ru] Russian
+        [hr] Croatian
+        [cs] Czech
+        [sl] Slovenian
+       *[en] English
+    }
+whisper-offer = Hotline call. Language: { staff-language-name }. To take the call, press 1.
+whisper-taken-elsewhere = A colleague has already taken this call. Thank you.
+# A callback the specialist asked for: their phone rings first, then the caller's.
+callback-whisper = Hotline callback. Language: { staff-language-name }. To call the person now, press 1.
+callback-dialing = Calling the person now. They will see the number of the hotline.
+callback-closed = This callback is already closed. Thank you.
+
+## The staff desk on Telegram
+
+staff-voicemail = Voicemail. Language: { staff-language-name }. Length: { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    }. The caller would like a call back.
+staff-voicemail-no-number = Voicemail. Language: { staff-language-name }. Length: { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    }. The caller's number is hidden: they cannot be called back.
+staff-callback = Callback request. Language: { staff-language-name }.
+staff-chat-case = Someone on { $channel ->
+        [telegram] Telegram
+       *[sms] SMS
+    } wants to talk to a specialist. Language: { staff-language-name }.
+staff-still-waiting = Still not taken, { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    } after it came in.
+staff-to-supervisor = Nobody has taken this in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }. You are getting this as a supervisor.
+staff-take = Take
+staff-done = Done
+staff-call-back = Call back
+staff-taken-by = Taken by { $name }.
+staff-taken-by-you = It is yours. Press “Call back”: your phone rings first, then the caller's, and neither sees the other's number. Press “Done” when it is dealt with.
+staff-already-taken = { $name } has already taken this.
+staff-task-done = Done. The caller's number has been deleted.
+staff-task-closed = This is already closed.
+staff-no-phone = You have no phone number on the hotline. Ask an administrator to add one.
+staff-callback-ringing = Your phone will ring now. Press 1 to be put through.
+staff-case-yours = The conversation is yours. What you write here goes to the person; they see neither your name nor your number. Reply to one of their messages if you have several conversations. Send /close to end it.
+staff-case-from = Person:
+staff-case-closed = The conversation is closed.
+staff-case-closed-by-person = The person has ended the conversation.
+staff-no-case = You have no open conversation. Messages here go nowhere.
