@@ -1,4 +1,4 @@
-"""The `hotline` command: serve, call, flows check, prompts, db upgrade."""
+"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster."""
 
 from __future__ import annotations
 
@@ -8,25 +8,44 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
 from hotline.catalog import FALLBACK_LANGUAGE, LOCALES_DIR, Catalog
 from hotline.channels.chat import CHAT_MESSAGES
 from hotline.channels.twilio_voice import FALLBACK_MESSAGES
+from hotline.channels.voice_escalation import ESCALATION_MESSAGES, WHISPER_MESSAGES
+from hotline.clock import utc_now
 from hotline.config import Settings, load_settings
+from hotline.crypto import DataCipher
 from hotline.errors import ConfigError, FlowError, StorageError
+from hotline.escalation import roster_file
+from hotline.escalation.roster import (
+    LANGUAGES,
+    Role,
+    Roster,
+    RosterError,
+    Staff,
+    languages_covered,
+    next_change,
+    on_duty,
+)
 from hotline.flows.check import check
 from hotline.flows.loader import BUILTIN_DIR, load_builtin_flows
 from hotline.flows.model import Flow
 from hotline.privacy import RedactNumbers
 from hotline.simulator import CallSimulator, Presses
 from hotline.storage import db
+from hotline.storage.staff import StaffContact, StaffDirectory, StaffError
 
 log = logging.getLogger("hotline")
+_T = TypeVar("_T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
+        return 2
+    except StaffError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (FlowError, StorageError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
@@ -119,6 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     database.add_parser("upgrade", help="migrate the schema to this version").set_defaults(
         func=_db_upgrade
     )
+    _staff_parsers(sub)
+    _roster_parsers(sub)
     return parser
 
 
@@ -242,6 +266,10 @@ def _flows_check(args: argparse.Namespace) -> int:
         args.flows,
         code_messages={
             **{m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES},
+            **{
+                m: "hotline/channels/voice_escalation.py"
+                for m in (*ESCALATION_MESSAGES, *WHISPER_MESSAGES)
+            },
             **CHAT_MESSAGES,
         },
     )
@@ -338,3 +366,376 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     asyncio.run(run())
     print("hotline db upgrade: the schema is up to date")
     return 0
+
+
+# Staff and roster ---------------------------------------------------------------------------
+
+_ROLES = [role.value for role in Role]
+_MASK = "••• •••"
+
+
+def _staff_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    staff = sub.add_parser("staff", help="the people who take escalations").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    add = staff.add_parser(
+        "add",
+        help="add a person (phone and Telegram id are stored encrypted)",
+        description="Add a person at the end of the order of preference.",
+    )
+    add.add_argument("id", metavar="ID", help="a short slug: a-z, 0-9, '-', '_' (e.g. nino)")
+    add.add_argument("--name", required=True, help="the name the dashboard shows")
+    add.add_argument("--role", required=True, choices=_ROLES)
+    add.add_argument(
+        "--languages", required=True, type=_language_list, help="languages spoken, e.g. ka,ru"
+    )
+    add.add_argument("--phone", help="in international form, e.g. '+995 555 12 34 56'")
+    add.add_argument("--telegram", type=int, metavar="USER_ID", help="their Telegram user id")
+    add.set_defaults(func=_staff_add)
+
+    change = staff.add_parser("set", help="change some of a person's fields")
+    change.add_argument("id", metavar="ID")
+    change.add_argument("--name")
+    change.add_argument("--role", choices=_ROLES)
+    change.add_argument("--languages", type=_language_list, help="e.g. ka,ru")
+    phone = change.add_mutually_exclusive_group()
+    phone.add_argument("--phone", help="a new number in international form")
+    phone.add_argument("--no-phone", action="store_true", help="forget the phone number")
+    telegram = change.add_mutually_exclusive_group()
+    telegram.add_argument("--telegram", type=int, metavar="USER_ID", help="a new Telegram id")
+    telegram.add_argument("--no-telegram", action="store_true", help="forget the Telegram id")
+    change.set_defaults(func=_staff_set)
+
+    remove = staff.add_parser("remove", help="remove a person and their shifts")
+    remove.add_argument("id", metavar="ID")
+    remove.set_defaults(func=_staff_remove)
+
+    staff.add_parser(
+        "list", help="everyone in order of preference, contacts masked, who is on duty"
+    ).set_defaults(func=_staff_list)
+
+
+def _roster_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    roster = sub.add_parser("roster", help="the duty roster").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    load = roster.add_parser(
+        "import",
+        help="replace the schedule with a roster file and update the staff it lists",
+        description=(
+            "Replace the stored schedule with FILE's and add or update the people it lists "
+            "(their contacts are kept); nothing changes if the file has a problem.\n\n"
+            # The format's own documentation, without its first line (about the functions).
+            + (roster_file.__doc__ or "").partition("\n\n")[2]
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    load.add_argument("file", metavar="FILE", type=Path, help="a roster file (YAML)")
+    load.set_defaults(func=_roster_import)
+    export = roster.add_parser("export", help="write the stored roster as a roster file")
+    export.add_argument("--output", "-o", type=Path, help="file (default: standard output)")
+    export.set_defaults(func=_roster_export)
+    now = roster.add_parser(
+        "now", help="who is on duty, until when, which languages are covered, the next change"
+    )
+    now.add_argument(
+        "--at",
+        type=_instant,
+        help="another instant, e.g. 2026-12-24T23:00+01:00 (no offset: the roster's zone)",
+    )
+    now.set_defaults(func=_roster_now)
+
+
+def _language_list(text: str) -> tuple[str, ...]:
+    languages = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not languages:
+        raise argparse.ArgumentTypeError("list language codes, e.g. ka,ru")
+    return languages
+
+
+def _instant(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date-time; write e.g. 2026-12-24T23:00+01:00"
+        ) from None
+
+
+def _with_directory(settings: Settings, work: Callable[[StaffDirectory], Awaitable[_T]]) -> _T:
+    """Run `work` on the staff directory of the configured database, then close it."""
+
+    async def run() -> _T:
+        engine = db.create_engine(settings.database_url)
+        try:
+            if settings.is_sqlite:
+                await db.upgrade(engine)  # the embedded default migrates itself, as in serve
+            else:
+                await db.check_schema(engine)
+            directory = StaffDirectory(
+                engine,
+                DataCipher(settings.data_key),
+                settings.pseudonym_key,
+                default_region=settings.default_region,
+            )
+            return await work(directory)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def _deployment_languages(settings: Settings) -> tuple[str, ...]:
+    """The languages callers and chats are offered (as the app works them out)."""
+    if settings.languages:
+        return settings.languages
+    others = (lang for lang in Catalog().languages if lang != settings.default_language)
+    return (settings.default_language, *others)
+
+
+def _masked(phone: str | None) -> str:
+    """A phone number with all but the country code and the last three digits hidden."""
+    if phone is None:
+        return "-"
+    import phonenumbers
+
+    try:
+        prefix = f"+{phonenumbers.parse(phone).country_code}"
+    except phonenumbers.NumberParseException:
+        prefix = "+"
+    return f"{prefix} {_MASK} {phone[-3:]}"
+
+
+def _describe(contact: StaffContact) -> str:
+    person = contact.staff
+    telegram = "yes" if contact.telegram_id is not None else "no"
+    return (
+        f"{person.id} ({person.name}, {Role(person.role).value}, {', '.join(person.languages)};"
+        f" phone {_masked(contact.phone)}, Telegram {telegram})"
+    )
+
+
+def _wall(instant: datetime, zone: ZoneInfo) -> str:
+    return instant.astimezone(zone).strftime("%a %Y-%m-%d %H:%M %Z")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in (headers, *rows)
+    ]
+
+
+def _staff_add(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    person = Staff(id=args.id, name=args.name, role=Role(args.role), languages=args.languages)
+
+    async def work(directory: StaffDirectory) -> StaffContact | None:
+        await directory.add(person, phone=args.phone, telegram_id=args.telegram, now=utc_now())
+        return await directory.get(person.id)
+
+    contact = _with_directory(settings, work)
+    if contact is not None:
+        print(f"hotline staff add: added {_describe(contact)}")
+    return 0
+
+
+def _staff_set(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    changes = (args.name, args.role, args.languages, args.phone, args.telegram)
+    if all(change is None for change in changes) and not (args.no_phone or args.no_telegram):
+        raise StaffError(
+            f"{args.id}: nothing to change; give --name, --role, --languages, --phone, "
+            "--no-phone, --telegram or --no-telegram"
+        )
+
+    async def work(directory: StaffDirectory) -> StaffContact:
+        return await directory.set(
+            args.id,
+            name=args.name,
+            role=Role(args.role) if args.role is not None else None,
+            languages=args.languages,
+            phone=args.phone,
+            telegram_id=args.telegram,
+            clear_phone=args.no_phone,
+            clear_telegram=args.no_telegram,
+            now=utc_now(),
+        )
+
+    contact = _with_directory(settings, work)
+    print(f"hotline staff set: now {_describe(contact)}")
+    return 0
+
+
+def _staff_remove(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    removed = _with_directory(settings, lambda directory: directory.remove(args.id))
+    shifts = f"{removed} shift{'s' if removed != 1 else ''}" if removed else "no shifts"
+    print(f"hotline staff remove: removed {args.id}, and with them {shifts} of the roster")
+    return 0
+
+
+def _staff_list(args: argparse.Namespace) -> int:
+    del args
+    settings = load_settings()
+
+    async def work(directory: StaffDirectory) -> tuple[list[StaffContact], Roster | None]:
+        return await directory.list(), await directory.roster()
+
+    contacts, roster = _with_directory(settings, work)
+    if not contacts:
+        print("no staff yet: add people with `hotline staff add` or `hotline roster import`")
+        return 0
+    on = {duty.staff.id for duty in on_duty(roster, utc_now())} if roster else set()
+    headers = ["id", "name", "role", "languages", "phone", "telegram"]
+    if roster is not None:
+        headers.append("on duty")
+    rows = []
+    for contact in contacts:
+        person = contact.staff
+        row = [
+            person.id,
+            person.name,
+            Role(person.role).value,
+            ",".join(person.languages),
+            _masked(contact.phone),
+            "yes" if contact.telegram_id is not None else "no",
+        ]
+        if roster is not None:
+            row.append("yes" if person.id in on else "no")
+        rows.append(row)
+    for line in _table(headers, rows):
+        print(line)
+    if roster is None:
+        print("(no roster imported yet: `hotline roster import FILE`)")
+    return 0
+
+
+def _roster_import(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    path: Path = args.file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"hotline roster import: cannot read {path}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        roster = roster_file.load_roster(text, languages=LANGUAGES, source=str(path))
+    except RosterError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(
+            f"hotline roster import: {count} problem{'s' if count != 1 else ''} in {path}; "
+            "nothing was changed",
+            file=sys.stderr,
+        )
+        return 2
+    summary = _with_directory(settings, lambda d: d.import_roster(roster, now=utc_now()))
+
+    def named(ids: Sequence[str]) -> str:
+        return f" ({', '.join(ids)})" if ids else ""
+
+    print(f"hotline roster import: {path}")
+    print(
+        f"  staff: {len(summary.added)} added{named(summary.added)}, "
+        f"{len(summary.updated)} updated{named(summary.updated)}, "
+        f"{len(summary.unchanged)} unchanged"
+    )
+    if summary.kept:
+        print(
+            f"  kept, not in the file: {', '.join(summary.kept)} (no shifts; "
+            "`hotline staff remove ID` removes a person)"
+        )
+    print(
+        f"  schedule: {summary.weekly} weekly shift(s), {summary.once} one-off shift(s), "
+        f"{summary.holidays} holiday(s), time zone {roster.timezone}"
+    )
+    spoken = {lang for person in roster.staff for lang in person.languages}
+    unspoken = [lang for lang in _deployment_languages(settings) if lang not in spoken]
+    if unspoken:
+        print(f"  nobody in the file speaks: {', '.join(unspoken)}")
+    for line in _duty_report(roster, utc_now(), settings):
+        print(f"  {line}")
+    return 0
+
+
+def _roster_export(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    roster = _stored_roster(settings)
+    text = roster_file.dump_roster(roster)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(
+            f"hotline roster export: {len(roster.staff)} staff, "
+            f"{len(roster.weekly) + len(roster.once)} shift(s) -> {args.output}"
+        )
+    return 0
+
+
+def _roster_now(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    roster = _stored_roster(settings)
+    at: datetime = args.at or utc_now()
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=roster.zone)  # a wall-clock time of the roster's zone
+    print(f"at {_wall(at, roster.zone)} ({roster.timezone}):")
+    for line in _duty_report(roster, at, settings):
+        print(f"  {line}")
+    return 0
+
+
+def _stored_roster(settings: Settings) -> Roster:
+    roster = _with_directory(settings, lambda directory: directory.roster())
+    if roster is None:
+        raise StaffError(
+            "no roster has been imported yet; write a roster file and run "
+            "`hotline roster import FILE` (`hotline roster import --help` shows the format)"
+        )
+    return roster
+
+
+def _duty_report(roster: Roster, at: datetime, settings: Settings) -> list[str]:
+    """Who is on duty at `at` and until when, the languages left uncovered, the next change."""
+    zone = roster.zone
+    duties = on_duty(roster, at)
+    change = next_change(roster, at)
+    lines: list[str] = []
+    if not duties:
+        if change is None:
+            lines.append("nobody is on duty, and nobody comes on duty within a year")
+        else:
+            lines.append("nobody is on duty")
+            coming = ", ".join(f"{d.staff.id} ({d.staff.name})" for d in on_duty(roster, change))
+            lines.append(f"next on duty: {coming} from {_wall(change, zone)}")
+    else:
+        lines.append("on duty:")
+        rows = [
+            [
+                d.staff.id,
+                d.staff.name,
+                Role(d.staff.role).value,
+                ",".join(d.staff.languages),
+                f"until {_wall(d.end, zone)}" if d.end else "with no end within a year",
+            ]
+            for d in duties
+        ]
+        lines += [f"  {row}" for row in _table(["id", "name", "role", "languages", ""], rows)[1:]]
+    covered = languages_covered(roster, at)
+    if covered:
+        lines.append(f"languages covered: {', '.join(sorted(covered))}")
+    uncovered = [lang for lang in _deployment_languages(settings) if lang not in covered]
+    lines.append(f"not covered: {', '.join(uncovered) if uncovered else 'none'}")
+    if duties:
+        if change is None:
+            lines.append("next change: none within a year")
+        else:
+            before = {d.staff.id for d in duties}
+            after = {d.staff.id for d in on_duty(roster, change)}
+            moves = [f"{i} comes on" for i in sorted(after - before)]
+            moves += [f"{i} goes off" for i in sorted(before - after)]
+            lines.append(f"next change: {_wall(change, zone)} ({', '.join(moves)})")
+    return lines
