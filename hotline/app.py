@@ -28,11 +28,13 @@ from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import CHANNEL as SMS
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
+from hotline.channels.voice_escalation import VoiceEscalation
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.crypto import DataCipher
 from hotline.errors import BadRequest, ConfigError, Forbidden
+from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.flows.engine import Languages
 from hotline.flows.loader import load_builtin_flows
 from hotline.flows.model import Flow
@@ -40,13 +42,18 @@ from hotline.prompts.library import AudioLibrary, audio_name
 from hotline.prompts.required import voice_prompts
 from hotline.storage import db
 from hotline.storage.chats import DELIVERY_MEMORY, forget_deliveries
+from hotline.storage.escalations import EscalationStore
 from hotline.storage.sessions import SessionStore
+from hotline.storage.staff import StaffDirectory
 
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
 ENGINE = web.AppKey("engine", AsyncEngine)
 STORE = web.AppKey("store", SessionStore)
+ESCALATIONS = web.AppKey("escalations", EscalationStore)
+STAFF = web.AppKey("staff", StaffDirectory)
+BOARD = web.AppKey("board", DutyBoard)
 TELEGRAM_CHANNEL = web.AppKey("telegram", TelegramChannel)
 CHAT_FLOW = "family"
 HEALTH_TIMEOUT_S = 1.0
@@ -124,6 +131,10 @@ def create_app(
     app = web.Application(middlewares=[_errors])
     app[SETTINGS] = settings
     renderer = VoiceRenderer(catalog, settings.public_url, audio)
+    signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
+    cipher = DataCipher(settings.data_key)
+    board = DutyBoard(lambda: duty_snapshot(app[STAFF]), clock)
+    app[BOARD] = board
     voice = VoiceChannel(
         config=VoiceConfig(
             languages=languages,
@@ -131,12 +142,23 @@ def create_app(
             default_region=settings.default_region,
             deadline_s=settings.step_deadline_s,
             fallback_number=settings.fallback_number,
-            specialist_number=settings.specialist_number,
+            show_caller_number=settings.show_caller_number,
         ),
         flows=flows,
         store=lambda: app[STORE],
-        signature=TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url),
+        signature=signature,
         renderer=renderer,
+        escalation=VoiceEscalation(
+            board=board,
+            store=lambda: app[ESCALATIONS],
+            policy=settings.escalation,
+            cipher=cipher,
+            renderer=renderer,
+            languages=languages,
+            signature=signature,
+            clock=clock,
+            default_region=settings.default_region,
+        ),
         clock=clock,
     )
     chat_languages = Languages(
@@ -210,6 +232,16 @@ def _add_chat_channels(
         app.cleanup_ctx.append(bot)
 
 
+async def duty_snapshot(directory: StaffDirectory) -> DutySnapshot:
+    """The roster and every staff member's contacts, decrypted, as one snapshot."""
+    contacts = await directory.list()
+    return DutySnapshot(
+        roster=await directory.roster(),
+        phones={c.staff.id: c.phone for c in contacts if c.phone},
+        telegram={c.staff.id: c.telegram_id for c in contacts if c.telegram_id is not None},
+    )
+
+
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     engine = db.create_engine(settings.database_url)
@@ -219,6 +251,8 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
         await db.check_schema(engine)
     app[ENGINE] = engine
     app[STORE] = SessionStore(engine)
+    app[ESCALATIONS] = EscalationStore(engine)
+    app[STAFF] = StaffDirectory(engine, DataCipher(settings.data_key), settings.pseudonym_key)
     yield
     await engine.dispose()
 

@@ -19,8 +19,9 @@ from aiohttp import web
 
 from hotline.catalog import FALLBACK_LANGUAGE, LOCALES_DIR, Catalog
 from hotline.channels.chat import CHAT_MESSAGES
+from hotline.channels.staff_texts import STAFF_MESSAGES
 from hotline.channels.twilio_voice import FALLBACK_MESSAGES
-from hotline.channels.voice_escalation import ESCALATION_MESSAGES, WHISPER_MESSAGES
+from hotline.channels.voice_escalation import ESCALATION_MESSAGES
 from hotline.clock import utc_now
 from hotline.config import Settings, load_settings
 from hotline.crypto import DataCipher
@@ -266,10 +267,8 @@ def _flows_check(args: argparse.Namespace) -> int:
         args.flows,
         code_messages={
             **{m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES},
-            **{
-                m: "hotline/channels/voice_escalation.py"
-                for m in (*ESCALATION_MESSAGES, *WHISPER_MESSAGES)
-            },
+            **dict.fromkeys(ESCALATION_MESSAGES, "hotline/channels/voice_escalation.py"),
+            **STAFF_MESSAGES,
             **CHAT_MESSAGES,
         },
     )

@@ -7,6 +7,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -17,6 +18,7 @@ from sqlalchemy.exc import ArgumentError
 
 from hotline.crypto import DataCipher, new_key
 from hotline.errors import ConfigError
+from hotline.escalation.policy import EscalationPolicy, RingMode
 
 Mode = Literal["local", "production"]
 
@@ -52,7 +54,7 @@ class Settings:
     languages: tuple[str, ...] = ()
     default_region: str | None = None
     fallback_number: str | None = None
-    specialist_number: str | None = None
+    phone_number: str | None = None  # the hotline's own number: callbacks come from it
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
     audio_dir: Path = Path("data/audio")
@@ -61,6 +63,9 @@ class Settings:
     telegram_webhook_secret: str | None = None
     telegram_api_url: str | None = None
     sms_transliterate: tuple[str, ...] = ()
+    escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
+    staff_chat_id: int | None = None  # a staff group for alerts; None: direct messages
+    show_caller_number: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -163,7 +168,7 @@ def _build(env: dict[str, str]) -> Settings:
         languages=languages,
         default_region=region,
         fallback_number=_e164("HOTLINE_FALLBACK_NUMBER", env.get("HOTLINE_FALLBACK_NUMBER")),
-        specialist_number=_e164("HOTLINE_SPECIALIST_NUMBER", env.get("HOTLINE_SPECIALIST_NUMBER")),
+        phone_number=_e164("HOTLINE_PHONE_NUMBER", env.get("HOTLINE_PHONE_NUMBER")),
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
@@ -172,8 +177,58 @@ def _build(env: dict[str, str]) -> Settings:
         telegram_webhook_secret=telegram_secret,
         telegram_api_url=telegram_api,
         sms_transliterate=_language_list(env, "HOTLINE_SMS_TRANSLITERATE"),
+        escalation=_escalation_policy(env),
+        staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),
+        show_caller_number=_flag(env, "HOTLINE_SHOW_CALLER_NUMBER"),
         notices=tuple(notices),
     )
+
+
+def _escalation_policy(env: dict[str, str]) -> EscalationPolicy:
+    if "HOTLINE_SPECIALIST_NUMBER" in env:
+        raise ConfigError(
+            "HOTLINE_SPECIALIST_NUMBER is replaced by the duty roster: remove it, add staff with "
+            "`hotline staff add` and their shifts with `hotline roster import` (see README)"
+        )
+    mode = env.get("HOTLINE_RING_MODE", "sequential")
+    if mode not in ("sequential", "simultaneous"):
+        raise ConfigError("HOTLINE_RING_MODE: set it to 'sequential' or 'simultaneous'")
+    return EscalationPolicy(
+        ring_mode=RingMode(mode),
+        ring_timeout_s=_bounded(env, "HOTLINE_RING_TIMEOUT_S", 20, 10, 60, "seconds"),
+        ring_off_duty_supervisors=_flag(env, "HOTLINE_RING_OFF_DUTY_SUPERVISORS"),
+        renotify_after=timedelta(
+            minutes=_bounded(env, "HOTLINE_RENOTIFY_MINUTES", 5, 1, 240, "minutes")
+        ),
+        supervisor_after=timedelta(
+            minutes=_bounded(env, "HOTLINE_SUPERVISOR_MINUTES", 15, 1, 1440, "minutes")
+        ),
+        callback_keep=timedelta(days=_bounded(env, "HOTLINE_CALLBACK_KEEP_DAYS", 7, 1, 90, "days")),
+    )
+
+
+def _bounded(env: dict[str, str], name: str, default: int, low: int, high: int, unit: str) -> int:
+    raw = env.get(name, str(default))
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigError(f"{name}: {raw!r}; give {unit} from {low} to {high} (default {default})")
+    return int(raw)
+
+
+def _flag(env: dict[str, str], name: str) -> bool:
+    raw = env.get(name, "no").lower()
+    if raw not in ("yes", "no", "true", "false", "1", "0"):
+        raise ConfigError(f"{name}: set it to yes or no")
+    return raw in ("yes", "true", "1")
+
+
+def _staff_chat(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not re.fullmatch(r"-?\d{1,20}", raw):
+        raise ConfigError(
+            "HOTLINE_STAFF_CHAT_ID: give the staff group's chat id, a number like -1001234567890"
+        )
+    return int(raw)
 
 
 def _mode(env: dict[str, str]) -> Mode:

@@ -36,6 +36,8 @@ def parse_event(text: str) -> Event:
     word, _, rest = text.partition(" ")
     match word:
         case "start":
+            if rest == "hidden":  # a withheld number: nobody can call back
+                return CallStarted(reachable=False)
             return CallStarted(language=rest or None)
         case "press":
             return DigitsReceived(rest)
@@ -49,6 +51,8 @@ def parse_event(text: str) -> Event:
             return EscalationEnded(answered=True)
         case "unanswered":
             return EscalationEnded(answered=False)
+        case "closed":  # nobody on duty
+            return EscalationEnded(answered=False, closed=True)
     raise ValueError(text)
 
 
@@ -65,6 +69,8 @@ def describe(action: act.Action) -> str:
             return f"record up to {action.max_seconds}s"
         case act.Escalate():
             return f"escalate {action.reason} [{action.language}]"
+        case act.RequestCallback():
+            return f"request a callback [{action.language}]"
         case act.RememberLanguage():
             return f"remember language {action.language}"
         case act.Hangup():

@@ -9,20 +9,18 @@ import pytest
 from sqlalchemy import func, select
 
 from hotline.app import ENGINE
+from hotline.errors import ConfigError
 from hotline.storage.models import CallLogEntry, CallSession, Voicemail
 from tests.conftest import (
     AUTH_TOKEN,
     CALLER,
-    HOTLINE_NUMBER,
     PUBLIC_URL,
     AppClient,
-    FixedClock,
     call_params,
     make_settings,
     new_call_sid,
     post_signed,
     sign,
-    start_app,
 )
 from tests.twiml import Twiml
 
@@ -205,12 +203,15 @@ async def test_wrong_keys_and_silence_repeat_then_lead_to_a_person(
         assert status == 200
         answer = Twiml.parse(body)
         assert answer.spoken[0] == "Sorry, we did not hear a choice."
-    # The fourth miss: no more repeats. Nobody is on duty in this deployment, so the
-    # caller is told and may leave a message rather than be cut off.
+    # The fourth miss: no more repeats, a person. Nobody is on duty in this deployment (no
+    # roster), so the caller hears the emergency number and may leave a message or ask for a
+    # call back rather than be cut off.
     answer = await press(voice_client, sid, answer, "8")
-    assert answer.said("connecting you with a specialist")
-    assert answer.said("cannot answer right now")
-    assert answer.verbs[-2:] == ["Record", "Redirect"]
+    assert not answer.said("connecting you with a specialist")
+    assert answer.said("Nobody from our team is on duty right now")
+    assert answer.said("112")
+    assert answer.said("To be called back on this number, press 2.")
+    assert answer.verbs[-2:] == ["Gather", "Redirect"]
 
 
 async def test_a_voicemail_is_filed_and_logged(voice_client: AppClient) -> None:
@@ -242,25 +243,13 @@ async def test_silence_at_the_beep_returns_to_the_menu(voice_client: AppClient) 
     assert answer.said("To leave a message, press 4.")
 
 
-async def test_a_specialist_is_dialled_without_showing_the_callers_number(
-    aiohttp_client: Any, database_url: str, tmp_path: Path, clock: FixedClock
-) -> None:
-    settings = make_settings(tmp_path, database_url, HOTLINE_SPECIALIST_NUMBER="+995599000777")
-    client = await start_app(aiohttp_client, settings, clock)
-    sid = new_call_sid()
-    dial = await press(client, sid, await start_call(client, sid), "3")
-    assert dial.said("connecting you with a specialist")
-    element = dial.root.find("Dial")
-    assert element is not None
-    assert element.get("callerId") == HOTLINE_NUMBER
-    assert "".join(element.itertext()).strip() == "+995599000777"
-    params = call_params(sid, DialCallStatus="completed", DialCallDuration="300")
-    status, body = await post_signed(client, dial.action("Dial"), params)
-    assert status == 200
-    assert Twiml.parse(body).said("Goodbye")
-    await end_call(client, sid)
-    [row] = await call_log(client)
-    assert row.outcome == "escalated"
+def test_the_old_single_specialist_number_is_refused_naming_the_roster(tmp_path: Path) -> None:
+    # The duty roster replaced it (tests/test_escalation_voice.py); a deployment that still
+    # sets it learns what to do instead, rather than silently ringing nobody.
+    with pytest.raises(
+        ConfigError, match="HOTLINE_SPECIALIST_NUMBER is replaced by the duty roster"
+    ):
+        make_settings(tmp_path, HOTLINE_SPECIALIST_NUMBER="+995599000777")
 
 
 async def test_a_hang_up_in_the_middle_is_logged_as_abandoned(voice_client: AppClient) -> None:

@@ -22,6 +22,11 @@ class Twiml:
         return cls(root)
 
     @property
+    def body(self) -> str:
+        """The whole document, as text."""
+        return ET.tostring(self.root, encoding="unicode")
+
+    @property
     def verbs(self) -> list[str]:
         return [el.tag for el in self.root]
 

@@ -69,8 +69,17 @@ class ChatReply:
 
 TELEGRAM_TEXTS_IDS = ("chat-help", "chat-stopped")
 SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
+# What a chat says around a case with a specialist (hotline/channels/chat_cases.py).
+CASE_TEXTS_IDS = (
+    "case-opened",
+    "case-taken",
+    "case-specialist-says",
+    "case-closed",
+    "case-closed-by-you",
+)
 # For `hotline flows check`: messages the chat channels say themselves.
 CHAT_MESSAGES = {
+    **dict.fromkeys(CASE_TEXTS_IDS, "hotline/channels/chat_cases.py"),
     **dict.fromkeys(TELEGRAM_TEXTS_IDS, "hotline/channels/telegram.py"),
     **dict.fromkeys(SMS_TEXTS_IDS, "hotline/channels/twilio_sms.py"),
 }

@@ -18,14 +18,17 @@ from typing import Any
 
 from aiohttp import web
 from multidict import MultiDictProxy
+from sqlalchemy.ext.asyncio import AsyncConnection
 from twilio.twiml.voice_response import Dial, VoiceResponse
 
 from hotline.call_log import summarise
 from hotline.channels.twilio_signature import TwilioSignatureCheck
-from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
+from hotline.channels.voice_escalation import VoiceEscalation
+from hotline.channels.voice_twiml import FALLBACK_PATH, DialPlan, VoiceRenderer
 from hotline.errors import BadRequest, HotlineError
+from hotline.escalation.board import DutySnapshot
 from hotline.flows import engine
-from hotline.flows.actions import RememberLanguage, Say
+from hotline.flows.actions import Escalate, RememberLanguage, RequestCallback, Say
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -69,7 +72,7 @@ class VoiceConfig:
     default_region: str | None
     deadline_s: float
     fallback_number: str | None
-    specialist_number: str | None
+    show_caller_number: bool = False  # staff see the hotline's number unless this is set
 
 
 class VoiceChannel:
@@ -83,9 +86,11 @@ class VoiceChannel:
         store: Callable[[], SessionStore],
         signature: TwilioSignatureCheck,
         renderer: VoiceRenderer,
+        escalation: VoiceEscalation,
         clock: Callable[[], datetime],
     ) -> None:
         self.config = config
+        self.escalation = escalation
         self.flows = flows
         self._store = store
         self.signature = signature
@@ -110,6 +115,7 @@ class VoiceChannel:
             web.post("/twilio/voice/step", self.step),
             web.post("/twilio/voice/status", self.status),
             web.post(FALLBACK_PATH, self.fallback),
+            *self.escalation.routes(),
         ]
 
     # -- handlers -------------------------------------------------------------------------
@@ -132,7 +138,10 @@ class VoiceChannel:
             raise BadRequest("seq must be a step number")
         event = _event(request.query.get("event"), params)
         language = self._language(request.query.get("lang"))
-        return await self._guarded(language, self._advance(call_sid, int(seq), event, params))
+        round_ = _round(request.query) if isinstance(event, EscalationEnded) else None
+        return await self._guarded(
+            language, self._advance(call_sid, int(seq), event, params, round_)
+        )
 
     async def status(self, request: web.Request) -> web.Response:
         """Twilio's status callback: the call ended; close its row in the call log."""
@@ -216,10 +225,14 @@ class VoiceChannel:
                 language = remembered
         now = self.clock()
         step = engine.start(
-            flow, CallStarted(language=language), languages=self.config.languages, now=now
+            flow,
+            CallStarted(language=language, reachable=caller is not None),
+            languages=self.config.languages,
+            now=now,
         )
-        step = self._without_unreachable_escalation(flow, step, now)
-        twiml = self._render(step, seq=1, params=params)
+        # A flow that escalates before anything else has no call record yet to keep it in.
+        step = engine.without_escalation(flow, step, languages=self.config.languages, now=now)
+        twiml = self._render(step, seq=1)
         existing = await self._store().begin(
             NewSession(
                 key=call_sid,
@@ -237,8 +250,17 @@ class VoiceChannel:
         return twiml
 
     async def _advance(
-        self, call_sid: str, seq: int, event: Event, params: MultiDictProxy[str]
+        self,
+        call_sid: str,
+        seq: int,
+        event: Event,
+        params: MultiDictProxy[str],
+        round_: tuple[str, int] | None,
     ) -> str:
+        # Read before the step's transaction: SQLite has one connection, held by the unit.
+        snapshot = await self.escalation.board.current()
+        # The number staff see when rung: the hotline's, so a caller stays anonymous.
+        hotline_number = params.get("From" if self.config.show_caller_number else "To")
         async with self._store().unit() as unit:
             stored = await unit.load(call_sid)
             if stored is None:
@@ -248,9 +270,46 @@ class VoiceChannel:
             state = SessionState.from_json(stored.state)
             flow = self.flows[state.flow_id]
             now = self.clock()
+            if isinstance(event, EscalationEnded) and round_ is not None:
+                answered, again = await self.escalation.after_round(
+                    unit.conn,
+                    escalation_id=round_[0],
+                    ring=round_[1],
+                    language=state.language,
+                    hotline_number=hotline_number,
+                    snapshot=snapshot,
+                    now=now,
+                )
+                if again is not None:  # nobody took it: ring the next round, same node
+                    step = engine.Step(
+                        state,
+                        (
+                            Say("specialist-still-trying", state.language),
+                            Escalate(reason="again", language=state.language),
+                        ),
+                    )
+                    twiml = self._render(step, seq=stored.seq + 1, dial=again)
+                    if await unit.advance(stored, stored.state, twiml, now):
+                        return twiml
+                    latest = await unit.load(call_sid)
+                    return latest.last_response if latest else twiml
+                event = EscalationEnded(answered=answered)
             step = engine.advance(flow, state, event, languages=self.config.languages, now=now)
-            step = self._without_unreachable_escalation(flow, step, now)
-            twiml = self._render(step, seq=stored.seq + 1, params=params)
+            decision = None
+            escalate = step.actions[-1] if step.actions else None
+            if isinstance(escalate, Escalate):
+                decision = self.escalation.first_round(
+                    snapshot, step.state.language, now, hotline_number
+                )
+                if decision.dial is None:
+                    step = engine.without_escalation(
+                        flow,
+                        step,
+                        languages=self.config.languages,
+                        now=now,
+                        closed=decision.closed,
+                    )
+            twiml = self._render(step, seq=stored.seq + 1, dial=decision.dial if decision else None)
             voicemail = None
             if isinstance(event, RecordingSaved):
                 voicemail = NewVoicemail(
@@ -259,15 +318,54 @@ class VoiceChannel:
                     recording_url=params.get("RecordingUrl", ""),
                 )
             summary = summarise(step.state) if stored.ended else None
-            if await unit.advance(
+            if not await unit.advance(
                 stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
             ):
-                for action in step.actions:
-                    if isinstance(action, RememberLanguage):
-                        await unit.remember_language(stored, action.language, now)
-                return twiml
-            latest = await unit.load(call_sid)  # another process answered this step first
-            return latest.last_response if latest else twiml
+                latest = await unit.load(call_sid)  # another process answered this step first
+                return latest.last_response if latest else twiml
+            if decision is not None and isinstance(escalate, Escalate):
+                await self.escalation.record(
+                    unit.conn,
+                    decision,
+                    log_id=stored.log_id,
+                    language=escalate.language,
+                    reason=escalate.reason,
+                    now=now,
+                )
+            await self._file_tasks(unit.conn, stored.log_id, event, step, params, snapshot, now)
+            for action in step.actions:
+                if isinstance(action, RememberLanguage):
+                    await unit.remember_language(stored, action.language, now)
+            return twiml
+
+    async def _file_tasks(
+        self,
+        conn: AsyncConnection,
+        log_id: str,
+        event: Event,
+        step: engine.Step,
+        params: MultiDictProxy[str],
+        snapshot: DutySnapshot,
+        now: datetime,
+    ) -> None:
+        """A voicemail, or a request to be called back, becomes a task for staff."""
+        wanted: list[tuple[str, str | None, int | None]] = []
+        if isinstance(event, RecordingSaved):
+            wanted.append(("voicemail", params.get("RecordingUrl"), event.duration_s))
+        if any(isinstance(a, RequestCallback) for a in step.actions):
+            wanted.append(("callback", None, None))
+        for kind, recording, duration in wanted:
+            await self.escalation.file_task(
+                conn,
+                log_id=log_id,
+                kind=kind,
+                language=step.state.language,
+                caller=params.get("From", ""),
+                recording_url=recording,
+                duration_s=duration,
+                snapshot=snapshot,
+                now=now,
+            )
 
     async def _finish(self, call_sid: str, duration_s: int | None) -> None:
         async with self._store().unit() as unit:
@@ -275,23 +373,12 @@ class VoiceChannel:
             if stored is None or stored.ended:
                 return
             state = SessionState.from_json(stored.state)
-            await unit.finish(stored, summarise(state), self.clock(), duration_s)
+            now = self.clock()
+            await self.escalation.abandoned(unit.conn, stored.log_id, now)
+            await unit.finish(stored, summarise(state), now, duration_s)
 
-    def _without_unreachable_escalation(
-        self, flow: Flow, step: engine.Step, now: datetime
-    ) -> engine.Step:
-        if self.config.specialist_number is not None:
-            return step
-        return engine.without_escalation(flow, step, languages=self.config.languages, now=now)
-
-    def _render(self, step: engine.Step, *, seq: int, params: MultiDictProxy[str]) -> str:
-        return self.renderer.render(
-            step.actions,
-            seq=seq,
-            language=step.state.language,
-            dial_number=self.config.specialist_number,
-            caller_id=params.get("To"),
-        )
+    def _render(self, step: engine.Step, *, seq: int, dial: DialPlan | None = None) -> str:
+        return self.renderer.render(step.actions, seq=seq, language=step.state.language, dial=dial)
 
     def _language(self, requested: str | None) -> str:
         offered = self.config.languages.offered
@@ -351,6 +438,16 @@ def _call_sid(params: MultiDictProxy[str]) -> str:
     if not _CALL_SID.match(call_sid):
         raise BadRequest("CallSid is missing or malformed")
     return call_sid
+
+
+def _round(query: Mapping[str, str]) -> tuple[str, int] | None:
+    """The escalation and round a dial result is about (from the Dial's action URL)."""
+    escalation_id, ring = query.get("esc"), query.get("ring", "")
+    if escalation_id is None:
+        return None
+    if not re.fullmatch(r"[0-9a-f-]{36}", escalation_id) or not ring.isdigit():
+        raise BadRequest("esc and ring must name an escalation and a round")
+    return escalation_id, int(ring)
 
 
 def _event(kind: str | None, params: MultiDictProxy[str]) -> Event:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -15,10 +16,26 @@ from hotline.prompts.library import AudioLibrary, audio_name
 
 STEP_PATH = "/twilio/voice/step"
 FALLBACK_PATH = "/twilio/voice/fallback"
-DIAL_TIMEOUT_S = 25
+WHISPER_PATH = "/twilio/voice/whisper"
 RECORD_SILENCE_S = 5
 _SEQ_MARK = "__seq__"  # stands for the step number in a cached answer
 TEMPLATE_CACHE_SIZE = 4096  # distinct answers; a flow has a few dozen per language
+
+
+@dataclass(frozen=True)
+class DialPlan:
+    """One round of ringing staff for an escalation: who, for how long, and as whom.
+
+    Each person hears a whisper first (WHISPER_PATH) and is put through only on pressing 1,
+    so a call never lands in a personal voicemail. `caller_id` is the hotline's number:
+    staff never see the caller's.
+    """
+
+    escalation_id: str
+    ring: int
+    numbers: tuple[tuple[str, str], ...]  # (staff id, E.164 phone)
+    timeout_s: int
+    caller_id: str | None
 
 
 class VoiceRenderer:
@@ -78,19 +95,17 @@ class VoiceRenderer:
         *,
         seq: int,
         language: str,
-        dial_number: str | None = None,
-        caller_id: str | None = None,
+        dial: DialPlan | None = None,
     ) -> str:
         """TwiML for one step; `seq` is the number the next request must carry."""
-        template = self._template(tuple(actions), language, dial_number, caller_id)
+        if dial is not None:  # unique to one call: not worth caching
+            template = self._render_template(tuple(actions), language, dial)
+        else:
+            template = self._template(tuple(actions), language, None)
         return template.replace(f"seq={_SEQ_MARK}", f"seq={seq}")
 
     def _render_template(
-        self,
-        actions: tuple[act.Action, ...],
-        language: str,
-        dial_number: str | None,
-        caller_id: str | None,
+        self, actions: tuple[act.Action, ...], language: str, dial: DialPlan | None
     ) -> str:
         seq = _SEQ_MARK
         response = VoiceResponse()
@@ -126,15 +141,35 @@ class VoiceRenderer:
                         self.step_url(seq, language, "recording-empty"), method="POST"
                     )
                 case act.Escalate():
-                    dial = Dial(
-                        action=self.step_url(seq, language, "dial"),
-                        method="POST",
-                        timeout=DIAL_TIMEOUT_S,
-                        answer_on_bridge=True,
-                        caller_id=caller_id,
-                    )
-                    dial.number(dial_number)
-                    response.append(dial)
+                    if dial is None:
+                        raise FlowError("an escalation reached the renderer without a dial plan")
+                    response.append(self._dial(dial, seq, language))
                 case act.Hangup():
                     response.hangup()
+                case act.RequestCallback() | act.RememberLanguage():
+                    pass  # for the channel to act on; nothing to say
         return str(response)
+
+    def _dial(self, plan: DialPlan, seq: str, language: str) -> Dial:
+        """Ring one round; the caller hears ringing (answerOnBridge) until someone accepts."""
+        dial = Dial(
+            action=self.url(
+                STEP_PATH,
+                seq=seq,
+                lang=language,
+                event="dial",
+                esc=plan.escalation_id,
+                ring=plan.ring,
+            ),
+            method="POST",
+            timeout=plan.timeout_s,
+            answer_on_bridge=True,
+            caller_id=plan.caller_id,
+        )
+        for staff_id, phone in plan.numbers:
+            dial.number(
+                phone,
+                url=self.url(WHISPER_PATH, esc=plan.escalation_id, staff=staff_id, lang=language),
+                method="POST",
+            )
+        return dial

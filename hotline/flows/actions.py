@@ -41,6 +41,13 @@ class Escalate:
 
 
 @dataclass(frozen=True)
+class RequestCallback:
+    """The caller asked to be called back on their own number."""
+
+    language: str
+
+
+@dataclass(frozen=True)
 class RememberLanguage:
     """The caller chose a language: keep it for their next call (by pseudonym only)."""
 
@@ -52,4 +59,4 @@ class Hangup:
     """End the session."""
 
 
-Action = Say | Gather | Record | Escalate | RememberLanguage | Hangup
+Action = Say | Gather | Record | Escalate | RequestCallback | RememberLanguage | Hangup

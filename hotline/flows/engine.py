@@ -11,7 +11,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from hotline.errors import FlowError
-from hotline.flows.actions import Action, Escalate, Gather, Hangup, Record, RememberLanguage, Say
+from hotline.flows.actions import (
+    Action,
+    Escalate,
+    Gather,
+    Hangup,
+    Record,
+    RememberLanguage,
+    RequestCallback,
+    Say,
+)
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -23,6 +32,7 @@ from hotline.flows.events import (
     RecordingSaved,
 )
 from hotline.flows.model import (
+    CallbackNode,
     EscalateNode,
     Flow,
     GatherNode,
@@ -39,6 +49,7 @@ from hotline.flows.state import Outcome, SessionState
 
 MAX_NODES_PER_SPRINT = 64
 REPEAT_KEY = "*"
+HIDDEN_NUMBER = "caller.hidden"  # a session variable: the caller cannot be called back
 FINISH_KEY = "#"
 
 
@@ -67,7 +78,7 @@ def start(flow: Flow, event: CallStarted, *, languages: Languages, now: datetime
         language_chosen=event.language is not None,
         misses=0,
         path=(),
-        variables=(),
+        variables=() if event.reachable else ((HIDDEN_NUMBER, "yes"),),
         outcome=None,
         finished=False,
         started_at=now,
@@ -120,12 +131,13 @@ def advance(
             return _run(flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], languages)
         case RecordNode(), RecordingEmpty():
             return _run(flow, state, node.on_empty, [], languages)
-        case EscalateNode(), EscalationEnded(answered=answered):
+        case EscalateNode(), EscalationEnded(answered=answered, closed=closed):
             if answered:
                 return _run(
                     flow, state.with_outcome(Outcome.ESCALATED), node.answered, [], languages
                 )
-            return _run(flow, state, node.next, [], languages)
+            target = node.after_hours if closed and node.after_hours else node.next
+            return _run(flow, state, target, [], languages)
         case _:
             # An event the node does not expect (a late redirect, a stray key): ask again.
             return _wait(flow, state, node, [], languages)
@@ -134,15 +146,27 @@ def advance(
 MAX_ESCALATION_HOPS = 3
 
 
-def without_escalation(flow: Flow, step: Step, *, languages: Languages, now: datetime) -> Step:
-    """With nobody to reach, an escalation ends unanswered at once, within the same step."""
+def without_escalation(
+    flow: Flow, step: Step, *, languages: Languages, now: datetime, closed: bool = False
+) -> Step:
+    """With nobody to reach, an escalation ends unanswered at once, within the same step
+    (`closed`: because nobody is on duty, which may lead elsewhere than nobody answering).
+
+    The hold message ("we are connecting you") is dropped: nobody is being connected.
+    """
     for _ in range(MAX_ESCALATION_HOPS):
         if not step.actions or not isinstance(step.actions[-1], Escalate):
             break
+        node = flow.nodes[step.state.node_id]
+        hold = len(node.hold) if isinstance(node, EscalateNode) else 0
         after = advance(
-            flow, step.state, EscalationEnded(answered=False), languages=languages, now=now
+            flow,
+            step.state,
+            EscalationEnded(answered=False, closed=closed),
+            languages=languages,
+            now=now,
         )
-        step = Step(after.state, step.actions[:-1] + after.actions)
+        step = Step(after.state, step.actions[: -1 - hold] + after.actions)
     return step
 
 
@@ -192,6 +216,13 @@ def _run(
                     return _wait(flow, state, node, actions, languages, first=True)
             case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
                 return _wait(flow, state, node, actions, languages, first=True)
+            case CallbackNode():
+                if dict(state.variables).get(HIDDEN_NUMBER):
+                    node_id = node.no_number
+                else:
+                    actions.append(RequestCallback(state.language))
+                    actions.extend(Say(m, state.language) for m in node.messages)
+                    node_id = node.next
             case HangupNode():
                 actions.extend(Say(m, state.language) for m in node.messages)
                 actions.append(Hangup())
@@ -281,7 +312,7 @@ def spoken(flow: Flow, languages: Languages) -> frozenset[Say]:
         said.update(Say(m, language) for m in (flow.messages.invalid, flow.messages.no_input))
         for node in flow.nodes.values():
             match node:
-                case SayNode() | HangupNode():
+                case SayNode() | HangupNode() | CallbackNode():
                     said.update(Say(m, language) for m in node.messages)
                 case LanguageMenuNode() | MenuNode() | GatherNode() | RecordNode() | EscalateNode():
                     said.update(prompts(node, language, languages, first=True))

@@ -7,9 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class CallStarted:
-    """A call or chat began; `language` is set when the entry point already fixes it."""
+    """A call or chat began; `language` is set when the entry point already fixes it.
+
+    `reachable` is False when the caller's number is withheld: nobody can call them back.
+    """
 
     language: str | None = None
+    reachable: bool = True
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,13 @@ class RecordingEmpty:
 
 @dataclass(frozen=True)
 class EscalationEnded:
-    """The attempt to reach a person is over; `answered` says whether someone took the call."""
+    """The attempt to reach a person is over; `answered` says whether someone took the call.
+
+    `closed`: nobody was on duty to try (night, holiday), rather than nobody answering.
+    """
 
     answered: bool
+    closed: bool = False
 
 
 @dataclass(frozen=True)

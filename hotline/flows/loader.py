@@ -12,6 +12,7 @@ from hotline.errors import FlowError
 from hotline.flows.model import (
     DEFAULT_REPEATS,
     DEFAULT_TIMEOUT_S,
+    CallbackNode,
     EscalateNode,
     Flow,
     FlowMessages,
@@ -43,7 +44,8 @@ _KINDS: dict[str, frozenset[str]] = {
         {"store", "min_digits", "max_digits", "next", "timeout", "repeats", "on_failure"}
     ),
     "record": frozenset({"max_seconds", "next", "on_empty"}),
-    "escalate": frozenset({"reason", "answered", "next"}),
+    "escalate": frozenset({"reason", "answered", "next", "after_hours"}),
+    "callback": frozenset({"next", "no_number"}),
     "hangup": frozenset(),
 }
 
@@ -265,6 +267,15 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 str(raw.get("reason") or "caller-request"),
                 str(raw.get("answered") or next_id),
                 next_id,
+                str(raw["after_hours"]) if raw.get("after_hours") else None,
+            )
+        case "callback":
+            next_id = _text(raw, "next", p, node_id)
+            return CallbackNode(
+                node_id,
+                _messages(raw["callback"], "callback", p, node_id),
+                next_id,
+                str(raw.get("no_number") or next_id),
             )
         case _:
             return HangupNode(node_id, _messages(raw["hangup"], "hangup", p, node_id))

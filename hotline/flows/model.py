@@ -102,6 +102,20 @@ class EscalateNode:
     reason: str
     answered: str  # where the call goes after a person took it and hung up
     next: str  # where it goes when nobody took it
+    after_hours: str | None = None  # where it goes when nobody is on duty (default: next)
+
+
+@dataclass(frozen=True)
+class CallbackNode:
+    """Ask for a call back on the caller's own number, say so, then go on.
+
+    A caller whose number is withheld cannot be called back: they go to `no_number`.
+    """
+
+    id: str
+    messages: tuple[str, ...]
+    next: str
+    no_number: str
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,7 @@ Node = (
     | GatherNode
     | RecordNode
     | EscalateNode
+    | CallbackNode
     | HangupNode
 )
 WaitingNode = LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode
@@ -164,7 +179,9 @@ def targets(node: Node, flow_on_failure: str | None = None) -> tuple[str, ...]:
         case RecordNode():
             return (node.next, node.on_empty)
         case EscalateNode():
-            return (node.answered, node.next)
+            return (node.answered, node.next, *((node.after_hours,) if node.after_hours else ()))
+        case CallbackNode():
+            return (node.next, node.no_number)
         case HangupNode():
             return ()
 
@@ -177,7 +194,7 @@ def _failure(own: str | None, flow_wide: str | None) -> tuple[str, ...]:
 def message_ids(node: Node) -> tuple[str, ...]:
     """Every Fluent message id a node uses."""
     match node:
-        case SayNode() | HangupNode():
+        case SayNode() | HangupNode() | CallbackNode():
             return node.messages
         case LanguageMenuNode():
             return (*node.intro, node.option_message)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from hotline.channels.twilio_voice import FALLBACK_MESSAGES, VOICE_FLOWS
+from hotline.channels.voice_escalation import ESCALATION_MESSAGES, WHISPER_MESSAGES
+from hotline.escalation.roster import LANGUAGES
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages, spoken
 from hotline.flows.model import Flow
@@ -12,18 +14,26 @@ from hotline.flows.model import Flow
 MENU_KEYS = 9  # a language menu has keys 1..9: a language can sit at any of them
 
 
-def voice_prompts(flows: Mapping[str, Flow], languages: Languages) -> frozenset[Say]:
-    """Every message, with its arguments, a caller can hear in this deployment."""
+def voice_prompts(
+    flows: Mapping[str, Flow], languages: Languages, codes: tuple[str, ...] | None = None
+) -> frozenset[Say]:
+    """Every message, with its arguments, a caller (or a specialist) can hear in this
+    deployment; whispers name a caller's language, one of `codes` (default: the offered)."""
     said: set[Say] = set()
     for flow in flows.values():
         if flow.id in VOICE_FLOWS:
             said.update(spoken(flow, languages))
     for language in languages.offered:
-        said.update(Say(m, language) for m in FALLBACK_MESSAGES)
+        said.update(Say(m, language) for m in (*FALLBACK_MESSAGES, *ESCALATION_MESSAGES))
+        said.update(
+            Say(m, language, (("code", code),))
+            for m in WHISPER_MESSAGES
+            for code in codes or languages.offered
+        )
     return frozenset(said)
 
 
 def prompts_of_language(flows: Mapping[str, Flow], language: str) -> list[Say]:
     """Every prompt of one language in any deployment: its menu option under every key."""
     anywhere = Languages(default=language, offered=(language,) * MENU_KEYS)
-    return sorted(voice_prompts(flows, anywhere), key=lambda s: (s.message, s.args))
+    return sorted(voice_prompts(flows, anywhere, LANGUAGES), key=lambda s: (s.message, s.args))
