@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -14,16 +14,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hotline import housekeeping
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
+from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.chat import (
     SMS_TEXTS_IDS,
     TELEGRAM_TEXTS_IDS,
+    ChatCases,
     ChatConversations,
     ChatTexts,
 )
+from hotline.channels.staff_desk import PersonSide, StaffDesk
 from hotline.channels.telegram import CHANNEL as TELEGRAM
 from hotline.channels.telegram import TelegramChannel, build_application
 from hotline.channels.telegram import running as telegram_running
 from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import CHANNEL as SMS
 from hotline.channels.twilio_sms import SmsChannel
@@ -54,10 +58,13 @@ STORE = web.AppKey("store", SessionStore)
 ESCALATIONS = web.AppKey("escalations", EscalationStore)
 STAFF = web.AppKey("staff", StaffDirectory)
 BOARD = web.AppKey("board", DutyBoard)
+DESK = web.AppKey("desk", StaffDesk)
+ALERT_TICK_SECONDS = 15
 TELEGRAM_CHANNEL = web.AppKey("telegram", TelegramChannel)
 CHAT_FLOW = "family"
 HEALTH_TIMEOUT_S = 1.0
 SWEEP_MINUTES = 5
+NOTICE_MEMORY = timedelta(days=30)  # staff messages of ended escalations, for late replies
 
 
 def deployment_languages(
@@ -170,8 +177,38 @@ def create_app(
         ),
     )
     app.cleanup_ctx.append(_database)
+    rest = (
+        TwilioRest(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.phone_number,
+            settings.twilio_api_url,
+        )
+        if settings.twilio_account_sid and settings.phone_number
+        else None
+    )
+    callbacks = None
+    if rest is not None:
+        callbacks = CallbackCalls(
+            rest=rest,
+            store=lambda: app[ESCALATIONS],
+            board=board,
+            cipher=cipher,
+            renderer=renderer,
+            signature=signature,
+            languages=languages,
+            clock=clock,
+        )
+        app.router.add_routes(callbacks.routes())
+    else:
+        log.info(
+            "callbacks through the hotline are off: set HOTLINE_TWILIO_ACCOUNT_SID and "
+            "HOTLINE_PHONE_NUMBER to turn them on"
+        )
     if CHAT_FLOW in flows:
-        _add_chat_channels(app, settings, catalog, flows[CHAT_FLOW], chat_languages, clock)
+        _add_chat_channels(
+            app, settings, catalog, flows[CHAT_FLOW], chat_languages, clock, board, rest, callbacks
+        )
     else:
         log.warning("no %r flow: SMS and Telegram are off", CHAT_FLOW)
     app.cleanup_ctx.append(_housekeeping(clock, renderer))
@@ -187,9 +224,27 @@ def _add_chat_channels(
     flow: Flow,
     chat_languages: Languages,
     clock: Callable[[], datetime],
+    board: DutyBoard,
+    rest: TwilioRest | None,
+    callbacks: CallbackCalls | None,
 ) -> None:
-    """SMS always (it needs only the Twilio webhook), Telegram when a bot token is set."""
+    """SMS always (it needs only the Twilio webhook), Telegram when a bot token is set.
+
+    The staff desk lives on the Telegram bot: without it, chats cannot reach a specialist
+    live (they leave a question) and waiting work is not alerted.
+    """
     cipher = DataCipher(settings.data_key)
+    telegram_on = bool(settings.telegram_token and settings.telegram_webhook_secret)
+    cases = (
+        ChatCases(
+            store=lambda: app[ESCALATIONS],
+            board=board,
+            policy=settings.escalation,
+            desk=lambda: app[DESK],
+        )
+        if telegram_on
+        else None
+    )
 
     def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
         return ChatConversations(
@@ -201,10 +256,13 @@ def _add_chat_channels(
             cipher=cipher,
             texts=texts,
             clock=clock,
+            # SMS cases need Twilio's REST API to relay a specialist's replies.
+            cases=cases if channel == TELEGRAM or rest is not None else None,
         )
 
+    sms_conversations = conversations(SMS, ChatTexts(*SMS_TEXTS_IDS))
     sms = SmsChannel(
-        conversations=conversations(SMS, ChatTexts(*SMS_TEXTS_IDS)),
+        conversations=sms_conversations,
         signature=TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url),
         catalog=catalog,
         pseudonym_key=settings.pseudonym_key,
@@ -215,21 +273,71 @@ def _add_chat_channels(
     if settings.telegram_token and settings.telegram_webhook_secret:
         application = build_application(settings.telegram_token, settings.telegram_api_url)
         outbox = TelegramOutbox()
+        desk = StaffDesk(
+            bot=lambda: application.bot,
+            outbox=outbox,
+            board=board,
+            store=lambda: app[ESCALATIONS],
+            catalog=catalog,
+            languages=chat_languages,
+            cipher=cipher,
+            ref_key=settings.pseudonym_key,
+            policy=settings.escalation,
+            clock=clock,
+            staff_chat_id=settings.staff_chat_id,
+            callbacks=callbacks,
+        )
+        app[DESK] = desk
+        telegram_conversations = conversations(TELEGRAM, ChatTexts(*TELEGRAM_TEXTS_IDS))
         telegram = TelegramChannel(
             application=application,
             secret=settings.telegram_webhook_secret,
-            conversations=conversations(TELEGRAM, ChatTexts(*TELEGRAM_TEXTS_IDS)),
+            conversations=telegram_conversations,
             pseudonym_key=settings.pseudonym_key,
             outbox=outbox,
+            board=board,
+            desk=desk,
         )
+        desk.people[TELEGRAM] = PersonSide(telegram.send_text, telegram_conversations.case_ended)
+        if rest is not None:
+            desk.people[SMS] = PersonSide(_sms_sender(rest), sms_conversations.case_ended)
         app[TELEGRAM_CHANNEL] = telegram
         app.router.add_routes(telegram.routes())
 
         async def bot(app: web.Application) -> AsyncIterator[None]:
             async with telegram_running(application, outbox):
+                scheduler = AsyncIOScheduler(timezone=UTC)
+                scheduler.add_job(
+                    _guarded_tick(desk),
+                    "interval",
+                    seconds=ALERT_TICK_SECONDS,
+                    id="escalation-alerts",
+                    name="escalation alerts",
+                    max_instances=1,
+                    coalesce=True,
+                )
+                scheduler.start()
                 yield
+                scheduler.shutdown(wait=False)
 
         app.cleanup_ctx.append(bot)
+
+
+def _sms_sender(rest: TwilioRest) -> Callable[[str, str], Awaitable[None]]:
+    async def send(address: str, text: str) -> None:
+        await rest.send_sms(address, text)
+
+    return send
+
+
+def _guarded_tick(desk: StaffDesk) -> Callable[[], Awaitable[None]]:
+    async def tick() -> None:
+        try:
+            await desk.tick()
+        except Exception:
+            log.exception("escalation alerts failed; trying again in %d s", ALERT_TICK_SECONDS)
+
+    return tick
 
 
 async def duty_snapshot(directory: StaffDirectory) -> DutySnapshot:
@@ -267,6 +375,11 @@ def _housekeeping(
             try:
                 await housekeeping.sweep(app[STORE], clock())
                 await forget_deliveries(app[ENGINE], clock() - DELIVERY_MEMORY)
+                # A callback number is kept only while its task is open, N days at most.
+                expired = await app[ESCALATIONS].expire_tasks(clock())
+                if expired:
+                    log.info("%d callback tasks expired; their numbers were deleted", expired)
+                await app[ESCALATIONS].forget_notices(clock() - NOTICE_MEMORY)
                 # New recordings replace placeholders without a restart.
                 await asyncio.to_thread(renderer.refresh_audio)
             except Exception:

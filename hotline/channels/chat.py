@@ -9,30 +9,43 @@ is kept, and the service's redelivery is handled as the first delivery.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from hotline.call_log import summarise
 from hotline.catalog import Catalog
 from hotline.channels.chat_render import ChatMessage, render_chat
 from hotline.crypto import DataCipher
+from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.policy import EscalationPolicy, alert_schedule
+from hotline.escalation.roster import on_duty
 from hotline.flows import engine
-from hotline.flows.actions import RememberLanguage
+from hotline.flows.actions import Escalate, RememberLanguage, Say
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
+    EscalationEnded,
     Event,
     JumpRequested,
     RecordingSaved,
 )
-from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
+from hotline.flows.model import EscalateNode, Flow, LanguageMenuNode, RecordNode
 from hotline.flows.state import SessionState
 from hotline.storage.chats import ChatRecords
+from hotline.storage.escalations import CaseRow, EscalationRow, EscalationStore, Kind, Result
 from hotline.storage.sessions import NewSession, SessionStore, SessionUnit, StoredSession
 
-InputKind = Literal["text", "choice", "start", "help", "language", "stop"]
+if TYPE_CHECKING:
+    from hotline.channels.staff_desk import StaffDesk
+
+log = logging.getLogger(__name__)
+
+InputKind = Literal["text", "choice", "start", "help", "language", "stop", "close"]
+CLOSE_TEXT = "/close"  # ends a conversation with a specialist, on any channel
+Effect = Callable[[], Awaitable[None]]
 REPEAT = "*"
 MAX_QUESTION_CHARS = 4000
 
@@ -86,6 +99,16 @@ CHAT_MESSAGES = {
 
 
 @dataclass(frozen=True)
+class ChatCases:
+    """What a chat channel needs to hand a conversation to a specialist."""
+
+    store: Callable[[], EscalationStore]
+    board: DutyBoard
+    policy: EscalationPolicy
+    desk: Callable[[], StaffDesk]
+
+
+@dataclass(frozen=True)
 class ChatTexts:
     """The messages a channel itself says (not a flow)."""
 
@@ -107,7 +130,9 @@ class ChatConversations:
         cipher: DataCipher,
         texts: ChatTexts,
         clock: Callable[[], datetime],
+        cases: ChatCases | None = None,
     ) -> None:
+        self.cases = cases
         self.channel = channel
         self.flow = flow
         self._store = store
@@ -125,6 +150,25 @@ class ChatConversations:
         self, who: Subscriber, given: ChatInput, delivery_id: str | None = None
     ) -> ChatReply:
         """Handle one inbound message and return what to answer."""
+        # Read before the transaction: SQLite has one connection, which the unit holds.
+        snapshot = await self.cases.board.current() if self.cases else None
+        effects: list[Effect] = []
+        reply = await self._handle(who, given, delivery_id, snapshot, effects)
+        for effect in effects:  # after the commit: staff are told of what is stored
+            try:
+                await effect()
+            except Exception:
+                log.exception("a message to staff could not be queued")
+        return reply
+
+    async def _handle(
+        self,
+        who: Subscriber,
+        given: ChatInput,
+        delivery_id: str | None,
+        snapshot: DutySnapshot | None,
+        effects: list[Effect],
+    ) -> ChatReply:
         now = self.clock()
         key = f"{self.channel}:{who.pseudonym}"
         store = self._store()
@@ -140,6 +184,8 @@ class ChatConversations:
             remembered = None if live else await unit.recall_language(who.pseudonym)
             language, known = self._language(live, who, remembered)
 
+            if given.kind in ("stop", "start") and live is not None:
+                await self._end_case(unit, key, now, effects)
             if given.kind == "stop":
                 if live is not None:
                     await self._close(unit, live, now)
@@ -158,7 +204,11 @@ class ChatConversations:
                 if stored is not None:
                     await unit.drop_ended(key)
                 return await self._begin(unit, key, who, given, language if known else None, now)
-            return await self._advance(unit, records, live, who, given, now)
+            if self.cases is not None:
+                case = await self.cases.store().case_of_session(key, conn=unit.conn)
+                if case is not None:
+                    return await self._in_case(unit, live, case, given, now, effects)
+            return await self._advance(unit, records, live, who, given, now, snapshot)
 
     async def _begin(
         self,
@@ -199,13 +249,14 @@ class ChatConversations:
         who: Subscriber,
         given: ChatInput,
         now: datetime,
+        snapshot: DutySnapshot | None = None,
     ) -> ChatReply:
         state = SessionState.from_json(live.state)
         if given.kind == "choice" and given.seq != live.seq:
             return ChatReply((), live.seq, state.language, stale=True)
         event = self._event(given, state)
         step = engine.advance(self.flow, state, event, languages=self.languages, now=now)
-        step = engine.without_escalation(self.flow, step, languages=self.languages, now=now)
+        step = await self._escalation(unit, live, step, who, now, snapshot)
         if not await unit.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
         if isinstance(event, RecordingSaved):
@@ -227,6 +278,118 @@ class ChatConversations:
         if given.kind == "help":
             messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
         return ChatReply(messages, live.seq + 1, step.state.language, ended=step.state.finished)
+
+    async def _escalation(
+        self,
+        unit: SessionUnit,
+        live: StoredSession,
+        step: engine.Step,
+        who: Subscriber,
+        now: datetime,
+        snapshot: DutySnapshot | None,
+    ) -> engine.Step:
+        """A person asked for a specialist: open a case if someone on duty can take it."""
+        escalate = step.actions[-1] if step.actions else None
+        if not isinstance(escalate, Escalate):
+            return step
+        roster = snapshot.roster if snapshot else None
+        duty = on_duty(roster, now) if roster is not None else ()
+        reachable = snapshot is not None and any(d.staff.id in snapshot.telegram for d in duty)
+        if self.cases is None or not reachable or snapshot is None:
+            return engine.without_escalation(
+                self.flow, step, languages=self.languages, now=now, closed=not duty
+            )
+        store = self.cases.store()
+        escalation_id = await store.open(
+            log_id=live.log_id,
+            kind=Kind.CHAT,
+            channel=self.channel,
+            language=escalate.language,
+            reason=escalate.reason,
+            now=now,
+            conn=unit.conn,
+        )
+        await store.open_case(
+            escalation_id, live.key, self.cipher.encrypt(who.address), conn=unit.conn
+        )
+        await store.schedule(
+            escalation_id, list(alert_schedule(roster, self.cases.policy, now)), conn=unit.conn
+        )
+        node = self.flow.nodes[step.state.node_id]
+        hold = len(node.hold) if isinstance(node, EscalateNode) else 0
+        said = (Say("case-opened", escalate.language),)
+        return engine.Step(step.state, step.actions[: -1 - hold] + said)
+
+    async def _in_case(
+        self,
+        unit: SessionUnit,
+        live: StoredSession,
+        found: tuple[CaseRow, EscalationRow],
+        given: ChatInput,
+        now: datetime,
+        effects: list[Effect],
+    ) -> ChatReply:
+        """While a specialist is asked for or talking: relay, keep, or close."""
+        assert self.cases is not None  # noqa: S101 - only called with cases
+        case, record = found
+        language = SessionState.from_json(live.state).language
+        text = given.text.strip()
+        if given.kind == "close" or text.lower() == CLOSE_TEXT:
+            await self._end_case(unit, live.key, now, effects)
+            ended = await self.case_ended(live.key, record.staff_id is not None, unit=unit)
+            message = ChatMessage(self._say(language, "case-closed-by-you"))
+            return ChatReply((message,), live.seq, language, ended=ended)
+        if given.kind == "help":
+            return ChatReply(
+                (ChatMessage(self._say(language, self.texts.help)),), live.seq, language
+            )
+        if given.kind != "text" or not text:
+            return ChatReply((), live.seq, language, stale=True)
+        if record.staff_id is not None:
+            desk = self.cases.desk()
+            effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
+        else:
+            await self.cases.store().keep_pending(
+                case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS]), conn=unit.conn
+            )
+        return ChatReply((), live.seq, language)
+
+    async def _end_case(
+        self, unit: SessionUnit, key: str, now: datetime, effects: list[Effect]
+    ) -> None:
+        """The person left a case (/close, /stop, /start): it closes, staff are told."""
+        if self.cases is None:
+            return
+        store = self.cases.store()
+        found = await store.case_of_session(key, conn=unit.conn)
+        if found is None:
+            return
+        _, record = found
+        await store.close_case(record.id, now, Result.DONE, conn=unit.conn)
+        desk = self.cases.desk()
+        effects.append(lambda: desk.person_closed(record))
+
+    async def case_ended(
+        self, key: str, answered: bool, *, unit: SessionUnit | None = None
+    ) -> bool:
+        """A case is over: the conversation moves on past the escalation, silently (the
+        closing words are said by whoever closed it). Returns whether it ended."""
+        if unit is None:
+            async with self._store().unit() as own:
+                return await self.case_ended(key, answered, unit=own)
+        live = await unit.load(key)
+        if live is None or live.ended:
+            return True
+        state = SessionState.from_json(live.state)
+        now = self.clock()
+        step = engine.advance(
+            self.flow, state, EscalationEnded(answered=answered), languages=self.languages, now=now
+        )
+        await unit.advance(live, step.state.to_json(), "", now)
+        if step.state.finished:
+            duration = int((now - step.state.started_at).total_seconds())
+            await unit.finish(live, summarise(step.state), now, duration)
+        return step.state.finished
 
     def _event(self, given: ChatInput, state: SessionState) -> Event:
         node = self.flow.nodes.get(state.node_id)

@@ -23,8 +23,10 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
 from hotline.channels.chat_render import ChatMessage
+from hotline.channels.staff_desk import StaffDesk, staff_of
 from hotline.channels.telegram_outbox import TelegramOutbox
 from hotline.errors import BadRequest, Forbidden
+from hotline.escalation.board import DutyBoard
 from hotline.privacy import pseudonym
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ COMMANDS: dict[str, InputKind] = {
     "help": "help",
     "language": "language",
     "stop": "stop",
+    "close": "close",
 }
 MAX_BODY_BYTES = 1 << 20
 
@@ -68,7 +71,11 @@ class TelegramChannel:
         conversations: ChatConversations,
         pseudonym_key: bytes,
         outbox: TelegramOutbox,
+        board: DutyBoard | None = None,
+        desk: StaffDesk | None = None,
     ) -> None:
+        self.board = board
+        self.desk = desk
         self.application = application
         self.secret = secret.encode()
         self.conversations = conversations
@@ -108,7 +115,15 @@ class TelegramChannel:
         return web.Response(text="ok")
 
     async def handle(self, update: Update) -> None:
-        """One update: parse it into a ChatInput, move the conversation, queue the answer."""
+        """One update: parse it into a ChatInput, move the conversation, queue the answer.
+
+        Staff write to the same bot: their updates go to the staff desk instead.
+        """
+        if self.desk is not None and self.board is not None:
+            staff = staff_of(await self.board.current(), update)
+            if staff is not None:
+                await self.desk.handle(update, staff)
+                return
         parsed = self._parse(update)
         if parsed is None:
             return  # a photo, a sticker, an edited message: nothing the flows take
@@ -182,6 +197,11 @@ class TelegramChannel:
             lock = asyncio.Lock()
             self._locks[chat_id] = lock
         return lock
+
+    async def send_text(self, address: str, text: str) -> None:
+        """Queue a message to a chat (a relayed reply, a case taken or closed)."""
+        chat_id = int(address)
+        self.outbox.enqueue(chat_id, lambda: self.bot.send_message(chat_id=chat_id, text=text))
 
     async def poll(self, stop: asyncio.Event) -> None:
         """Development without a public URL: long-poll getUpdates instead of the webhook."""

@@ -47,9 +47,17 @@ WHISPER_TIMEOUT_S = 8  # seconds a specialist has to press 1 after each offer
 WHISPER_OFFERS = 2  # the offer is said this often before the whisper hangs up
 ACCEPT_KEY = "1"
 # What the voice channel says around an escalation, besides the flow's own prompts.
-ESCALATION_MESSAGES = ("specialist-still-trying", "whisper-taken-elsewhere")
+ESCALATION_MESSAGES = (
+    "specialist-still-trying",
+    "whisper-taken-elsewhere",
+    "callback-dialing",
+    "callback-closed",
+)
 # Whispers name the caller's language: one prompt per language code.
-WHISPER_MESSAGES = ("whisper-offer",)  # with each language code (see prompts.required)
+WHISPER_MESSAGES = (
+    "whisper-offer",
+    "callback-whisper",
+)  # with each language code (see prompts.required)
 _ID = re.compile(r"^[0-9a-f-]{36}$")
 _STAFF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 

@@ -431,9 +431,11 @@ class EscalationStore:
                 )
             )
 
-    async def case_of_session(self, session_key: str) -> tuple[CaseRow, EscalationRow] | None:
+    async def case_of_session(
+        self, session_key: str, conn: AsyncConnection | None = None
+    ) -> tuple[CaseRow, EscalationRow] | None:
         """The open case of a chat session, if any."""
-        async with self.engine.connect() as conn:
+        async with self._tx(conn) as conn:
             row = (
                 await conn.execute(
                     select(_CASES.c.escalation_id)
@@ -441,11 +443,13 @@ class EscalationStore:
                     .limit(1)
                 )
             ).first()
-        return await self.case(row.escalation_id) if row else None
+            return await self.case(row.escalation_id, conn) if row else None
 
-    async def case(self, escalation_id: str) -> tuple[CaseRow, EscalationRow] | None:
+    async def case(
+        self, escalation_id: str, conn: AsyncConnection | None = None
+    ) -> tuple[CaseRow, EscalationRow] | None:
         """A case and its record."""
-        async with self.engine.connect() as conn:
+        async with self._tx(conn) as conn:
             row = (
                 await conn.execute(
                     select(_CASES, _ESC)
@@ -477,9 +481,11 @@ class EscalationStore:
                 )
             ).scalar_one_or_none()
 
-    async def keep_pending(self, escalation_id: str, text: str) -> None:
+    async def keep_pending(
+        self, escalation_id: str, text: str, conn: AsyncConnection | None = None
+    ) -> None:
         """Keep a message (encrypted) written before anyone took the case."""
-        async with self.engine.begin() as conn:
+        async with self._tx(conn) as conn:
             current = (
                 await conn.execute(
                     select(_CASES.c.pending).where(_CASES.c.escalation_id == escalation_id)
@@ -504,9 +510,15 @@ class EscalationStore:
             )
         return list(current or [])
 
-    async def close_case(self, escalation_id: str, now: datetime, outcome: str) -> bool:
+    async def close_case(
+        self,
+        escalation_id: str,
+        now: datetime,
+        outcome: str,
+        conn: AsyncConnection | None = None,
+    ) -> bool:
         """Close a case: its address and kept texts are deleted, the record ends."""
-        async with self.engine.begin() as conn:
+        async with self._tx(conn) as conn:
             closed = await conn.execute(
                 update(_CASES)
                 .where(_CASES.c.escalation_id == escalation_id, _CASES.c.closed_at.is_(None))

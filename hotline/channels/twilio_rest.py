@@ -1,0 +1,68 @@
+"""Outbound Twilio: calls placed by the server (callbacks) and SMS it sends on its own.
+
+The sync twilio client is used in a worker thread: its async client raises aiohttp
+deprecation warnings in twilio 9, and these requests are rare (a callback, a relayed reply).
+A 429 (error 20429) is safe to retry and is retried a few times.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from twilio.base.exceptions import TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.rest import Client
+
+log = logging.getLogger(__name__)
+
+REQUEST_TIMEOUT_S = 10.0
+RETRIES_ON_429 = 3
+BACKOFF_S = 1.0
+
+
+class TwilioRest:
+    """Places calls and sends SMS from the hotline's own number."""
+
+    def __init__(
+        self, account_sid: str, auth_token: str, from_number: str, api_url: str | None = None
+    ) -> None:
+        self.from_number = from_number
+        self._client = Client(
+            account_sid, auth_token, http_client=TwilioHttpClient(timeout=REQUEST_TIMEOUT_S)
+        )
+        if api_url is not None:
+            self._client.api.base_url = api_url
+
+    async def call(self, to: str, url: str, status_callback: str | None = None) -> str:
+        """Ring `to` from the hotline's number; when answered, Twilio fetches TwiML at `url`."""
+
+        def create() -> str:
+            kwargs = {"status_callback": status_callback} if status_callback else {}
+            call = self._client.calls.create(
+                to=to, from_=self.from_number, url=url, method="POST", **kwargs
+            )
+            return str(call.sid)
+
+        return await self._retrying(create)
+
+    async def send_sms(self, to: str, body: str) -> str:
+        """Send an SMS from the hotline's number."""
+
+        def create() -> str:
+            message = self._client.messages.create(to=to, from_=self.from_number, body=body)
+            return str(message.sid)
+
+        return await self._retrying(create)
+
+    async def _retrying(self, work: Callable[[], str]) -> str:
+        for attempt in range(RETRIES_ON_429 + 1):
+            try:
+                return str(await asyncio.to_thread(work))
+            except TwilioRestException as exc:
+                if exc.status != 429 or attempt == RETRIES_ON_429:
+                    raise
+                log.warning("Twilio said 429 (too many requests); trying again")
+                await asyncio.sleep(BACKOFF_S * (attempt + 1))
+        raise AssertionError("the loop returns or raises")
