@@ -101,17 +101,22 @@ def ring_plan(
         steps.extend(Ring((c.staff.id,), c.tier, policy.ring_timeout_s) for c in rest)
         return tuple(steps)
     # Simultaneous: those who speak the language, then everyone on duty, then supervisors.
+    # A group larger than Twilio's limit is rung in rounds of MAX_AT_ONCE, so nobody beyond
+    # the tenth is left out; a round that repeats one already rung is skipped.
     speakers = [c.staff.id for c in rest if c.tier == Tier.ON_DUTY_SPEAKS]
     on = [c.staff.id for c in rest if c.tier in (Tier.ON_DUTY_SPEAKS, Tier.ON_DUTY)]
     off = [c.staff.id for c in rest if c.tier == Tier.SUPERVISOR_OFF_DUTY]
+    rung: list[frozenset[str]] = [frozenset(step.staff_ids) for step in steps]
     for ids, tier in (
         (speakers, Tier.ON_DUTY_SPEAKS),
         (on, Tier.ON_DUTY),
         (off, Tier.SUPERVISOR_OFF_DUTY),
     ):
-        group = tuple(ids[:MAX_AT_ONCE])
-        if group and (not steps or set(group) != set(steps[-1].staff_ids)):
-            steps.append(Ring(group, tier, policy.ring_timeout_s))
+        for i in range(0, len(ids), MAX_AT_ONCE):
+            group = tuple(ids[i : i + MAX_AT_ONCE])
+            if frozenset(group) not in rung:
+                steps.append(Ring(group, tier, policy.ring_timeout_s))
+                rung.append(frozenset(group))
     return tuple(steps)
 
 
