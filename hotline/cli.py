@@ -1,4 +1,4 @@
-"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster."""
+"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import socket
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -43,6 +43,7 @@ from hotline.flows.model import Flow
 from hotline.privacy import RedactNumbers
 from hotline.simulator import CallSimulator, Presses
 from hotline.storage import db
+from hotline.storage.escalations import EscalationRow, EscalationStore
 from hotline.storage.staff import StaffContact, StaffDirectory, StaffError
 
 log = logging.getLogger("hotline")
@@ -88,7 +89,15 @@ def _parser() -> argparse.ArgumentParser:
             "Without --press, keys are read from the terminal (Enter alone is silence)."
         ),
     )
-    call.add_argument("--press", help="keys in order, e.g. 1,2,# ('-' is silence; see docs)")
+    call.add_argument(
+        "--press",
+        help=(
+            "one entry per prompt, e.g. 1,2,#: keys ('-' is silence; an empty entry hangs up); "
+            "at a recording any text speaks a message; at each round of ringing staff, "
+            "'none' (nobody picks up), 'voicemail' (a voicemail picks up, presses nothing) "
+            "or 'accept[:N]' (the N-th number rung hears the whisper and presses 1)"
+        ),
+    )
     call.add_argument("--lang", help="enter the call in this language (skips the language menu)")
     call.add_argument("--from", dest="caller", default="+995555000111", help="the caller's number")
     call.add_argument("--url", help="a running server's address (default: run one in-process)")
@@ -144,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _staff_parsers(sub)
     _roster_parsers(sub)
+    _report_parsers(sub)
     return parser
 
 
@@ -738,3 +748,107 @@ def _duty_report(roster: Roster, at: datetime, settings: Settings) -> list[str]:
             moves += [f"{i} goes off" for i in sorted(before - after)]
             lines.append(f"next change: {_wall(change, zone)} ({', '.join(moves)})")
     return lines
+
+
+# Reports ------------------------------------------------------------------------------------
+
+PATH_NODES = 6  # the last nodes of a call's path a report row shows
+_UTC = ZoneInfo("UTC")
+
+
+def _report_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = sub.add_parser("report", help="anonymous reports from the records").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    escalations = report.add_parser(
+        "escalations",
+        help="escalations since a moment: whom they reached, how fast, how they ended",
+        description=(
+            "One row per escalation (a call rung through to staff, a voicemail or callback "
+            "request, a chat case), oldest first: when it started (the roster's time zone), "
+            "who took it, seconds until they did, how many people were rung or alerted, the "
+            "outcome ('-' while open) and the last nodes of the call's path. Anonymous: no "
+            "number or name of a caller is kept in these records."
+        ),
+    )
+    since = escalations.add_mutually_exclusive_group()
+    since.add_argument(
+        "--since",
+        type=_instant,
+        help="from this instant, e.g. 2026-11-23T09:00 (no offset: the roster's zone, else UTC)",
+    )
+    since.add_argument(
+        "--days", type=_days, default=1, help="the last N days up to now (default 1)"
+    )
+    escalations.set_defaults(func=_report_escalations)
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of days, 1 or more")
+    return int(text)
+
+
+def _report_escalations(args: argparse.Namespace) -> int:
+    settings = load_settings()
+
+    async def work(
+        directory: StaffDirectory,
+    ) -> tuple[ZoneInfo, datetime, list[tuple[EscalationRow, dict[str, object]]]]:
+        roster = await directory.roster()
+        zone = roster.zone if roster is not None else _UTC
+        since: datetime = args.since or utc_now() - timedelta(days=args.days)
+        if since.tzinfo is None:
+            since = since.replace(tzinfo=zone)  # a wall-clock time of the roster's zone
+        records = await EscalationStore(directory.engine).records(since)
+        return zone, since, [(row, dict(log)) for row, log in records]
+
+    zone, since, records = _with_directory(settings, work)
+    where = zone.key
+    if not records:
+        print(f"no escalations since {_wall(since, zone)} ({where})")
+        return 0
+    print(f"escalations since {_wall(since, zone)} ({where}): {len(records)}")
+    headers = [
+        f"started ({where})",
+        "kind",
+        "channel",
+        "language",
+        "reason",
+        "taken by",
+        "answer s",
+        "attempts",
+        "outcome",
+        "path",
+    ]
+    rows = [
+        [
+            row.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+            row.kind,
+            row.channel,
+            row.language,
+            row.reason,
+            row.staff_id or "-",
+            _seconds(row.answered_at - row.started_at) if row.answered_at else "-",
+            str(row.attempts),
+            row.outcome or "-",
+            _path(log.get("path")),
+        ]
+        for row, log in records
+    ]
+    for line in _table(headers, rows):
+        print(line)
+    return 0
+
+
+def _seconds(delta: timedelta) -> str:
+    return f"{delta.total_seconds():.0f}"
+
+
+def _path(path: object) -> str:
+    """A call's path through the flow, its last PATH_NODES nodes joined by '>'."""
+    if not isinstance(path, list) or not path:
+        return "-"
+    nodes = [str(node) for node in path]
+    shown = ">".join(nodes[-PATH_NODES:])
+    return f"…>{shown}" if len(nodes) > PATH_NODES else shown

@@ -1,12 +1,18 @@
-"""`hotline call` as a new user runs it: a whole call from greeting to goodbye."""
+"""`hotline call` as a new user runs it: from greeting to goodbye, and through to staff."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from hotline.cli import main
 from tests.conftest import CALLER
 
 
@@ -101,3 +107,168 @@ def test_call_against_a_running_server_signs_like_twilio(tmp_path: Path) -> None
         log = server.communicate(timeout=30)[0]
     assert "local mode" in log
     assert CALLER not in log
+
+
+# Escalation: `hotline staff add`, `roster import`, `call`, `report escalations`, in-process --
+
+Run = Callable[..., tuple[int, str, str]]
+
+STAFF = [
+    ("ana", "Ana Lomidze", "specialist", "ru,en", "+995555000001"),
+    ("beka", "Beka Kapanadze", "specialist", "ka,ru", "+995555000002"),
+    ("nino", "Nino Beridze", "supervisor", "ka,en", "+995555000003"),
+]
+PEOPLE = "".join(
+    f"  - id: {staff_id}\n    name: {name}\n    role: {role}\n    languages: [{languages}]\n"
+    for staff_id, name, role, languages, _ in STAFF
+)
+# 00:00 to 00:00 is a whole day: all three are on duty at any hour of any day.
+ALWAYS = f"timezone: Asia/Tbilisi\nstaff:\n{PEOPLE}weekly:\n" + "".join(
+    f"  - staff: {staff_id}\n    days: [mon, tue, wed, thu, fri, sat, sun]\n"
+    '    from: "00:00"\n    to: "00:00"\n'
+    for staff_id, *_ in STAFF
+)
+NEVER = f"timezone: Asia/Tbilisi\nstaff:\n{PEOPLE}weekly: []\n"
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`hotline ARGS...` in-process, in local mode, on this test's own data folder."""
+    for name in [k for k in os.environ if k.startswith("HOTLINE_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("HOTLINE_MODE", "local")
+    monkeypatch.setenv("HOTLINE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HOTLINE_LANGUAGES", "en,ru")  # both have Twilio voices: text to read
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+    monkeypatch.chdir(tmp_path)  # no .env of the working copy
+
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        root = logging.getLogger()
+        handlers, level = list(root.handlers), root.level
+        try:
+            code = main(list(args))
+        finally:  # `hotline call` sets up logging for the terminal; pytest keeps its own
+            root.handlers[:] = handlers
+            root.setLevel(level)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def staffed(cli: Run, tmp_path: Path, roster: str) -> None:
+    """Add the three people with their phones, then import the roster."""
+    for staff_id, name, role, languages, phone in STAFF:
+        code, _, err = cli(
+            "staff", "add", staff_id, "--name", name, "--role", role,
+            "--languages", languages, "--phone", phone,
+        )  # fmt: skip
+        assert code == 0, err
+    path = tmp_path / "roster.yaml"
+    path.write_text(roster, encoding="utf-8")
+    code, out, err = cli("roster", "import", str(path))
+    assert code == 0, err
+    assert "3 unchanged" in out
+
+
+def in_order(out: str, *texts: str) -> None:
+    """Each text is printed, each after the one before."""
+    at = 0
+    for text in texts:
+        found = out.find(text, at)
+        assert found >= 0, f"{text!r} not printed after position {at}:\n{out}"
+        at = found + len(text)
+
+
+def report(cli: Run) -> list[dict[str, str]]:
+    """`hotline report escalations` as rows: column header -> cell."""
+    code, out, err = cli("report", "escalations")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("escalations since "), out
+    headers = re.split(r" {2,}", lines[1])
+    assert headers[0] == "started (Asia/Tbilisi)"
+    return [dict(zip(headers, re.split(r" {2,}", line), strict=True)) for line in lines[2:]]
+
+
+def test_day_call_rings_ana_then_beka_who_takes_it_in_the_whisper(cli: Run, tmp_path: Path) -> None:
+    staffed(cli, tmp_path, ALWAYS)
+    code, out, err = cli("call", "--from", CALLER, "--lang", "ru", "--press", "3,none,accept,")
+    assert code == 0, err
+    in_order(
+        out,
+        "caller presses 3",
+        "hotline: Пожалуйста, оставайтесь на линии. Мы соединяем вас со специалистом.",
+        "(rings ••• 001)",
+        "(nobody picks up)",
+        "Мы пробуем связаться с другим специалистом.",
+        "(rings ••• 002)",
+        "(••• 002 picks up)",
+        "specialist hears: Звонок на горячую линию. Язык: русский.",
+        "specialist presses 1",
+        "(specialist accepted: put through)",
+        "До свидания.",
+        "call ended: hung up by the hotline",
+    )
+    for number in (CALLER, *(phone for *_, phone in STAFF)):
+        assert number not in out + err  # staff numbers masked, the caller's nowhere
+    [row] = report(cli)
+    assert (row["kind"], row["channel"], row["language"]) == ("call", "voice", "ru")
+    assert (row["taken by"], row["attempts"], row["outcome"]) == ("beka", "2", "answered")
+    assert row["answer s"].isdigit()
+    assert row["path"].endswith("specialist>goodbye")
+
+
+def test_night_call_nobody_on_duty_gets_112_and_asks_for_a_callback(
+    cli: Run, tmp_path: Path
+) -> None:
+    staffed(cli, tmp_path, NEVER)
+    code, out, err = cli("call", "--from", CALLER, "--lang", "en", "--press", "3,2")
+    assert code == 0, err
+    in_order(
+        out,
+        "caller presses 3",
+        "Nobody from our team is on duty right now",
+        "112",
+        "caller presses 2",
+        "call you back on this number",
+        "call ended: hung up by the hotline",
+    )
+    assert "(rings" not in out
+    rows = report(cli)
+    assert [(r["kind"], r["reason"], r["outcome"]) for r in rows] == [
+        ("call", "caller-request", "after-hours"),
+        ("callback", "callback", "-"),  # open until someone calls back
+    ]
+    assert all(r["taken by"] == "-" for r in rows)
+
+
+def test_a_voicemail_that_picks_up_is_not_a_specialist(cli: Run, tmp_path: Path) -> None:
+    staffed(cli, tmp_path, ALWAYS)
+    code, out, err = cli(
+        "call", "--from", CALLER, "--lang", "ru", "--press", "3,voicemail,none,none,1,message"
+    )
+    assert code == 0, err
+    in_order(
+        out,
+        "(rings ••• 001)",
+        "(••• 001: a voicemail picks up)",
+        "specialist hears: Звонок на горячую линию.",
+        "specialist hears: Звонок на горячую линию.",  # the offer twice, no key
+        "(rings ••• 002)",
+        "(nobody picks up)",
+        "(rings ••• 003)",
+        "(nobody picks up)",
+        "К сожалению, сейчас наши специалисты не могут ответить.",
+        "caller presses 1",
+        "caller leaves a message",
+        "call ended: hung up by the hotline",
+    )
+    assert "put through" not in out.replace("not put through", "")
+    rows = report(cli)
+    assert [(r["kind"], r["reason"], r["outcome"]) for r in rows] == [
+        ("call", "caller-request", "unanswered"),
+        ("callback", "voicemail", "-"),
+    ]
+    assert (rows[0]["taken by"], rows[0]["attempts"]) == ("-", "3")
