@@ -21,6 +21,7 @@ from hotline.catalog import Catalog
 from hotline.storage.escalations import Kind, Result
 from hotline.storage.models import CallbackTask, ChatCase
 from tests.conftest import (
+    AUTH_TOKEN,
     CALLER,
     HOTLINE_NUMBER,
     AppClient,
@@ -116,8 +117,6 @@ async def desk_app(
 async def twilio_for_app(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeTwilio]:
     """A fake Twilio REST API that accepts the app's account and auth token."""
     monkeypatch.setenv("PTB_TIMEDELTA", "1")
-    from tests.conftest import AUTH_TOKEN
-
     async with FakeTwilio(ACCOUNT_SID, AUTH_TOKEN) as fake:
         yield fake
 

@@ -236,13 +236,7 @@ class EscalationStore:
     ) -> bool:
         """End a record that has not ended; False when it already had."""
         async with self._tx(conn) as conn:
-            result = await conn.execute(
-                update(_ESC)
-                .where(_ESC.c.id == escalation_id, _ESC.c.ended_at.is_(None))
-                .values(outcome=outcome, ended_at=now)
-            )
-            await conn.execute(delete(_TIMERS).where(_TIMERS.c.escalation_id == escalation_id))
-        return bool(result.rowcount == 1)
+            return await _end_record(conn, escalation_id, outcome, now)
 
     async def records(self, since: datetime) -> list[tuple[EscalationRow, dict[str, Any]]]:
         """Every record started since `since`, with its call log row (anonymous)."""
@@ -388,12 +382,7 @@ class EscalationStore:
                 .where(_TASKS.c.escalation_id == escalation_id, _TASKS.c.closed_at.is_(None))
                 .values(contact=None, recording_url=None, closed_at=now)
             )
-            await conn.execute(
-                update(_ESC)
-                .where(_ESC.c.id == escalation_id, _ESC.c.ended_at.is_(None))
-                .values(outcome=outcome, ended_at=now)
-            )
-            await conn.execute(delete(_TIMERS).where(_TIMERS.c.escalation_id == escalation_id))
+            await _end_record(conn, escalation_id, outcome, now)
         return bool(closed.rowcount == 1)
 
     async def expire_tasks(self, now: datetime) -> int:
@@ -524,12 +513,7 @@ class EscalationStore:
                 .where(_CASES.c.escalation_id == escalation_id, _CASES.c.closed_at.is_(None))
                 .values(address=None, pending=[], closed_at=now)
             )
-            await conn.execute(
-                update(_ESC)
-                .where(_ESC.c.id == escalation_id, _ESC.c.ended_at.is_(None))
-                .values(outcome=outcome, ended_at=now)
-            )
-            await conn.execute(delete(_TIMERS).where(_TIMERS.c.escalation_id == escalation_id))
+            await _end_record(conn, escalation_id, outcome, now)
         return bool(closed.rowcount == 1)
 
     # -- staff notices --------------------------------------------------------------------
@@ -580,6 +564,19 @@ class EscalationStore:
             ended = select(_ESC.c.id).where(_ESC.c.ended_at < before)
             result = await conn.execute(delete(_NOTICES).where(_NOTICES.c.escalation_id.in_(ended)))
         return int(result.rowcount or 0)
+
+
+async def _end_record(
+    conn: AsyncConnection, escalation_id: str, outcome: str, now: datetime
+) -> bool:
+    """End a record that has not ended, and drop its timers; False when it had ended."""
+    result = await conn.execute(
+        update(_ESC)
+        .where(_ESC.c.id == escalation_id, _ESC.c.ended_at.is_(None))
+        .values(outcome=outcome, ended_at=now)
+    )
+    await conn.execute(delete(_TIMERS).where(_TIMERS.c.escalation_id == escalation_id))
+    return bool(result.rowcount == 1)
 
 
 def _escalation(row: Any) -> EscalationRow:
