@@ -82,7 +82,7 @@ class ChatReply:
 
 TELEGRAM_TEXTS_IDS = ("chat-help", "chat-stopped")
 SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
-# What a chat says around a case with a specialist (hotline/channels/chat_cases.py).
+# What a chat says around a case with a specialist (here and in the staff desk).
 CASE_TEXTS_IDS = (
     "case-opened",
     "case-taken",
@@ -92,7 +92,7 @@ CASE_TEXTS_IDS = (
 )
 # For `hotline flows check`: messages the chat channels say themselves.
 CHAT_MESSAGES = {
-    **dict.fromkeys(CASE_TEXTS_IDS, "hotline/channels/chat_cases.py"),
+    **dict.fromkeys(CASE_TEXTS_IDS, "hotline/channels/chat.py"),
     **dict.fromkeys(TELEGRAM_TEXTS_IDS, "hotline/channels/telegram.py"),
     **dict.fromkeys(SMS_TEXTS_IDS, "hotline/channels/twilio_sms.py"),
 }
