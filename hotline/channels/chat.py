@@ -32,7 +32,7 @@ from hotline.flows.events import (
     JumpRequested,
     RecordingSaved,
 )
-from hotline.flows.model import EscalateNode, Flow, LanguageMenuNode, RecordNode
+from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
 from hotline.flows.state import SessionState
 from hotline.storage.chats import ChatRecords
 from hotline.storage.escalations import CaseRow, EscalationRow, EscalationStore, Kind, Result
@@ -315,10 +315,8 @@ class ChatConversations:
         await store.schedule(
             escalation_id, list(alert_schedule(roster, self.cases.policy, now)), conn=unit.conn
         )
-        node = self.flow.nodes[step.state.node_id]
-        hold = len(node.hold) if isinstance(node, EscalateNode) else 0
         said = (Say("case-opened", escalate.language),)
-        return engine.Step(step.state, step.actions[: -1 - hold] + said)
+        return engine.Step(step.state, engine.before_hold(self.flow, step) + said)
 
     async def _in_case(
         self,

@@ -157,8 +157,6 @@ def without_escalation(
     for _ in range(MAX_ESCALATION_HOPS):
         if not step.actions or not isinstance(step.actions[-1], Escalate):
             break
-        node = flow.nodes[step.state.node_id]
-        hold = len(node.hold) if isinstance(node, EscalateNode) else 0
         after = advance(
             flow,
             step.state,
@@ -166,8 +164,16 @@ def without_escalation(
             languages=languages,
             now=now,
         )
-        step = Step(after.state, step.actions[: -1 - hold] + after.actions)
+        step = Step(after.state, before_hold(flow, step) + after.actions)
     return step
+
+
+def before_hold(flow: Flow, step: Step) -> tuple[Action, ...]:
+    """A step ending in an escalation, without it and its hold message: what was said
+    before anyone was asked for (a channel that will not connect the person says its own)."""
+    node = flow.nodes[step.state.node_id]
+    hold = len(node.hold) if isinstance(node, EscalateNode) else 0
+    return step.actions[: -1 - hold]
 
 
 def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:

@@ -328,18 +328,6 @@ class EscalationStore:
                 fired.append(DueTimer(escalation, row.stage, row.due_at))
         return fired
 
-    async def pending_timers(self, escalation_id: str) -> list[tuple[int, datetime]]:
-        """The timers of an escalation that have not fired: (stage, due)."""
-        async with self.engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(_TIMERS.c.stage, _TIMERS.c.due_at)
-                    .where(_TIMERS.c.escalation_id == escalation_id, _TIMERS.c.fired_at.is_(None))
-                    .order_by(_TIMERS.c.due_at)
-                )
-            ).all()
-        return [(row.stage, row.due_at) for row in rows]
-
     # -- callback tasks -------------------------------------------------------------------
 
     async def add_task(
