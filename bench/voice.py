@@ -56,6 +56,8 @@ from urllib.parse import urlsplit
 import aiohttp
 from twilio.request_validator import RequestValidator
 
+from hotline.crypto import new_key
+
 TARGETS = ("bare", "sqlite", "postgres")
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
 LOOPBACK = "127.0.0.1"
@@ -361,6 +363,7 @@ def hotline_env(port: int, token: str, data_dir: Path, database_url: str) -> dic
         HOTLINE_PUBLIC_URL=f"http://{LOOPBACK}:{port}",
         HOTLINE_TWILIO_AUTH_TOKEN=token,
         HOTLINE_PSEUDONYM_KEY=secrets.token_urlsafe(32),
+        HOTLINE_DATA_KEY=new_key().decode(),
         HOTLINE_LANGUAGES="en",
         HOTLINE_LOG_LEVEL="WARNING",
         HOTLINE_DATA_DIR=str(data_dir),
