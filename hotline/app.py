@@ -235,18 +235,17 @@ def _add_chat_channels(
     """
     cipher = DataCipher(settings.data_key)
     telegram_on = bool(settings.telegram_token and settings.telegram_webhook_secret)
-    cases = (
-        ChatCases(
+
+    def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
+        # Questions are always filed for staff; a live chat needs the desk, and on SMS
+        # Twilio's REST API to carry a specialist's replies.
+        cases = ChatCases(
             store=lambda: app[ESCALATIONS],
             board=board,
             policy=settings.escalation,
-            desk=lambda: app[DESK],
+            desk=(lambda: app[DESK]) if telegram_on else None,
+            live=telegram_on and (channel == TELEGRAM or rest is not None),
         )
-        if telegram_on
-        else None
-    )
-
-    def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
         return ChatConversations(
             channel=channel,
             flow=flow,
@@ -256,8 +255,7 @@ def _add_chat_channels(
             cipher=cipher,
             texts=texts,
             clock=clock,
-            # SMS cases need Twilio's REST API to relay a specialist's replies.
-            cases=cases if channel == TELEGRAM or rest is not None else None,
+            cases=cases,
         )
 
     sms_conversations = conversations(SMS, ChatTexts(*SMS_TEXTS_IDS))
@@ -298,9 +296,15 @@ def _add_chat_channels(
             board=board,
             desk=desk,
         )
-        desk.people[TELEGRAM] = PersonSide(telegram.send_text, telegram_conversations.case_ended)
+        desk.people[TELEGRAM] = PersonSide(
+            telegram.send_text,
+            telegram_conversations.case_ended,
+            telegram_conversations.leave_flow,
+        )
         if rest is not None:
-            desk.people[SMS] = PersonSide(_sms_sender(rest), sms_conversations.case_ended)
+            desk.people[SMS] = PersonSide(
+                _sms_sender(rest), sms_conversations.case_ended, sms_conversations.leave_flow
+            )
         app[TELEGRAM_CHANNEL] = telegram
         app.router.add_routes(telegram.routes())
 
@@ -373,13 +377,7 @@ def _housekeeping(
 
         async def run() -> None:
             try:
-                await housekeeping.sweep(app[STORE], clock())
-                await forget_deliveries(app[ENGINE], clock() - DELIVERY_MEMORY)
-                # A callback number is kept only while its task is open, N days at most.
-                expired = await app[ESCALATIONS].expire_tasks(clock())
-                if expired:
-                    log.info("%d callback tasks expired; their numbers were deleted", expired)
-                await app[ESCALATIONS].forget_notices(clock() - NOTICE_MEMORY)
+                await tidy(app, clock())
                 # New recordings replace placeholders without a restart.
                 await asyncio.to_thread(renderer.refresh_audio)
             except Exception:
@@ -399,6 +397,22 @@ def _housekeeping(
         scheduler.shutdown(wait=False)
 
     return context
+
+
+async def tidy(app: web.Application, now: datetime) -> None:
+    """Housekeeping of the database: close what was left open, forget what is past keeping."""
+    await housekeeping.sweep(app[STORE], now)
+    await forget_deliveries(app[ENGINE], now - DELIVERY_MEMORY)
+    # A callback number is kept only while its task is open, N days at most.
+    expired = await app[ESCALATIONS].expire_tasks(now)
+    if expired:
+        log.info("%d callback tasks expired; their numbers were deleted", expired)
+    # So is a question's text, and the address its answer would go to.
+    keep = app[SETTINGS].escalation.callback_keep
+    questions = await app[ESCALATIONS].expire_questions(now - keep, now)
+    if questions:
+        log.info("%d questions expired unanswered; their texts were deleted", questions)
+    await app[ESCALATIONS].forget_notices(now - NOTICE_MEMORY)
 
 
 async def _healthz(request: web.Request) -> web.Response:

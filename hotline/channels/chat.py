@@ -48,6 +48,7 @@ CLOSE_TEXT = "/close"  # ends a conversation with a specialist, on any channel
 Effect = Callable[[], Awaitable[None]]
 REPEAT = "*"
 MAX_QUESTION_CHARS = 4000
+MAX_OPEN_CASES = 20  # a person's open questions closed at once by /stop; more wait for expiry
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
 # What a chat says around a case with a specialist (here and in the staff desk).
 CASE_TEXTS_IDS = (
     "case-opened",
+    "question-added",
     "case-taken",
     "case-specialist-says",
     "case-closed",
@@ -100,12 +102,18 @@ CHAT_MESSAGES = {
 
 @dataclass(frozen=True)
 class ChatCases:
-    """What a chat channel needs to hand a conversation to a specialist."""
+    """What a chat channel needs to hand a conversation or a question to a specialist.
+
+    `live`: a specialist can join the chat live (the staff desk runs, and the channel can
+    carry their replies). Without it, asking for a specialist leads to leaving a question,
+    which is still filed for staff.
+    """
 
     store: Callable[[], EscalationStore]
     board: DutyBoard
     policy: EscalationPolicy
-    desk: Callable[[], StaffDesk]
+    desk: Callable[[], StaffDesk] | None
+    live: bool = True
 
 
 @dataclass(frozen=True)
@@ -184,8 +192,10 @@ class ChatConversations:
             remembered = None if live else await unit.recall_language(who.pseudonym)
             language, known = self._language(live, who, remembered)
 
-            if given.kind in ("stop", "start") and live is not None:
-                await self._end_case(unit, key, now, effects)
+            if given.kind == "stop" or (given.kind == "start" and live is not None):
+                # /stop ends every conversation with staff; /start only a live chat (a
+                # question left earlier stays with staff, to be answered here).
+                await self._end_case(unit, key, now, effects, questions=given.kind == "stop")
             if given.kind == "stop":
                 if live is not None:
                     await self._close(unit, live, now)
@@ -201,11 +211,18 @@ class ChatConversations:
                 await self._close(unit, live, now)
                 live = None
             if live is None:
+                if self.cases is not None and given.kind in ("text", "close"):
+                    # Written after a question was left: it goes with the question.
+                    question = await self.cases.store().case_of_session(
+                        key, conn=unit.conn, kind=Kind.QUESTION
+                    )
+                    if question is not None:
+                        return await self._follow_up(unit, key, question, given, now, effects)
                 if stored is not None:
                     await unit.drop_ended(key)
                 return await self._begin(unit, key, who, given, language if known else None, now)
             if self.cases is not None:
-                case = await self.cases.store().case_of_session(key, conn=unit.conn)
+                case = await self.cases.store().case_of_session(key, conn=unit.conn, kind=Kind.CHAT)
                 if case is not None:
                     return await self._in_case(unit, live, case, given, now, effects)
             return await self._advance(unit, records, live, who, given, now, snapshot)
@@ -260,6 +277,7 @@ class ChatConversations:
         if not await unit.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
         if isinstance(event, RecordingSaved):
+            filed = await self._file_question(unit, live, who, state.language, now, snapshot)
             await records.add_question(
                 log_id=live.log_id,
                 channel=self.channel,
@@ -267,6 +285,7 @@ class ChatConversations:
                 reply_to=self.cipher.encrypt(who.address),
                 text=self.cipher.encrypt(given.text[:MAX_QUESTION_CHARS]),
                 now=now,
+                question_id=filed,
             )
         for action in step.actions:
             if isinstance(action, RememberLanguage):
@@ -295,7 +314,7 @@ class ChatConversations:
         roster = snapshot.roster if snapshot else None
         duty = on_duty(roster, now) if roster is not None else ()
         reachable = snapshot is not None and any(d.staff.id in snapshot.telegram for d in duty)
-        if self.cases is None or not reachable or snapshot is None:
+        if self.cases is None or not self.cases.live or not reachable or snapshot is None:
             return engine.without_escalation(
                 self.flow, step, languages=self.languages, now=now, closed=not duty
             )
@@ -317,6 +336,69 @@ class ChatConversations:
         )
         said = (Say("case-opened", escalate.language),)
         return engine.Step(step.state, engine.before_hold(self.flow, step) + said)
+
+    async def _file_question(
+        self,
+        unit: SessionUnit,
+        live: StoredSession,
+        who: Subscriber,
+        language: str,
+        now: datetime,
+        snapshot: DutySnapshot | None,
+    ) -> str | None:
+        """A written question becomes work for the staff on duty, alerted like a callback
+        (after hours: when the next shift starts), and a case the answer comes back through.
+        Returns the id it is filed under, or None without a staff side to file it for."""
+        if self.cases is None:
+            return None
+        store = self.cases.store()
+        escalation_id = await store.open(
+            log_id=live.log_id,
+            kind=Kind.QUESTION,
+            channel=self.channel,
+            language=language,
+            reason="question",
+            now=now,
+            conn=unit.conn,
+        )
+        await store.open_case(
+            escalation_id, live.key, self.cipher.encrypt(who.address), conn=unit.conn
+        )
+        roster = snapshot.roster if snapshot else None
+        await store.schedule(
+            escalation_id, list(alert_schedule(roster, self.cases.policy, now)), conn=unit.conn
+        )
+        return escalation_id
+
+    async def _follow_up(
+        self,
+        unit: SessionUnit,
+        key: str,
+        found: tuple[CaseRow, EscalationRow],
+        given: ChatInput,
+        now: datetime,
+        effects: list[Effect],
+    ) -> ChatReply:
+        """A message after a question was left: to the specialist who has it, else kept
+        with the question; /close withdraws it."""
+        assert self.cases is not None  # noqa: S101 - only called with cases
+        case, record = found
+        language = record.language
+        text = given.text.strip()
+        if given.kind == "close" or text.lower() == CLOSE_TEXT:
+            await self._end_case(unit, key, now, effects, questions=True)
+            message = ChatMessage(self._say(language, "case-closed-by-you"))
+            return ChatReply((message,), 0, language, ended=True)
+        if not text:
+            return ChatReply((), 0, language, stale=True)
+        if record.staff_id is not None and self.cases.desk is not None:
+            desk = self.cases.desk()
+            effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
+            return ChatReply((), 0, language)
+        await self.cases.store().keep_pending(
+            case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS]), conn=unit.conn
+        )
+        return ChatReply((ChatMessage(self._say(language, "question-added")),), 0, language)
 
     async def _in_case(
         self,
@@ -343,7 +425,7 @@ class ChatConversations:
             )
         if given.kind != "text" or not text:
             return ChatReply((), live.seq, language, stale=True)
-        if record.staff_id is not None:
+        if record.staff_id is not None and self.cases.desk is not None:
             desk = self.cases.desk()
             effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
         else:
@@ -353,19 +435,28 @@ class ChatConversations:
         return ChatReply((), live.seq, language)
 
     async def _end_case(
-        self, unit: SessionUnit, key: str, now: datetime, effects: list[Effect]
+        self,
+        unit: SessionUnit,
+        key: str,
+        now: datetime,
+        effects: list[Effect],
+        *,
+        questions: bool = False,
     ) -> None:
-        """The person left a case (/close, /stop, /start): it closes, staff are told."""
+        """The person left (/close, /stop, /start): their live chat case closes (and, with
+        `questions`, their open questions too), and staff are told."""
         if self.cases is None:
             return
         store = self.cases.store()
-        found = await store.case_of_session(key, conn=unit.conn)
-        if found is None:
-            return
-        _, record = found
-        await store.close_case(record.id, now, Result.DONE, conn=unit.conn)
-        desk = self.cases.desk()
-        effects.append(lambda: desk.person_closed(record))
+        for kind in (Kind.CHAT, Kind.QUESTION) if questions else (Kind.CHAT,):
+            for _ in range(MAX_OPEN_CASES):
+                found = await store.case_of_session(key, conn=unit.conn, kind=kind)
+                if found is None:
+                    break
+                _, record = found
+                await store.close_case(record.id, now, Result.DONE, conn=unit.conn)
+                if self.cases.desk is not None:
+                    effects.append(_person_closed(self.cases.desk(), record))
 
     async def case_ended(
         self, key: str, answered: bool, *, unit: SessionUnit | None = None
@@ -388,6 +479,19 @@ class ChatConversations:
             duration = int((now - step.state.started_at).total_seconds())
             await unit.finish(live, summarise(step.state), now, duration)
         return step.state.finished
+
+    async def leave_flow(self, key: str) -> None:
+        """A specialist answered a question: a menu the person opened since is closed, so
+        that what they write next goes to the specialist (a live chat case is left alone)."""
+        async with self._store().unit() as unit:
+            live = await unit.load(key)
+            if live is None or live.ended:
+                return
+            if self.cases is not None and await self.cases.store().case_of_session(
+                key, conn=unit.conn, kind=Kind.CHAT
+            ):
+                return
+            await self._close(unit, live, self.clock())
 
     def _event(self, given: ChatInput, state: SessionState) -> Event:
         node = self.flow.nodes.get(state.node_id)
@@ -423,3 +527,10 @@ class ChatConversations:
 
     def _say(self, language: str, message: str) -> str:
         return self.catalog.format(language, message)
+
+
+def _person_closed(desk: StaffDesk, record: EscalationRow) -> Effect:
+    async def tell() -> None:
+        await desk.person_closed(record)
+
+    return tell

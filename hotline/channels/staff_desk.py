@@ -28,7 +28,14 @@ from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.policy import Audience, EscalationPolicy, alert_recipients, alert_stages
 from hotline.escalation.roster import Staff
 from hotline.flows.engine import Languages
-from hotline.storage.escalations import DueTimer, EscalationRow, EscalationStore, Kind, Result
+from hotline.storage.escalations import (
+    CaseRow,
+    DueTimer,
+    EscalationRow,
+    EscalationStore,
+    Kind,
+    Result,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,7 @@ class PersonSide:
 
     send: Callable[[str, str], Awaitable[None]]  # (address, text)
     case_ended: Callable[[str, bool], Awaitable[object]]  # (session key, answered)
+    leave_flow: Callable[[str], Awaitable[None]]  # (session key): an answer to a question came
 
 
 def chat_ref(chat_id: int, key: bytes) -> str:
@@ -135,6 +143,10 @@ class StaffDesk:
             return self._say(
                 language, "staff-chat-case", channel=escalation.channel, code=escalation.language
             )
+        if escalation.kind == Kind.QUESTION:
+            return self._say(
+                language, "staff-question", channel=escalation.channel, code=escalation.language
+            )
         task = await self._store().task(escalation.id)
         if task is not None and task.kind == "voicemail":
             message = "staff-voicemail" if task.contact else "staff-voicemail-no-number"
@@ -185,13 +197,13 @@ class StaffDesk:
         address = self.cipher.decrypt(case.address)
         person_language = record.language
         if message.text.strip().lower().split("@")[0] == CLOSE_COMMAND:
-            await self._store().close_case(record.id, self.clock(), Result.DONE)
-            await side.send(address, self._say(person_language, "case-closed"))
-            await side.case_ended(case.session_key, True)
+            await self._close_case(record, case, side, address)
             self._send(chat_id, self._say(language, "staff-case-closed"))
             return
         said = self._say(person_language, "case-specialist-says")
         await side.send(address, f"{said}\n{message.text}")
+        if record.kind == Kind.QUESTION:
+            await side.leave_flow(case.session_key)  # their reply comes here, not to a menu
 
     async def _pressed(
         self,
@@ -221,6 +233,16 @@ class StaffDesk:
             return ""
         if record.staff_id != staff.id or record.ended_at is not None:
             return self._say(language, "staff-task-closed")
+        if verb == "done" and record.kind == Kind.QUESTION:
+            found = await store.case(escalation_id)
+            side = self.people.get(record.channel)
+            address = found[0].address if found is not None else None
+            if found is not None and address is not None and side is not None:
+                await self._close_case(record, found[0], side, self.cipher.decrypt(address))
+            else:
+                await store.close_case(escalation_id, now, Result.DONE)
+            await self._retire_notices(escalation_id, "staff-question-done")
+            return ""
         if verb == "done":
             await store.close_task(escalation_id, now, Result.DONE)
             await self._retire_notices(escalation_id, "staff-task-done")
@@ -245,6 +267,9 @@ class StaffDesk:
         """Someone took it: the others' buttons go, the taker gets what they need."""
         await self._retire_notices(record.id, "staff-taken-by", name=staff.name)
         own_chat = snapshot.telegram.get(staff.id, chat_id)
+        if record.kind == Kind.QUESTION:
+            await self._question_taken(record, language, own_chat)
+            return
         if record.kind == Kind.CALLBACK:
             buttons = [
                 [
@@ -268,6 +293,33 @@ class StaffDesk:
         header = self._say(language, "staff-case-from")
         for kept in await self._store().take_pending(record.id):
             self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
+
+    async def _question_taken(self, record: EscalationRow, language: str, own_chat: int) -> None:
+        """The specialist who took a question reads it, with what was added since; their
+        replies to it go back to the person."""
+        store = self._store()
+        question = await store.question(record.id)
+        header = self._say(language, "staff-case-from")
+        replies = record.channel in self.people
+        hint = "staff-question-yours" if replies else "staff-question-no-reply"
+        lines = [await self._describe(record, language)]
+        if question is not None:
+            lines.append(f"{header}\n{self.cipher.decrypt(question)}")
+        lines.append(self._say(language, hint))
+        buttons = [[(self._say(language, "staff-done"), f"esc:done:{record.id}")]]
+        self._send(own_chat, "\n\n".join(lines), buttons, record.id)
+        for kept in await store.take_pending(record.id):
+            self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
+
+    async def _close_case(
+        self, record: EscalationRow, case: CaseRow, side: PersonSide, address: str
+    ) -> None:
+        """A specialist ends a conversation or a question: the person is told, and what
+        was kept of it (their address, texts, the question) is deleted."""
+        await self._store().close_case(record.id, self.clock(), Result.DONE)
+        await side.send(address, self._say(record.language, "case-closed"))
+        if record.kind == Kind.CHAT:  # the chat's session waits on the case: move it on
+            await side.case_ended(case.session_key, True)
 
     async def relay_to_staff(self, record: EscalationRow, text: str) -> None:
         """A person's message in a taken case goes to the specialist who has it."""

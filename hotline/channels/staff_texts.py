@@ -34,6 +34,10 @@ DESK = (
     "staff-case-closed",
     "staff-case-closed-by-person",
     "staff-no-case",
+    "staff-question",
+    "staff-question-yours",
+    "staff-question-no-reply",
+    "staff-question-done",
 )
 # For `hotline flows check`: messages said by code, not by a flow.
 STAFF_MESSAGES = {

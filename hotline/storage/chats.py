@@ -64,9 +64,11 @@ class ChatRecords:
         reply_to: str,
         text: str,
         now: datetime,
+        question_id: str | None = None,
     ) -> str:
-        """File a question (already encrypted) for a specialist; returns its id."""
-        question_id = str(uuid.uuid4())
+        """File a question (already encrypted) for a specialist; returns its id (the id of
+        the escalation that carries it, when there is one)."""
+        question_id = question_id or str(uuid.uuid4())
         await self.conn.execute(
             _QUESTIONS.insert().values(
                 id=question_id,

@@ -23,6 +23,7 @@ from hotline.storage.models import (
     ChatCase,
     Escalation,
     EscalationTimer,
+    Question,
     StaffNotice,
 )
 
@@ -32,6 +33,7 @@ _TASKS = cast(Table, CallbackTask.__table__)
 _CASES = cast(Table, ChatCase.__table__)
 _NOTICES = cast(Table, StaffNotice.__table__)
 _LOG = cast(Table, CallLogEntry.__table__)
+_QUESTIONS = cast(Table, Question.__table__)
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -41,7 +43,8 @@ class Kind:
 
     CALL = "call"  # a live call rung through to staff
     CALLBACK = "callback"  # a voicemail or callback request, for staff to call back
-    CHAT = "chat"  # a chat case
+    CHAT = "chat"  # a chat case: a person asked for a specialist to join the chat
+    QUESTION = "question"  # a question left in a chat, answered in the chat by a specialist
 
 
 class Result:
@@ -52,7 +55,7 @@ class Result:
     AFTER_HOURS = "after-hours"  # nobody was on duty
     ABANDONED = "abandoned"  # the caller hung up while we were ringing
     DONE = "done"  # a callback task or chat case dealt with and closed
-    EXPIRED = "expired"  # a callback task nobody closed within the keeping time
+    EXPIRED = "expired"  # a task or question nobody closed within the keeping time
 
 
 @dataclass(frozen=True)
@@ -409,17 +412,20 @@ class EscalationStore:
             )
 
     async def case_of_session(
-        self, session_key: str, conn: AsyncConnection | None = None
+        self, session_key: str, conn: AsyncConnection | None = None, *, kind: str | None = None
     ) -> tuple[CaseRow, EscalationRow] | None:
-        """The open case of a chat session, if any."""
+        """The newest open case of a chat session (of one kind, if given), if any."""
+        query = (
+            select(_CASES.c.escalation_id)
+            .join(_ESC, _ESC.c.id == _CASES.c.escalation_id)
+            .where(_CASES.c.session_key == session_key, _CASES.c.closed_at.is_(None))
+            .order_by(_ESC.c.started_at.desc())
+            .limit(1)
+        )
+        if kind is not None:
+            query = query.where(_ESC.c.kind == kind)
         async with self._tx(conn) as conn:
-            row = (
-                await conn.execute(
-                    select(_CASES.c.escalation_id)
-                    .where(_CASES.c.session_key == session_key, _CASES.c.closed_at.is_(None))
-                    .limit(1)
-                )
-            ).first()
+            row = (await conn.execute(query)).first()
             return await self.case(row.escalation_id, conn) if row else None
 
     async def case(
@@ -494,15 +500,47 @@ class EscalationStore:
         outcome: str,
         conn: AsyncConnection | None = None,
     ) -> bool:
-        """Close a case: its address and kept texts are deleted, the record ends."""
+        """Close a case: its address, kept texts and question are deleted, the record ends."""
         async with self._tx(conn) as conn:
             closed = await conn.execute(
                 update(_CASES)
                 .where(_CASES.c.escalation_id == escalation_id, _CASES.c.closed_at.is_(None))
                 .values(address=None, pending=[], closed_at=now)
             )
+            await conn.execute(delete(_QUESTIONS).where(_QUESTIONS.c.id == escalation_id))
             await _end_record(conn, escalation_id, outcome, now)
         return bool(closed.rowcount == 1)
+
+    # -- questions ------------------------------------------------------------------------
+
+    async def question(self, escalation_id: str) -> str | None:
+        """The text (encrypted) of the question a case was opened for, while it is open."""
+        async with self.engine.connect() as conn:
+            query = select(_QUESTIONS.c.text).where(_QUESTIONS.c.id == escalation_id)
+            return (await conn.execute(query)).scalar_one_or_none()
+
+    async def expire_questions(self, before: datetime, now: datetime) -> int:
+        """Close every question case opened before `before` and delete every question
+        written before it (nobody closed them within the keeping time); returns how many."""
+        async with self.engine.connect() as conn:
+            expired = list(
+                (
+                    await conn.execute(
+                        select(_ESC.c.id)
+                        .join(_CASES, _CASES.c.escalation_id == _ESC.c.id)
+                        .where(
+                            _ESC.c.kind == Kind.QUESTION,
+                            _CASES.c.closed_at.is_(None),
+                            _ESC.c.started_at < before,
+                        )
+                    )
+                ).scalars()
+            )
+        for escalation_id in expired:
+            await self.close_case(escalation_id, now, Result.EXPIRED)
+        async with self.engine.begin() as conn:  # questions kept without a case
+            await conn.execute(delete(_QUESTIONS).where(_QUESTIONS.c.created_at < before))
+        return len(expired)
 
     # -- staff notices --------------------------------------------------------------------
 

@@ -49,6 +49,8 @@ case-closed = Poradce rozhovor ukončil. Děkujeme, že jste napsali. Pošlete j
 case-closed-by-you = Ukončili jste rozhovor s poradcem. Děkujeme, že jste napsali. Pošlete jakoukoli zprávu a znovu uvidíte nabídku.
 question-prompt = Napište svůj dotaz do jedné zprávy. Poradce si ho přečte a odpoví vám tady.
 question-received = Děkujeme. Váš dotaz máme a poradce vám tady odpoví.
+# More written after a question was left, before a specialist took it.
+question-added = Přidali jsme to k vašemu dotazu. Poradce vám odpoví tady.
 chat-goodbye = Děkujeme, že jste napsali. Opatrujte se. Až nám budete chtít znovu napsat, pošlete /start.
 
 ## Commands and keywords (the chat channels say these, not a flow)

@@ -66,4 +66,12 @@ staff-case-yours = Rozhovor je váš. Co sem napíšete, dostane klient; neuvid�
 staff-case-from = Klient:
 staff-case-closed = Rozhovor je ukončen.
 staff-case-closed-by-person = Klient rozhovor ukončil.
+# A question written in a chat: alerted like a callback, answered in the chat.
+staff-question = Písemný dotaz { $channel ->
+        [telegram] z Telegramu
+       *[sms] přes SMS
+    }. Jazyk: { staff-language-name }. Převezměte ho, abyste si ho přečetli a odpověděli.
+staff-question-yours = Dotaz je váš. Odpovíte tak, že odpovíte přímo na tuto zprávu: klient dostane vaši odpověď od linky a neuvidí vaše jméno ani číslo. Až bude zodpovězeno, stiskněte „Hotovo“ nebo pošlete /close; dotaz se pak smaže.
+staff-question-no-reply = Dotaz je váš, ale tato linka zatím nemůže odpovídat přes SMS (administrátor to zapne pomocí HOTLINE_TWILIO_ACCOUNT_SID a HOTLINE_PHONE_NUMBER). Až bude vyřízeno, stiskněte „Hotovo“; dotaz se pak smaže.
+staff-question-done = Hotovo. Dotaz byl smazán.
 staff-no-case = Nemáte žádný otevřený rozhovor. Zprávy, které sem napíšete, nikam nedojdou.

@@ -46,6 +46,8 @@ case-closed = The specialist has ended the conversation. Thank you for writing. 
 case-closed-by-you = You have ended the conversation with the specialist. Thank you for writing. Send any message to see the menu again.
 question-prompt = Write your question in one message. A specialist will read it and answer you here.
 question-received = Thank you. We have your question, and a specialist will answer you here.
+# More written after a question was left, before a specialist took it.
+question-added = We have added this to your question. A specialist will answer you here.
 chat-goodbye = Thank you for writing. Take care. Send /start whenever you want to write again.
 
 ## Commands and keywords (the chat channels say these, not a flow)

@@ -56,4 +56,12 @@ staff-case-yours = The conversation is yours. What you write here goes to the pe
 staff-case-from = Person:
 staff-case-closed = The conversation is closed.
 staff-case-closed-by-person = The person has ended the conversation.
+# A question written in a chat: alerted like a callback, answered in the chat.
+staff-question = A question in writing, on { $channel ->
+        [telegram] Telegram
+       *[sms] SMS
+    }. Language: { staff-language-name }. Take it to read it and answer.
+staff-question-yours = The question is yours. Reply to this message to answer: the person gets your answer from the hotline and sees neither your name nor your number. Press “Done” or send /close when it is answered; the question is then deleted.
+staff-question-no-reply = The question is yours, but this hotline cannot answer by SMS yet (an administrator turns that on with HOTLINE_TWILIO_ACCOUNT_SID and HOTLINE_PHONE_NUMBER). Press “Done” when it is dealt with; the question is then deleted.
+staff-question-done = Done. The question has been deleted.
 staff-no-case = You have no open conversation. Messages here go nowhere.

@@ -50,6 +50,8 @@ case-closed = Savjetnik je završio razgovor. Hvala što ste nam pisali. Pošalj
 case-closed-by-you = Završili ste razgovor sa savjetnikom. Hvala što ste nam pisali. Pošaljite bilo koju poruku da ponovno vidite izbornik.
 question-prompt = Napišite svoje pitanje u jednoj poruci. Savjetnik će ga pročitati i odgovoriti Vam ovdje.
 question-received = Hvala. Primili smo Vaše pitanje i savjetnik će Vam odgovoriti ovdje.
+# More written after a question was left, before a specialist took it.
+question-added = Dodali smo to Vašem pitanju. Savjetnik će Vam odgovoriti ovdje.
 chat-goodbye = Hvala što ste nam pisali. Čuvajte se. Kad god nam poželite ponovno pisati, pošaljite /start.
 
 ## Commands and keywords (the chat channels say these, not a flow)

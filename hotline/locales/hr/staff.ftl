@@ -63,4 +63,12 @@ staff-case-yours = Razgovor je Vaš. Ono što ovdje napišete ide korisniku; on 
 staff-case-from = Korisnik:
 staff-case-closed = Razgovor je završen.
 staff-case-closed-by-person = Korisnik je završio razgovor.
+# A question written in a chat: alerted like a callback, answered in the chat.
+staff-question = Pisano pitanje { $channel ->
+        [telegram] na Telegramu
+       *[sms] SMS-om
+    }. Jezik: { staff-language-name }. Preuzmite ga da ga pročitate i odgovorite.
+staff-question-yours = Pitanje je Vaše. Da biste odgovorili, odgovorite izravno na ovu poruku: korisnik dobiva Vaš odgovor od linije i ne vidi ni Vaše ime ni Vaš broj. Kad odgovorite, pritisnite „Gotovo” ili pošaljite /close; pitanje se tada briše.
+staff-question-no-reply = Pitanje je Vaše, ali ova linija još ne može odgovarati SMS-om (administrator to uključuje pomoću HOTLINE_TWILIO_ACCOUNT_SID i HOTLINE_PHONE_NUMBER). Kad to riješite, pritisnite „Gotovo”; pitanje se tada briše.
+staff-question-done = Gotovo. Pitanje je izbrisano.
 staff-no-case = Nemate otvoren razgovor. Poruke koje ovdje napišete ne idu nikamo.

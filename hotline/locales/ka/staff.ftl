@@ -48,4 +48,12 @@ staff-case-yours = ამ საუბარს ახლა თქვენ უ
 staff-case-from = მომმართველი:
 staff-case-closed = საუბარი დასრულდა.
 staff-case-closed-by-person = მომმართველმა საუბარი დაასრულა.
+# A question written in a chat: alerted like a callback, answered in the chat.
+staff-question = წერილობითი შეკითხვა { $channel ->
+        [telegram] Telegram-ში
+       *[sms] SMS-ით
+    }. ენა: { staff-language-name }. აიღეთ, რომ წაიკითხოთ და უპასუხოთ.
+staff-question-yours = შეკითხვა ახლა თქვენ გევალებათ. საპასუხოდ უპასუხეთ (Reply) ამ შეტყობინებას: მომმართველი თქვენს პასუხს ცხელი ხაზისგან მიიღებს და ვერ დაინახავს ვერც თქვენს სახელს, ვერც თქვენს ნომერს. როცა უპასუხებთ, დააჭირეთ ღილაკს „შესრულდა“ ან გამოგზავნეთ /close; შეკითხვა მაშინ წაიშლება.
+staff-question-no-reply = შეკითხვა ახლა თქვენ გევალებათ, მაგრამ ამ ცხელ ხაზს SMS-ით პასუხის გაგზავნა ჯერ არ შეუძლია (ადმინისტრატორი ამას რთავს HOTLINE_TWILIO_ACCOUNT_SID-ითა და HOTLINE_PHONE_NUMBER-ით). როცა საქმეს მოაგვარებთ, დააჭირეთ ღილაკს „შესრულდა“; შეკითხვა მაშინ წაიშლება.
+staff-question-done = შესრულდა. შეკითხვა წაიშალა.
 staff-no-case = ღია საუბარი არ გაქვთ. აქ დაწერილი შეტყობინებები არავის მიუვა.

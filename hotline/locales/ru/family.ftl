@@ -49,6 +49,8 @@ case-closed = Специалист завершил разговор. Спаси
 case-closed-by-you = Вы завершили разговор со специалистом. Спасибо, что написали. Чтобы снова увидеть меню, отправьте любое сообщение.
 question-prompt = Напишите ваш вопрос одним сообщением. Специалист прочитает его и ответит вам здесь.
 question-received = Спасибо. Мы получили ваш вопрос, и специалист ответит вам здесь.
+# More written after a question was left, before a specialist took it.
+question-added = Мы добавили это к вашему вопросу. Специалист ответит вам здесь.
 chat-goodbye = Спасибо, что написали. Берегите себя. Если захотите написать снова, отправьте /start.
 
 ## Commands and keywords (the chat channels say these, not a flow)

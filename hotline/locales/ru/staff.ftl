@@ -62,4 +62,12 @@ staff-case-yours = Разговор ваш. Всё, что вы пишете з�
 staff-case-from = Собеседник:
 staff-case-closed = Разговор завершён.
 staff-case-closed-by-person = Собеседник завершил разговор.
+# A question written in a chat: alerted like a callback, answered in the chat.
+staff-question = Письменный вопрос { $channel ->
+        [telegram] в Telegram
+       *[sms] по SMS
+    }. Язык: { staff-language-name }. Возьмите его, чтобы прочитать и ответить.
+staff-question-yours = Вопрос ваш. Чтобы ответить, ответьте («Ответить») на это сообщение: человек получит ваш ответ от горячей линии и не увидит ни вашего имени, ни вашего номера. Когда ответите, нажмите «Готово» или отправьте /close — вопрос будет удалён.
+staff-question-no-reply = Вопрос ваш, но отвечать по SMS эта горячая линия пока не может (администратор включает это через HOTLINE_TWILIO_ACCOUNT_SID и HOTLINE_PHONE_NUMBER). Когда вопрос будет решён, нажмите «Готово» — он будет удалён.
+staff-question-done = Готово. Вопрос удалён.
 staff-no-case = У вас нет открытого разговора. Сообщения, отправленные сюда, никому не доставляются.

@@ -49,6 +49,8 @@ case-closed = Svetovalec je končal pogovor. Hvala, ker ste nam pisali. Pošljit
 case-closed-by-you = Končali ste pogovor s svetovalcem. Hvala, ker ste nam pisali. Pošljite katero koli sporočilo in spet boste videli meni.
 question-prompt = Vprašanje napišite v enem sporočilu. Svetovalec ga bo prebral in vam odgovoril tukaj.
 question-received = Hvala. Vaše vprašanje smo prejeli in svetovalec vam bo odgovoril tukaj.
+# More written after a question was left, before a specialist took it.
+question-added = To smo dodali k vašemu vprašanju. Svetovalec vam bo odgovoril tukaj.
 chat-goodbye = Hvala, ker ste nam pisali. Pazite nase. Ko nam boste želeli spet pisati, pošljite /start.
 
 ## Commands and keywords (the chat channels say these, not a flow)

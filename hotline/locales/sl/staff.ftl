@@ -67,4 +67,12 @@ staff-case-yours = Pogovor je vaš. Kar napišete tukaj, prejme uporabnik; ne vi
 staff-case-from = Uporabnik:
 staff-case-closed = Pogovor je končan.
 staff-case-closed-by-person = Uporabnik je končal pogovor.
+# A question written in a chat: alerted like a callback, answered in the chat.
+staff-question = Pisno vprašanje { $channel ->
+        [telegram] na Telegramu
+       *[sms] prek SMS-a
+    }. Jezik: { staff-language-name }. Prevzemite ga, da ga preberete in odgovorite.
+staff-question-yours = Vprašanje je vaše. Odgovorite tako, da odgovorite neposredno na to sporočilo: uporabnik prejme vaš odgovor od linije in ne vidi ne vašega imena ne vaše številke. Ko odgovorite, pritisnite „Opravljeno“ ali pošljite /close; vprašanje se nato izbriše.
+staff-question-no-reply = Vprašanje je vaše, vendar ta linija prek SMS-a še ne more odgovarjati (skrbnik to vklopi s HOTLINE_TWILIO_ACCOUNT_SID in HOTLINE_PHONE_NUMBER). Ko je zadeva urejena, pritisnite „Opravljeno“; vprašanje se nato izbriše.
+staff-question-done = Opravljeno. Vprašanje je izbrisano.
 staff-no-case = Nimate odprtega pogovora. Sporočila, ki jih napišete tukaj, ne gredo nikamor.
