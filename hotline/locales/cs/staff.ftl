@@ -67,3 +67,7 @@ staff-case-from = Klient:
 staff-case-closed = Rozhovor je ukončen.
 staff-case-closed-by-person = Klient rozhovor ukončil.
 staff-no-case = Nemáte žádný otevřený rozhovor. Zprávy, které sem napíšete, nikam nedojdou.
+
+## Silent calls
+
+whisper-offer-silent = Hovor na linku. Jazyk: { staff-language-name }. Volající nemačká žádné klávesy, na lince může být ticho. Chcete-li hovor přijmout, stiskněte 1.

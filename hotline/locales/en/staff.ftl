@@ -57,3 +57,8 @@ staff-case-from = Person:
 staff-case-closed = The conversation is closed.
 staff-case-closed-by-person = The person has ended the conversation.
 staff-no-case = You have no open conversation. Messages here go nowhere.
+
+## Silent calls
+
+# The whisper of a call that reached a person through silence alone: no key at the last menu.
+whisper-offer-silent = Hotline call. Language: { staff-language-name }. The caller is not pressing any keys: the line may be silent. To take the call, press 1.

@@ -64,3 +64,7 @@ staff-case-from = Korisnik:
 staff-case-closed = Razgovor je završen.
 staff-case-closed-by-person = Korisnik je završio razgovor.
 staff-no-case = Nemate otvoren razgovor. Poruke koje ovdje napišete ne idu nikamo.
+
+## Silent calls
+
+whisper-offer-silent = Poziv na liniju. Jezik: { staff-language-name }. Pozivatelj ne pritišće tipke, možda je na liniji tišina. Ako želite preuzeti poziv, pritisnite 1.

@@ -49,3 +49,7 @@ staff-case-from = მომმართველი:
 staff-case-closed = საუბარი დასრულდა.
 staff-case-closed-by-person = მომმართველმა საუბარი დაასრულა.
 staff-no-case = ღია საუბარი არ გაქვთ. აქ დაწერილი შეტყობინებები არავის მიუვა.
+
+## Silent calls
+
+whisper-offer-silent = ზარი ცხელ ხაზზე. ენა: { staff-language-name }. აბონენტი ღილაკებს არ აჭერს, შესაძლოა, ხაზზე სიჩუმეა. ზარის მისაღებად დააჭირეთ 1-ს.

@@ -68,3 +68,7 @@ staff-case-from = Uporabnik:
 staff-case-closed = Pogovor je končan.
 staff-case-closed-by-person = Uporabnik je končal pogovor.
 staff-no-case = Nimate odprtega pogovora. Sporočila, ki jih napišete tukaj, ne gredo nikamor.
+
+## Silent calls
+
+whisper-offer-silent = Klic na linijo. Jezik: { staff-language-name }. Klicatelj ne pritiska tipk, morda je na liniji tišina. Če želite sprejeti klic, pritisnite 1.
