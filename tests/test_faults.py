@@ -138,6 +138,7 @@ def looping_flow() -> Flow:
         source=Path("broken.yaml"),
         start="a",
         on_failure="a",
+        on_silence="a",
         messages=FlowMessages(invalid="menu-invalid", no_input="menu-no-input"),
         nodes={
             "a": GotoNode("a", "b"),

@@ -17,6 +17,7 @@ GOOD = """\
 flow: tiny
 start: hello
 on_failure: bye
+on_silence: bye
 messages: {invalid: menu-invalid, no_input: menu-no-input}
 nodes:
   hello:
@@ -52,18 +53,21 @@ def test_a_good_flow_loads(tmp_path: Path) -> None:
         (
             ("  bye:\n    hangup: goodbye", "  bye:\n    goto: loop\n  loop:\n    goto: bye"),
             "bye",
-            "loop that never waits",
+            "loop that never waits for the caller: bye → loop → bye",
         ),
+        (("  bye:\n    hangup: goodbye", "  bye:\n    goto: bye"), "bye", "caller: bye → bye"),
+        (("on_silence: bye", "on_silence: menu"), None, "on_silence 'menu' must end the call"),
+        (("on_silence: bye", "on_silence: gone"), None, "on_silence names 'gone', which is not"),
     ],
 )
 def test_a_broken_flow_names_file_and_node(
-    tmp_path: Path, change: tuple[str, str], node: str, complaint: str
+    tmp_path: Path, change: tuple[str, str], node: str | None, complaint: str
 ) -> None:
     path = write(tmp_path, GOOD.replace(*change))
     known = {"greeting-welcome", "main-menu", "goodbye", "menu-invalid", "menu-no-input"}
     with pytest.raises(FlowError) as error:
         load_flow(path, known_message=known.__contains__)
-    assert f"{path}: node {node!r}: " in str(error.value)
+    assert (f"{path}: node {node!r}: " if node else f"{path}: ") in str(error.value)
     assert complaint in str(error.value)
 
 
@@ -160,3 +164,60 @@ def test_flows_check_names_a_chat_button_label_missing_in_a_locale(tmp_path: Pat
         ".option-0, .option-1, .option-2, .option-3, .option-4, .option-5, .option-6, "
         ".option-7, .option-9" in result.stderr
     )
+
+
+def copy_flows(tmp_path: Path, *changes: tuple[str, str]) -> Path:
+    """The shipped flows in a folder of their own, the voice flow changed."""
+    flows = tmp_path / "flows"
+    shutil.copytree(BUILTIN_DIR, flows)
+    target = flows / "hotline.yaml"
+    text = target.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_flows_check_names_a_loop_that_never_waits(tmp_path: Path) -> None:
+    target = copy_flows(
+        tmp_path,
+        (
+            "  about-work:\n    say: about-work\n    next: about-more\n",
+            "  about-work:\n    say: about-work\n    next: work-again\n"
+            "  work-again:\n    goto: about-work\n",
+        ),
+    )
+    result = run_check("--flows", str(target.parent))
+    assert result.returncode == 1
+    assert (
+        f"{target}: node 'about-work': is on a loop that never waits for the caller: "
+        "about-work → work-again → about-work"
+    ) in result.stderr
+
+
+def test_flows_check_refuses_an_on_silence_that_waits(tmp_path: Path) -> None:
+    # specialist-unavailable says a line, then asks the callback menu: a caller nobody
+    # hears would be asked again, and the call would go on.
+    target = copy_flows(
+        tmp_path,
+        ("on_silence: silent-goodbye", "on_silence: specialist-unavailable"),
+        ("  silent-goodbye:\n    hangup: silent-goodbye\n", ""),
+    )
+    result = run_check("--flows", str(target.parent))
+    assert result.returncode == 1
+    assert (
+        f"{target}: on_silence 'specialist-unavailable' must end the call without waiting, but "
+        "specialist-unavailable → callback-menu waits for the caller"
+    ) in result.stderr
+
+
+def test_flows_check_requires_on_silence(tmp_path: Path) -> None:
+    target = copy_flows(
+        tmp_path,
+        ("on_silence: silent-goodbye\n", ""),
+        ("  silent-goodbye:\n    hangup: silent-goodbye\n", ""),
+    )
+    result = run_check("--flows", str(target.parent))
+    assert result.returncode == 1
+    assert f"{target}: 'on_silence' must be given as a non-empty text" in result.stderr

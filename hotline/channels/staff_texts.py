@@ -5,6 +5,7 @@ from __future__ import annotations
 # Said on the phone: the whisper before a call is put through, and a callback's first leg.
 VOICE = (
     "whisper-offer",
+    "whisper-offer-silent",
     "whisper-taken-elsewhere",
     "callback-whisper",
     "callback-dialing",

@@ -8,6 +8,9 @@ encrypted and kept only while the task is open.
 
 Who took a call is decided by the whisper, not by Twilio's DialCallStatus: a personal
 voicemail that picks up never presses 1, so it is never "answered".
+
+An escalation the engine marks as a silent line (the caller got there without pressing a
+key) rings one round only, and its whisper says the line may be silent.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from hotline.escalation.policy import (
 )
 from hotline.escalation.roster import candidates, on_duty
 from hotline.flows.actions import Say
-from hotline.flows.engine import Languages
+from hotline.flows.engine import SILENT_LINE, Languages
 from hotline.privacy import normalise_number
 from hotline.storage.escalations import EscalationStore, Kind, Result
 
@@ -56,6 +59,7 @@ ESCALATION_MESSAGES = (
 # Whispers name the caller's language: one prompt per language code.
 WHISPER_MESSAGES = (
     "whisper-offer",
+    "whisper-offer-silent",
     "callback-whisper",
 )  # with each language code (see prompts.required)
 _ID = re.compile(r"^[0-9a-f-]{36}$")
@@ -177,7 +181,8 @@ class VoiceEscalation:
         if row.ended_at is not None:
             return False, None
         plan = self._plan(snapshot, language, now)
-        if ring + 1 < len(plan):
+        # An open line is offered to one round only: nobody there to wait for the others.
+        if ring + 1 < len(plan) and row.reason != SILENT_LINE:
             dial = self._round(escalation_id, ring + 1, plan, snapshot, hotline_number)
             await self._store().count_attempt(escalation_id, len(dial.numbers), conn=conn)
             return False, dial
@@ -277,7 +282,10 @@ class VoiceEscalation:
             self.renderer.say(response, Say("whisper-taken-elsewhere", language))
             response.hangup()
             return _twiml(response)
-        offer = Say("whisper-offer", language, (("code", caller_language),))
+        record = await self._store().get(escalation_id)
+        silent = record is not None and record.reason == SILENT_LINE
+        offer_message = "whisper-offer-silent" if silent else "whisper-offer"
+        offer = Say(offer_message, language, (("code", caller_language),))
         for _ in range(WHISPER_OFFERS):
             gather = Gather(
                 action=self.renderer.url(

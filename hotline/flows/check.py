@@ -1,4 +1,23 @@
-"""`hotline flows check`: every flow valid, every message present in every locale."""
+"""`hotline flows check`: every flow valid, every message present in every locale.
+
+A flow that passes cannot keep a call going forever without input. Why:
+
+1. The loader refuses any cycle made only of nodes that can pass without an event (say,
+   goto, set_language, callback, and choose_language, which is skipped when the language is
+   known), naming it (`a → b → a`). So every cycle holds a node that waits for an event:
+   menu, gather, record or escalate. (An escalate node the engine treats as unanswered at
+   once, without waiting, spends the idle budget of point 2 instead.)
+2. The engine counts idle events per call, not per node: silence at a prompt, an empty
+   recording, an escalation nobody answered, and an escalate node passed as unanswered. Only
+   input starts the count again: a key (even a wrong one), a message, a person who took the
+   call, a command. At the flow's `silence_limit` the engine goes to `on_silence`.
+3. The loader requires `on_silence` to be a node from which every path reaches a hangup
+   through nodes that never wait (and point 1 rules out a cycle among those).
+
+So going once around any cycle consumes either input or one unit of a budget that is
+bounded; when the budget is spent the call hangs up. Within one event, the engine passes
+at most `engine.sprint_limit(flow)` nodes, for the same reasons.
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,11 @@
 No I/O and no clock of its own: the time and the deployment's languages are passed in.
 A session moves in one "sprint" per event, through nodes that need no answer, until it
 reaches a node that waits for the caller or hangs up.
+
+Silence is budgeted per call, not per node: each idle event (no key before the timeout, an
+empty recording, an escalation nobody answered) counts, any input starts the count again,
+and at the flow's `silence_limit` the call goes to its `on_silence` node, which hangs up
+(see hotline.flows.check for why that ends every call that gives no input).
 """
 
 from __future__ import annotations
@@ -47,10 +52,11 @@ from hotline.flows.model import (
 )
 from hotline.flows.state import Outcome, SessionState
 
-MAX_NODES_PER_SPRINT = 64
 REPEAT_KEY = "*"
 HIDDEN_NUMBER = "caller.hidden"  # a session variable: the caller cannot be called back
 FINISH_KEY = "#"
+# The reason of an escalation the caller reached through silence alone: an open line, maybe.
+SILENT_LINE = "silent-line"
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,13 @@ def advance(
     node = flow.nodes.get(state.node_id)
     if not isinstance(node, WaitingNode):
         raise FlowError(f"{flow.source}: node {state.node_id!r} is not a waiting node of the flow")
+    idle = _is_idle(event)
+    if idle:
+        state = state.idled()
+        if state.idle >= flow.silence_limit:  # nobody there, it seems: end the call
+            return _run(flow, state.with_outcome(Outcome.SILENT), flow.on_silence, [], languages)
+    elif idle is not None:
+        state = state.heard()
 
     match node, event:
         case _, JumpRequested(node=target) if target in flow.nodes:
@@ -126,11 +139,14 @@ def advance(
                 return _run(flow, state, node.next, [], languages)
             return _miss(flow, state, node, flow.messages.invalid, languages)
         case MenuNode() | LanguageMenuNode() | GatherNode(), NoInputReceived():
-            return _miss(flow, state, node, flow.messages.no_input, languages)
+            # Silent throughout this node's prompts (no wrong key either, which would have
+            # started the idle count again): if it gives up, the caller got there in silence.
+            silent = state.idle > state.misses
+            return _miss(flow, state, node, flow.messages.no_input, languages, silent=silent)
         case RecordNode(), RecordingSaved():
             return _run(flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], languages)
         case RecordNode(), RecordingEmpty():
-            return _run(flow, state, node.on_empty, [], languages)
+            return _run(flow, state, node.on_empty, [], languages, silent=True)
         case EscalateNode(), EscalationEnded(answered=answered, closed=closed):
             if answered:
                 return _run(
@@ -176,6 +192,21 @@ def before_hold(flow: Flow, step: Step) -> tuple[Action, ...]:
     return step.actions[: -1 - hold]
 
 
+def _is_idle(event: Event) -> bool | None:
+    """True for an event in which the caller gave nothing, False for their input (a key, even
+    a wrong one, means someone is there; a person who took the call counts as one), None
+    for neither."""
+    match event:
+        case NoInputReceived() | RecordingEmpty():
+            return True
+        case EscalationEnded(answered=answered):
+            return not answered
+        case DigitsReceived() | RecordingSaved() | JumpRequested():
+            return False
+        case CallStarted():
+            return None
+
+
 def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:
     if not key.isdigit() or key == "0":
         return None
@@ -189,20 +220,41 @@ def _miss(
     node: MenuNode | LanguageMenuNode | GatherNode,
     message: str,
     languages: Languages,
+    *,
+    silent: bool = False,
 ) -> Step:
     """A wrong key or silence: say so and repeat, or after the repeats, go somewhere safe."""
     misses = state.misses + 1
     if misses > node.repeats:
-        return _run(flow, state, flow.failure_target(node), [], languages)
+        return _run(flow, state, flow.failure_target(node), [], languages, silent=silent)
     state = replace(state, misses=misses)
     return _wait(flow, state, node, [Say(message, state.language)], languages)
 
 
+def sprint_limit(flow: Flow) -> int:
+    """Nodes one sprint may pass: a bound, not a guess, for any flow the loader accepts.
+
+    Nodes that pass without an event form no cycle (the loader refuses one), so at most
+    every node is passed between two escalations treated as unanswered at once; each of
+    those spends the idle budget, and once it is spent the on_silence path ends the call.
+    """
+    return len(flow.nodes) * (flow.silence_limit + 2)
+
+
 def _run(
-    flow: Flow, state: SessionState, node_id: str, actions: list[Action], languages: Languages
+    flow: Flow,
+    state: SessionState,
+    node_id: str,
+    actions: list[Action],
+    languages: Languages,
+    *,
+    silent: bool = False,
 ) -> Step:
-    """Enter nodes from node_id until one waits for the caller or the session ends."""
-    for _ in range(MAX_NODES_PER_SPRINT):
+    """Enter nodes from node_id until one waits for the caller or the session ends.
+
+    `silent`: the caller got here through silence alone (an escalation says so to staff).
+    """
+    for _ in range(sprint_limit(flow)):
         node = flow.nodes[node_id]
         state = state.visit(node_id)
         match node:
@@ -220,6 +272,19 @@ def _run(
                     node_id = node.next
                 else:
                     return _wait(flow, state, node, actions, languages, first=True)
+            case EscalateNode() if state.silent_escalated:
+                # A person was already asked for this silence and did not take it: asking
+                # again would ring staff round after round for an open line. Nobody
+                # answered, at once, which spends the idle budget like any unanswered try.
+                state = state.idled()
+                if state.idle >= flow.silence_limit:
+                    node_id = flow.on_silence
+                    state = state.with_outcome(Outcome.SILENT)
+                else:
+                    node_id = node.next
+            case EscalateNode() if silent:
+                state = replace(state, silent_escalated=True)
+                return _wait(flow, state, node, actions, languages, first=True)
             case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
                 return _wait(flow, state, node, actions, languages, first=True)
             case CallbackNode():
@@ -235,7 +300,7 @@ def _run(
                 state = replace(state, finished=True).with_outcome(Outcome.COMPLETED)
                 return Step(state, tuple(actions))
     raise FlowError(
-        f"{flow.source}: node {node_id!r}: {MAX_NODES_PER_SPRINT} nodes passed without "
+        f"{flow.source}: node {node_id!r}: {sprint_limit(flow)} nodes passed without "
         "waiting for the caller (a loop of say/goto nodes?)"
     )
 
@@ -283,7 +348,8 @@ def _wait(
             actions.append(Record(max_seconds=node.max_seconds))
         case EscalateNode():
             actions.extend(said)
-            actions.append(Escalate(reason=node.reason, language=lang))
+            reason = SILENT_LINE if state.silent_escalated else node.reason
+            actions.append(Escalate(reason=reason, language=lang))
     return Step(state, tuple(actions))
 
 

@@ -11,6 +11,7 @@ import yaml
 from hotline.errors import FlowError
 from hotline.flows.model import (
     DEFAULT_REPEATS,
+    DEFAULT_SILENCE_LIMIT,
     DEFAULT_TIMEOUT_S,
     CallbackNode,
     EscalateNode,
@@ -25,6 +26,7 @@ from hotline.flows.model import (
     RecordNode,
     SayNode,
     SetLanguageNode,
+    may_pass,
     message_ids,
     targets,
     waits,
@@ -32,6 +34,10 @@ from hotline.flows.model import (
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 MENU_KEYS = frozenset("0123456789#")
+MAX_SILENCE_LIMIT = 40
+_TOP_LEVEL = frozenset(
+    {"flow", "start", "on_failure", "on_silence", "silence_limit", "messages", "nodes"}
+)
 
 # The key that names a node's kind, and the other keys that kind accepts.
 _KINDS: dict[str, frozenset[str]] = {
@@ -75,6 +81,10 @@ def load_flow(path: Path, known_message: Callable[[str], bool] | None = None) ->
     flow_id = _text(data, "flow", problems, None)
     start = _text(data, "start", problems, None)
     on_failure = _text(data, "on_failure", problems, None)
+    on_silence = _text(data, "on_silence", problems, None)
+    silence_limit = _int(
+        data, "silence_limit", DEFAULT_SILENCE_LIMIT, 1, MAX_SILENCE_LIMIT, problems, None
+    )
     raw_messages = data.get("messages") or {}
     messages = FlowMessages(
         invalid=str(raw_messages.get("invalid", "")) if isinstance(raw_messages, dict) else "",
@@ -86,7 +96,7 @@ def load_flow(path: Path, known_message: Callable[[str], bool] | None = None) ->
     if not isinstance(raw_nodes, dict) or not raw_nodes:
         problems.add(None, "'nodes' must be a mapping of node ids to nodes")
         raw_nodes = {}
-    unknown = set(data) - {"flow", "start", "on_failure", "messages", "nodes"}
+    unknown = set(data) - _TOP_LEVEL
     if unknown:
         problems.add(None, f"unknown top-level keys: {', '.join(sorted(unknown))}")
 
@@ -103,6 +113,8 @@ def load_flow(path: Path, known_message: Callable[[str], bool] | None = None) ->
         on_failure=on_failure,
         messages=messages,
         nodes=nodes,
+        on_silence=on_silence,
+        silence_limit=silence_limit,
     )
     if not problems.items:
         _check_graph(flow, problems)
@@ -161,7 +173,13 @@ def _messages(value: Any, key: str, problems: _Problems, node: str) -> tuple[str
 
 
 def _int(
-    raw: Mapping[str, Any], key: str, default: int, low: int, high: int, p: _Problems, node: str
+    raw: Mapping[str, Any],
+    key: str,
+    default: int,
+    low: int,
+    high: int,
+    p: _Problems,
+    node: str | None,
 ) -> int:
     value = raw.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
@@ -282,7 +300,12 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
 
 
 def _check_graph(flow: Flow, p: _Problems) -> None:
-    for root, label in ((flow.start, "start"), (flow.on_failure, "on_failure")):
+    roots = (
+        ("start", flow.start),
+        ("on_failure", flow.on_failure),
+        ("on_silence", flow.on_silence),
+    )
+    for label, root in roots:
         if root not in flow.nodes:
             p.add(None, f"{label} names {root!r}, which is not a node")
     for node in flow.nodes.values():
@@ -291,12 +314,25 @@ def _check_graph(flow: Flow, p: _Problems) -> None:
                 p.add(node.id, f"leads to {target!r}, which is not a node")
     if p.items:
         return
+    # Any waiting node can lead to on_silence: it is reached whenever the flow can wait.
     reachable = _reachable(flow, [flow.start])
+    if any(waits(flow.nodes[n]) for n in reachable):
+        reachable |= _reachable(flow, [flow.on_silence])
     for node_id in flow.nodes:
         if node_id not in reachable:
             p.add(node_id, "cannot be reached from the start")
-    for cycle_node in _loops_without_wait(flow):
-        p.add(cycle_node, "is on a loop that never waits for the caller")
+    for cycle in _loops_without_wait(flow):
+        p.add(
+            cycle[0],
+            f"is on a loop that never waits for the caller: {' → '.join((*cycle, cycle[0]))}",
+        )
+    waiting = _waits_after(flow, flow.on_silence)
+    if waiting is not None:
+        p.add(
+            None,
+            f"on_silence {flow.on_silence!r} must end the call without waiting, but "
+            f"{' → '.join(waiting)} waits for the caller",
+        )
 
 
 def _reachable(flow: Flow, roots: Iterable[str]) -> set[str]:
@@ -311,27 +347,63 @@ def _reachable(flow: Flow, roots: Iterable[str]) -> set[str]:
     return seen
 
 
-def _loops_without_wait(flow: Flow) -> list[str]:
-    """Nodes on a cycle made only of nodes that can pass straight through."""
-    passing = {
-        node_id: node
-        for node_id, node in flow.nodes.items()
-        if not waits(node) or isinstance(node, LanguageMenuNode)
-    }
-    found: list[str] = []
-    for node_id, node in passing.items():
-        todo = list(targets(node))
-        seen: set[str] = set()
-        while todo:
-            current = todo.pop()
-            if current == node_id:
-                found.append(node_id)
-                break
-            if current in seen or current not in passing:
-                continue
-            seen.add(current)
-            todo.extend(targets(passing[current]))
+def _loops_without_wait(flow: Flow) -> list[tuple[str, ...]]:
+    """Cycles made only of nodes that can pass straight through, each as its node ids.
+
+    Each node's shortest such cycle, skipping nodes already named in one, so a loop is
+    reported once and every report is a path an author can follow.
+    """
+    passing = {node_id for node_id, node in flow.nodes.items() if may_pass(node)}
+    found: list[tuple[str, ...]] = []
+    named: set[str] = set()
+    for node_id in flow.nodes:
+        if node_id not in passing or node_id in named:
+            continue
+        cycle = _shortest_cycle(flow, node_id, passing)
+        if cycle is not None:
+            found.append(cycle)
+            named.update(cycle)
     return found
+
+
+def _shortest_cycle(flow: Flow, start: str, allowed: set[str]) -> tuple[str, ...] | None:
+    """The shortest cycle from start back to it through allowed nodes (start not repeated
+    at the end), by breadth-first search; None when there is none."""
+    parent: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following: list[str] = []
+        for current in frontier:
+            for target in targets(flow.nodes[current]):
+                if target == start:
+                    path = [current]
+                    while path[-1] != start:
+                        path.append(parent[path[-1]])
+                    return tuple(reversed(path))
+                if target in allowed and target not in parent:
+                    parent[target] = current
+                    following.append(target)
+        frontier = following
+    return None
+
+
+def _waits_after(flow: Flow, root: str) -> tuple[str, ...] | None:
+    """A path from root to a node that may wait for the caller, or None when every path
+    from root reaches a hangup through nodes that never wait."""
+    parent: dict[str, str | None] = {root: None}
+    todo = [root]
+    while todo:
+        node_id = todo.pop()
+        if waits(flow.nodes[node_id]):
+            path = [node_id]
+            while (previous := parent[path[-1]]) is not None:
+                path.append(previous)
+            return tuple(reversed(path))
+        for target in targets(flow.nodes[node_id]):
+            if target not in parent:
+                parent[target] = node_id
+                todo.append(target)
+    return None
 
 
 def _check_messages(flow: Flow, known: Callable[[str], bool], p: _Problems) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 DEFAULT_REPEATS = 3  # a prompt is repeated this often after a wrong key or silence
 DEFAULT_TIMEOUT_S = 6  # seconds of silence before a prompt counts as unanswered
+# Idle events in a row (two full rounds of a menu's prompts) before the call is ended.
+DEFAULT_SILENCE_LIMIT = 8
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ class FlowMessages:
 
 @dataclass(frozen=True)
 class Flow:
-    """A validated flow: where it starts, its nodes, and where a lost caller goes."""
+    """A validated flow: where it starts, its nodes, where a lost caller goes, and where
+    a call goes after `silence_limit` idle events with no input between them."""
 
     id: str
     source: Path
@@ -159,6 +162,8 @@ class Flow:
     on_failure: str
     messages: FlowMessages
     nodes: Mapping[str, Node]
+    on_silence: str
+    silence_limit: int = DEFAULT_SILENCE_LIMIT
 
     def failure_target(self, node: LanguageMenuNode | MenuNode | GatherNode) -> str:
         """Where a caller goes once the repeats of this node's prompt have run out."""
@@ -209,3 +214,9 @@ def message_ids(node: Node) -> tuple[str, ...]:
 def waits(node: Node) -> bool:
     """True for nodes that stop and wait for the caller."""
     return isinstance(node, LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode)
+
+
+def may_pass(node: Node) -> bool:
+    """True for nodes the engine can go through without an event: the ones that never wait,
+    and a language menu (skipped when the language is known)."""
+    return not waits(node) or isinstance(node, LanguageMenuNode)

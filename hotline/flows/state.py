@@ -17,10 +17,11 @@ class Outcome(StrEnum):
     ABANDONED = "abandoned"
     ESCALATED = "escalated"
     VOICEMAIL = "voicemail"
+    SILENT = "silent"  # nobody answered any prompt: the engine ended the call (an open line)
 
 
 # When several things happened in one call, the log keeps the one that mattered most.
-_RANK = {Outcome.COMPLETED: 0, Outcome.VOICEMAIL: 1, Outcome.ESCALATED: 2}
+_RANK = {Outcome.COMPLETED: 0, Outcome.SILENT: 1, Outcome.VOICEMAIL: 2, Outcome.ESCALATED: 3}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class SessionState:
     outcome: Outcome | None
     finished: bool
     started_at: datetime
+    # Idle events (silence, an empty recording, nobody answering) since the caller's last
+    # input: the engine's budget per call, so an open line cannot loop until the carrier
+    # cuts it off.
+    idle: int = 0
+    # A person was asked for in this idle streak: an open line is offered to staff once.
+    silent_escalated: bool = False
 
     def visit(self, node_id: str) -> SessionState:
         """The state after entering a node."""
@@ -48,6 +55,14 @@ class SessionState:
         if self.outcome is not None and _RANK.get(self.outcome, 0) >= _RANK[outcome]:
             return self
         return replace(self, outcome=outcome)
+
+    def heard(self) -> SessionState:
+        """The state after the caller's input (a key, a message): the idle budget is whole."""
+        return replace(self, idle=0, silent_escalated=False)
+
+    def idled(self) -> SessionState:
+        """The state after one more idle event."""
+        return replace(self, idle=self.idle + 1)
 
     def final_outcome(self) -> Outcome:
         """The outcome to log when the session ends now."""
@@ -68,6 +83,8 @@ class SessionState:
             "outcome": self.outcome.value if self.outcome else None,
             "finished": self.finished,
             "started_at": self.started_at.isoformat(),
+            "idle": self.idle,
+            "silent_escalated": self.silent_escalated,
         }
 
     @classmethod
@@ -84,4 +101,7 @@ class SessionState:
             outcome=Outcome(data["outcome"]) if data["outcome"] else None,
             finished=bool(data["finished"]),
             started_at=datetime.fromisoformat(str(data["started_at"])),
+            # Sessions stored before the idle budget existed start it now.
+            idle=int(data.get("idle", 0)),
+            silent_escalated=bool(data.get("silent_escalated", False)),
         )

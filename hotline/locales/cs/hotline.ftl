@@ -88,3 +88,7 @@ fallback-connecting = Omlouváme se, máme technický problém. Zůstaňte pros�
 fallback-message = Omlouváme se, máme technický problém. Po zaznění tónu prosím zanechte vzkaz a poradce si ho poslechne.
 fallback-unanswered = Hovor bohužel nikdo nepřijal. Po zaznění tónu prosím zanechte vzkaz.
 fallback-goodbye = Děkujeme. Na shledanou.
+
+## Silent calls
+
+silent-goodbye = Neslyšíme vás, a proto hovor ukončujeme. Na toto číslo můžete zavolat znovu kdykoli, ve dne i v noci. Pokud je ohrožen váš život nebo život někoho jiného, volejte 112. Na shledanou.

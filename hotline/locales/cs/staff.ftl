@@ -75,3 +75,7 @@ staff-question-yours = Dotaz je váš. Odpovíte tak, že odpovíte přímo na t
 staff-question-no-reply = Dotaz je váš, ale tato linka zatím nemůže odpovídat přes SMS (administrátor to zapne pomocí HOTLINE_TWILIO_ACCOUNT_SID a HOTLINE_PHONE_NUMBER). Až bude vyřízeno, stiskněte „Hotovo“; dotaz se pak smaže.
 staff-question-done = Hotovo. Dotaz byl smazán.
 staff-no-case = Nemáte žádný otevřený rozhovor. Zprávy, které sem napíšete, nikam nedojdou.
+
+## Silent calls
+
+whisper-offer-silent = Hovor na linku. Jazyk: { staff-language-name }. Volající nemačká žádné klávesy, na lince může být ticho. Chcete-li hovor přijmout, stiskněte 1.

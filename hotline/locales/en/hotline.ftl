@@ -84,3 +84,8 @@ fallback-connecting = Sorry, we have a technical problem. Please stay on the lin
 fallback-message = Sorry, we have a technical problem. Please leave your message after the tone, and a specialist will listen to it.
 fallback-unanswered = Nobody could answer. Please leave your message after the tone.
 fallback-goodbye = Thank you. Goodbye.
+
+## Silent calls: nobody has pressed a key for a long time (an open line, a pocket call)
+
+# Said before the call is ended: someone may be there who cannot speak. 112 is the European emergency number.
+silent-goodbye = We cannot hear you, so we are ending the call. You can call this number again at any time, day or night. If your life or someone else's life is in danger, call 112. Goodbye.

@@ -65,3 +65,8 @@ staff-question-yours = The question is yours. Reply to this message to answer: t
 staff-question-no-reply = The question is yours, but this hotline cannot answer by SMS yet (an administrator turns that on with HOTLINE_TWILIO_ACCOUNT_SID and HOTLINE_PHONE_NUMBER). Press “Done” when it is dealt with; the question is then deleted.
 staff-question-done = Done. The question has been deleted.
 staff-no-case = You have no open conversation. Messages here go nowhere.
+
+## Silent calls
+
+# The whisper of a call that reached a person through silence alone: no key at the last menu.
+whisper-offer-silent = Hotline call. Language: { staff-language-name }. The caller is not pressing any keys: the line may be silent. To take the call, press 1.

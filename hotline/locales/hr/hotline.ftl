@@ -88,3 +88,7 @@ fallback-connecting = Žao nam je, imamo tehničkih poteškoća. Molimo ostanite
 fallback-message = Žao nam je, imamo tehničkih poteškoća. Molimo ostavite poruku nakon zvučnog signala i savjetnik će je poslušati.
 fallback-unanswered = Nitko se nije mogao javiti. Molimo ostavite poruku nakon zvučnog signala.
 fallback-goodbye = Hvala. Doviđenja.
+
+## Silent calls
+
+silent-goodbye = Ne čujemo Vas pa završavamo poziv. Ovaj broj možete ponovno nazvati u bilo koje doba dana i noći. Ako je Vaš život ili život druge osobe u opasnosti, nazovite 112. Doviđenja.

@@ -72,3 +72,7 @@ staff-question-yours = Pitanje je Vaše. Da biste odgovorili, odgovorite izravno
 staff-question-no-reply = Pitanje je Vaše, ali ova linija još ne može odgovarati SMS-om (administrator to uključuje pomoću HOTLINE_TWILIO_ACCOUNT_SID i HOTLINE_PHONE_NUMBER). Kad to riješite, pritisnite „Gotovo”; pitanje se tada briše.
 staff-question-done = Gotovo. Pitanje je izbrisano.
 staff-no-case = Nemate otvoren razgovor. Poruke koje ovdje napišete ne idu nikamo.
+
+## Silent calls
+
+whisper-offer-silent = Poziv na liniju. Jezik: { staff-language-name }. Pozivatelj ne pritišće tipke, možda je na liniji tišina. Ako želite preuzeti poziv, pritisnite 1.

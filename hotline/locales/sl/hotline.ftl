@@ -89,3 +89,7 @@ fallback-connecting = Oprostite, imamo tehnične težave. Prosimo, ostanite na l
 fallback-message = Oprostite, imamo tehnične težave. Prosimo, po zvočnem signalu pustite sporočilo in svetovalec ga bo poslušal.
 fallback-unanswered = Nihče se ni mogel oglasiti. Prosimo, po zvočnem signalu pustite sporočilo.
 fallback-goodbye = Hvala. Nasvidenje.
+
+## Silent calls
+
+silent-goodbye = Ne slišimo vas, zato klic končujemo. To številko lahko znova pokličete kadar koli, podnevi ali ponoči. Če je vaše življenje ali življenje koga drugega v nevarnosti, pokličite 112. Nasvidenje.

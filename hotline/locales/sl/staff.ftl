@@ -76,3 +76,7 @@ staff-question-yours = Vprašanje je vaše. Odgovorite tako, da odgovorite nepos
 staff-question-no-reply = Vprašanje je vaše, vendar ta linija prek SMS-a še ne more odgovarjati (skrbnik to vklopi s HOTLINE_TWILIO_ACCOUNT_SID in HOTLINE_PHONE_NUMBER). Ko je zadeva urejena, pritisnite „Opravljeno“; vprašanje se nato izbriše.
 staff-question-done = Opravljeno. Vprašanje je izbrisano.
 staff-no-case = Nimate odprtega pogovora. Sporočila, ki jih napišete tukaj, ne gredo nikamor.
+
+## Silent calls
+
+whisper-offer-silent = Klic na linijo. Jezik: { staff-language-name }. Klicatelj ne pritiska tipk, morda je na liniji tišina. Če želite sprejeti klic, pritisnite 1.
