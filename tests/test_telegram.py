@@ -340,6 +340,15 @@ async def test_forged_missing_secret_and_malformed_bodies(bot: Bot) -> None:
     assert (await bot.reply(update, user.id)).text == welcome("en")
 
 
+async def test_a_failure_of_ours_is_a_5xx_so_telegram_delivers_again(bot: Bot) -> None:
+    # Only malformed input is the sender's fault (400); the database failing is ours.
+    async with bot.client.app[ENGINE].begin() as conn:
+        await conn.run_sync(Base.metadata.tables["chat_updates"].drop)
+    user = TelegramUser(id=810_000_009, language_code="en")
+    status, _ = await bot.post(bot.fake.updates.command(user, "start"))
+    assert status == 500
+
+
 async def test_a_burst_within_flood_limits_loses_nothing(bot: Bot) -> None:
     # Telegram's figures, 30 a second in all and one a second a chat, with the chat's second
     # shortened to keep the test quick (the outbox paces at the same interval).

@@ -12,13 +12,14 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
@@ -43,6 +44,7 @@ COMMANDS: dict[str, InputKind] = {
     "close": "close",
 }
 MAX_BODY_BYTES = 1 << 20
+_SEQ = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
 
 PtbApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -103,14 +105,17 @@ class TelegramChannel:
             raise BadRequest("the update is too large")
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python goes
             raise BadRequest("the body is not JSON") from None
-        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        if not isinstance(data, dict) or not _is_id(data.get("update_id")):
             raise BadRequest("update_id is missing")
         try:
             update = Update.de_json(data, self.bot)
-        except (KeyError, TypeError, ValueError):
+        except Exception:  # de_json only parses (no I/O): whatever it trips on is the body's
             raise BadRequest("not a Telegram update") from None
+        wrong = _wrong_field(update)
+        if wrong is not None:
+            raise BadRequest(f"{wrong} has the wrong type")
         await self.handle(update)
         return web.Response(text="ok")
 
@@ -176,7 +181,7 @@ class TelegramChannel:
         query = update.callback_query
         if query is not None and query.message is not None and query.data:
             seq_text, _, key = query.data.partition(":")
-            if not seq_text.isdigit() or len(key) != 1:
+            if not _SEQ.fullmatch(seq_text) or len(key) != 1:
                 return None
             given = ChatInput("choice", key, int(seq_text))
             return query.message.chat.id, query.from_user.id, query.from_user.language_code, given
@@ -222,6 +227,47 @@ class TelegramChannel:
                     await self.handle(update)
                 except Exception:
                     log.exception("telegram update failed")
+
+
+def _wrong_field(update: Update) -> str | None:
+    """The first field we read whose type is wrong, or None.
+
+    PTB's de_json checks presence, not types: `"text": 5` or `"chat": {"id": "x"}` parse,
+    and would fail later, inside the handling, as if the server were at fault.
+    """
+    user = update.effective_user
+    if user is not None and not (_is_id(user.id) and _is(user.language_code, str, None)):
+        return "from"
+    query = update.callback_query
+    presser: object = query.from_user if query is not None else None
+    if query is not None and not (
+        _is(query.id, str) and _is(query.data, str, None) and presser is not None
+    ):
+        return "callback_query"
+    for message in (update.message, query.message if query is not None else None):
+        if message is None:
+            continue
+        chat: object = message.chat
+        if not _is_id(message.message_id) or chat is None or not _is_id(message.chat.id):
+            return "message"
+        if not _is(message.chat.type, str):
+            return "chat type"
+        if isinstance(message, Message):  # not an InaccessibleMessage of an old button
+            if not _is(message.text, str, None):
+                return "text"
+            replied = message.reply_to_message
+            if replied is not None and not _is_id(replied.message_id):
+                return "reply_to_message"
+    return None
+
+
+def _is(value: object, *kinds: type | None) -> bool:
+    return any(value is None if kind is None else isinstance(value, kind) for kind in kinds)
+
+
+def _is_id(value: object) -> bool:
+    """An id as Telegram gives them: an integer of 64 bits at most (and not a boolean)."""
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 @asynccontextmanager

@@ -177,7 +177,7 @@ def before_hold(flow: Flow, step: Step) -> tuple[Action, ...]:
 
 
 def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:
-    if not key.isdigit() or key == "0":
+    if len(key) != 1 or key not in "123456789":  # "²".isdigit() is True, int("²") fails
         return None
     index = int(key) - 1
     return offered[index] if index < len(offered) else None
