@@ -281,7 +281,6 @@ async def test_stop_silences_until_start(bot: Bot) -> None:
     for update in (
         bot.fake.updates.message(user, "1"),
         bot.fake.updates.message(user, "Hello?"),
-        bot.fake.updates.command(user, "help"),
         bot.fake.updates.command(user, "language"),
     ):
         await bot.send(update)
@@ -291,6 +290,32 @@ async def test_stop_silences_until_start(bot: Bot) -> None:
     again = await bot.reply(bot.fake.updates.command(user, "start"), chat)
     assert again.text == welcome("en")
     assert again.button_texts == labels("en", "chat-menu", MENU_KEYS)
+    assert await bot.rows("opt_outs") == []
+
+
+async def test_stop_is_confirmed_once_and_help_still_answers(bot: Bot) -> None:
+    user = TelegramUser(id=810_000_010, language_code="en")
+    chat = user.id
+
+    menu = await bot.reply(bot.fake.updates.command(user, "start"), chat)
+    stopped = await bot.reply(bot.fake.updates.command(user, "stop"), chat)
+    assert stopped.text == say("en", "chat-stopped")
+    for _ in range(5):
+        await bot.send(bot.fake.updates.command(user, "stop"))
+    await bot.settle()
+    assert bot.fake.texts_to(chat) == [menu.text, stopped.text]  # confirmed once
+
+    # /help still answers, and does not start the chat again.
+    helped = await bot.reply(bot.fake.updates.command(user, "help"), chat)
+    assert helped.text == say("en", "chat-help")
+    assert helped.inline_keyboard == []
+    await bot.send(bot.fake.updates.message(user, "1"))
+    await bot.settle()
+    assert bot.fake.texts_to(chat) == [menu.text, stopped.text, helped.text]
+    assert len(await bot.rows("opt_outs")) == 1
+
+    again = await bot.reply(bot.fake.updates.command(user, "start"), chat)
+    assert again.text == welcome("en")
     assert await bot.rows("opt_outs") == []
 
 

@@ -186,14 +186,21 @@ class ChatConversations:
 
             if given.kind in ("stop", "start") and live is not None:
                 await self._end_case(unit, key, now, effects)
+            opted_out = await records.opted_out(who.pseudonym)
             if given.kind == "stop":
                 if live is not None:
                     await self._close(unit, live, now)
+                if opted_out:  # confirmed the first time: each SMS costs, and it annoys
+                    return ChatReply((), 0, language, ended=True)
                 await records.opt_out(who.pseudonym, self.channel, now)
                 return ChatReply(
                     (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
                 )
-            if await records.opted_out(who.pseudonym):
+            if opted_out:
+                if given.kind == "help":  # carriers expect HELP to answer, even opted out
+                    return ChatReply(
+                        (ChatMessage(self._say(language, self.texts.help)),), 0, language
+                    )
                 if given.kind != "start":
                     return ChatReply((), 0, language)  # they asked for silence
                 await records.opt_in(who.pseudonym)
