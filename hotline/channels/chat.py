@@ -81,6 +81,7 @@ class ChatReply:
 
 
 TELEGRAM_TEXTS_IDS = ("chat-help", "chat-stopped")
+TELEGRAM_GROUP_TEXT_ID = "chat-private-only"  # said once in a group: the flow is private
 SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
 # What a chat says around a case with a specialist (here and in the staff desk).
 CASE_TEXTS_IDS = (
@@ -93,7 +94,7 @@ CASE_TEXTS_IDS = (
 # For `hotline flows check`: messages the chat channels say themselves.
 CHAT_MESSAGES = {
     **dict.fromkeys(CASE_TEXTS_IDS, "hotline/channels/chat.py"),
-    **dict.fromkeys(TELEGRAM_TEXTS_IDS, "hotline/channels/telegram.py"),
+    **dict.fromkeys((*TELEGRAM_TEXTS_IDS, TELEGRAM_GROUP_TEXT_ID), "hotline/channels/telegram.py"),
     **dict.fromkeys(SMS_TEXTS_IDS, "hotline/channels/twilio_sms.py"),
 }
 
@@ -395,6 +396,11 @@ class ChatConversations:
             duration = int((now - step.state.started_at).total_seconds())
             await unit.finish(live, summarise(step.state), now, duration)
         return step.state.finished
+
+    async def first_time(self, channel: str, key: str) -> bool:
+        """Mark `key` as seen on `channel`; False when it was, within DELIVERY_MEMORY."""
+        async with self._store().unit() as unit:
+            return await ChatRecords(unit).first_delivery(channel, key, self.clock())
 
     def _event(self, given: ChatInput, state: SessionState) -> Event:
         node = self.flow.nodes.get(state.node_id)

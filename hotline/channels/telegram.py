@@ -19,10 +19,16 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
+from hotline.channels.chat import (
+    TELEGRAM_GROUP_TEXT_ID,
+    ChatConversations,
+    ChatInput,
+    InputKind,
+    Subscriber,
+)
 from hotline.channels.chat_render import ChatMessage
 from hotline.channels.staff_desk import StaffDesk, staff_of
 from hotline.channels.telegram_outbox import TelegramOutbox
@@ -33,6 +39,7 @@ from hotline.privacy import pseudonym
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
+GROUPS_TOLD = "telegram-group"  # chat_updates marks of groups told to write privately
 WEBHOOK_PATH = "/telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 ALLOWED_UPDATES = ("message", "callback_query")
@@ -129,6 +136,10 @@ class TelegramChannel:
             if staff is not None:
                 await self.desk.handle(update, staff)
                 return
+        group = _group_of(update)
+        if group is not None:
+            await self._in_group(update, group)
+            return
         parsed = self._parse(update)
         if parsed is None:
             return  # a photo, a sticker, an edited message: nothing the flows take
@@ -157,6 +168,43 @@ class TelegramChannel:
             return
         for message in reply.messages:
             self.outbox.enqueue(chat_id, self._sender(chat_id, message, reply.seq))
+
+    async def _in_group(self, update: Update, group: Chat) -> None:
+        """A group, supergroup or channel: the flow runs in private chats only.
+
+        Everyone in a group would read the menu and each answer. So the bot says once where
+        to write, and is quiet after: no flow, no session, no call log. All it keeps is the
+        mark that the group was told, a keyed pseudonym of its id among the delivery marks,
+        forgotten like them after DELIVERY_MEMORY: a group is told at most every two days.
+        """
+        query = update.callback_query
+        if query is not None:  # a button of an old message: stop its spinner, nothing else
+            self.outbox.enqueue(group.id, lambda: query.answer())
+            return
+        if self.desk is not None and group.id == self.desk.staff_chat_id:
+            return  # the staff group: its staff were heard by the desk, nobody else is
+        told = pseudonym(f"{GROUPS_TOLD}:{group.id}", self.pseudonym_key) or ""
+        if not await self.conversations.first_time(GROUPS_TOLD, told):
+            return
+        user = update.effective_user
+        hint = (user.language_code or "")[:2].lower() if user is not None else ""
+        languages = self.conversations.languages
+        language = hint if hint in languages.offered else languages.default
+        catalog = self.conversations.catalog
+        username, text = self._username(), None
+        if username:
+            link = {"link": f"https://t.me/{username}"}
+            text = catalog.format_attribute(language, TELEGRAM_GROUP_TEXT_ID, "with-link", link)
+        await self.send_text(
+            str(group.id), text or catalog.format(language, TELEGRAM_GROUP_TEXT_ID)
+        )
+
+    def _username(self) -> str | None:
+        """The bot's username, from getMe at start; None when that has not succeeded yet."""
+        try:
+            return self.bot.username
+        except RuntimeError:  # not initialized: Telegram was unreachable at start
+            return None
 
     def _sender(self, chat_id: int, message: ChatMessage, seq: int) -> Any:
         markup = (
@@ -227,6 +275,15 @@ class TelegramChannel:
                     await self.handle(update)
                 except Exception:
                     log.exception("telegram update failed")
+
+
+def _group_of(update: Update) -> Chat | None:
+    """The group, supergroup or channel an update comes from; None for a private chat."""
+    query = update.callback_query
+    message = update.message or update.channel_post or (query.message if query else None)
+    if message is None or message.chat.type == Chat.PRIVATE:
+        return None
+    return message.chat
 
 
 def _wrong_field(update: Update) -> str | None:
