@@ -735,8 +735,9 @@ def refused_once(server: Server, mark: int, status: int, text: str, fragment: st
         ("application/x-www-form-urlencoded", b"CallSid=CA\xff\xfe&From=%2B1"),
         ("application/x-www-form-urlencoded; charset=no-such-charset", b"CallSid=CA1"),
         ("multipart/form-data; boundary=xyz", b"--xyz\r\n"),
+        (";0*", b"CallSid=CA1"),  # the stdlib's header parser raises IndexError on it
     ],
-    ids=["not-utf-8", "unknown-charset", "multipart"],
+    ids=["not-utf-8", "unknown-charset", "multipart", "unreadable-content-type"],
 )
 def test_a_form_that_cannot_be_read_gets_400_on_every_twilio_route(
     server: Server, route: str, content_type: str, body: bytes
@@ -783,6 +784,8 @@ MESSAGE = {
         {"callback_query": {"id": 1, "from": USER, "chat_instance": "1", "data": "1:1"}},
         {"callback_query": {"id": "1", "from": USER, "chat_instance": "1", "data": 11}},
         {"callback_query": {"id": "1", "chat_instance": "1", "data": "1:1", "message": MESSAGE}},
+        {"channel_post": {k: v for k, v in MESSAGE.items() if k != "chat"}},
+        {"channel_post": {**MESSAGE, "chat": {"id": -5.68e16, "type": "channel"}}},
         {"update_id": 10**70, "message": MESSAGE},
         {"update_id": True, "message": MESSAGE},
     ],

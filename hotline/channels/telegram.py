@@ -301,7 +301,7 @@ def _wrong_field(update: Update) -> str | None:
         _is(query.id, str) and _is(query.data, str, None) and presser is not None
     ):
         return "callback_query"
-    for message in (update.message, query.message if query is not None else None):
+    for message in (update.message, update.channel_post, query.message if query else None):
         if message is None:
             continue
         chat: object = message.chat
