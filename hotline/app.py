@@ -42,6 +42,7 @@ from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.flows.engine import Languages
 from hotline.flows.loader import load_builtin_flows
 from hotline.flows.model import Flow
+from hotline.http_log import quiet_malformed_http
 from hotline.prompts.library import AudioLibrary, audio_name
 from hotline.prompts.required import voice_prompts
 from hotline.storage import db
@@ -137,6 +138,7 @@ def create_app(
 
     app = web.Application(middlewares=[_errors])
     app[SETTINGS] = settings
+    app.cleanup_ctx.append(quiet_malformed_http)
     renderer = VoiceRenderer(catalog, settings.public_url, audio)
     signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
     cipher = DataCipher(settings.data_key)

@@ -323,3 +323,34 @@ async def test_a_chat_case_is_taken_relayed_both_ways_and_closed(
     # Her next message starts the menu again.
     again = await desk.reply(desk.fake.updates.message(mother, "привет"), chat)
     assert again.inline_keyboard != []
+
+
+async def test_the_staff_group_still_reaches_the_desk_and_nobody_else_is_answered_there(
+    aiohttp_client: Any,
+    database_url: str,
+    tmp_path: Path,
+    fake_telegram: FakeTelegram,
+    twilio_for_app: FakeTwilio,
+) -> None:
+    staff_group = {"id": -1_009_000_000_001, "type": "supergroup", "title": "Hotline staff"}
+    desk = await desk_app(
+        aiohttp_client,
+        database_url,
+        tmp_path,
+        FixedClock(DAY),
+        fake_telegram,
+        twilio_for_app,
+        HOTLINE_STAFF_CHAT_ID=str(staff_group["id"]),
+    )
+    # Ana writes in the staff group: the desk answers her there (she has no open case).
+    await desk.send(desk.fake.updates.message(STAFF["ana"], "Anyone waiting?", chat=staff_group))
+    await desk.settle()
+    no_case = to_staff("ana", "staff-no-case")
+    assert desk.fake.texts_to(staff_group["id"]) == [no_case]
+
+    # Someone not on the staff list: neither the family flow nor "write privately" there.
+    visitor = TelegramUser(id=7999, first_name="Visitor", language_code="en")
+    await desk.send(desk.fake.updates.command(visitor, "start", chat=staff_group))
+    await desk.settle()
+    assert desk.fake.texts_to(staff_group["id"]) == [no_case]
+    assert [call.chat_id for call in desk.fake.calls_of("sendMessage")] == [staff_group["id"]]

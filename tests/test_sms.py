@@ -105,6 +105,23 @@ async def test_a_conversation_with_stop_in_the_middle_and_start_again(client: Ap
     assert opt_outs == []  # START took them back
 
 
+async def test_stop_is_confirmed_once_and_help_still_answers(client: AppClient) -> None:
+    await text(client, "Dobrý den")
+    assert flat(await text(client, "STOP")) == cs("sms-stopped")
+    for word in ("STOP", "stop", "KONEC", "Stop.", "UNSUBSCRIBE"):
+        assert await text(client, word) == [], word  # no second confirmation, no charge
+
+    # HELP answers an opted-out number (carriers expect it) without opting it back in.
+    assert flat(await text(client, "HELP")) == cs("sms-help")
+    assert await text(client, "1") == []
+    assert await text(client, "Dobrý den") == []
+    async with client.app[ENGINE].connect() as conn:
+        assert len((await conn.execute(select(OptOut))).all()) == 1
+
+    assert cs("chat-welcome") in flat(await text(client, "START"))
+    assert flat(await text(client, "STOP")) == cs("sms-stopped")  # a new opt-out: confirmed
+
+
 async def test_keywords_work_in_the_local_language(client: AppClient) -> None:
     await text(client, "Dobrý den")
     assert flat(await text(client, "KONEC")) == cs("sms-stopped")

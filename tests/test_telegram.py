@@ -281,7 +281,6 @@ async def test_stop_silences_until_start(bot: Bot) -> None:
     for update in (
         bot.fake.updates.message(user, "1"),
         bot.fake.updates.message(user, "Hello?"),
-        bot.fake.updates.command(user, "help"),
         bot.fake.updates.command(user, "language"),
     ):
         await bot.send(update)
@@ -292,6 +291,124 @@ async def test_stop_silences_until_start(bot: Bot) -> None:
     assert again.text == welcome("en")
     assert again.button_texts == labels("en", "chat-menu", MENU_KEYS)
     assert await bot.rows("opt_outs") == []
+
+
+async def test_stop_is_confirmed_once_and_help_still_answers(bot: Bot) -> None:
+    user = TelegramUser(id=810_000_010, language_code="en")
+    chat = user.id
+
+    menu = await bot.reply(bot.fake.updates.command(user, "start"), chat)
+    stopped = await bot.reply(bot.fake.updates.command(user, "stop"), chat)
+    assert stopped.text == say("en", "chat-stopped")
+    for _ in range(5):
+        await bot.send(bot.fake.updates.command(user, "stop"))
+    await bot.settle()
+    assert bot.fake.texts_to(chat) == [menu.text, stopped.text]  # confirmed once
+
+    # /help still answers, and does not start the chat again.
+    helped = await bot.reply(bot.fake.updates.command(user, "help"), chat)
+    assert helped.text == say("en", "chat-help")
+    assert helped.inline_keyboard == []
+    await bot.send(bot.fake.updates.message(user, "1"))
+    await bot.settle()
+    assert bot.fake.texts_to(chat) == [menu.text, stopped.text, helped.text]
+    assert len(await bot.rows("opt_outs")) == 1
+
+    again = await bot.reply(bot.fake.updates.command(user, "start"), chat)
+    assert again.text == welcome("en")
+    assert await bot.rows("opt_outs") == []
+
+
+BOT_LINK = "https://t.me/hotline_test_bot"  # the fake's getMe username
+
+
+def private_only(language: str) -> str:
+    """What a group is told, with the bot's link."""
+    text = CATALOG.format_attribute(language, "chat-private-only", "with-link", {"link": BOT_LINK})
+    assert text is not None
+    return text
+
+
+@pytest.mark.parametrize("kind", ["group", "supergroup"])
+async def test_a_group_is_told_once_to_write_privately(bot: Bot, kind: str) -> None:
+    user = czech(810_000_020)
+    group_id = -4_000_000_020 if kind == "group" else -1_004_000_000_020
+    group = {"id": group_id, "type": kind, "title": "Rodina Novákových"}
+
+    told = await bot.reply(bot.fake.updates.command(user, "start", chat=group), group_id)
+    assert told.text == private_only("cs")  # in the language of whoever wrote
+    assert BOT_LINK in (told.text or "")
+    assert told.inline_keyboard == []  # no menu where everyone reads it
+
+    # Nothing more for that group: another /start, another member, a number typed.
+    other = TelegramUser(id=810_000_021, first_name="Pavel", language_code="en")
+    for update in (
+        bot.fake.updates.command(user, "start", chat=group),
+        bot.fake.updates.command(other, "start@hotline_test_bot", chat=group),
+        bot.fake.updates.message(other, "1", chat=group),
+    ):
+        await bot.send(update)
+    await bot.settle()
+    assert [call.chat_id for call in bot.fake.calls_of("sendMessage")] == [group_id]
+
+    # The group's messages left nothing but the mark that it was told, under a pseudonym.
+    for table in ("call_log", "call_sessions", "opt_outs", "questions", "caller_languages"):
+        assert await bot.rows(table) == [], table
+    [mark] = await bot.rows("chat_updates")
+    assert mark["channel"] == "telegram-group"
+    stored = await bot.everything_stored()
+    for secret in (str(group_id), str(abs(group_id)), "Novákových"):
+        assert secret not in stored
+
+    # In her private chat the family flow runs as before.
+    menu = await bot.reply(bot.fake.updates.command(user, "start"), user.id)
+    assert menu.text == welcome("cs")
+    assert menu.button_texts == labels("cs", "chat-menu", MENU_KEYS)
+
+
+async def test_a_group_is_told_in_the_default_language_when_the_writers_is_not_offered(
+    bot: Bot,
+) -> None:
+    user = TelegramUser(id=810_000_022, language_code="ka")  # not among en, cs, ru
+    group = {"id": -4_000_000_022, "type": "group", "title": "Family"}
+    told = await bot.reply(bot.fake.updates.command(user, "start", chat=group), group["id"])
+    assert told.text == private_only("en")
+
+
+@pytest.fixture
+def get_me_fails_at_start(fake_telegram: FakeTelegram) -> None:
+    """Telegram does not answer getMe when the app starts (asked for before `bot`)."""
+    fake_telegram.fail_next("getMe", status=502)
+
+
+async def test_a_group_is_told_without_a_link_when_the_bot_does_not_know_its_name(
+    get_me_fails_at_start: None, bot: Bot
+) -> None:
+    user = TelegramUser(id=810_000_024, language_code="en")
+    group = {"id": -4_000_000_024, "type": "group", "title": "Family"}
+    told = await bot.reply(bot.fake.updates.command(user, "start", chat=group), group["id"])
+    assert told.text == say("en", "chat-private-only")
+
+
+async def test_an_old_button_in_a_group_is_answered_and_ignored(bot: Bot) -> None:
+    user = TelegramUser(id=810_000_023, language_code="en")
+    group = {"id": -1_004_000_000_023, "type": "supergroup", "title": "Family"}
+    old_menu = {  # a menu the bot once sent there
+        "message_id": 7,
+        "from": bot.fake.bot_user,
+        "chat": group,
+        "date": 1_790_000_000,
+        "text": say("en", "chat-menu"),
+    }
+    press = bot.fake.updates.callback_query(user, old_menu, "1:4")
+    await bot.send(press)
+    await bot.settle()
+    [answered] = bot.fake.calls_of("answerCallbackQuery")
+    assert answered.params["callback_query_id"] == press["callback_query"]["id"]
+    assert bot.fake.calls_of("sendMessage") == []
+    assert bot.fake.calls_of("editMessageReplyMarkup") == []
+    for table in ("call_log", "call_sessions", "chat_updates"):
+        assert await bot.rows(table) == [], table
 
 
 async def test_a_redelivered_update_is_answered_once(bot: Bot) -> None:
@@ -338,6 +455,15 @@ async def test_forged_missing_secret_and_malformed_bodies(bot: Bot) -> None:
 
     # The same update with the right secret is then handled as its first delivery.
     assert (await bot.reply(update, user.id)).text == welcome("en")
+
+
+async def test_a_failure_of_ours_is_a_5xx_so_telegram_delivers_again(bot: Bot) -> None:
+    # Only malformed input is the sender's fault (400); the database failing is ours.
+    async with bot.client.app[ENGINE].begin() as conn:
+        await conn.run_sync(Base.metadata.tables["chat_updates"].drop)
+    user = TelegramUser(id=810_000_009, language_code="en")
+    status, _ = await bot.post(bot.fake.updates.command(user, "start"))
+    assert status == 500
 
 
 async def test_a_burst_within_flood_limits_loses_nothing(bot: Bot) -> None:

@@ -82,6 +82,7 @@ class ChatReply:
 
 
 TELEGRAM_TEXTS_IDS = ("chat-help", "chat-stopped")
+TELEGRAM_GROUP_TEXT_ID = "chat-private-only"  # said once in a group: the flow is private
 SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
 # What a chat says around a case with a specialist (here and in the staff desk).
 CASE_TEXTS_IDS = (
@@ -95,7 +96,7 @@ CASE_TEXTS_IDS = (
 # For `hotline flows check`: messages the chat channels say themselves.
 CHAT_MESSAGES = {
     **dict.fromkeys(CASE_TEXTS_IDS, "hotline/channels/chat.py"),
-    **dict.fromkeys(TELEGRAM_TEXTS_IDS, "hotline/channels/telegram.py"),
+    **dict.fromkeys((*TELEGRAM_TEXTS_IDS, TELEGRAM_GROUP_TEXT_ID), "hotline/channels/telegram.py"),
     **dict.fromkeys(SMS_TEXTS_IDS, "hotline/channels/twilio_sms.py"),
 }
 
@@ -196,14 +197,21 @@ class ChatConversations:
                 # /stop ends every conversation with staff; /start only a live chat (a
                 # question left earlier stays with staff, to be answered here).
                 await self._end_case(unit, key, now, effects, questions=given.kind == "stop")
+            opted_out = await records.opted_out(who.pseudonym)
             if given.kind == "stop":
                 if live is not None:
                     await self._close(unit, live, now)
+                if opted_out:  # confirmed the first time: each SMS costs, and it annoys
+                    return ChatReply((), 0, language, ended=True)
                 await records.opt_out(who.pseudonym, self.channel, now)
                 return ChatReply(
                     (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
                 )
-            if await records.opted_out(who.pseudonym):
+            if opted_out:
+                if given.kind == "help":  # carriers expect HELP to answer, even opted out
+                    return ChatReply(
+                        (ChatMessage(self._say(language, self.texts.help)),), 0, language
+                    )
                 if given.kind != "start":
                     return ChatReply((), 0, language)  # they asked for silence
                 await records.opt_in(who.pseudonym)
@@ -492,6 +500,11 @@ class ChatConversations:
             ):
                 return
             await self._close(unit, live, self.clock())
+
+    async def first_time(self, channel: str, key: str) -> bool:
+        """Mark `key` as seen on `channel`; False when it was, within DELIVERY_MEMORY."""
+        async with self._store().unit() as unit:
+            return await ChatRecords(unit).first_delivery(channel, key, self.clock())
 
     def _event(self, given: ChatInput, state: SessionState) -> Event:
         node = self.flow.nodes.get(state.node_id)

@@ -12,16 +12,23 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
+from hotline.channels.chat import (
+    TELEGRAM_GROUP_TEXT_ID,
+    ChatConversations,
+    ChatInput,
+    InputKind,
+    Subscriber,
+)
 from hotline.channels.chat_render import ChatMessage
 from hotline.channels.staff_desk import StaffDesk, staff_of
 from hotline.channels.telegram_outbox import TelegramOutbox
@@ -32,6 +39,7 @@ from hotline.privacy import pseudonym
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
+GROUPS_TOLD = "telegram-group"  # chat_updates marks of groups told to write privately
 WEBHOOK_PATH = "/telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 ALLOWED_UPDATES = ("message", "callback_query")
@@ -43,6 +51,7 @@ COMMANDS: dict[str, InputKind] = {
     "close": "close",
 }
 MAX_BODY_BYTES = 1 << 20
+_SEQ = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
 
 PtbApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -103,14 +112,17 @@ class TelegramChannel:
             raise BadRequest("the update is too large")
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python goes
             raise BadRequest("the body is not JSON") from None
-        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+        if not isinstance(data, dict) or not _is_id(data.get("update_id")):
             raise BadRequest("update_id is missing")
         try:
             update = Update.de_json(data, self.bot)
-        except (KeyError, TypeError, ValueError):
+        except Exception:  # de_json only parses (no I/O): whatever it trips on is the body's
             raise BadRequest("not a Telegram update") from None
+        wrong = _wrong_field(update)
+        if wrong is not None:
+            raise BadRequest(f"{wrong} has the wrong type")
         await self.handle(update)
         return web.Response(text="ok")
 
@@ -124,6 +136,10 @@ class TelegramChannel:
             if staff is not None:
                 await self.desk.handle(update, staff)
                 return
+        group = _group_of(update)
+        if group is not None:
+            await self._in_group(update, group)
+            return
         parsed = self._parse(update)
         if parsed is None:
             return  # a photo, a sticker, an edited message: nothing the flows take
@@ -153,6 +169,43 @@ class TelegramChannel:
         for message in reply.messages:
             self.outbox.enqueue(chat_id, self._sender(chat_id, message, reply.seq))
 
+    async def _in_group(self, update: Update, group: Chat) -> None:
+        """A group, supergroup or channel: the flow runs in private chats only.
+
+        Everyone in a group would read the menu and each answer. So the bot says once where
+        to write, and is quiet after: no flow, no session, no call log. All it keeps is the
+        mark that the group was told, a keyed pseudonym of its id among the delivery marks,
+        forgotten like them after DELIVERY_MEMORY: a group is told at most every two days.
+        """
+        query = update.callback_query
+        if query is not None:  # a button of an old message: stop its spinner, nothing else
+            self.outbox.enqueue(group.id, lambda: query.answer())
+            return
+        if self.desk is not None and group.id == self.desk.staff_chat_id:
+            return  # the staff group: its staff were heard by the desk, nobody else is
+        told = pseudonym(f"{GROUPS_TOLD}:{group.id}", self.pseudonym_key) or ""
+        if not await self.conversations.first_time(GROUPS_TOLD, told):
+            return
+        user = update.effective_user
+        hint = (user.language_code or "")[:2].lower() if user is not None else ""
+        languages = self.conversations.languages
+        language = hint if hint in languages.offered else languages.default
+        catalog = self.conversations.catalog
+        username, text = self._username(), None
+        if username:
+            link = {"link": f"https://t.me/{username}"}
+            text = catalog.format_attribute(language, TELEGRAM_GROUP_TEXT_ID, "with-link", link)
+        await self.send_text(
+            str(group.id), text or catalog.format(language, TELEGRAM_GROUP_TEXT_ID)
+        )
+
+    def _username(self) -> str | None:
+        """The bot's username, from getMe at start; None when that has not succeeded yet."""
+        try:
+            return self.bot.username
+        except RuntimeError:  # not initialized: Telegram was unreachable at start
+            return None
+
     def _sender(self, chat_id: int, message: ChatMessage, seq: int) -> Any:
         markup = (
             InlineKeyboardMarkup(
@@ -176,7 +229,7 @@ class TelegramChannel:
         query = update.callback_query
         if query is not None and query.message is not None and query.data:
             seq_text, _, key = query.data.partition(":")
-            if not seq_text.isdigit() or len(key) != 1:
+            if not _SEQ.fullmatch(seq_text) or len(key) != 1:
                 return None
             given = ChatInput("choice", key, int(seq_text))
             return query.message.chat.id, query.from_user.id, query.from_user.language_code, given
@@ -222,6 +275,56 @@ class TelegramChannel:
                     await self.handle(update)
                 except Exception:
                     log.exception("telegram update failed")
+
+
+def _group_of(update: Update) -> Chat | None:
+    """The group, supergroup or channel an update comes from; None for a private chat."""
+    query = update.callback_query
+    message = update.message or update.channel_post or (query.message if query else None)
+    if message is None or message.chat.type == Chat.PRIVATE:
+        return None
+    return message.chat
+
+
+def _wrong_field(update: Update) -> str | None:
+    """The first field we read whose type is wrong, or None.
+
+    PTB's de_json checks presence, not types: `"text": 5` or `"chat": {"id": "x"}` parse,
+    and would fail later, inside the handling, as if the server were at fault.
+    """
+    user = update.effective_user
+    if user is not None and not (_is_id(user.id) and _is(user.language_code, str, None)):
+        return "from"
+    query = update.callback_query
+    presser: object = query.from_user if query is not None else None
+    if query is not None and not (
+        _is(query.id, str) and _is(query.data, str, None) and presser is not None
+    ):
+        return "callback_query"
+    for message in (update.message, update.channel_post, query.message if query else None):
+        if message is None:
+            continue
+        chat: object = message.chat
+        if not _is_id(message.message_id) or chat is None or not _is_id(message.chat.id):
+            return "message"
+        if not _is(message.chat.type, str):
+            return "chat type"
+        if isinstance(message, Message):  # not an InaccessibleMessage of an old button
+            if not _is(message.text, str, None):
+                return "text"
+            replied = message.reply_to_message
+            if replied is not None and not _is_id(replied.message_id):
+                return "reply_to_message"
+    return None
+
+
+def _is(value: object, *kinds: type | None) -> bool:
+    return any(value is None if kind is None else isinstance(value, kind) for kind in kinds)
+
+
+def _is_id(value: object) -> bool:
+    """An id as Telegram gives them: an integer of 64 bits at most (and not a boolean)."""
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 @asynccontextmanager

@@ -6,7 +6,7 @@ from aiohttp import web
 from multidict import MultiDict, MultiDictProxy
 from twilio.request_validator import RequestValidator
 
-from hotline.errors import Forbidden
+from hotline.errors import BadRequest, Forbidden
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
 
@@ -27,11 +27,23 @@ class TwilioSignatureCheck:
         return self._public_url + request.raw_path
 
     async def verify(self, request: web.BaseRequest) -> MultiDictProxy[str]:
-        """The form parameters of a genuine Twilio request; Forbidden otherwise."""
+        """The form parameters of a genuine Twilio request; Forbidden otherwise.
+
+        A body that cannot be read as a form is BadRequest: it was not signed by anyone.
+        """
         signature = request.headers.get(SIGNATURE_HEADER)
         if not signature:
             raise Forbidden("missing X-Twilio-Signature")
-        form = await request.post()
+        try:
+            content_type = request.content_type
+        except Exception:  # the stdlib's header parser trips on some values (";0*"): only parsing
+            raise BadRequest("the Content-Type header cannot be read") from None
+        if content_type == "multipart/form-data":
+            raise BadRequest("Twilio posts url-encoded forms, never multipart")
+        try:
+            form = await request.post()
+        except (UnicodeDecodeError, LookupError):  # bytes not in the charset, or no such charset
+            raise BadRequest("the form is not text in its charset") from None
         params: MultiDict[str] = MultiDict((k, v) for k, v in form.items() if isinstance(v, str))
         if len(params) != len(form) or not self._validator.validate(
             self.url_for(request), params, signature

@@ -25,7 +25,7 @@ from hotline.call_log import summarise
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_escalation import VoiceEscalation
 from hotline.channels.voice_twiml import FALLBACK_PATH, DialPlan, VoiceRenderer
-from hotline.errors import BadRequest, HotlineError
+from hotline.errors import BadRequest
 from hotline.escalation.board import DutySnapshot
 from hotline.flows import engine
 from hotline.flows.actions import Escalate, RememberLanguage, RequestCallback, Say
@@ -55,11 +55,13 @@ VOICE_FLOWS = (FLOW_ID,)  # the other flows are for chat: nobody hears them
 TWIML = "text/xml"
 FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
-_CALL_SID = re.compile(r"^CA[0-9a-fA-F]{32}$")
-_DIGITS = re.compile(r"^[0-9*#]{0,64}$")
+_CALL_SID = re.compile(r"CA[0-9a-fA-F]{32}")
+_DIGITS = re.compile(r"[0-9*#]{0,64}")
+# ASCII digits only ("²".isdigit() is True, int("²") fails); nine fit any integer column.
+_COUNT = re.compile(r"[0-9]{1,9}")
 
 
-class SessionMissing(HotlineError):
+class SessionMissing(BadRequest):
     """A step arrived for a call we hold no session for."""
 
 
@@ -133,25 +135,22 @@ class VoiceChannel:
         """The caller's answer to step `seq` (keys, silence, a recording, a dial result)."""
         params = await self.signature.verify(request)
         call_sid = _call_sid(params)
-        seq = request.query.get("seq", "")
-        if not seq.isdigit():
+        seq = _count(request.query.get("seq"))
+        if seq is None:
             raise BadRequest("seq must be a step number")
         event = _event(request.query.get("event"), params)
         language = self._language(request.query.get("lang"))
         round_ = _round(request.query) if isinstance(event, EscalationEnded) else None
-        return await self._guarded(
-            language, self._advance(call_sid, int(seq), event, params, round_)
-        )
+        return await self._guarded(language, self._advance(call_sid, seq, event, params, round_))
 
     async def status(self, request: web.Request) -> web.Response:
         """Twilio's status callback: the call ended; close its row in the call log."""
         params = await self.signature.verify(request)
         call_sid = _call_sid(params)
         if params.get("CallStatus") in FINAL_STATUSES:
-            duration = params.get("CallDuration", "")
             try:
                 await asyncio.wait_for(
-                    self._finish(call_sid, int(duration) if duration.isdigit() else None),
+                    self._finish(call_sid, _count(params.get("CallDuration"))),
                     timeout=self.config.deadline_s * 4,
                 )
             except Exception:
@@ -203,6 +202,8 @@ class VoiceChannel:
             return _twiml(self._fallback[language])
         try:
             return _twiml(task.result())
+        except BadRequest as exc:  # a call or escalation we do not hold: the request's fault
+            log.warning("voice step refused (%s); caller sent to fallback", exc)
         except Exception:
             log.exception("voice step failed; caller sent to fallback")
         return _twiml(self._fallback[language])
@@ -435,19 +436,24 @@ def _twiml(body: str) -> web.Response:
 
 def _call_sid(params: MultiDictProxy[str]) -> str:
     call_sid = params.get("CallSid", "")
-    if not _CALL_SID.match(call_sid):
+    if not _CALL_SID.fullmatch(call_sid):
         raise BadRequest("CallSid is missing or malformed")
     return call_sid
 
 
+def _count(text: str | None) -> int | None:
+    """A step number, a duration or a round as Twilio writes it; None for anything else."""
+    return int(text) if text is not None and _COUNT.fullmatch(text) else None
+
+
 def _round(query: Mapping[str, str]) -> tuple[str, int] | None:
     """The escalation and round a dial result is about (from the Dial's action URL)."""
-    escalation_id, ring = query.get("esc"), query.get("ring", "")
+    escalation_id, ring = query.get("esc"), _count(query.get("ring"))
     if escalation_id is None:
         return None
-    if not re.fullmatch(r"[0-9a-f-]{36}", escalation_id) or not ring.isdigit():
+    if not re.fullmatch(r"[0-9a-f-]{36}", escalation_id) or ring is None:
         raise BadRequest("esc and ring must name an escalation and a round")
-    return escalation_id, int(ring)
+    return escalation_id, ring
 
 
 def _event(kind: str | None, params: MultiDictProxy[str]) -> Event:
@@ -458,19 +464,19 @@ def _event(kind: str | None, params: MultiDictProxy[str]) -> Event:
         case "recording-empty":
             return RecordingEmpty()
         case "recording":
-            duration = params.get("RecordingDuration", "0")
-            if not duration.isdigit():
+            duration = _count(params.get("RecordingDuration", "0"))
+            if duration is None:
                 raise BadRequest("RecordingDuration must be a number of seconds")
-            if int(duration) == 0 or not params.get("RecordingUrl"):
+            if duration == 0 or not params.get("RecordingUrl"):
                 return RecordingEmpty()
-            return RecordingSaved(duration_s=int(duration))
+            return RecordingSaved(duration_s=duration)
         case "dial":
             return EscalationEnded(answered=params.get("DialCallStatus") in ANSWERED)
         case None:
             digits = params.get("Digits")
             if digits is None or digits == "":
                 return NoInputReceived()
-            if not _DIGITS.match(digits):
+            if not _DIGITS.fullmatch(digits):
                 raise BadRequest("Digits must be keys of a phone keypad")
             return DigitsReceived(digits)
         case _:

@@ -208,7 +208,7 @@ def _is_idle(event: Event) -> bool | None:
 
 
 def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:
-    if not key.isdigit() or key == "0":
+    if len(key) != 1 or key not in "123456789":  # "²".isdigit() is True, int("²") fails
         return None
     index = int(key) - 1
     return offered[index] if index < len(offered) else None

@@ -61,3 +61,8 @@ chat-help = Toto je linka resocializačního programu. Vyberte si z nabídky neb
 chat-stopped = Už od nás nedostanete žádné zprávy. Pokud nám budete chtít znovu napsat, pošlete /start.
 sms-help = Linka resocializačního programu. Odpovězte číslem z nabídky. START začne znovu, STOP zastaví všechny zprávy od nás. Při ohrožení života volejte 112.
 sms-stopped = Už od nás nedostanete žádné zprávy. Chcete-li nám znovu napsat, odpovězte START.
+
+## Telegram groups (the Telegram channel says this, not a flow)
+
+chat-private-only = Odpovídáme jen v soukromém chatu, aby vše, co nám napíšete, zůstalo důvěrné. Napište nám prosím přímo.
+    .with-link = Odpovídáme jen v soukromém chatu, aby vše, co nám napíšete, zůstalo důvěrné. Napište nám prosím sem: { $link }

@@ -56,3 +56,10 @@ chat-help = This is the helpline of { -program }. Choose from the menu or type a
 chat-stopped = You will get no more messages from us. Send /start if you want to write to us again.
 sms-help = Helpline of { -program }. Reply with a number from the menu. START begins again, STOP ends all messages from us. In danger, call 112.
 sms-stopped = You will get no more messages from us. Reply START to write to us again.
+
+## Telegram groups (the Telegram channel says this, not a flow)
+
+# Said once in a group that writes to the bot: everyone there would read the menu and
+# the answers. With the bot's t.me link when it is known, else without.
+chat-private-only = We answer only in a private chat, so that what you write stays confidential. Please write to us directly.
+    .with-link = We answer only in a private chat, so that what you write stays confidential. Please write to us here: { $link }

@@ -62,3 +62,8 @@ chat-help = Ovo je linija programa resocijalizacije. Odaberite nešto iz izborni
 chat-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, pošaljite /start.
 sms-help = Linija programa resocijalizacije. Odgovorite brojem iz izbornika. START kreće ispočetka, STOP zaustavlja sve naše poruke. Ako je netko u opasnosti, nazovite 112.
 sms-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, odgovorite START.
+
+## Telegram groups (the Telegram channel says this, not a flow)
+
+chat-private-only = Odgovaramo samo u privatnom razgovoru, kako bi sve što napišete ostalo povjerljivo. Molimo, pišite nam izravno.
+    .with-link = Odgovaramo samo u privatnom razgovoru, kako bi sve što napišete ostalo povjerljivo. Molimo, pišite nam ovdje: { $link }

@@ -61,3 +61,8 @@ chat-help = To je linija programa resocializacije. Izberite možnost v meniju al
 chat-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pisati, pošljite /start.
 sms-help = Linija programa resocializacije. Odgovorite s številko iz menija. START začne znova, STOP ustavi vsa naša sporočila. Če je kdo v nevarnosti, pokličite 112.
 sms-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pisati, odgovorite START.
+
+## Telegram groups (the Telegram channel says this, not a flow)
+
+chat-private-only = Odgovarjamo samo v zasebnem klepetu, da ostane vse, kar nam napišete, zaupno. Prosimo, pišite nam neposredno.
+    .with-link = Odgovarjamo samo v zasebnem klepetu, da ostane vse, kar nam napišete, zaupno. Prosimo, pišite nam tukaj: { $link }
