@@ -84,6 +84,9 @@ _REMEMBER_LANGUAGE = {
     "postgresql": _remember_language(postgresql),
     "sqlite": _remember_language(sqlite),
 }
+_VOICEMAIL_FILED = (
+    select(_VOICEMAILS.c.id).where(_VOICEMAILS.c.recording_url == bindparam("p_url")).limit(1)
+)
 _RECALL_LANGUAGE = select(_LANGUAGES.c.language).where(_LANGUAGES.c.caller == bindparam("p_caller"))
 _END_SESSION = (
     update(_SESSIONS)
@@ -188,20 +191,33 @@ class SessionUnit:
         if result.rowcount != 1:
             return False
         if voicemail is not None:
-            await self.conn.execute(
-                _INSERT_VOICEMAIL,
-                {
-                    "id": str(uuid.uuid4()),
-                    "log_id": session.log_id,
-                    "language": voicemail.language,
-                    "duration_s": voicemail.duration_s,
-                    "recording_url": voicemail.recording_url,
-                    "created_at": now,
-                },
-            )
+            await self.add_voicemail(session.log_id, voicemail, now)
         if summary is not None:
-            await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
+            await self.correct(session, summary)
         return True
+
+    async def add_voicemail(self, log_id: str, voicemail: NewVoicemail, now: datetime) -> None:
+        """File a voicemail under a call's log row."""
+        await self.conn.execute(
+            _INSERT_VOICEMAIL,
+            {
+                "id": str(uuid.uuid4()),
+                "log_id": log_id,
+                "language": voicemail.language,
+                "duration_s": voicemail.duration_s,
+                "recording_url": voicemail.recording_url,
+                "created_at": now,
+            },
+        )
+
+    async def voicemail_filed(self, recording_url: str) -> bool:
+        """Whether a voicemail with this recording is filed already."""
+        result = await self.conn.execute(_VOICEMAIL_FILED, {"p_url": recording_url})
+        return result.first() is not None
+
+    async def correct(self, session: StoredSession, summary: LogSummary) -> None:
+        """Rewrite what the call log row says of how the session went (not when it ended)."""
+        await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
 
     async def recall_language(self, caller: str) -> str | None:
         """The language this pseudonym last chose, if any."""
