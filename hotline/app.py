@@ -33,6 +33,7 @@ from hotline.channels.twilio_sms import CHANNEL as SMS
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
 from hotline.channels.voice_escalation import VoiceEscalation
+from hotline.channels.voice_spool import VoiceSpool
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
@@ -49,6 +50,7 @@ from hotline.storage import db
 from hotline.storage.chats import DELIVERY_MEMORY, forget_deliveries
 from hotline.storage.escalations import EscalationStore
 from hotline.storage.sessions import SessionStore
+from hotline.storage.spool import Spool
 from hotline.storage.staff import StaffDirectory
 
 log = logging.getLogger(__name__)
@@ -60,11 +62,13 @@ ESCALATIONS = web.AppKey("escalations", EscalationStore)
 STAFF = web.AppKey("staff", StaffDirectory)
 BOARD = web.AppKey("board", DutyBoard)
 DESK = web.AppKey("desk", StaffDesk)
+VOICE_SPOOL = web.AppKey("voice_spool", VoiceSpool)
 ALERT_TICK_SECONDS = 15
 TELEGRAM_CHANNEL = web.AppKey("telegram", TelegramChannel)
 CHAT_FLOW = "family"
 HEALTH_TIMEOUT_S = 1.0
 SWEEP_MINUTES = 5
+SPOOL_REPLAY_SECONDS = 15
 NOTICE_MEMORY = timedelta(days=30)  # staff messages of ended escalations, for late replies
 
 
@@ -144,6 +148,28 @@ def create_app(
     cipher = DataCipher(settings.data_key)
     board = DutyBoard(lambda: duty_snapshot(app[STAFF]), clock)
     app[BOARD] = board
+    escalation = VoiceEscalation(
+        board=board,
+        store=lambda: app[ESCALATIONS],
+        policy=settings.escalation,
+        cipher=cipher,
+        renderer=renderer,
+        languages=languages,
+        signature=signature,
+        clock=clock,
+        default_region=settings.default_region,
+    )
+    # What the voice fallback hears while the database is down waits here, on local disk.
+    voice_spool = VoiceSpool(
+        spool=Spool(settings.data_dir / "spool" / "voice.spool", cipher),
+        store=lambda: app[STORE],
+        escalation=escalation,
+        languages=languages,
+        pseudonym_key=settings.pseudonym_key,
+        default_region=settings.default_region,
+        clock=clock,
+    )
+    app[VOICE_SPOOL] = voice_spool
     voice = VoiceChannel(
         config=VoiceConfig(
             languages=languages,
@@ -157,17 +183,8 @@ def create_app(
         store=lambda: app[STORE],
         signature=signature,
         renderer=renderer,
-        escalation=VoiceEscalation(
-            board=board,
-            store=lambda: app[ESCALATIONS],
-            policy=settings.escalation,
-            cipher=cipher,
-            renderer=renderer,
-            languages=languages,
-            signature=signature,
-            clock=clock,
-            default_region=settings.default_region,
-        ),
+        escalation=escalation,
+        spool=voice_spool,
         clock=clock,
     )
     chat_languages = Languages(
@@ -214,6 +231,7 @@ def create_app(
     else:
         log.warning("no %r flow: SMS and Telegram are off", CHAT_FLOW)
     app.cleanup_ctx.append(_housekeeping(clock, renderer))
+    app.cleanup_ctx.append(_replaying(voice_spool))
     app.router.add_routes([*voice.routes(), audio.route()])
     app.router.add_get("/healthz", _healthz)
     return app
@@ -415,6 +433,28 @@ async def tidy(app: web.Application, now: datetime) -> None:
     if questions:
         log.info("%d questions expired unanswered; their texts were deleted", questions)
     await app[ESCALATIONS].forget_notices(now - NOTICE_MEMORY)
+
+
+def _replaying(spool: VoiceSpool) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Replay the voice spool into the database: at start, then every few seconds."""
+
+    async def context(app: web.Application) -> AsyncIterator[None]:
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler.add_job(
+            spool.replay_logged,
+            "interval",
+            seconds=SPOOL_REPLAY_SECONDS,
+            next_run_time=datetime.now(UTC),  # once at start: a restart after an outage
+            id="voice-spool",
+            name="voice spool replay",
+            max_instances=1,
+            coalesce=True,
+        )
+        scheduler.start()
+        yield
+        scheduler.shutdown(wait=False)
+
+    return context
 
 
 async def _healthz(request: web.Request) -> web.Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -275,3 +276,11 @@ async def test_a_roster_with_no_shifts_round_trips(directory: StaffDirectory) ->
     empty = Roster("Asia/Tbilisi", (ANA,))
     await directory.import_roster(empty, now=NOW)
     assert await directory.roster() == empty
+
+
+async def test_two_imports_at_once_both_succeed(directory: StaffDirectory) -> None:
+    roster = load_roster(ROSTER_TEXT)
+    # Two admins, or a deploy script run twice: both write the same people and schedule.
+    for _ in range(10):
+        await asyncio.gather(*(directory.import_roster(roster, now=NOW) for _ in range(2)))
+        assert await directory.roster() == roster

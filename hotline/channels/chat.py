@@ -36,7 +36,13 @@ from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
 from hotline.flows.state import SessionState
 from hotline.storage.chats import ChatRecords
 from hotline.storage.escalations import CaseRow, EscalationRow, EscalationStore, Kind, Result
-from hotline.storage.sessions import NewSession, SessionStore, SessionUnit, StoredSession
+from hotline.storage.sessions import (
+    NewSession,
+    SessionStore,
+    SessionTaken,
+    SessionUnit,
+    StoredSession,
+)
 
 if TYPE_CHECKING:
     from hotline.channels.staff_desk import StaffDesk
@@ -162,7 +168,13 @@ class ChatConversations:
         # Read before the transaction: SQLite has one connection, which the unit holds.
         snapshot = await self.cases.board.current() if self.cases else None
         effects: list[Effect] = []
-        reply = await self._handle(who, given, delivery_id, snapshot, effects)
+        try:
+            reply = await self._handle(who, given, delivery_id, snapshot, effects)
+        except SessionTaken:
+            # Two messages from one person at once (two processes): both began a conversation
+            # and the other one's is stored. Nothing of this one was kept: go again, into it.
+            effects.clear()
+            reply = await self._handle(who, given, delivery_id, snapshot, effects)
         for effect in effects:  # after the commit: staff are told of what is stored
             try:
                 await effect()

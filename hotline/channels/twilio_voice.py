@@ -24,6 +24,7 @@ from twilio.twiml.voice_response import Dial, VoiceResponse
 from hotline.call_log import summarise
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_escalation import VoiceEscalation
+from hotline.channels.voice_spool import CallEvent, EventKind, VoiceSpool
 from hotline.channels.voice_twiml import FALLBACK_PATH, DialPlan, VoiceRenderer
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutySnapshot
@@ -89,16 +90,18 @@ class VoiceChannel:
         signature: TwilioSignatureCheck,
         renderer: VoiceRenderer,
         escalation: VoiceEscalation,
+        spool: VoiceSpool,
         clock: Callable[[], datetime],
     ) -> None:
         self.config = config
         self.escalation = escalation
+        self.spool = spool
         self.flows = flows
         self._store = store
         self.signature = signature
         self.renderer = renderer
         self.clock = clock
-        self._stuck: set[asyncio.Future[str]] = set()
+        self._stuck: set[asyncio.Future[Any]] = set()
         # Rendered once at start: a fault must not depend on anything that could fault.
         self._fallback = {lang: self._render_fallback(lang) for lang in config.languages.offered}
         self._after_fallback_dial = {
@@ -129,7 +132,7 @@ class VoiceChannel:
         requested = request.query.get("lang")
         preset = requested if requested in self.config.languages.offered else None
         language = preset or self.config.languages.default
-        return await self._guarded(language, self._start(call_sid, params, preset))
+        return await self._guarded(language, self._start(call_sid, params, preset), params)
 
     async def step(self, request: web.Request) -> web.Response:
         """The caller's answer to step `seq` (keys, silence, a recording, a dial result)."""
@@ -141,22 +144,38 @@ class VoiceChannel:
         event = _event(request.query.get("event"), params)
         language = self._language(request.query.get("lang"))
         round_ = _round(request.query) if isinstance(event, EscalationEnded) else None
-        return await self._guarded(language, self._advance(call_sid, seq, event, params, round_))
+        return await self._guarded(
+            language, self._advance(call_sid, seq, event, params, round_), params
+        )
 
     async def status(self, request: web.Request) -> web.Response:
         """Twilio's status callback: the call ended; close its row in the call log."""
         params = await self.signature.verify(request)
         call_sid = _call_sid(params)
         if params.get("CallStatus") in FINAL_STATUSES:
-            try:
-                await asyncio.wait_for(
-                    self._finish(call_sid, _count(params.get("CallDuration"))),
-                    timeout=self.config.deadline_s * 4,
-                )
-            except Exception:
-                # Nobody is on the line any more; housekeeping closes the call log row later.
-                log.exception("status callback not stored; housekeeping will close the call")
-                return web.Response(status=503, text="try again later\n")
+            seconds = _count(params.get("CallDuration"))
+            budget = self.config.deadline_s * 4
+            task = asyncio.ensure_future(self._finish(call_sid, seconds))
+            done, _ = await asyncio.wait({task}, timeout=budget)
+            if not done:
+                task.cancel()  # not waited for: cancelling on a hanging database can hang
+                self._stuck.add(task)
+                task.add_done_callback(self._forget_stuck)
+                problem: str | None = "timeout"
+            elif task.exception() is not None:
+                problem = task.exception().__class__.__name__
+            else:
+                problem = None if task.result() else "no session"
+            if problem is not None:
+                # The database is down, or the call began during a fault and only the
+                # fallback answered it: the spool keeps its end until the database answers.
+                event = self._event("status", params, duration_s=seconds)
+                if not await self.spool.keep(event, wait_s=budget):
+                    return web.Response(status=503, text="try again later\n")
+                if problem != "no session":
+                    log.warning(
+                        "status callback not stored (database: %s); kept in the spool", problem
+                    )
         return web.Response(text=str(VoiceResponse()), content_type=TWIML)
 
     async def fallback(self, request: web.Request) -> web.Response:
@@ -164,26 +183,44 @@ class VoiceChannel:
         params = await self.signature.verify(request)
         language = self._language(request.query.get("lang"))
         stage = request.query.get("stage")
+        # The database may be what failed: what follows is kept in the local spool, replayed
+        # into the database when it answers again (off the event loop, within the deadline).
+        wait_s = self.config.deadline_s
         if stage == "dial":
-            if params.get("DialCallStatus") in ANSWERED:
+            answered = params.get("DialCallStatus") in ANSWERED
+            await self._keep(self._event("dial", params, language, answered=answered), wait_s)
+            if answered:
                 return _twiml(self._fallback_goodbye[language])
             return _twiml(self._after_fallback_dial[language])
         if stage == "recording":
-            # The database may be what failed: name the recording for an operator to find.
-            log.error(
-                "voicemail recorded during a fault: recording %s (%ss, %s); fetch it from Twilio",
-                params.get("RecordingSid", "?"),
-                params.get("RecordingDuration", "?"),
+            duration = params.get("RecordingDuration", "")
+            event = self._event(
+                "voicemail",
+                params,
                 language,
+                recording_sid=params.get("RecordingSid", ""),
+                recording_url=params.get("RecordingUrl", ""),
+                duration_s=int(duration) if duration.isdigit() else None,
             )
+            if await self._keep(event, wait_s):
+                log.warning(
+                    "voicemail recorded during a fault: recording %s (%ss, %s) kept in the "
+                    "spool; it is filed when the database answers",
+                    event.recording_sid or "?",
+                    duration or "?",
+                    language,
+                )
             return _twiml(self._fallback_goodbye[language])
         # Also usable as the number's "primary handler fails" URL in the Twilio console.
         log.error("Twilio used the fallback URL (error %s)", params.get("ErrorCode", "?"))
+        self._keep_soon(self._event("fallback", params, language))
         return _twiml(self._fallback[language])
 
     # -- the work behind them -------------------------------------------------------------
 
-    async def _guarded(self, language: str, work: Coroutine[Any, Any, str]) -> web.Response:
+    async def _guarded(
+        self, language: str, work: Coroutine[Any, Any, str], params: MultiDictProxy[str]
+    ) -> web.Response:
         """Run a step within the deadline; on any failure answer with the fallback.
 
         On a timeout the stuck work is cancelled but not waited for: cancelling a query on a
@@ -199,16 +236,46 @@ class VoiceChannel:
                 "voice step missed its %.1fs deadline; caller sent to fallback",
                 self.config.deadline_s,
             )
-            return _twiml(self._fallback[language])
-        try:
-            return _twiml(task.result())
-        except BadRequest as exc:  # a call or escalation we do not hold: the request's fault
-            log.warning("voice step refused (%s); caller sent to fallback", exc)
-        except Exception:
-            log.exception("voice step failed; caller sent to fallback")
+        else:
+            try:
+                return _twiml(task.result())
+            except BadRequest as exc:  # a call or escalation we do not hold: the request's fault
+                log.warning("voice step refused (%s); caller sent to fallback", exc)
+            except Exception:
+                log.exception("voice step failed; caller sent to fallback")
+        # The call log will say the fallback answered (the spool, in the background).
+        self._keep_soon(self._event("fallback", params, language))
         return _twiml(self._fallback[language])
 
-    def _forget_stuck(self, task: asyncio.Future[str]) -> None:
+    def _event(
+        self,
+        kind: EventKind,
+        params: MultiDictProxy[str],
+        language: str | None = None,
+        **details: Any,
+    ) -> CallEvent:
+        """A spool record of the call this request is about."""
+        return CallEvent(
+            kind=kind,
+            call_sid=params.get("CallSid") or "",
+            caller=params.get("From", ""),
+            at=self.clock(),
+            language=language,
+            **details,
+        )
+
+    async def _keep(self, event: CallEvent, wait_s: float) -> bool | None:
+        """Spool an event of a real call, waiting at most `wait_s` (None: still writing)."""
+        if not _CALL_SID.match(event.call_sid):
+            return False
+        return await self.spool.keep(event, wait_s=wait_s)
+
+    def _keep_soon(self, event: CallEvent) -> None:
+        """Spool an event of a real call in the background."""
+        if _CALL_SID.match(event.call_sid):
+            self.spool.keep_soon(event)
+
+    def _forget_stuck(self, task: asyncio.Future[Any]) -> None:
         self._stuck.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.warning("a timed-out voice step ended with %r", task.exception())
@@ -368,15 +435,19 @@ class VoiceChannel:
                 now=now,
             )
 
-    async def _finish(self, call_sid: str, duration_s: int | None) -> None:
+    async def _finish(self, call_sid: str, duration_s: int | None) -> bool:
+        """Close the call's log row; False when there is no session to close."""
         async with self._store().unit() as unit:
             stored = await unit.load(call_sid)
-            if stored is None or stored.ended:
-                return
+            if stored is None:
+                return False
+            if stored.ended:
+                return True
             state = SessionState.from_json(stored.state)
             now = self.clock()
             await self.escalation.abandoned(unit.conn, stored.log_id, now)
             await unit.finish(stored, summarise(state), now, duration_s)
+            return True
 
     def _render(self, step: engine.Step, *, seq: int, dial: DialPlan | None = None) -> str:
         return self.renderer.render(step.actions, seq=seq, language=step.state.language, dial=dial)

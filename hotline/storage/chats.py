@@ -46,9 +46,19 @@ class ChatRecords:
 
     async def opt_out(self, subscriber: str, channel: str, now: datetime) -> None:
         """Stop every message to this pseudonym."""
-        await self.opt_in(subscriber)
+        # An upsert: two STOPs from one person may arrive at once, in two processes.
+        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(_OPT_OUTS).values(
+            subscriber=subscriber, channel=channel, created_at=now
+        )
         await self.conn.execute(
-            _OPT_OUTS.insert().values(subscriber=subscriber, channel=channel, created_at=now)
+            statement.on_conflict_do_update(
+                index_elements=["subscriber"],
+                set_={
+                    "channel": statement.excluded.channel,
+                    "created_at": statement.excluded.created_at,
+                },
+            )
         )
 
     async def opt_in(self, subscriber: str) -> None:

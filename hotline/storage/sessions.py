@@ -15,9 +15,10 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from hotline.errors import StorageError
 from hotline.storage.models import CallerLanguage, CallLogEntry, CallSession, Voicemail
 
 _LOG = cast(Table, CallLogEntry.__table__)
@@ -35,7 +36,12 @@ _SESSION_COLUMNS = (
 )
 _LOAD = select(*_SESSION_COLUMNS).where(_SESSIONS.c.key == bindparam("p_key"))
 _INSERT_LOG = insert(_LOG)
-_INSERT_SESSION = insert(_SESSIONS)
+# Two requests may begin a session under one key at once (a Twilio retry; two texts from one
+# person): the second must not abort its transaction, so the insert yields on a conflict.
+_INSERT_SESSION = {
+    "postgresql": postgresql.insert(_SESSIONS).on_conflict_do_nothing(index_elements=["key"]),
+    "sqlite": sqlite.insert(_SESSIONS).on_conflict_do_nothing(index_elements=["key"]),
+}
 _INSERT_VOICEMAIL = insert(_VOICEMAILS)
 _ADVANCE = (
     update(_SESSIONS)
@@ -58,12 +64,28 @@ _SUMMARISE = (
 )
 _CLOSE_LOG = _SUMMARISE.values(ended_at=bindparam("p_ended"), duration_s=bindparam("p_duration"))
 _CALLER_OF_LOG = select(_LOG.c.caller).where(_LOG.c.id == bindparam("p_id")).scalar_subquery()
-_FORGET_LANGUAGE = delete(_LANGUAGES).where(_LANGUAGES.c.caller == _CALLER_OF_LOG)
-_REMEMBER_LANGUAGE = insert(_LANGUAGES).from_select(
-    ["caller", "language", "updated_at"],
-    select(_LOG.c.caller, bindparam("p_language"), bindparam("p_now")).where(
-        _LOG.c.id == bindparam("p_id"), _LOG.c.caller.is_not(None)
-    ),
+_CHOSEN_LANGUAGE = select(_LOG.c.caller, bindparam("p_language"), bindparam("p_now")).where(
+    _LOG.c.id == bindparam("p_id"), _LOG.c.caller.is_not(None)
+)
+
+
+def _remember_language(dialect: Any) -> Any:
+    """An upsert: two calls from one number may choose a language at the same moment."""
+    statement = dialect.insert(_LANGUAGES).from_select(
+        ["caller", "language", "updated_at"], _CHOSEN_LANGUAGE
+    )
+    return statement.on_conflict_do_update(
+        index_elements=["caller"],
+        set_={"language": statement.excluded.language, "updated_at": statement.excluded.updated_at},
+    )
+
+
+_REMEMBER_LANGUAGE = {
+    "postgresql": _remember_language(postgresql),
+    "sqlite": _remember_language(sqlite),
+}
+_VOICEMAIL_FILED = (
+    select(_VOICEMAILS.c.id).where(_VOICEMAILS.c.recording_url == bindparam("p_url")).limit(1)
 )
 _RECALL_LANGUAGE = select(_LANGUAGES.c.language).where(_LANGUAGES.c.caller == bindparam("p_caller"))
 _END_SESSION = (
@@ -71,6 +93,10 @@ _END_SESSION = (
     .where(_SESSIONS.c.key == bindparam("p_key"))
     .values(ended_at=bindparam("p_ended"), updated_at=bindparam("p_ended"))
 )
+
+
+class SessionTaken(StorageError):
+    """Another request began a session under this key first (its transaction rolls back)."""
 
 
 @dataclass(frozen=True)
@@ -165,20 +191,33 @@ class SessionUnit:
         if result.rowcount != 1:
             return False
         if voicemail is not None:
-            await self.conn.execute(
-                _INSERT_VOICEMAIL,
-                {
-                    "id": str(uuid.uuid4()),
-                    "log_id": session.log_id,
-                    "language": voicemail.language,
-                    "duration_s": voicemail.duration_s,
-                    "recording_url": voicemail.recording_url,
-                    "created_at": now,
-                },
-            )
+            await self.add_voicemail(session.log_id, voicemail, now)
         if summary is not None:
-            await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
+            await self.correct(session, summary)
         return True
+
+    async def add_voicemail(self, log_id: str, voicemail: NewVoicemail, now: datetime) -> None:
+        """File a voicemail under a call's log row."""
+        await self.conn.execute(
+            _INSERT_VOICEMAIL,
+            {
+                "id": str(uuid.uuid4()),
+                "log_id": log_id,
+                "language": voicemail.language,
+                "duration_s": voicemail.duration_s,
+                "recording_url": voicemail.recording_url,
+                "created_at": now,
+            },
+        )
+
+    async def voicemail_filed(self, recording_url: str) -> bool:
+        """Whether a voicemail with this recording is filed already."""
+        result = await self.conn.execute(_VOICEMAIL_FILED, {"p_url": recording_url})
+        return result.first() is not None
+
+    async def correct(self, session: StoredSession, summary: LogSummary) -> None:
+        """Rewrite what the call log row says of how the session went (not when it ended)."""
+        await self.conn.execute(_SUMMARISE, _summary_params(session.log_id, summary))
 
     async def recall_language(self, caller: str) -> str | None:
         """The language this pseudonym last chose, if any."""
@@ -186,7 +225,7 @@ class SessionUnit:
         return cast(str | None, result.scalar())
 
     async def create(self, new: NewSession) -> StoredSession:
-        """Insert a new session and its call log row (IntegrityError if the key is taken)."""
+        """Insert a new session and its call log row (SessionTaken if the key is taken)."""
         log_id = str(uuid.uuid4())
         await self.conn.execute(
             _INSERT_LOG,
@@ -200,8 +239,8 @@ class SessionUnit:
                 "path": [],
             },
         )
-        await self.conn.execute(
-            _INSERT_SESSION,
+        inserted = await self.conn.execute(
+            _INSERT_SESSION[self.conn.dialect.name],
             {
                 "key": new.key,
                 "log_id": log_id,
@@ -211,6 +250,8 @@ class SessionUnit:
                 "updated_at": new.started_at,
             },
         )
+        if inserted.rowcount != 1:
+            raise SessionTaken(f"a session under this key began meanwhile ({new.channel})")
         return StoredSession(new.key, log_id, 1, new.state, new.response, ended=False)
 
     async def drop_ended(self, key: str) -> None:
@@ -221,9 +262,9 @@ class SessionUnit:
 
     async def remember_language(self, session: StoredSession, language: str, now: datetime) -> None:
         """Keep the language the caller chose, under the pseudonym of the session's caller."""
-        await self.conn.execute(_FORGET_LANGUAGE, {"p_id": session.log_id})
         await self.conn.execute(
-            _REMEMBER_LANGUAGE, {"p_id": session.log_id, "p_language": language, "p_now": now}
+            _REMEMBER_LANGUAGE[self.conn.dialect.name],
+            {"p_id": session.log_id, "p_language": language, "p_now": now},
         )
 
     async def finish(
@@ -258,7 +299,7 @@ class SessionStore:
         try:
             async with self.unit() as unit:
                 await unit.create(new)
-        except IntegrityError:
+        except SessionTaken:
             return await self.load(new.key)
         return None
 

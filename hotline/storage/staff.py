@@ -20,6 +20,7 @@ from datetime import date, datetime, time
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -272,8 +273,9 @@ class StaffDirectory:
                 row = rows.get(person.id)
                 if row is None:
                     added.append(person.id)
+                    # Another import may add the same person meanwhile: then theirs is updated.
                     await conn.execute(
-                        insert(_STAFF).values(id=person.id, created_at=now, **identity)
+                        _upsert(conn, _STAFF, ["id"], id=person.id, created_at=now, **identity)
                     )
                     continue
                 before = {key: getattr(row, key) for key in ("name", "role", "position")}
@@ -293,9 +295,11 @@ class StaffDirectory:
                     .where(_STAFF.c.id == row.id)
                     .values(position=len(roster.staff) + offset)
                 )
-            await conn.execute(delete(_SCHEDULE).where(_SCHEDULE.c.id == _SCHEDULE_ID))
             await conn.execute(
-                insert(_SCHEDULE).values(
+                _upsert(
+                    conn,
+                    _SCHEDULE,
+                    ["id"],
                     id=_SCHEDULE_ID,
                     timezone=roster.timezone,
                     weekly=[_weekly_to_json(shift) for shift in roster.weekly],
@@ -423,3 +427,12 @@ def _once_from_json(item: dict[str, Any]) -> OneOffShift:
         start=datetime.fromisoformat(item["from"]),
         end=datetime.fromisoformat(item["to"]),
     )
+
+
+def _upsert(conn: AsyncConnection, table: Table, key: list[str], **values: Any) -> Any:
+    """Insert a row, or overwrite the one with the same key (two imports may run at once)."""
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**values)
+    # The key, and when the row was first made, stay as they are.
+    changed = {n: statement.excluded[n] for n in values if n not in key and n != "created_at"}
+    return statement.on_conflict_do_update(index_elements=key, set_=changed)
