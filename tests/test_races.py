@@ -94,14 +94,15 @@ async def test_two_calls_from_one_new_number_choose_a_language_at_once(
     assert again.spoken[0].startswith("Hello.")
 
 
-async def test_two_stop_texts_at_once_are_both_answered_and_kept_once(
+async def test_two_stop_texts_at_once_are_confirmed_once_and_kept_once(
     client: AppClient,
 ) -> None:
     for i in range(PAIRS):
         params = [sms_params("STOP", sender=number(i)) for _ in range(2)]
         answers = await asyncio.gather(*(post_signed(client, "/twilio/sms", p) for p in params))
         assert [status for status, _ in answers] == [200, 200], f"pair {i}: {answers}"
-        assert all("<Message>" in body for _, body in answers), f"pair {i}: {answers}"
+        # One confirmation, whichever STOP came first; the other is silent.
+        assert sum("<Message>" in body for _, body in answers) == 1, f"pair {i}: {answers}"
 
     async with client.app[ENGINE].connect() as conn:
         subscribers = (await conn.execute(select(OptOut.subscriber))).scalars().all()

@@ -213,9 +213,9 @@ class ChatConversations:
             if given.kind == "stop":
                 if live is not None:
                     await self._close(unit, live, now)
-                if opted_out:  # confirmed the first time: each SMS costs, and it annoys
+                # Confirmed the first time only: each SMS costs, and a repeat annoys.
+                if opted_out or not await records.opt_out(who.pseudonym, self.channel, now):
                     return ChatReply((), 0, language, ended=True)
-                await records.opt_out(who.pseudonym, self.channel, now)
                 return ChatReply(
                     (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
                 )

@@ -44,22 +44,18 @@ class ChatRecords:
         query = select(exists().where(_OPT_OUTS.c.subscriber == subscriber))
         return bool((await self.conn.execute(query)).scalar())
 
-    async def opt_out(self, subscriber: str, channel: str, now: datetime) -> None:
-        """Stop every message to this pseudonym."""
-        # An upsert: two STOPs from one person may arrive at once, in two processes.
+    async def opt_out(self, subscriber: str, channel: str, now: datetime) -> bool:
+        """Stop every message to this pseudonym; False when they had opted out already."""
+        # Conflict-safe: two STOPs from one person may arrive at once, in two processes,
+        # and exactly one of them is the first (the one that gets the confirmation).
         dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
         statement = dialect.insert(_OPT_OUTS).values(
             subscriber=subscriber, channel=channel, created_at=now
         )
-        await self.conn.execute(
-            statement.on_conflict_do_update(
-                index_elements=["subscriber"],
-                set_={
-                    "channel": statement.excluded.channel,
-                    "created_at": statement.excluded.created_at,
-                },
-            )
+        result = await self.conn.execute(
+            statement.on_conflict_do_nothing(index_elements=["subscriber"])
         )
+        return bool(result.rowcount)
 
     async def opt_in(self, subscriber: str) -> None:
         """They came back (/start, START)."""
