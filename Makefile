@@ -31,6 +31,7 @@ test: lint typecheck check-flows
 bench: $(STAMP)
 	$(BIN)/python bench/voice.py
 	$(BIN)/python bench/chat.py
+	$(BIN)/python bench/spool.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
