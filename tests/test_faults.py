@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from hotline.flows.model import Flow, FlowMessages, GotoNode, MenuNode
 from tests.conftest import (
+    PRODUCTION_DEADLINE,
     FixedClock,
     call_params,
     make_settings,
@@ -98,7 +99,9 @@ async def test_the_database_hanging_or_gone_mid_call_still_answers_the_caller(
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
     port = await proxy.start()
     proxied = url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
-    settings = make_settings(tmp_path, proxied, HOTLINE_FALLBACK_NUMBER="+995322111222")
+    settings = make_settings(
+        tmp_path, proxied, HOTLINE_FALLBACK_NUMBER="+995322111222", **PRODUCTION_DEADLINE
+    )
     client = await start_app(aiohttp_client, settings, clock)
     try:
         sid = new_call_sid()
@@ -157,7 +160,7 @@ async def test_a_bug_in_the_flow_sends_the_caller_to_a_person_or_voicemail(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     env = {"HOTLINE_FALLBACK_NUMBER": fallback_number} if fallback_number else {}
-    settings = make_settings(tmp_path, **env)
+    settings = make_settings(tmp_path, **env, **PRODUCTION_DEADLINE)
     client = await start_app(aiohttp_client, settings, clock, flows={"hotline": looping_flow()})
     sid = new_call_sid()
     elapsed, answer = await timed_post(client, "/twilio/voice", call_params(sid))

@@ -34,6 +34,7 @@ from hotline.storage.spool import Spool
 from tests.conftest import (
     CALLER,
     DATA_KEY,
+    PRODUCTION_DEADLINE,
     PSEUDONYM_KEY,
     AppClient,
     FixedClock,
@@ -178,7 +179,13 @@ async def test_a_voicemail_left_during_an_outage_reaches_staff_when_the_database
 ) -> None:
     clock = FixedClock(DAY)  # 11:00 in Tbilisi: Ana and Beka are on duty
     desk = await desk_app(
-        aiohttp_client, outage.url, tmp_path, clock, fake_telegram, twilio_for_app
+        aiohttp_client,
+        outage.url,
+        tmp_path,
+        clock,
+        fake_telegram,
+        twilio_for_app,
+        **PRODUCTION_DEADLINE,
     )
     client = desk.client
     sid = new_call_sid()
@@ -257,7 +264,9 @@ async def test_a_voicemail_left_during_an_outage_reaches_staff_when_the_database
 async def test_calls_that_began_during_an_outage_get_a_call_log_row(
     aiohttp_client: Any, outage: Outage, tmp_path: Path, clock: FixedClock
 ) -> None:
-    settings = make_settings(tmp_path, outage.url, HOTLINE_FALLBACK_NUMBER=FALLBACK_NUMBER)
+    settings = make_settings(
+        tmp_path, outage.url, HOTLINE_FALLBACK_NUMBER=FALLBACK_NUMBER, **PRODUCTION_DEADLINE
+    )
     client = await start_app(aiohttp_client, settings, clock)
     outage.down()
 
