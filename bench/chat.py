@@ -100,12 +100,14 @@ async def main() -> int:
             check=True,
             capture_output=True,
         )
+    # The server's log goes to a file: a pipe nobody reads fills up and stops the server.
+    server_log = (work / "server.log").open("wb")  # closed with the server, below
     server = subprocess.Popen(
         [sys.executable, "-m", "hotline", "serve"],
         env=env,
         cwd=work,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=server_log,
     )
     try:
         await wait_healthy(url)
@@ -181,6 +183,7 @@ async def main() -> int:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+        server_log.close()
         await fake.close()
         if args.db == "postgres":
             subprocess.run(
