@@ -29,6 +29,7 @@ from hotline.flows.actions import (
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
+    EscalationContinues,
     EscalationEnded,
     Event,
     JumpRequested,
@@ -68,6 +69,23 @@ class Languages:
 
 
 @dataclass(frozen=True)
+class Staffing:
+    """What the engine must know of the people behind the flow right now: a plain value,
+    passed in like the languages, so an escalate node routes within one step.
+
+    `on_duty`: someone is on duty (else it is after hours: night, a holiday).
+    `reachable`: someone on duty can be reached on this channel now; when nobody can, an
+    escalate node is passed as unanswered at once, without its hold message.
+    """
+
+    on_duty: bool = True
+    reachable: bool = True
+
+
+REACHABLE = Staffing()
+
+
+@dataclass(frozen=True)
 class Step:
     """The result of one event: the new state and what the channel must do."""
 
@@ -75,7 +93,14 @@ class Step:
     actions: tuple[Action, ...]
 
 
-def start(flow: Flow, event: CallStarted, *, languages: Languages, now: datetime) -> Step:
+def start(
+    flow: Flow,
+    event: CallStarted,
+    *,
+    languages: Languages,
+    now: datetime,
+    staffing: Staffing = REACHABLE,
+) -> Step:
     """Begin a session at the flow's start node."""
     state = SessionState(
         flow_id=flow.id,
@@ -89,11 +114,17 @@ def start(flow: Flow, event: CallStarted, *, languages: Languages, now: datetime
         finished=False,
         started_at=now,
     )
-    return _run(flow, state, flow.start, [], languages)
+    return _run(flow, state, flow.start, [], languages, staffing)
 
 
 def advance(
-    flow: Flow, state: SessionState, event: Event, *, languages: Languages, now: datetime
+    flow: Flow,
+    state: SessionState,
+    event: Event,
+    *,
+    languages: Languages,
+    now: datetime,
+    staffing: Staffing = REACHABLE,
 ) -> Step:
     """Move a waiting session on by one event. `now` is for time-aware nodes to come."""
     del now  # no node reads the clock yet; the signature keeps engines comparable in tests
@@ -106,29 +137,35 @@ def advance(
     if idle:
         state = state.idled()
         if state.idle >= flow.silence_limit:  # nobody there, it seems: end the call
-            return _run(flow, state.with_outcome(Outcome.SILENT), flow.on_silence, [], languages)
+            return _run(
+                flow, state.with_outcome(Outcome.SILENT), flow.on_silence, [], languages, staffing
+            )
     elif idle is not None:
         state = state.heard()
 
     match node, event:
+        case EscalateNode(), EscalationContinues():
+            # Nobody took this round and another is tried: the flow says so, then waits on.
+            said: list[Action] = [Say(m, state.language) for m in node.retry]
+            return _wait(flow, state, node, said, languages, hold=False)
         case _, JumpRequested(node=target) if target in flow.nodes:
-            return _run(flow, replace(state, misses=0), target, [], languages)
+            return _run(flow, replace(state, misses=0), target, [], languages, staffing)
         case MenuNode(), DigitsReceived(digits=digits):
             key = digits[:1]
             if key == REPEAT_KEY:
                 return _wait(flow, state, node, [], languages)
             if key in node.options:
-                return _run(flow, state, node.options[key], [], languages)
-            return _miss(flow, state, node, flow.messages.invalid, languages)
+                return _run(flow, state, node.options[key], [], languages, staffing)
+            return _miss(flow, state, node, flow.messages.invalid, languages, staffing)
         case LanguageMenuNode(), DigitsReceived(digits=digits):
             key = digits[:1]
             if key == REPEAT_KEY:
                 return _wait(flow, state, node, [], languages)
             chosen = _language_for_key(key, languages.offered)
             if chosen is None:
-                return _miss(flow, state, node, flow.messages.invalid, languages)
+                return _miss(flow, state, node, flow.messages.invalid, languages, staffing)
             state = replace(state, language=chosen, language_chosen=True, misses=0)
-            return _run(flow, state, node.next, [RememberLanguage(chosen)], languages)
+            return _run(flow, state, node.next, [RememberLanguage(chosen)], languages, staffing)
         case GatherNode(), DigitsReceived(digits=digits):
             entered = digits.rstrip(FINISH_KEY)
             if entered == REPEAT_KEY:
@@ -136,24 +173,33 @@ def advance(
             if entered.isdigit() and node.min_digits <= len(entered) <= node.max_digits:
                 kept = [v for v in state.variables if v[0] != node.store]
                 state = replace(state, variables=(*kept, (node.store, entered)))
-                return _run(flow, state, node.next, [], languages)
-            return _miss(flow, state, node, flow.messages.invalid, languages)
+                return _run(flow, state, node.next, [], languages, staffing)
+            return _miss(flow, state, node, flow.messages.invalid, languages, staffing)
         case MenuNode() | LanguageMenuNode() | GatherNode(), NoInputReceived():
             # Silent throughout this node's prompts (no wrong key either, which would have
             # started the idle count again): if it gives up, the caller got there in silence.
             silent = state.idle > state.misses
-            return _miss(flow, state, node, flow.messages.no_input, languages, silent=silent)
+            return _miss(
+                flow, state, node, flow.messages.no_input, languages, staffing, silent=silent
+            )
         case RecordNode(), RecordingSaved():
-            return _run(flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], languages)
+            return _run(
+                flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], languages, staffing
+            )
         case RecordNode(), RecordingEmpty():
-            return _run(flow, state, node.on_empty, [], languages, silent=True)
+            return _run(flow, state, node.on_empty, [], languages, staffing, silent=True)
         case EscalateNode(), EscalationEnded(answered=answered, closed=closed):
             if answered:
                 return _run(
-                    flow, state.with_outcome(Outcome.ESCALATED), node.answered, [], languages
+                    flow,
+                    state.with_outcome(Outcome.ESCALATED),
+                    node.answered,
+                    [],
+                    languages,
+                    staffing,
                 )
             target = node.after_hours if closed and node.after_hours else node.next
-            return _run(flow, state, target, [], languages)
+            return _run(flow, state, target, [], languages, staffing)
         case _:
             # An event the node does not expect (a late redirect, a stray key): ask again.
             return _wait(flow, state, node, [], languages)
@@ -203,7 +249,7 @@ def _is_idle(event: Event) -> bool | None:
             return not answered
         case DigitsReceived() | RecordingSaved() | JumpRequested():
             return False
-        case CallStarted():
+        case CallStarted() | EscalationContinues():
             return None
 
 
@@ -220,13 +266,14 @@ def _miss(
     node: MenuNode | LanguageMenuNode | GatherNode,
     message: str,
     languages: Languages,
+    staffing: Staffing,
     *,
     silent: bool = False,
 ) -> Step:
     """A wrong key or silence: say so and repeat, or after the repeats, go somewhere safe."""
     misses = state.misses + 1
     if misses > node.repeats:
-        return _run(flow, state, flow.failure_target(node), [], languages, silent=silent)
+        return _run(flow, state, flow.failure_target(node), [], languages, staffing, silent=silent)
     state = replace(state, misses=misses)
     return _wait(flow, state, node, [Say(message, state.language)], languages)
 
@@ -247,6 +294,7 @@ def _run(
     node_id: str,
     actions: list[Action],
     languages: Languages,
+    staffing: Staffing,
     *,
     silent: bool = False,
 ) -> Step:
@@ -282,6 +330,20 @@ def _run(
                     state = state.with_outcome(Outcome.SILENT)
                 else:
                     node_id = node.next
+            case EscalateNode() if not staffing.reachable:
+                # Nobody can be reached now: unanswered at once, without the hold message
+                # (nobody is being connected); after hours, by the after-hours route.
+                if silent:
+                    state = replace(state, silent_escalated=True)
+                    silent = False
+                state = state.idled()
+                if state.idle >= flow.silence_limit:
+                    node_id = flow.on_silence
+                    state = state.with_outcome(Outcome.SILENT)
+                elif not staffing.on_duty and node.after_hours:
+                    node_id = node.after_hours
+                else:
+                    node_id = node.next
             case EscalateNode() if silent:
                 state = replace(state, silent_escalated=True)
                 return _wait(flow, state, node, actions, languages, first=True)
@@ -313,8 +375,10 @@ def _wait(
     languages: Languages,
     *,
     first: bool = False,
+    hold: bool = True,
 ) -> Step:
-    """The actions that put a waiting node's question to the caller."""
+    """The actions that put a waiting node's question to the caller (an escalation's hold
+    message only with `hold`: not again for a further round)."""
     del flow
     lang = state.language
     said = prompts(node, lang, languages, first=first)
@@ -347,7 +411,8 @@ def _wait(
             actions.extend(said)
             actions.append(Record(max_seconds=node.max_seconds))
         case EscalateNode():
-            actions.extend(said)
+            if hold:
+                actions.extend(said)
             reason = SILENT_LINE if state.silent_escalated else node.reason
             actions.append(Escalate(reason=reason, language=lang))
     return Step(state, tuple(actions))
@@ -388,4 +453,6 @@ def spoken(flow: Flow, languages: Languages) -> frozenset[Say]:
                     said.update(Say(m, language) for m in node.messages)
                 case LanguageMenuNode() | MenuNode() | GatherNode() | RecordNode() | EscalateNode():
                     said.update(prompts(node, language, languages, first=True))
+            if isinstance(node, EscalateNode):
+                said.update(Say(m, language) for m in node.retry)
     return frozenset(said)

@@ -52,6 +52,11 @@ class EscalationEnded:
 
 
 @dataclass(frozen=True)
+class EscalationContinues:
+    """Nobody took this round of trying, and another round is tried (the same node)."""
+
+
+@dataclass(frozen=True)
 class JumpRequested:
     """The person asked to go to a node by a command (a chat's /language, say)."""
 
@@ -65,5 +70,6 @@ Event = (
     | RecordingSaved
     | RecordingEmpty
     | EscalationEnded
+    | EscalationContinues
     | JumpRequested
 )

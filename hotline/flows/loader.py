@@ -50,7 +50,7 @@ _KINDS: dict[str, frozenset[str]] = {
         {"store", "min_digits", "max_digits", "next", "timeout", "repeats", "on_failure"}
     ),
     "record": frozenset({"max_seconds", "next", "on_empty"}),
-    "escalate": frozenset({"reason", "answered", "next", "after_hours"}),
+    "escalate": frozenset({"reason", "answered", "next", "after_hours", "retry"}),
     "callback": frozenset({"next", "no_number"}),
     "hangup": frozenset(),
 }
@@ -286,6 +286,7 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 str(raw.get("answered") or next_id),
                 next_id,
                 str(raw["after_hours"]) if raw.get("after_hours") else None,
+                _messages(raw["retry"], "retry", p, node_id) if raw.get("retry") else (),
             )
         case "callback":
             next_id = _text(raw, "next", p, node_id)

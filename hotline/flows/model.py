@@ -105,6 +105,7 @@ class EscalateNode:
     answered: str  # where the call goes after a person took it and hung up
     next: str  # where it goes when nobody took it
     after_hours: str | None = None  # where it goes when nobody is on duty (default: next)
+    retry: tuple[str, ...] = ()  # said before each further round of trying
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def message_ids(node: Node) -> tuple[str, ...]:
         case MenuNode() | GatherNode() | RecordNode():
             return node.prompt
         case EscalateNode():
-            return node.hold
+            return (*node.hold, *node.retry)
         case GotoNode() | SetLanguageNode():
             return ()
 
