@@ -892,3 +892,20 @@ def test_a_strange_call_duration_still_closes_the_call(server: Server, duration:
     assert status == 200, text
     assert server.since(mark) == []
     assert server.tracebacks() == []
+
+
+@pytest.mark.parametrize("duration", ["²", "9" * 5000, "99999999999"])
+def test_a_fallback_voicemail_of_a_strange_length_is_still_kept(
+    server: Server, duration: str
+) -> None:
+    # Found by the signed-forms property: a 5000-digit RecordingDuration was a 500.
+    form = call_form(
+        "CA" + fresh_hex(),
+        RecordingSid="RE" + fresh_hex(),
+        RecordingUrl="https://api.twilio.com/x/Recordings/RE1",
+        RecordingDuration=duration,
+    )
+    status, text = server.post_signed("/twilio/voice/fallback?stage=recording&lang=en", form)
+    assert status == 200, text
+    assert "<Hangup" in text  # the goodbye after the message
+    assert server.tracebacks() == []

@@ -193,21 +193,20 @@ class VoiceChannel:
                 return _twiml(self._fallback_goodbye[language])
             return _twiml(self._after_fallback_dial[language])
         if stage == "recording":
-            duration = params.get("RecordingDuration", "")
             event = self._event(
                 "voicemail",
                 params,
                 language,
                 recording_sid=params.get("RecordingSid", ""),
                 recording_url=params.get("RecordingUrl", ""),
-                duration_s=int(duration) if duration.isdigit() else None,
+                duration_s=_count(params.get("RecordingDuration")),
             )
             if await self._keep(event, wait_s):
                 log.warning(
                     "voicemail recorded during a fault: recording %s (%ss, %s) kept in the "
                     "spool; it is filed when the database answers",
                     event.recording_sid or "?",
-                    duration or "?",
+                    "?" if event.duration_s is None else event.duration_s,
                     language,
                 )
             return _twiml(self._fallback_goodbye[language])
