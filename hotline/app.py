@@ -15,13 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from hotline import housekeeping
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.channels.callbacks import CallbackCalls
-from hotline.channels.chat import (
-    SMS_TEXTS_IDS,
-    TELEGRAM_TEXTS_IDS,
-    ChatCases,
-    ChatConversations,
-    ChatTexts,
-)
+from hotline.channels.chat import ChatCases, ChatConversations, ChatTexts
 from hotline.channels.staff_desk import PersonSide, StaffDesk
 from hotline.channels.telegram import CHANNEL as TELEGRAM
 from hotline.channels.telegram import TelegramChannel, build_application
@@ -44,6 +38,7 @@ from hotline.flows.engine import Languages
 from hotline.flows.loader import load_builtin_flows
 from hotline.flows.model import Flow
 from hotline.http_log import quiet_malformed_http
+from hotline.messages import MessageId
 from hotline.prompts.library import AudioLibrary, audio_name
 from hotline.prompts.required import voice_prompts
 from hotline.storage import db
@@ -278,7 +273,7 @@ def _add_chat_channels(
             cases=cases,
         )
 
-    sms_conversations = conversations(SMS, ChatTexts(*SMS_TEXTS_IDS))
+    sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))
     sms = SmsChannel(
         conversations=sms_conversations,
         signature=TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url),
@@ -306,7 +301,9 @@ def _add_chat_channels(
             callbacks=callbacks,
         )
         app[DESK] = desk
-        telegram_conversations = conversations(TELEGRAM, ChatTexts(*TELEGRAM_TEXTS_IDS))
+        telegram_conversations = conversations(
+            TELEGRAM, ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED)
+        )
         telegram = TelegramChannel(
             application=application,
             secret=settings.telegram_webhook_secret,

@@ -18,10 +18,6 @@ from zoneinfo import ZoneInfo
 from aiohttp import web
 
 from hotline.catalog import FALLBACK_LANGUAGE, LOCALES_DIR, Catalog
-from hotline.channels.chat import CHAT_MESSAGES
-from hotline.channels.staff_texts import STAFF_MESSAGES
-from hotline.channels.twilio_voice import FALLBACK_MESSAGES
-from hotline.channels.voice_escalation import ESCALATION_MESSAGES
 from hotline.clock import utc_now
 from hotline.config import Settings, load_settings
 from hotline.crypto import DataCipher
@@ -272,16 +268,7 @@ async def _call_in_process(
 
 def _flows_check(args: argparse.Namespace) -> int:
     catalog = Catalog(args.locales)
-    problems = check(
-        catalog,
-        args.flows,
-        code_messages={
-            **{m: "hotline/channels/twilio_voice.py" for m in FALLBACK_MESSAGES},
-            **dict.fromkeys(ESCALATION_MESSAGES, "hotline/channels/voice_escalation.py"),
-            **STAFF_MESSAGES,
-            **CHAT_MESSAGES,
-        },
-    )
+    problems = check(catalog, args.flows)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

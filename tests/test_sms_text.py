@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hotline.sms_text import (
+from hotline.channels.sms_text import (
     GSM7_PART_SEPTETS,
     GSM7_SINGLE_SEPTETS,
     UCS2_PART_UNITS,

@@ -26,6 +26,7 @@ from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages
+from hotline.messages import MessageId
 from hotline.storage.escalations import EscalationStore
 
 log = logging.getLogger(__name__)
@@ -95,11 +96,11 @@ class CallbackCalls:
             response.hangup()
             return _twiml(response)
         if task.contact is None or record.staff_id != staff_id:
-            self.renderer.say(response, Say("callback-closed", language))
+            self.renderer.say(response, Say(MessageId.CALLBACK_CLOSED, language))
             response.hangup()
             return _twiml(response)
         if stage == "key" and params.get("Digits") == ACCEPT_KEY:
-            self.renderer.say(response, Say("callback-dialing", language))
+            self.renderer.say(response, Say(MessageId.CALLBACK_DIALING, language))
             dial = Dial(
                 action=self.renderer.url(
                     CALLBACK_PATH, esc=escalation_id, staff=staff_id, stage="done"
@@ -119,7 +120,9 @@ class CallbackCalls:
             timeout=OFFER_TIMEOUT_S,
             action_on_empty_result=False,
         )
-        self.renderer.say(gather, Say("callback-whisper", language, (("code", record.language),)))
+        self.renderer.say(
+            gather, Say(MessageId.CALLBACK_WHISPER, language, (("code", record.language),))
+        )
         response.append(gather)
         response.hangup()
         return _twiml(response)

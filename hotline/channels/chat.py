@@ -34,6 +34,7 @@ from hotline.flows.events import (
 )
 from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
 from hotline.flows.state import SessionState
+from hotline.messages import MessageId
 from hotline.storage.chats import ChatRecords
 from hotline.storage.escalations import CaseRow, EscalationRow, EscalationStore, Kind, Result
 from hotline.storage.sessions import (
@@ -87,26 +88,6 @@ class ChatReply:
     ended: bool = False
 
 
-TELEGRAM_TEXTS_IDS = ("chat-help", "chat-stopped")
-TELEGRAM_GROUP_TEXT_ID = "chat-private-only"  # said once in a group: the flow is private
-SMS_TEXTS_IDS = ("sms-help", "sms-stopped")
-# What a chat says around a case with a specialist (here and in the staff desk).
-CASE_TEXTS_IDS = (
-    "case-opened",
-    "question-added",
-    "case-taken",
-    "case-specialist-says",
-    "case-closed",
-    "case-closed-by-you",
-)
-# For `hotline flows check`: messages the chat channels say themselves.
-CHAT_MESSAGES = {
-    **dict.fromkeys(CASE_TEXTS_IDS, "hotline/channels/chat.py"),
-    **dict.fromkeys((*TELEGRAM_TEXTS_IDS, TELEGRAM_GROUP_TEXT_ID), "hotline/channels/telegram.py"),
-    **dict.fromkeys(SMS_TEXTS_IDS, "hotline/channels/twilio_sms.py"),
-}
-
-
 @dataclass(frozen=True)
 class ChatCases:
     """What a chat channel needs to hand a conversation or a question to a specialist.
@@ -127,8 +108,8 @@ class ChatCases:
 class ChatTexts:
     """The messages a channel itself says (not a flow)."""
 
-    help: str
-    stopped: str
+    help: MessageId
+    stopped: MessageId
 
 
 class ChatConversations:
@@ -354,7 +335,7 @@ class ChatConversations:
         await store.schedule(
             escalation_id, list(alert_schedule(roster, self.cases.policy, now)), conn=unit.conn
         )
-        said = (Say("case-opened", escalate.language),)
+        said = (Say(MessageId.CASE_OPENED, escalate.language),)
         return engine.Step(step.state, engine.before_hold(self.flow, step) + said)
 
     async def _file_question(
@@ -407,7 +388,7 @@ class ChatConversations:
         text = given.text.strip()
         if given.kind == "close" or text.lower() == CLOSE_TEXT:
             await self._end_case(unit, key, now, effects, questions=True)
-            message = ChatMessage(self._say(language, "case-closed-by-you"))
+            message = ChatMessage(self._say(language, MessageId.CASE_CLOSED_BY_YOU))
             return ChatReply((message,), 0, language, ended=True)
         if not text:
             return ChatReply((), 0, language, stale=True)
@@ -418,7 +399,7 @@ class ChatConversations:
         await self.cases.store().keep_pending(
             case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS]), conn=unit.conn
         )
-        return ChatReply((ChatMessage(self._say(language, "question-added")),), 0, language)
+        return ChatReply((ChatMessage(self._say(language, MessageId.QUESTION_ADDED)),), 0, language)
 
     async def _in_case(
         self,
@@ -437,7 +418,7 @@ class ChatConversations:
         if given.kind == "close" or text.lower() == CLOSE_TEXT:
             await self._end_case(unit, live.key, now, effects)
             ended = await self.case_ended(live.key, record.staff_id is not None, unit=unit)
-            message = ChatMessage(self._say(language, "case-closed-by-you"))
+            message = ChatMessage(self._say(language, MessageId.CASE_CLOSED_BY_YOU))
             return ChatReply((message,), live.seq, language, ended=ended)
         if given.kind == "help":
             return ChatReply(
@@ -550,7 +531,7 @@ class ChatConversations:
                 return candidate, True
         return self.languages.default, False
 
-    def _say(self, language: str, message: str) -> str:
+    def _say(self, language: str, message: MessageId) -> str:
         return self.catalog.format(language, message)
 
 

@@ -28,6 +28,7 @@ from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.policy import Audience, EscalationPolicy, alert_recipients, alert_stages
 from hotline.escalation.roster import Staff
 from hotline.flows.engine import Languages
+from hotline.messages import MessageId
 from hotline.storage.escalations import (
     CaseRow,
     DueTimer,
@@ -128,32 +129,40 @@ class StaffDesk:
             lines = []
             if stage.reminder:
                 reminder = (
-                    "staff-to-supervisor"
+                    MessageId.STAFF_TO_SUPERVISOR
                     if stage.audience == Audience.SUPERVISORS
-                    else "staff-still-waiting"
+                    else MessageId.STAFF_STILL_WAITING
                 )
                 lines.append(self._say(language, reminder, minutes=minutes))
             lines.append(await self._describe(escalation, language))
-            buttons = [[(self._say(language, "staff-take"), f"esc:take:{escalation.id}")]]
+            buttons = [[(self._say(language, MessageId.STAFF_TAKE), f"esc:take:{escalation.id}")]]
             self._send(chat_id, "\n\n".join(lines), buttons, escalation.id)
         await self._store().count_attempt(escalation.id, len(targets))
 
     async def _describe(self, escalation: EscalationRow, language: str) -> str:
         if escalation.kind == Kind.CHAT:
             return self._say(
-                language, "staff-chat-case", channel=escalation.channel, code=escalation.language
+                language,
+                MessageId.STAFF_CHAT_CASE,
+                channel=escalation.channel,
+                code=escalation.language,
             )
         if escalation.kind == Kind.QUESTION:
             return self._say(
-                language, "staff-question", channel=escalation.channel, code=escalation.language
+                language,
+                MessageId.STAFF_QUESTION,
+                channel=escalation.channel,
+                code=escalation.language,
             )
         task = await self._store().task(escalation.id)
         if task is not None and task.kind == "voicemail":
-            message = "staff-voicemail" if task.contact else "staff-voicemail-no-number"
+            message = (
+                MessageId.STAFF_VOICEMAIL if task.contact else MessageId.STAFF_VOICEMAIL_NO_NUMBER
+            )
             return self._say(
                 language, message, seconds=task.duration_s or 0, code=escalation.language
             )
-        return self._say(language, "staff-callback", code=escalation.language)
+        return self._say(language, MessageId.STAFF_CALLBACK, code=escalation.language)
 
     # -- what staff press and write -------------------------------------------------------
 
@@ -188,7 +197,7 @@ class StaffDesk:
             target = await self._store().latest_case_of(staff.id)
         found = await self._store().case(target) if target else None
         if found is None or found[0].closed_at is not None or found[1].staff_id != staff.id:
-            self._send(chat_id, self._say(language, "staff-no-case"))
+            self._send(chat_id, self._say(language, MessageId.STAFF_NO_CASE))
             return
         case, record = found
         side = self.people.get(record.channel)
@@ -198,9 +207,9 @@ class StaffDesk:
         person_language = record.language
         if message.text.strip().lower().split("@")[0] == CLOSE_COMMAND:
             await self._close_case(record, case, side, address)
-            self._send(chat_id, self._say(language, "staff-case-closed"))
+            self._send(chat_id, self._say(language, MessageId.STAFF_CASE_CLOSED))
             return
-        said = self._say(person_language, "case-specialist-says")
+        said = self._say(person_language, MessageId.CASE_SPECIALIST_SAYS)
         await side.send(address, f"{said}\n{message.text}")
         if record.kind == Kind.QUESTION:
             await side.leave_flow(case.session_key)  # their reply comes here, not to a menu
@@ -218,21 +227,21 @@ class StaffDesk:
         store = self._store()
         record = await store.get(escalation_id)
         if record is None:
-            return self._say(language, "staff-task-closed")
+            return self._say(language, MessageId.STAFF_TASK_CLOSED)
         now = self.clock()
         if verb == "take":
             holder = await store.take(escalation_id, staff.id, now)
             if holder == "":
-                return self._say(language, "staff-task-closed")
+                return self._say(language, MessageId.STAFF_TASK_CLOSED)
             if holder is not None:
                 person = snapshot.staff(holder)
                 return self._say(
-                    language, "staff-already-taken", name=person.name if person else holder
+                    language, MessageId.STAFF_ALREADY_TAKEN, name=person.name if person else holder
                 )
             await self._taken(record, staff, language, snapshot, chat_id)
             return ""
         if record.staff_id != staff.id or record.ended_at is not None:
-            return self._say(language, "staff-task-closed")
+            return self._say(language, MessageId.STAFF_TASK_CLOSED)
         if verb == "done" and record.kind == Kind.QUESTION:
             found = await store.case(escalation_id)
             side = self.people.get(record.channel)
@@ -241,20 +250,20 @@ class StaffDesk:
                 await self._close_case(record, found[0], side, self.cipher.decrypt(address))
             else:
                 await store.close_case(escalation_id, now, Result.DONE)
-            await self._retire_notices(escalation_id, "staff-question-done")
+            await self._retire_notices(escalation_id, MessageId.STAFF_QUESTION_DONE)
             return ""
         if verb == "done":
             await store.close_task(escalation_id, now, Result.DONE)
-            await self._retire_notices(escalation_id, "staff-task-done")
+            await self._retire_notices(escalation_id, MessageId.STAFF_TASK_DONE)
             return ""
         phone = snapshot.phones.get(staff.id)
         if phone is None or self.callbacks is None:
-            return self._say(language, "staff-no-phone")
+            return self._say(language, MessageId.STAFF_NO_PHONE)
         task = await store.task(escalation_id)
         if task is None or task.contact is None:
-            return self._say(language, "staff-task-closed")
+            return self._say(language, MessageId.STAFF_TASK_CLOSED)
         await self.callbacks.start(escalation_id, staff.id, phone)
-        return self._say(language, "staff-callback-ringing")
+        return self._say(language, MessageId.STAFF_CALLBACK_RINGING)
 
     async def _taken(
         self,
@@ -265,7 +274,7 @@ class StaffDesk:
         chat_id: int,
     ) -> None:
         """Someone took it: the others' buttons go, the taker gets what they need."""
-        await self._retire_notices(record.id, "staff-taken-by", name=staff.name)
+        await self._retire_notices(record.id, MessageId.STAFF_TAKEN_BY, name=staff.name)
         own_chat = snapshot.telegram.get(staff.id, chat_id)
         if record.kind == Kind.QUESTION:
             await self._question_taken(record, language, own_chat)
@@ -273,12 +282,12 @@ class StaffDesk:
         if record.kind == Kind.CALLBACK:
             buttons = [
                 [
-                    (self._say(language, "staff-call-back"), f"esc:call:{record.id}"),
-                    (self._say(language, "staff-done"), f"esc:done:{record.id}"),
+                    (self._say(language, MessageId.STAFF_CALL_BACK), f"esc:call:{record.id}"),
+                    (self._say(language, MessageId.STAFF_DONE), f"esc:done:{record.id}"),
                 ]
             ]
             description = await self._describe(record, language)
-            text = f"{description}\n\n{self._say(language, 'staff-taken-by-you')}"
+            text = f"{description}\n\n{self._say(language, MessageId.STAFF_TAKEN_BY_YOU)}"
             self._send(own_chat, text, buttons, record.id)
             return
         found = await self._store().case(record.id)
@@ -288,9 +297,11 @@ class StaffDesk:
         case, _ = found
         if case.address is None:
             return
-        self._send(own_chat, self._say(language, "staff-case-yours"), None, record.id)
-        await side.send(self.cipher.decrypt(case.address), self._say(record.language, "case-taken"))
-        header = self._say(language, "staff-case-from")
+        self._send(own_chat, self._say(language, MessageId.STAFF_CASE_YOURS), None, record.id)
+        await side.send(
+            self.cipher.decrypt(case.address), self._say(record.language, MessageId.CASE_TAKEN)
+        )
+        header = self._say(language, MessageId.STAFF_CASE_FROM)
         for kept in await self._store().take_pending(record.id):
             self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
 
@@ -299,14 +310,14 @@ class StaffDesk:
         replies to it go back to the person."""
         store = self._store()
         question = await store.question(record.id)
-        header = self._say(language, "staff-case-from")
+        header = self._say(language, MessageId.STAFF_CASE_FROM)
         replies = record.channel in self.people
-        hint = "staff-question-yours" if replies else "staff-question-no-reply"
+        hint = MessageId.STAFF_QUESTION_YOURS if replies else MessageId.STAFF_QUESTION_NO_REPLY
         lines = [await self._describe(record, language)]
         if question is not None:
             lines.append(f"{header}\n{self.cipher.decrypt(question)}")
         lines.append(self._say(language, hint))
-        buttons = [[(self._say(language, "staff-done"), f"esc:done:{record.id}")]]
+        buttons = [[(self._say(language, MessageId.STAFF_DONE), f"esc:done:{record.id}")]]
         self._send(own_chat, "\n\n".join(lines), buttons, record.id)
         for kept in await store.take_pending(record.id):
             self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
@@ -317,7 +328,7 @@ class StaffDesk:
         """A specialist ends a conversation or a question: the person is told, and what
         was kept of it (their address, texts, the question) is deleted."""
         await self._store().close_case(record.id, self.clock(), Result.DONE)
-        await side.send(address, self._say(record.language, "case-closed"))
+        await side.send(address, self._say(record.language, MessageId.CASE_CLOSED))
         if record.kind == Kind.CHAT:  # the chat's session waits on the case: move it on
             await side.case_ended(case.session_key, True)
 
@@ -327,7 +338,7 @@ class StaffDesk:
         if record.staff_id is None or record.staff_id not in snapshot.telegram:
             return
         language = self._language_of(snapshot, record.staff_id)
-        header = self._say(language, "staff-case-from")
+        header = self._say(language, MessageId.STAFF_CASE_FROM)
         self._send(snapshot.telegram[record.staff_id], f"{header}\n{text}", None, record.id)
 
     async def person_closed(self, record: EscalationRow) -> None:
@@ -335,10 +346,10 @@ class StaffDesk:
         snapshot = await self.board.current()
         if record.staff_id is not None and record.staff_id in snapshot.telegram:
             language = self._language_of(snapshot, record.staff_id)
-            text = self._say(language, "staff-case-closed-by-person")
+            text = self._say(language, MessageId.STAFF_CASE_CLOSED_BY_PERSON)
             self._send(snapshot.telegram[record.staff_id], text)
             return
-        await self._retire_notices(record.id, "staff-case-closed-by-person")
+        await self._retire_notices(record.id, MessageId.STAFF_CASE_CLOSED_BY_PERSON)
 
     # -- sending --------------------------------------------------------------------------
 
@@ -375,7 +386,9 @@ class StaffDesk:
 
         self.outbox.enqueue(chat_id, send)
 
-    async def _retire_notices(self, escalation_id: str, message: str, **args: str | int) -> None:
+    async def _retire_notices(
+        self, escalation_id: str, message: MessageId, **args: str | int
+    ) -> None:
         """Take the buttons off every message about an escalation, saying why, in the
         language of whoever got it (the deployment's in a staff group)."""
         snapshot = await self.board.current()
@@ -404,7 +417,7 @@ class StaffDesk:
         ]
         return known[0] if known else self.languages.default
 
-    def _say(self, language: str, message: str, **args: str | int) -> str:
+    def _say(self, language: str, message: MessageId, **args: str | int) -> str:
         return self.catalog.format(language, message, dict(args))
 
 

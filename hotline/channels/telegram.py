@@ -23,7 +23,6 @@ from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Mess
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from hotline.channels.chat import (
-    TELEGRAM_GROUP_TEXT_ID,
     ChatConversations,
     ChatInput,
     InputKind,
@@ -34,6 +33,7 @@ from hotline.channels.staff_desk import StaffDesk, staff_of
 from hotline.channels.telegram_outbox import TelegramOutbox
 from hotline.errors import BadRequest, Forbidden
 from hotline.escalation.board import DutyBoard
+from hotline.messages import MessageId
 from hotline.privacy import pseudonym
 
 log = logging.getLogger(__name__)
@@ -194,9 +194,11 @@ class TelegramChannel:
         username, text = self._username(), None
         if username:
             link = {"link": f"https://t.me/{username}"}
-            text = catalog.format_attribute(language, TELEGRAM_GROUP_TEXT_ID, "with-link", link)
+            text = catalog.format_attribute(
+                language, MessageId.CHAT_PRIVATE_ONLY, "with-link", link
+            )
         await self.send_text(
-            str(group.id), text or catalog.format(language, TELEGRAM_GROUP_TEXT_ID)
+            str(group.id), text or catalog.format(language, MessageId.CHAT_PRIVATE_ONLY)
         )
 
     def _username(self) -> str | None:

@@ -39,8 +39,10 @@ from hotline.flows.events import (
     RecordingEmpty,
     RecordingSaved,
 )
+from hotline.flows.loader import VOICE_FLOW
 from hotline.flows.model import Flow
 from hotline.flows.state import SessionState
+from hotline.messages import MessageId
 from hotline.privacy import pseudonym
 from hotline.storage.sessions import (
     NewSession,
@@ -51,8 +53,6 @@ from hotline.storage.sessions import (
 log = logging.getLogger(__name__)
 
 CHANNEL = "voice"
-FLOW_ID = "hotline"
-VOICE_FLOWS = (FLOW_ID,)  # the other flows are for chat: nobody hears them
 TWIML = "text/xml"
 FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
@@ -105,11 +105,11 @@ class VoiceChannel:
         # Rendered once at start: a fault must not depend on anything that could fault.
         self._fallback = {lang: self._render_fallback(lang) for lang in config.languages.offered}
         self._after_fallback_dial = {
-            lang: self._render_fallback_voicemail(lang, "fallback-unanswered")
+            lang: self._render_fallback_voicemail(lang, MessageId.FALLBACK_UNANSWERED)
             for lang in config.languages.offered
         }
         self._fallback_goodbye = {
-            lang: _say_and_hang_up(renderer, lang, "fallback-goodbye")
+            lang: _say_and_hang_up(renderer, lang, MessageId.FALLBACK_GOODBYE)
             for lang in config.languages.offered
         }
 
@@ -280,7 +280,7 @@ class VoiceChannel:
             log.warning("a timed-out voice step ended with %r", task.exception())
 
     async def _start(self, call_sid: str, params: MultiDictProxy[str], preset: str | None) -> str:
-        flow = self.flows[FLOW_ID]
+        flow = self.flows[VOICE_FLOW]
         caller = pseudonym(
             params.get("From", ""), self.config.pseudonym_key, self.config.default_region
         )
@@ -351,7 +351,7 @@ class VoiceChannel:
                     step = engine.Step(
                         state,
                         (
-                            Say("specialist-still-trying", state.language),
+                            Say(MessageId.SPECIALIST_STILL_TRYING, state.language),
                             Escalate(reason="again", language=state.language),
                         ),
                     )
@@ -458,7 +458,7 @@ class VoiceChannel:
     def _render_fallback(self, language: str) -> str:
         response = VoiceResponse()
         if self.config.fallback_number:
-            self.renderer.say(response, Say("fallback-connecting", language))
+            self.renderer.say(response, Say(MessageId.FALLBACK_CONNECTING, language))
             dial = Dial(
                 action=self.renderer.url(FALLBACK_PATH, stage="dial", lang=language),
                 method="POST",
@@ -468,9 +468,9 @@ class VoiceChannel:
             dial.number(self.config.fallback_number)
             response.append(dial)
             return str(response)
-        return self._render_fallback_voicemail(language, "fallback-message")
+        return self._render_fallback_voicemail(language, MessageId.FALLBACK_MESSAGE)
 
-    def _render_fallback_voicemail(self, language: str, message: str) -> str:
+    def _render_fallback_voicemail(self, language: str, message: MessageId) -> str:
         response = VoiceResponse()
         self.renderer.say(response, Say(message, language))
         response.record(
@@ -480,20 +480,12 @@ class VoiceChannel:
             finish_on_key="#",
             play_beep=True,
         )
-        self.renderer.say(response, Say("fallback-goodbye", language))
+        self.renderer.say(response, Say(MessageId.FALLBACK_GOODBYE, language))
         response.hangup()
         return str(response)
 
 
-FALLBACK_MESSAGES = (
-    "fallback-connecting",
-    "fallback-message",
-    "fallback-unanswered",
-    "fallback-goodbye",
-)
-
-
-def _say_and_hang_up(renderer: VoiceRenderer, language: str, message: str) -> str:
+def _say_and_hang_up(renderer: VoiceRenderer, language: str, message: MessageId) -> str:
     response = VoiceResponse()
     renderer.say(response, Say(message, language))
     response.hangup()

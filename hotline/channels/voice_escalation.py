@@ -40,6 +40,7 @@ from hotline.escalation.policy import (
 from hotline.escalation.roster import candidates, on_duty
 from hotline.flows.actions import Say
 from hotline.flows.engine import SILENT_LINE, Languages
+from hotline.messages import MessageId
 from hotline.privacy import normalise_number
 from hotline.storage.escalations import EscalationStore, Kind, Result
 
@@ -49,19 +50,6 @@ CHANNEL = "voice"
 WHISPER_TIMEOUT_S = 8  # seconds a specialist has to press 1 after each offer
 WHISPER_OFFERS = 2  # the offer is said this often before the whisper hangs up
 ACCEPT_KEY = "1"
-# What the voice channel says around an escalation, besides the flow's own prompts.
-ESCALATION_MESSAGES = (
-    "specialist-still-trying",
-    "whisper-taken-elsewhere",
-    "callback-dialing",
-    "callback-closed",
-)
-# Whispers name the caller's language: one prompt per language code.
-WHISPER_MESSAGES = (
-    "whisper-offer",
-    "whisper-offer-silent",
-    "callback-whisper",
-)  # with each language code (see prompts.required)
 _ID = re.compile(r"^[0-9a-f-]{36}$")
 _STAFF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
@@ -279,12 +267,12 @@ class VoiceEscalation:
             if holder is None:
                 log.info("escalation %s taken by %s", escalation_id, staff_id)
                 return _twiml(response)  # an empty answer: Twilio puts the call through
-            self.renderer.say(response, Say("whisper-taken-elsewhere", language))
+            self.renderer.say(response, Say(MessageId.WHISPER_TAKEN_ELSEWHERE, language))
             response.hangup()
             return _twiml(response)
         record = await self._store().get(escalation_id)
         silent = record is not None and record.reason == SILENT_LINE
-        offer_message = "whisper-offer-silent" if silent else "whisper-offer"
+        offer_message = MessageId.WHISPER_OFFER_SILENT if silent else MessageId.WHISPER_OFFER
         offer = Say(offer_message, language, (("code", caller_language),))
         for _ in range(WHISPER_OFFERS):
             gather = Gather(

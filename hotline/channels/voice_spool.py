@@ -27,6 +27,7 @@ from hotline.call_log import summarise
 from hotline.channels.voice_escalation import CHANNEL, VoiceEscalation
 from hotline.escalation.board import DutySnapshot
 from hotline.flows.engine import Languages
+from hotline.flows.loader import VOICE_FLOW
 from hotline.flows.state import Outcome, SessionState
 from hotline.housekeeping import IDLE_LIMIT
 from hotline.privacy import pseudonym
@@ -41,7 +42,6 @@ from hotline.storage.spool import Spool
 
 log = logging.getLogger(__name__)
 
-FLOW_ID = "hotline"  # the voice flow (twilio_voice.FLOW_ID): the fallback answers for it
 FALLBACK_NODE = "fallback"  # the call log path's entry for "the fallback answered"
 # After a voicemail the fallback says goodbye and hangs up: the status callback follows in
 # seconds. Without it (lost, or not configured) the call is replayed after this anyway.
@@ -344,7 +344,7 @@ class VoiceSpool:
             NewSession(
                 key=call_sid,
                 channel=CHANNEL,
-                flow=FLOW_ID,
+                flow=VOICE_FLOW,  # the fallback answers for the voice flow
                 caller=caller,
                 started_at=started,
                 language=language,
@@ -368,7 +368,7 @@ def ready(events: Sequence[CallEvent], stored: StoredSession | None, now: dateti
 def fallback_state(language: str, started: datetime) -> SessionState:
     """The state of a call that only the fallback answered."""
     return SessionState(
-        flow_id=FLOW_ID,
+        flow_id=VOICE_FLOW,
         node_id=FALLBACK_NODE,
         language=language,
         language_chosen=False,

@@ -21,20 +21,21 @@ at most `engine.sprint_limit(flow)` nodes, for the same reasons.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.errors import FlowError
 from hotline.flows.loader import BUILTIN_DIR, all_message_ids, load_flow
+from hotline.messages import MessageId
+
+_REGISTRY = f"{MessageId.__module__}.{MessageId.__qualname__}"  # hotline.messages.MessageId
 
 
-def check(
-    catalog: Catalog,
-    flows_dir: Path = BUILTIN_DIR,
-    code_messages: Mapping[str, str] | None = None,
-) -> list[str]:
-    """Every problem found, each naming the file, the node or code, and the locale."""
+def check(catalog: Catalog, flows_dir: Path = BUILTIN_DIR) -> list[str]:
+    """Every problem found, each naming the file, the node or code, and the locale.
+
+    The messages used are the flows' and those of the registry of code (hotline.messages).
+    """
     problems: list[str] = []
     used: dict[str, list[str]] = {}
     for path in sorted(flows_dir.glob("*.yaml")):
@@ -46,8 +47,8 @@ def check(
         for message, nodes in all_message_ids(flow).items():
             where = ", ".join(f"node {n!r}" if n != "*" else "flow messages" for n in nodes)
             used.setdefault(message, []).append(f"{path}: {where}")
-    for message, where in (code_messages or {}).items():
-        used.setdefault(message, []).append(where)
+    for said in MessageId:
+        used.setdefault(said.value, []).append(f"code: {_REGISTRY}.{said.name} ({said.audience})")
     for language in catalog.languages:
         locale = catalog.directory / language
         for message in sorted(used):

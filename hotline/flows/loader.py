@@ -33,6 +33,8 @@ from hotline.flows.model import (
 )
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
+VOICE_FLOW = "hotline"  # the built-in flow a call runs
+VOICE_FLOWS = (VOICE_FLOW,)  # the flows a caller hears: the others are for chat
 MENU_KEYS = frozenset("0123456789#")
 MAX_SILENCE_LIMIT = 40
 _TOP_LEVEL = frozenset(

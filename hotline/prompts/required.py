@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hotline.channels.twilio_voice import FALLBACK_MESSAGES, VOICE_FLOWS
-from hotline.channels.voice_escalation import ESCALATION_MESSAGES, WHISPER_MESSAGES
 from hotline.escalation.roster import LANGUAGES
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages, spoken
+from hotline.flows.loader import VOICE_FLOWS
 from hotline.flows.model import Flow
+from hotline.messages import MessageId
 
 MENU_KEYS = 9  # a language menu has keys 1..9: a language can sit at any of them
 
@@ -18,17 +18,18 @@ def voice_prompts(
     flows: Mapping[str, Flow], languages: Languages, codes: tuple[str, ...] | None = None
 ) -> frozenset[Say]:
     """Every message, with its arguments, a caller (or a specialist) can hear in this
-    deployment; whispers name a caller's language, one of `codes` (default: the offered)."""
+    deployment: the voice flows' and the code's (hotline.messages); whispers name a caller's
+    language, one of `codes` (default: the offered)."""
     said: set[Say] = set()
     for flow in flows.values():
         if flow.id in VOICE_FLOWS:
             said.update(spoken(flow, languages))
     for language in languages.offered:
-        said.update(Say(m, language) for m in (*FALLBACK_MESSAGES, *ESCALATION_MESSAGES))
         said.update(
-            Say(m, language, (("code", code),))
-            for m in WHISPER_MESSAGES
-            for code in codes or languages.offered
+            Say(message, language, args)
+            for message in MessageId
+            if message.heard_on_phone
+            for args in message.spoken_args(codes or languages.offered)
         )
     return frozenset(said)
 

@@ -1,0 +1,133 @@
+"""The registry of message ids said by code (not by a flow), read by `flows check` and audio.
+
+A flow names its messages in its YAML file; everything else a person hears or reads, the
+code says itself: the fault answer on the phone, the whisper a specialist hears, what a chat
+says around a case, the staff desk. Each of those ids is a member of `MessageId` below, with
+who hears or reads it and, for the phone, the arguments it is spoken with. Three readers:
+
+- the code says a message only as a `MessageId` member (`Say(MessageId.FALLBACK_GOODBYE, lang)`,
+  `self._say(lang, MessageId.STAFF_TAKE)`), so a typo is an AttributeError and a mypy error,
+  never a text silently missing;
+- `hotline flows check` requires every member in every locale, and reports a locale's
+  message used by neither a flow nor this registry;
+- the audio check (`hotline.prompts.required`) requires audio, in a language without a
+  Twilio voice, for every member heard on the phone.
+
+The registry lists exactly the ids the code says, by construction: the code has no other
+way to name one. The channels' say helpers take a `MessageId`, not a `str`, and
+`tests/test_messages.py` fails on any string literal in `hotline/` that is a message id of
+the catalogue, outside this module (flows name theirs in YAML), and on a member that no code
+in `hotline/` names (but those said only inside other messages, `Audience.INSIDE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+__all__ = ["PHONE", "Audience", "MessageId"]
+
+
+class Audience(StrEnum):
+    """Who hears or reads a message the code says, and where."""
+
+    CALLER = "a caller on the phone"
+    WHISPER = "a specialist on the phone, before or instead of the caller"
+    CHAT = "a person on Telegram or SMS"
+    TELEGRAM = "a person on Telegram"
+    SMS = "a person on SMS"
+    DESK = "staff on the Telegram staff desk"
+    INSIDE = "staff, inside other messages (never said alone)"
+
+
+PHONE = frozenset({Audience.CALLER, Audience.WHISPER})  # said by a Twilio voice or audio
+
+
+class MessageId(StrEnum):
+    """A message id the code says, with its audience (a member is its id: a `str`)."""
+
+    audience: Audience
+    per_language_code: bool  # spoken once per language code: `(("code", code),)`
+
+    def __new__(
+        cls, message_id: str, audience: Audience, per_language_code: bool = False
+    ) -> MessageId:
+        member = str.__new__(cls, message_id)
+        member._value_ = message_id
+        member.audience = audience
+        member.per_language_code = per_language_code
+        return member
+
+    @property
+    def heard_on_phone(self) -> bool:
+        """Said on a call: needs a Twilio voice or audio in every language offered."""
+        return self.audience in PHONE
+
+    def spoken_args(self, codes: Iterable[str]) -> tuple[tuple[tuple[str, str | int], ...], ...]:
+        """Every set of arguments the message is spoken with (one audio file each)."""
+        if self.per_language_code:
+            return tuple((("code", code),) for code in codes)
+        return ((),)
+
+    # The fault answer, when anything fails during a call.
+    FALLBACK_CONNECTING = "fallback-connecting", Audience.CALLER
+    FALLBACK_MESSAGE = "fallback-message", Audience.CALLER
+    FALLBACK_UNANSWERED = "fallback-unanswered", Audience.CALLER
+    FALLBACK_GOODBYE = "fallback-goodbye", Audience.CALLER
+    # Between two rounds of ringing the staff on duty.
+    SPECIALIST_STILL_TRYING = "specialist-still-trying", Audience.CALLER
+
+    # The whisper before a call is put through, and a callback's first leg; the offers name
+    # the caller's language, so there is one recording per language code.
+    WHISPER_OFFER = "whisper-offer", Audience.WHISPER, True
+    WHISPER_OFFER_SILENT = "whisper-offer-silent", Audience.WHISPER, True
+    WHISPER_TAKEN_ELSEWHERE = "whisper-taken-elsewhere", Audience.WHISPER
+    CALLBACK_WHISPER = "callback-whisper", Audience.WHISPER, True
+    CALLBACK_DIALING = "callback-dialing", Audience.WHISPER
+    CALLBACK_CLOSED = "callback-closed", Audience.WHISPER
+
+    # A chat around a case with a specialist: what the person reads.
+    CASE_OPENED = "case-opened", Audience.CHAT
+    QUESTION_ADDED = "question-added", Audience.CHAT
+    CASE_TAKEN = "case-taken", Audience.CHAT
+    CASE_SPECIALIST_SAYS = "case-specialist-says", Audience.CHAT
+    CASE_CLOSED = "case-closed", Audience.CHAT
+    CASE_CLOSED_BY_YOU = "case-closed-by-you", Audience.CHAT
+
+    # What each chat channel says itself: help, the answer to /stop (or STOP), and groups.
+    CHAT_HELP = "chat-help", Audience.TELEGRAM
+    CHAT_STOPPED = "chat-stopped", Audience.TELEGRAM
+    CHAT_PRIVATE_ONLY = "chat-private-only", Audience.TELEGRAM  # once in a group
+    SMS_HELP = "sms-help", Audience.SMS
+    SMS_STOPPED = "sms-stopped", Audience.SMS
+
+    # The caller's language as staff read and hear it: `{ staff-language-name }` in the
+    # whispers and the desk's notices.
+    STAFF_LANGUAGE_NAME = "staff-language-name", Audience.INSIDE
+
+    # The staff desk on Telegram.
+    STAFF_VOICEMAIL = "staff-voicemail", Audience.DESK
+    STAFF_VOICEMAIL_NO_NUMBER = "staff-voicemail-no-number", Audience.DESK
+    STAFF_CALLBACK = "staff-callback", Audience.DESK
+    STAFF_CHAT_CASE = "staff-chat-case", Audience.DESK
+    STAFF_STILL_WAITING = "staff-still-waiting", Audience.DESK
+    STAFF_TO_SUPERVISOR = "staff-to-supervisor", Audience.DESK
+    STAFF_TAKE = "staff-take", Audience.DESK
+    STAFF_DONE = "staff-done", Audience.DESK
+    STAFF_CALL_BACK = "staff-call-back", Audience.DESK
+    STAFF_TAKEN_BY = "staff-taken-by", Audience.DESK
+    STAFF_TAKEN_BY_YOU = "staff-taken-by-you", Audience.DESK
+    STAFF_ALREADY_TAKEN = "staff-already-taken", Audience.DESK
+    STAFF_TASK_DONE = "staff-task-done", Audience.DESK
+    STAFF_TASK_CLOSED = "staff-task-closed", Audience.DESK
+    STAFF_NO_PHONE = "staff-no-phone", Audience.DESK
+    STAFF_CALLBACK_RINGING = "staff-callback-ringing", Audience.DESK
+    STAFF_CASE_YOURS = "staff-case-yours", Audience.DESK
+    STAFF_CASE_FROM = "staff-case-from", Audience.DESK
+    STAFF_CASE_CLOSED = "staff-case-closed", Audience.DESK
+    STAFF_CASE_CLOSED_BY_PERSON = "staff-case-closed-by-person", Audience.DESK
+    STAFF_NO_CASE = "staff-no-case", Audience.DESK
+    STAFF_QUESTION = "staff-question", Audience.DESK
+    STAFF_QUESTION_YOURS = "staff-question-yours", Audience.DESK
+    STAFF_QUESTION_NO_REPLY = "staff-question-no-reply", Audience.DESK
+    STAFF_QUESTION_DONE = "staff-question-done", Audience.DESK

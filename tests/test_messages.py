@@ -1,0 +1,106 @@
+"""The registry of message ids said by code: the only way code names one, read by both checks."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fluent.syntax import FluentParser, FluentSerializer
+from fluent.syntax import ast as ftl
+
+import hotline
+from hotline.app import create_app
+from hotline.catalog import LOCALES_DIR, Catalog
+from hotline.errors import ConfigError
+from hotline.flows.check import check
+from hotline.messages import Audience, MessageId
+from tests.audio import record_everything
+from tests.conftest import make_settings
+
+PACKAGE = Path(hotline.__file__).parent
+REGISTRY = PACKAGE / "messages.py"
+PHONE = [m for m in MessageId if m.heard_on_phone]
+# Strings of code that happen to be a message's id, and are not said.
+NOT_SAID = {"after-hours"}  # an escalation's outcome; the flow's message says it to the caller
+
+
+def code() -> Iterator[tuple[Path, ast.AST]]:
+    """Every syntax node of `hotline/`, outside the registry, with its file."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path != REGISTRY:
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                yield path, node
+
+
+def test_code_names_message_ids_only_through_the_registry() -> None:
+    """A message id written as a string in code would slip past both checks: there is none."""
+    catalog = Catalog()
+    ids = set().union(*(catalog.ids(language) for language in catalog.languages)) - NOT_SAID
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value!r}"
+        for path, node in code()
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in ids
+    ]
+    assert found == [], "say these through hotline.messages.MessageId"
+
+
+def test_every_registry_message_is_named_by_code() -> None:
+    """A message no code says any more leaves the registry (and the locales)."""
+    named = {
+        node.attr
+        for _, node in code()
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "MessageId"
+    }
+    unnamed = [m.name for m in MessageId if m.name not in named]
+    assert unnamed == [m.name for m in MessageId if m.audience == Audience.INSIDE]
+
+
+def test_flows_check_requires_every_registry_message_in_every_locale(tmp_path: Path) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES_DIR, locales)
+    registered = {m.value for m in MessageId}
+    for path in (locales / "sl").glob("*.ftl"):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        resource.body = [
+            entry
+            for entry in resource.body
+            if not (isinstance(entry, ftl.Message) and entry.id.name in registered)
+        ]
+        path.write_text(FluentSerializer(with_junk=True).serialize(resource), encoding="utf-8")
+
+    problems = check(Catalog(locales))
+
+    for message in MessageId:
+        assert (
+            f"{locales / 'sl'}: message {message.value!r} is missing (used by code: "
+            f"hotline.messages.MessageId.{message.name} ({message.audience}))" in problems
+        )
+    assert all(p.startswith(f"{locales / 'sl'}: ") for p in problems), problems
+
+
+@pytest.mark.parametrize("message", PHONE, ids=[m.value for m in PHONE])
+def test_a_phone_message_without_audio_keeps_its_language_off_the_phone(
+    tmp_path: Path, message: MessageId
+) -> None:
+    """Georgian has no Twilio voice: every phone message the code says needs its audio."""
+    audio = tmp_path / "audio"
+    record_everything(audio, "ka")
+    recordings = [p for p in (audio / "ka").glob("*.wav") if p.stem.split("--")[0] == message.value]
+    assert recordings  # the recording script asked for it
+    for path in recordings:
+        path.unlink()
+    settings = make_settings(tmp_path, HOTLINE_LANGUAGES="ka,en", HOTLINE_AUDIO_DIR=str(audio))
+
+    with pytest.raises(ConfigError) as refused:
+        create_app(settings)
+
+    assert "HOTLINE_LANGUAGES: ka has no Twilio voice" in str(refused.value)
+    # Whispers name the caller's language: one recording per language offered.
+    first = rf"\(first: {re.escape(message.value)}(--code-(en|ka))?\)"
+    assert re.search(first, str(refused.value)), refused.value
