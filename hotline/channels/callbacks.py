@@ -24,9 +24,9 @@ from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.crypto import DataCipher
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.ports import UnitsOfWork
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages
-from hotline.storage.escalations import EscalationStore
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class CallbackCalls:
         self,
         *,
         rest: TwilioRest,
-        store: Callable[[], EscalationStore],
+        units: UnitsOfWork,
         board: DutyBoard,
         cipher: DataCipher,
         renderer: VoiceRenderer,
@@ -54,7 +54,7 @@ class CallbackCalls:
         clock: Callable[[], datetime],
     ) -> None:
         self.rest = rest
-        self._store = store
+        self._units = units
         self.board = board
         self.cipher = cipher
         self.renderer = renderer
@@ -69,7 +69,8 @@ class CallbackCalls:
     async def start(self, escalation_id: str, staff_id: str, staff_phone: str) -> str:
         """Ring the specialist; returns Twilio's call sid."""
         url = self.renderer.url(CALLBACK_PATH, esc=escalation_id, staff=staff_id)
-        await self._store().count_attempt(escalation_id, 1)
+        async with self._units() as uow:
+            await uow.escalations.count_attempt(escalation_id, 1)
         return await self.rest.call(staff_phone, url)
 
     async def leg(self, request: web.Request) -> web.Response:
@@ -80,9 +81,9 @@ class CallbackCalls:
         if not _ID.match(escalation_id) or not _STAFF.match(staff_id):
             raise BadRequest("esc and staff must name a callback and a staff member")
         stage = request.query.get("stage", "offer")
-        store = self._store()
-        record = await store.get(escalation_id)
-        task = await store.task(escalation_id)
+        async with self._units() as uow:
+            record = await uow.escalations.get(escalation_id)
+            task = await uow.tasks.get(escalation_id)
         if record is None or task is None:
             raise BadRequest("no such callback")
         snapshot = await self.board.current()
