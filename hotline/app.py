@@ -42,18 +42,16 @@ from hotline.messages import MessageId
 from hotline.prompts.library import AudioLibrary, audio_name
 from hotline.prompts.required import voice_prompts
 from hotline.storage import db
-from hotline.storage.chats import DELIVERY_MEMORY, forget_deliveries
-from hotline.storage.escalations import EscalationStore
-from hotline.storage.sessions import SessionStore
+from hotline.storage.chats import DELIVERY_MEMORY
 from hotline.storage.spool import Spool
 from hotline.storage.staff import StaffDirectory
+from hotline.storage.unit_of_work import SqlUnitsOfWork
 
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
 ENGINE = web.AppKey("engine", AsyncEngine)
-STORE = web.AppKey("store", SessionStore)
-ESCALATIONS = web.AppKey("escalations", EscalationStore)
+UNITS = web.AppKey("units", SqlUnitsOfWork)
 STAFF = web.AppKey("staff", StaffDirectory)
 BOARD = web.AppKey("board", DutyBoard)
 DESK = web.AppKey("desk", StaffDesk)
@@ -141,11 +139,12 @@ def create_app(
     renderer = VoiceRenderer(catalog, settings.public_url, audio)
     signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
     cipher = DataCipher(settings.data_key)
+    units = app[UNITS] = SqlUnitsOfWork(lambda: app[ENGINE])  # the engine opens at startup
     board = DutyBoard(lambda: duty_snapshot(app[STAFF]), clock)
     app[BOARD] = board
     escalation = VoiceEscalation(
         board=board,
-        store=lambda: app[ESCALATIONS],
+        units=units,
         policy=settings.escalation,
         cipher=cipher,
         renderer=renderer,
@@ -157,7 +156,7 @@ def create_app(
     # What the voice fallback hears while the database is down waits here, on local disk.
     voice_spool = VoiceSpool(
         spool=Spool(settings.data_dir / "spool" / "voice.spool", cipher),
-        store=lambda: app[STORE],
+        units=units,
         escalation=escalation,
         languages=languages,
         pseudonym_key=settings.pseudonym_key,
@@ -175,7 +174,7 @@ def create_app(
             show_caller_number=settings.show_caller_number,
         ),
         flows=flows,
-        store=lambda: app[STORE],
+        units=units,
         signature=signature,
         renderer=renderer,
         escalation=escalation,
@@ -205,7 +204,7 @@ def create_app(
     if rest is not None:
         callbacks = CallbackCalls(
             rest=rest,
-            store=lambda: app[ESCALATIONS],
+            units=units,
             board=board,
             cipher=cipher,
             renderer=renderer,
@@ -255,7 +254,6 @@ def _add_chat_channels(
         # Questions are always filed for staff; a live chat needs the desk, and on SMS
         # Twilio's REST API to carry a specialist's replies.
         cases = ChatCases(
-            store=lambda: app[ESCALATIONS],
             board=board,
             policy=settings.escalation,
             desk=(lambda: app[DESK]) if telegram_on else None,
@@ -264,7 +262,7 @@ def _add_chat_channels(
         return ChatConversations(
             channel=channel,
             flow=flow,
-            store=lambda: app[STORE],
+            units=app[UNITS],
             catalog=catalog,
             languages=chat_languages,
             cipher=cipher,
@@ -290,7 +288,7 @@ def _add_chat_channels(
             bot=lambda: application.bot,
             outbox=outbox,
             board=board,
-            store=lambda: app[ESCALATIONS],
+            units=app[UNITS],
             catalog=catalog,
             languages=chat_languages,
             cipher=cipher,
@@ -379,8 +377,6 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     else:
         await db.check_schema(engine)
     app[ENGINE] = engine
-    app[STORE] = SessionStore(engine)
-    app[ESCALATIONS] = EscalationStore(engine)
     app[STAFF] = StaffDirectory(engine, DataCipher(settings.data_key), settings.pseudonym_key)
     yield
     await engine.dispose()
@@ -418,18 +414,21 @@ def _housekeeping(
 
 async def tidy(app: web.Application, now: datetime) -> None:
     """Housekeeping of the database: close what was left open, forget what is past keeping."""
-    await housekeeping.sweep(app[STORE], now)
-    await forget_deliveries(app[ENGINE], now - DELIVERY_MEMORY)
+    units = app[UNITS]
+    await housekeeping.sweep(units, now)
+    async with units() as uow:
+        await uow.chats.forget_deliveries(now - DELIVERY_MEMORY)
     # A callback number is kept only while its task is open, N days at most.
-    expired = await app[ESCALATIONS].expire_tasks(now)
+    expired = await housekeeping.expire_tasks(units, now)
     if expired:
         log.info("%d callback tasks expired; their numbers were deleted", expired)
     # So is a question's text, and the address its answer would go to.
     keep = app[SETTINGS].escalation.callback_keep
-    questions = await app[ESCALATIONS].expire_questions(now - keep, now)
+    questions = await housekeeping.expire_questions(units, now - keep, now)
     if questions:
         log.info("%d questions expired unanswered; their texts were deleted", questions)
-    await app[ESCALATIONS].forget_notices(now - NOTICE_MEMORY)
+    async with units() as uow:
+        await uow.notices.forget(now - NOTICE_MEMORY)
 
 
 def _replaying(spool: VoiceSpool) -> Callable[[web.Application], AsyncIterator[None]]:

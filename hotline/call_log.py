@@ -1,7 +1,7 @@
 """What the anonymous call log records of a session when it ends."""
 
+from hotline.escalation.ports import LogSummary
 from hotline.flows.state import SessionState
-from hotline.storage.sessions import LogSummary
 
 
 def summarise(state: SessionState) -> LogSummary:

@@ -23,6 +23,7 @@ from hotline.config import Settings, load_settings
 from hotline.crypto import DataCipher
 from hotline.errors import ConfigError, FlowError, StorageError
 from hotline.escalation import roster_file
+from hotline.escalation.model import EscalationRow
 from hotline.escalation.roster import (
     LANGUAGES,
     Role,
@@ -39,8 +40,8 @@ from hotline.flows.model import Flow
 from hotline.privacy import RedactNumbers
 from hotline.simulator import CallSimulator, Presses
 from hotline.storage import db
-from hotline.storage.escalations import EscalationRow, EscalationStore
 from hotline.storage.staff import StaffContact, StaffDirectory, StaffError
+from hotline.storage.unit_of_work import SqlUnitsOfWork
 
 log = logging.getLogger("hotline")
 _T = TypeVar("_T")
@@ -787,7 +788,8 @@ def _report_escalations(args: argparse.Namespace) -> int:
         since: datetime = args.since or utc_now() - timedelta(days=args.days)
         if since.tzinfo is None:
             since = since.replace(tzinfo=zone)  # a wall-clock time of the roster's zone
-        records = await EscalationStore(directory.engine).records(since)
+        async with SqlUnitsOfWork(directory.engine)() as uow:
+            records = await uow.escalations.records(since)
         return zone, since, [(row, dict(log)) for row, log in records]
 
     zone, since, records = _with_directory(settings, work)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hotline.config import Settings
 from hotline.crypto import DataCipher
+from hotline.escalation.model import EscalationRow
 from hotline.escalation.roster_file import load_roster
 from hotline.storage import db
-from hotline.storage.escalations import EscalationRow, EscalationStore
 from hotline.storage.models import Escalation
 from hotline.storage.staff import StaffDirectory
+from hotline.storage.unit_of_work import SqlUnitsOfWork
 
 # Tbilisi, no daylight saving. Ana and Beka work weekdays 09:00-21:00 (Ana speaks Russian,
 # Beka Georgian and Russian); Nino is the supervisor, on duty weekdays 09:00-18:00.
@@ -74,10 +76,11 @@ async def staff_the_hotline(
         await engine.dispose()
 
 
-async def escalations(store: EscalationStore) -> list[EscalationRow]:
+async def escalations(engine: AsyncEngine) -> list[EscalationRow]:
     """Every escalation record, oldest first."""
-    async with store.engine.connect() as conn:
+    async with engine.connect() as conn:
         query = select(Escalation.id).order_by(Escalation.started_at, Escalation.id)
         ids = list((await conn.execute(query)).scalars())
-    rows = [await store.get(i) for i in ids]
+    async with SqlUnitsOfWork(engine)() as uow:
+        rows = [await uow.escalations.get(i) for i in ids]
     return [r for r in rows if r is not None]

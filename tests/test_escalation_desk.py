@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from hotline.app import DESK, ENGINE, ESCALATIONS, TELEGRAM_CHANNEL
+from hotline.app import DESK, ENGINE, TELEGRAM_CHANNEL
 from hotline.catalog import Catalog
-from hotline.storage.escalations import Kind, Result
+from hotline.escalation.model import Kind, Result
 from hotline.storage.models import CallbackTask, ChatCase
 from tests.conftest import (
     AUTH_TOKEN,
@@ -185,7 +185,7 @@ async def test_a_callback_through_the_hotline_reveals_neither_number(
 
     await desk.send(desk.fake.press(yours, to_staff("ana", "staff-done"), user=STAFF["ana"]))
     await desk.settle()
-    records = await escalations(desk.client.app[ESCALATIONS])
+    records = await escalations(desk.client.app[ENGINE])
     [task] = [r for r in records if r.kind == Kind.CALLBACK]
     assert (task.staff_id, task.outcome) == ("ana", Result.DONE)
     assert task.answered_at is not None
@@ -226,7 +226,7 @@ async def test_an_unacknowledged_alert_reaches_the_supervisor_and_stops_when_tak
     clock.advance(hours=2)
     assert await desk.tick() == 0  # taken: nothing more fires
     assert {s: len(desk.to(s)) for s in STAFF} == before
-    [task] = [r for r in await escalations(desk.client.app[ESCALATIONS]) if r.kind == Kind.CALLBACK]
+    [task] = [r for r in await escalations(desk.client.app[ENGINE]) if r.kind == Kind.CALLBACK]
     assert (task.staff_id, task.stage) == ("nino", 2)
     assert task.attempts == 5  # ana and beka twice, then nino
 
@@ -313,7 +313,7 @@ async def test_a_chat_case_is_taken_relayed_both_ways_and_closed(
     await desk.settle()
     assert desk.fake.texts_to(chat)[-1] == text("ru", "case-closed")
     assert desk.fake.texts_to(TELEGRAM["beka"])[-1] == to_staff("beka", "staff-case-closed")
-    [record] = await escalations(desk.client.app[ESCALATIONS])
+    [record] = await escalations(desk.client.app[ENGINE])
     assert (record.kind, record.staff_id, record.outcome) == (Kind.CHAT, "beka", Result.DONE)
     assert record.answered_at is not None
     assert record.answered_at - record.started_at == timedelta(minutes=3)

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hotline.app import ENGINE, ESCALATIONS
-from hotline.storage.escalations import Kind, Result
+from hotline.app import ENGINE
+from hotline.escalation.model import Kind, Result
 from hotline.storage.models import CallbackTask, EscalationTimer
 from tests.conftest import (
     CALLER,
@@ -99,7 +99,7 @@ async def test_day_call_first_does_not_answer_second_presses_1_and_is_put_throug
     assert after.verbs[-1] == "Hangup"
     await end_call(client, sid, duration="790")
 
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert (record.kind, record.staff_id, record.outcome) == (Kind.CALL, "beka", Result.ANSWERED)
     assert record.attempts == 2
     assert record.answered_at is not None
@@ -122,7 +122,7 @@ async def test_a_voicemail_that_picks_up_never_takes_the_call(
     assert number == PHONES["nino"]
     unanswered = await dial_ended(client, sid, last, "busy")
     assert unanswered.verbs[-2:] == ["Gather", "Redirect"]  # message or callback
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert (record.staff_id, record.outcome, record.attempts) == (None, Result.UNANSWERED, 3)
 
 
@@ -140,7 +140,7 @@ async def test_simultaneous_rings_all_speakers_and_the_first_to_press_1_wins(
     assert first.verbs == []
     second = await whisper(client, rung[PHONES["ana"]] + "&stage=key", digits="1")
     assert second.verbs[-1] == "Hangup"  # told a colleague has it, not put through
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert record.staff_id == "beka"
 
 
@@ -160,7 +160,7 @@ async def test_night_call_nobody_on_duty_emergency_number_and_a_callback(
     assert done.verbs[-1] == "Hangup"
     await end_call(client, sid)
 
-    records = await escalations(client.app[ESCALATIONS])
+    records = await escalations(client.app[ENGINE])
     [after_hours] = [r for r in records if r.kind == Kind.CALL]
     [task] = [r for r in records if r.kind == Kind.CALLBACK]
     assert (after_hours.kind, after_hours.outcome) == (Kind.CALL, Result.AFTER_HOURS)
@@ -186,7 +186,7 @@ async def test_a_caller_who_hangs_up_while_ringing_is_recorded_as_abandoned(
     sid = new_call_sid()
     await press(client, sid, await start_call(client, sid, "?lang=ru"), "3")
     await end_call(client, sid, duration="15")
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert (record.staff_id, record.outcome) == (None, Result.ABANDONED)
 
 
@@ -201,5 +201,5 @@ async def test_a_forged_whisper_gets_403_and_takes_nothing(
     params = call_params(CHILD_SID, Digits="1")
     resp = await client.post(path, data=params, headers={"X-Twilio-Signature": "forged"})
     assert resp.status == 403
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert record.staff_id is None

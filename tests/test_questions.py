@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hotline.app import ENGINE, ESCALATIONS, tidy
+from hotline.app import ENGINE, tidy
 from hotline.crypto import DataCipher
-from hotline.storage.escalations import Kind, Result
+from hotline.escalation.model import Kind, Result
 from hotline.storage.models import ChatCase, Question
 from tests.conftest import FixedClock, post_signed
 from tests.fakes import FakeTelegram, TelegramCall, TelegramUser, fixtures
@@ -127,7 +127,7 @@ async def test_a_question_is_alerted_taken_answered_followed_up_and_deleted(
     await desk.send(desk.fake.press(yours, to_staff("beka", "staff-done"), user=STAFF["beka"]))
     await desk.settle()
     assert desk.fake.texts_to(chat)[-1] == text("ru", "case-closed")
-    [record] = [r for r in await escalations(desk.client.app[ESCALATIONS])]
+    [record] = [r for r in await escalations(desk.client.app[ENGINE])]
     assert (record.kind, record.channel, record.language) == (Kind.QUESTION, "telegram", "ru")
     assert (record.staff_id, record.outcome) == ("beka", Result.DONE)
     assert record.answered_at is not None
@@ -227,7 +227,7 @@ async def test_stop_withdraws_a_question_and_deletes_it(
     questions, [case] = await stored(desk)
     assert questions == []
     assert case.closed_at is not None
-    [record] = await escalations(desk.client.app[ESCALATIONS])
+    [record] = await escalations(desk.client.app[ENGINE])
     assert record.outcome == Result.DONE
     # The alerts lose their Take button: there is nothing left to take.
     assert desk.fake.texts_to(TELEGRAM["ana"])[-1] == to_staff("ana", "staff-case-closed-by-person")
@@ -260,7 +260,7 @@ async def test_an_untaken_question_is_deleted_after_the_keeping_time(
     questions, [case] = await stored(desk)
     assert questions == []
     assert (case.address, case.closed_at is not None) == (None, True)
-    [record] = await escalations(desk.client.app[ESCALATIONS])
+    [record] = await escalations(desk.client.app[ENGINE])
     assert record.outcome == Result.EXPIRED
     assert await desk.tick() == 0  # and no alert fires for it any more
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hotline.app import ESCALATIONS
-from hotline.storage.escalations import Kind, Result
+from hotline.app import ENGINE
+from hotline.escalation.model import Kind, Result
 from tests.audio import record_everything
 from tests.conftest import (
     AppClient,
@@ -88,7 +88,7 @@ async def test_a_silent_call_by_day_rings_one_person_once_then_says_goodbye(
 
     [row] = await call_log(client)
     assert row.outcome == "silent"
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert (record.kind, record.reason) == (Kind.CALL, "silent-line")
     assert (record.outcome, record.attempts, record.staff_id) == (Result.UNANSWERED, 1, None)
 
@@ -110,7 +110,7 @@ async def test_a_silent_call_at_night_rings_nobody_and_says_goodbye(
 
     [row] = await call_log(client)
     assert row.outcome == "silent"
-    [record] = await escalations(client.app[ESCALATIONS])
+    [record] = await escalations(client.app[ENGINE])
     assert (record.reason, record.outcome) == ("silent-line", Result.AFTER_HOURS)
 
 

@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hotline import housekeeping
+from hotline.escalation.ports import LogSummary, NewSession, SessionTaken
 from hotline.storage import db
 from hotline.storage.models import CallLogEntry
-from hotline.storage.sessions import LogSummary, NewSession, SessionStore
+from hotline.storage.unit_of_work import SqlUnitsOfWork
 from tests.conftest import (
     FixedClock,
     call_params,
@@ -68,9 +69,14 @@ async def test_migrations_build_exactly_the_models(engine: AsyncEngine) -> None:
 
 
 async def test_a_key_is_begun_once(engine: AsyncEngine, clock: FixedClock) -> None:
-    store = SessionStore(engine)
-    assert await store.begin(new_session(clock)) is None
-    existing = await store.begin(new_session(clock))
+    units = SqlUnitsOfWork(engine)
+    async with units() as uow:
+        await uow.sessions.create(new_session(clock))
+    with pytest.raises(SessionTaken):
+        async with units() as uow:
+            await uow.sessions.create(new_session(clock))
+    async with units() as uow:
+        existing = await uow.sessions.load("CA1")
     assert existing is not None
     assert existing.seq == 1
 
@@ -78,18 +84,20 @@ async def test_a_key_is_begun_once(engine: AsyncEngine, clock: FixedClock) -> No
 async def test_of_five_concurrent_steps_exactly_one_is_saved(
     engine: AsyncEngine, clock: FixedClock
 ) -> None:
-    store = SessionStore(engine)
-    await store.begin(new_session(clock))
-    stored = await store.load("CA1")
-    assert stored is not None
+    units = SqlUnitsOfWork(engine)
+    async with units() as uow:
+        stored = await uow.sessions.create(new_session(clock))
 
     async def advance(i: int) -> bool:
-        async with store.unit() as unit:
-            return await unit.advance(stored, {"step": i}, f"<Response>{i}</Response>", clock())
+        async with units() as uow:
+            return await uow.sessions.advance(
+                stored, {"step": i}, f"<Response>{i}</Response>", clock()
+            )
 
     results = await asyncio.gather(*(advance(i) for i in range(5)))
     assert sorted(results) == [False, False, False, False, True]
-    after = await store.load("CA1")
+    async with units() as uow:
+        after = await uow.sessions.load("CA1")
     assert after is not None
     assert after.seq == 2
     assert after.last_response == f"<Response>{results.index(True)}</Response>"
@@ -98,30 +106,30 @@ async def test_of_five_concurrent_steps_exactly_one_is_saved(
 async def test_housekeeping_closes_silent_calls_and_purges_ended_ones(
     engine: AsyncEngine, clock: FixedClock
 ) -> None:
-    store = SessionStore(engine)
+    units = SqlUnitsOfWork(engine)
     state = {
         "flow_id": "hotline", "node_id": "main-menu", "language": "en",
         "language_chosen": False, "misses": 0, "path": ["greeting", "main-menu"],
         "variables": {}, "outcome": None, "finished": False,
         "started_at": clock().isoformat(),
     }  # fmt: skip
-    await store.begin(replace(new_session(clock, "CA-lost"), state=state))
-    await store.begin(replace(new_session(clock, "CA-done"), state=state))
-    done = await store.load("CA-done")
-    assert done is not None
-    async with store.unit() as unit:
-        await unit.finish(done, LogSummary("completed", ["greeting"], "en"), clock(), 30)
+    async with units() as uow:
+        await uow.sessions.create(replace(new_session(clock, "CA-lost"), state=state))
+        done = await uow.sessions.create(replace(new_session(clock, "CA-done"), state=state))
+    async with units() as uow:
+        await uow.sessions.finish(done, LogSummary("completed", ["greeting"], "en"), clock(), 30)
 
     clock.advance(hours=3)
-    closed, purged = await housekeeping.sweep(store, clock())
+    closed, purged = await housekeeping.sweep(units, clock())
     assert (closed, purged) == (1, 1)
-    assert await store.load("CA-done") is None
+    async with units() as uow:
+        assert await uow.sessions.load("CA-done") is None
     async with engine.connect() as conn:
         rows = {r.outcome: r for r in (await conn.execute(select(CallLogEntry))).all()}
     assert set(rows) == {"completed", "abandoned"}
     assert rows["abandoned"].path == ["greeting", "main-menu"]
     clock.advance(minutes=16)
-    assert await housekeeping.sweep(store, clock()) == (0, 1)
+    assert await housekeeping.sweep(units, clock()) == (0, 1)
 
 
 async def test_any_server_process_can_take_the_next_step(

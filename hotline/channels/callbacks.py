@@ -24,10 +24,10 @@ from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.crypto import DataCipher
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.ports import UnitsOfWork
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages
 from hotline.messages import MessageId
-from hotline.storage.escalations import EscalationStore
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class CallbackCalls:
         self,
         *,
         rest: TwilioRest,
-        store: Callable[[], EscalationStore],
+        units: UnitsOfWork,
         board: DutyBoard,
         cipher: DataCipher,
         renderer: VoiceRenderer,
@@ -55,7 +55,7 @@ class CallbackCalls:
         clock: Callable[[], datetime],
     ) -> None:
         self.rest = rest
-        self._store = store
+        self._units = units
         self.board = board
         self.cipher = cipher
         self.renderer = renderer
@@ -70,7 +70,8 @@ class CallbackCalls:
     async def start(self, escalation_id: str, staff_id: str, staff_phone: str) -> str:
         """Ring the specialist; returns Twilio's call sid."""
         url = self.renderer.url(CALLBACK_PATH, esc=escalation_id, staff=staff_id)
-        await self._store().count_attempt(escalation_id, 1)
+        async with self._units() as uow:
+            await uow.escalations.count_attempt(escalation_id, 1)
         return await self.rest.call(staff_phone, url)
 
     async def leg(self, request: web.Request) -> web.Response:
@@ -81,9 +82,9 @@ class CallbackCalls:
         if not _ID.match(escalation_id) or not _STAFF.match(staff_id):
             raise BadRequest("esc and staff must name a callback and a staff member")
         stage = request.query.get("stage", "offer")
-        store = self._store()
-        record = await store.get(escalation_id)
-        task = await store.task(escalation_id)
+        async with self._units() as uow:
+            record = await uow.escalations.get(escalation_id)
+            task = await uow.tasks.get(escalation_id)
         if record is None or task is None:
             raise BadRequest("no such callback")
         snapshot = await self.board.current()

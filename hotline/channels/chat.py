@@ -20,7 +20,15 @@ from hotline.catalog import Catalog
 from hotline.channels.chat_render import ChatMessage, render_chat
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.model import CaseRow, EscalationRow, Kind, Result
 from hotline.escalation.policy import EscalationPolicy, alert_schedule
+from hotline.escalation.ports import (
+    NewSession,
+    SessionTaken,
+    StoredSession,
+    UnitOfWork,
+    UnitsOfWork,
+)
 from hotline.escalation.roster import on_duty
 from hotline.flows import engine
 from hotline.flows.actions import Escalate, RememberLanguage, Say
@@ -35,15 +43,6 @@ from hotline.flows.events import (
 from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
 from hotline.flows.state import SessionState
 from hotline.messages import MessageId
-from hotline.storage.chats import ChatRecords
-from hotline.storage.escalations import CaseRow, EscalationRow, EscalationStore, Kind, Result
-from hotline.storage.sessions import (
-    NewSession,
-    SessionStore,
-    SessionTaken,
-    SessionUnit,
-    StoredSession,
-)
 
 if TYPE_CHECKING:
     from hotline.channels.staff_desk import StaffDesk
@@ -97,7 +96,6 @@ class ChatCases:
     which is still filed for staff.
     """
 
-    store: Callable[[], EscalationStore]
     board: DutyBoard
     policy: EscalationPolicy
     desk: Callable[[], StaffDesk] | None
@@ -120,7 +118,7 @@ class ChatConversations:
         *,
         channel: str,
         flow: Flow,
-        store: Callable[[], SessionStore],
+        units: UnitsOfWork,
         catalog: Catalog,
         languages: engine.Languages,
         cipher: DataCipher,
@@ -131,7 +129,7 @@ class ChatConversations:
         self.cases = cases
         self.channel = channel
         self.flow = flow
-        self._store = store
+        self._units = units
         self.catalog = catalog
         self.languages = languages
         self.cipher = cipher
@@ -173,29 +171,27 @@ class ChatConversations:
     ) -> ChatReply:
         now = self.clock()
         key = f"{self.channel}:{who.pseudonym}"
-        store = self._store()
-        async with store.unit() as unit:
-            records = ChatRecords(unit)
-            if delivery_id is not None and not await records.first_delivery(
+        async with self._units() as uow:
+            if delivery_id is not None and not await uow.chats.first_delivery(
                 self.channel, delivery_id, now
             ):
                 return ChatReply((), 0, self.languages.default, duplicate=True)
-            stored = await unit.load(key)
+            stored = await uow.sessions.load(key)
             live = stored if stored is not None and not stored.ended else None
             # Only a new conversation needs the language chosen last time.
-            remembered = None if live else await unit.recall_language(who.pseudonym)
+            remembered = None if live else await uow.sessions.recall_language(who.pseudonym)
             language, known = self._language(live, who, remembered)
 
             if given.kind == "stop" or (given.kind == "start" and live is not None):
                 # /stop ends every conversation with staff; /start only a live chat (a
                 # question left earlier stays with staff, to be answered here).
-                await self._end_case(unit, key, now, effects, questions=given.kind == "stop")
-            opted_out = await records.opted_out(who.pseudonym)
+                await self._end_case(uow, key, now, effects, questions=given.kind == "stop")
+            opted_out = await uow.chats.opted_out(who.pseudonym)
             if given.kind == "stop":
                 if live is not None:
-                    await self._close(unit, live, now)
+                    await self._close(uow, live, now)
                 # Confirmed the first time only: each SMS costs, and a repeat annoys.
-                if opted_out or not await records.opt_out(who.pseudonym, self.channel, now):
+                if opted_out or not await uow.chats.opt_out(who.pseudonym, self.channel, now):
                     return ChatReply((), 0, language, ended=True)
                 return ChatReply(
                     (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
@@ -207,30 +203,28 @@ class ChatConversations:
                     )
                 if given.kind != "start":
                     return ChatReply((), 0, language)  # they asked for silence
-                await records.opt_in(who.pseudonym)
+                await uow.chats.opt_in(who.pseudonym)
             if given.kind == "start" and live is not None:
-                await self._close(unit, live, now)
+                await self._close(uow, live, now)
                 live = None
             if live is None:
                 if self.cases is not None and given.kind in ("text", "close"):
                     # Written after a question was left: it goes with the question.
-                    question = await self.cases.store().case_of_session(
-                        key, conn=unit.conn, kind=Kind.QUESTION
-                    )
+                    question = await uow.cases.of_session(key, kind=Kind.QUESTION)
                     if question is not None:
-                        return await self._follow_up(unit, key, question, given, now, effects)
+                        return await self._follow_up(uow, key, question, given, now, effects)
                 if stored is not None:
-                    await unit.drop_ended(key)
-                return await self._begin(unit, key, who, given, language if known else None, now)
+                    await uow.sessions.drop_ended(key)
+                return await self._begin(uow, key, who, given, language if known else None, now)
             if self.cases is not None:
-                case = await self.cases.store().case_of_session(key, conn=unit.conn, kind=Kind.CHAT)
+                case = await uow.cases.of_session(key, kind=Kind.CHAT)
                 if case is not None:
-                    return await self._in_case(unit, live, case, given, now, effects)
-            return await self._advance(unit, records, live, who, given, now, snapshot)
+                    return await self._in_case(uow, live, case, given, now, effects)
+            return await self._advance(uow, live, who, given, now, snapshot)
 
     async def _begin(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         key: str,
         who: Subscriber,
         given: ChatInput,
@@ -242,7 +236,7 @@ class ChatConversations:
             self.flow, CallStarted(language=language), languages=self.languages, now=now
         )
         step = engine.without_escalation(self.flow, step, languages=self.languages, now=now)
-        await unit.create(
+        await uow.sessions.create(
             NewSession(
                 key=key,
                 channel=self.channel,
@@ -261,8 +255,7 @@ class ChatConversations:
 
     async def _advance(
         self,
-        unit: SessionUnit,
-        records: ChatRecords,
+        uow: UnitOfWork,
         live: StoredSession,
         who: Subscriber,
         given: ChatInput,
@@ -274,12 +267,12 @@ class ChatConversations:
             return ChatReply((), live.seq, state.language, stale=True)
         event = self._event(given, state)
         step = engine.advance(self.flow, state, event, languages=self.languages, now=now)
-        step = await self._escalation(unit, live, step, who, now, snapshot)
-        if not await unit.advance(live, step.state.to_json(), "", now):
+        step = await self._escalation(uow, live, step, who, now, snapshot)
+        if not await uow.sessions.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
         if isinstance(event, RecordingSaved):
-            filed = await self._file_question(unit, live, who, state.language, now, snapshot)
-            await records.add_question(
+            filed = await self._file_question(uow, live, who, state.language, now, snapshot)
+            await uow.cases.add_question(
                 log_id=live.log_id,
                 channel=self.channel,
                 language=state.language,
@@ -290,10 +283,10 @@ class ChatConversations:
             )
         for action in step.actions:
             if isinstance(action, RememberLanguage):
-                await unit.remember_language(live, action.language, now)
+                await uow.sessions.remember_language(live, action.language, now)
         if step.state.finished:
             duration = int((now - step.state.started_at).total_seconds())
-            await unit.finish(live, summarise(step.state), now, duration)
+            await uow.sessions.finish(live, summarise(step.state), now, duration)
         messages = render_chat(self.catalog, step.actions)
         if given.kind == "help":
             messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
@@ -301,7 +294,7 @@ class ChatConversations:
 
     async def _escalation(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         live: StoredSession,
         step: engine.Step,
         who: Subscriber,
@@ -319,28 +312,24 @@ class ChatConversations:
             return engine.without_escalation(
                 self.flow, step, languages=self.languages, now=now, closed=not duty
             )
-        store = self.cases.store()
-        escalation_id = await store.open(
+        escalation_id = await uow.escalations.open(
             log_id=live.log_id,
             kind=Kind.CHAT,
             channel=self.channel,
             language=escalate.language,
             reason=escalate.reason,
             now=now,
-            conn=unit.conn,
         )
-        await store.open_case(
-            escalation_id, live.key, self.cipher.encrypt(who.address), conn=unit.conn
-        )
-        await store.schedule(
-            escalation_id, list(alert_schedule(roster, self.cases.policy, now)), conn=unit.conn
+        await uow.cases.open(escalation_id, live.key, self.cipher.encrypt(who.address))
+        await uow.escalations.schedule(
+            escalation_id, list(alert_schedule(roster, self.cases.policy, now))
         )
         said = (Say(MessageId.CASE_OPENED, escalate.language),)
         return engine.Step(step.state, engine.before_hold(self.flow, step) + said)
 
     async def _file_question(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         live: StoredSession,
         who: Subscriber,
         language: str,
@@ -352,28 +341,24 @@ class ChatConversations:
         Returns the id it is filed under, or None without a staff side to file it for."""
         if self.cases is None:
             return None
-        store = self.cases.store()
-        escalation_id = await store.open(
+        escalation_id = await uow.escalations.open(
             log_id=live.log_id,
             kind=Kind.QUESTION,
             channel=self.channel,
             language=language,
             reason="question",
             now=now,
-            conn=unit.conn,
         )
-        await store.open_case(
-            escalation_id, live.key, self.cipher.encrypt(who.address), conn=unit.conn
-        )
+        await uow.cases.open(escalation_id, live.key, self.cipher.encrypt(who.address))
         roster = snapshot.roster if snapshot else None
-        await store.schedule(
-            escalation_id, list(alert_schedule(roster, self.cases.policy, now)), conn=unit.conn
+        await uow.escalations.schedule(
+            escalation_id, list(alert_schedule(roster, self.cases.policy, now))
         )
         return escalation_id
 
     async def _follow_up(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         key: str,
         found: tuple[CaseRow, EscalationRow],
         given: ChatInput,
@@ -387,7 +372,7 @@ class ChatConversations:
         language = record.language
         text = given.text.strip()
         if given.kind == "close" or text.lower() == CLOSE_TEXT:
-            await self._end_case(unit, key, now, effects, questions=True)
+            await self._end_case(uow, key, now, effects, questions=True)
             message = ChatMessage(self._say(language, MessageId.CASE_CLOSED_BY_YOU))
             return ChatReply((message,), 0, language, ended=True)
         if not text:
@@ -396,14 +381,14 @@ class ChatConversations:
             desk = self.cases.desk()
             effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
             return ChatReply((), 0, language)
-        await self.cases.store().keep_pending(
-            case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS]), conn=unit.conn
+        await uow.cases.keep_pending(
+            case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS])
         )
         return ChatReply((ChatMessage(self._say(language, MessageId.QUESTION_ADDED)),), 0, language)
 
     async def _in_case(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         live: StoredSession,
         found: tuple[CaseRow, EscalationRow],
         given: ChatInput,
@@ -416,8 +401,8 @@ class ChatConversations:
         language = SessionState.from_json(live.state).language
         text = given.text.strip()
         if given.kind == "close" or text.lower() == CLOSE_TEXT:
-            await self._end_case(unit, live.key, now, effects)
-            ended = await self.case_ended(live.key, record.staff_id is not None, unit=unit)
+            await self._end_case(uow, live.key, now, effects)
+            ended = await self.case_ended(live.key, record.staff_id is not None, uow=uow)
             message = ChatMessage(self._say(language, MessageId.CASE_CLOSED_BY_YOU))
             return ChatReply((message,), live.seq, language, ended=ended)
         if given.kind == "help":
@@ -430,14 +415,14 @@ class ChatConversations:
             desk = self.cases.desk()
             effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
         else:
-            await self.cases.store().keep_pending(
-                case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS]), conn=unit.conn
+            await uow.cases.keep_pending(
+                case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS])
             )
         return ChatReply((), live.seq, language)
 
     async def _end_case(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         key: str,
         now: datetime,
         effects: list[Effect],
@@ -448,26 +433,23 @@ class ChatConversations:
         `questions`, their open questions too), and staff are told."""
         if self.cases is None:
             return
-        store = self.cases.store()
         for kind in (Kind.CHAT, Kind.QUESTION) if questions else (Kind.CHAT,):
             for _ in range(MAX_OPEN_CASES):
-                found = await store.case_of_session(key, conn=unit.conn, kind=kind)
+                found = await uow.cases.of_session(key, kind=kind)
                 if found is None:
                     break
                 _, record = found
-                await store.close_case(record.id, now, Result.DONE, conn=unit.conn)
+                await uow.cases.close(record.id, now, Result.DONE)
                 if self.cases.desk is not None:
                     effects.append(_person_closed(self.cases.desk(), record))
 
-    async def case_ended(
-        self, key: str, answered: bool, *, unit: SessionUnit | None = None
-    ) -> bool:
+    async def case_ended(self, key: str, answered: bool, *, uow: UnitOfWork | None = None) -> bool:
         """A case is over: the conversation moves on past the escalation, silently (the
         closing words are said by whoever closed it). Returns whether it ended."""
-        if unit is None:
-            async with self._store().unit() as own:
-                return await self.case_ended(key, answered, unit=own)
-        live = await unit.load(key)
+        if uow is None:
+            async with self._units() as own:
+                return await self.case_ended(key, answered, uow=own)
+        live = await uow.sessions.load(key)
         if live is None or live.ended:
             return True
         state = SessionState.from_json(live.state)
@@ -475,29 +457,27 @@ class ChatConversations:
         step = engine.advance(
             self.flow, state, EscalationEnded(answered=answered), languages=self.languages, now=now
         )
-        await unit.advance(live, step.state.to_json(), "", now)
+        await uow.sessions.advance(live, step.state.to_json(), "", now)
         if step.state.finished:
             duration = int((now - step.state.started_at).total_seconds())
-            await unit.finish(live, summarise(step.state), now, duration)
+            await uow.sessions.finish(live, summarise(step.state), now, duration)
         return step.state.finished
 
     async def leave_flow(self, key: str) -> None:
         """A specialist answered a question: a menu the person opened since is closed, so
         that what they write next goes to the specialist (a live chat case is left alone)."""
-        async with self._store().unit() as unit:
-            live = await unit.load(key)
+        async with self._units() as uow:
+            live = await uow.sessions.load(key)
             if live is None or live.ended:
                 return
-            if self.cases is not None and await self.cases.store().case_of_session(
-                key, conn=unit.conn, kind=Kind.CHAT
-            ):
+            if self.cases is not None and await uow.cases.of_session(key, kind=Kind.CHAT):
                 return
-            await self._close(unit, live, self.clock())
+            await self._close(uow, live, self.clock())
 
     async def first_time(self, channel: str, key: str) -> bool:
         """Mark `key` as seen on `channel`; False when it was, within DELIVERY_MEMORY."""
-        async with self._store().unit() as unit:
-            return await ChatRecords(unit).first_delivery(channel, key, self.clock())
+        async with self._units() as uow:
+            return await uow.chats.first_delivery(channel, key, self.clock())
 
     def _event(self, given: ChatInput, state: SessionState) -> Event:
         node = self.flow.nodes.get(state.node_id)
@@ -515,10 +495,10 @@ class ChatConversations:
         key = text.rstrip(".)")
         return DigitsReceived(key if len(key) == 1 else "?")
 
-    async def _close(self, unit: SessionUnit, live: StoredSession, now: datetime) -> None:
+    async def _close(self, uow: UnitOfWork, live: StoredSession, now: datetime) -> None:
         state = SessionState.from_json(live.state)
         duration = int((now - state.started_at).total_seconds())
-        await unit.finish(live, summarise(state), now, duration)
+        await uow.sessions.finish(live, summarise(state), now, duration)
 
     def _language(
         self, live: StoredSession | None, who: Subscriber, remembered: str | None

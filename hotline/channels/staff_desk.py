@@ -25,18 +25,12 @@ from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.telegram_outbox import TelegramOutbox
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.model import CaseRow, DueTimer, EscalationRow, Kind, Result
 from hotline.escalation.policy import Audience, EscalationPolicy, alert_recipients, alert_stages
+from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.roster import Staff
 from hotline.flows.engine import Languages
 from hotline.messages import MessageId
-from hotline.storage.escalations import (
-    CaseRow,
-    DueTimer,
-    EscalationRow,
-    EscalationStore,
-    Kind,
-    Result,
-)
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +62,7 @@ class StaffDesk:
         bot: Callable[[], Bot],
         outbox: TelegramOutbox,
         board: DutyBoard,
-        store: Callable[[], EscalationStore],
+        units: UnitsOfWork,
         catalog: Catalog,
         languages: Languages,
         cipher: DataCipher,
@@ -81,7 +75,7 @@ class StaffDesk:
         self._bot = bot
         self.outbox = outbox
         self.board = board
-        self._store = store
+        self._units = units
         self.catalog = catalog
         self.languages = languages
         self.cipher = cipher
@@ -96,7 +90,8 @@ class StaffDesk:
 
     async def tick(self) -> int:
         """Run every due alert once; returns how many fired."""
-        fired = await self._store().claim_due(self.clock())
+        async with self._units() as uow:
+            fired = await uow.escalations.claim_due(self.clock())
         for due in fired:
             try:
                 await self.alert(due)
@@ -137,7 +132,8 @@ class StaffDesk:
             lines.append(await self._describe(escalation, language))
             buttons = [[(self._say(language, MessageId.STAFF_TAKE), f"esc:take:{escalation.id}")]]
             self._send(chat_id, "\n\n".join(lines), buttons, escalation.id)
-        await self._store().count_attempt(escalation.id, len(targets))
+        async with self._units() as uow:
+            await uow.escalations.count_attempt(escalation.id, len(targets))
 
     async def _describe(self, escalation: EscalationRow, language: str) -> str:
         if escalation.kind == Kind.CHAT:
@@ -154,7 +150,8 @@ class StaffDesk:
                 channel=escalation.channel,
                 code=escalation.language,
             )
-        task = await self._store().task(escalation.id)
+        async with self._units() as uow:
+            task = await uow.tasks.get(escalation.id)
         if task is not None and task.kind == "voicemail":
             message = (
                 MessageId.STAFF_VOICEMAIL if task.contact else MessageId.STAFF_VOICEMAIL_NO_NUMBER
@@ -189,13 +186,14 @@ class StaffDesk:
         chat_id = message.chat.id
         replied = message.reply_to_message
         target: str | None = None
-        if replied is not None:
-            target = await self._store().escalation_of_notice(
-                chat_ref(chat_id, self.ref_key), replied.message_id
-            )
-        if target is None:
-            target = await self._store().latest_case_of(staff.id)
-        found = await self._store().case(target) if target else None
+        async with self._units() as uow:  # reads only: one unit for the three
+            if replied is not None:
+                target = await uow.notices.escalation_of(
+                    chat_ref(chat_id, self.ref_key), replied.message_id
+                )
+            if target is None:
+                target = await uow.cases.latest_of(staff.id)
+            found = await uow.cases.get(target) if target else None
         if found is None or found[0].closed_at is not None or found[1].staff_id != staff.id:
             self._send(chat_id, self._say(language, MessageId.STAFF_NO_CASE))
             return
@@ -224,13 +222,14 @@ class StaffDesk:
         chat_id: int,
     ) -> str:
         """Take, Done or Call back; returns a short note for the button's answer, if any."""
-        store = self._store()
-        record = await store.get(escalation_id)
+        async with self._units() as uow:
+            record = await uow.escalations.get(escalation_id)
         if record is None:
             return self._say(language, MessageId.STAFF_TASK_CLOSED)
         now = self.clock()
         if verb == "take":
-            holder = await store.take(escalation_id, staff.id, now)
+            async with self._units() as uow:
+                holder = await uow.escalations.take(escalation_id, staff.id, now)
             if holder == "":
                 return self._say(language, MessageId.STAFF_TASK_CLOSED)
             if holder is not None:
@@ -243,23 +242,27 @@ class StaffDesk:
         if record.staff_id != staff.id or record.ended_at is not None:
             return self._say(language, MessageId.STAFF_TASK_CLOSED)
         if verb == "done" and record.kind == Kind.QUESTION:
-            found = await store.case(escalation_id)
+            async with self._units() as uow:
+                found = await uow.cases.get(escalation_id)
             side = self.people.get(record.channel)
             address = found[0].address if found is not None else None
             if found is not None and address is not None and side is not None:
                 await self._close_case(record, found[0], side, self.cipher.decrypt(address))
             else:
-                await store.close_case(escalation_id, now, Result.DONE)
+                async with self._units() as uow:
+                    await uow.cases.close(escalation_id, now, Result.DONE)
             await self._retire_notices(escalation_id, MessageId.STAFF_QUESTION_DONE)
             return ""
         if verb == "done":
-            await store.close_task(escalation_id, now, Result.DONE)
+            async with self._units() as uow:
+                await uow.tasks.close(escalation_id, now, Result.DONE)
             await self._retire_notices(escalation_id, MessageId.STAFF_TASK_DONE)
             return ""
         phone = snapshot.phones.get(staff.id)
         if phone is None or self.callbacks is None:
             return self._say(language, MessageId.STAFF_NO_PHONE)
-        task = await store.task(escalation_id)
+        async with self._units() as uow:
+            task = await uow.tasks.get(escalation_id)
         if task is None or task.contact is None:
             return self._say(language, MessageId.STAFF_TASK_CLOSED)
         await self.callbacks.start(escalation_id, staff.id, phone)
@@ -290,7 +293,8 @@ class StaffDesk:
             text = f"{description}\n\n{self._say(language, MessageId.STAFF_TAKEN_BY_YOU)}"
             self._send(own_chat, text, buttons, record.id)
             return
-        found = await self._store().case(record.id)
+        async with self._units() as uow:
+            found = await uow.cases.get(record.id)
         side = self.people.get(record.channel)
         if found is None or side is None:
             return
@@ -302,14 +306,16 @@ class StaffDesk:
             self.cipher.decrypt(case.address), self._say(record.language, MessageId.CASE_TAKEN)
         )
         header = self._say(language, MessageId.STAFF_CASE_FROM)
-        for kept in await self._store().take_pending(record.id):
+        async with self._units() as uow:
+            pending = await uow.cases.take_pending(record.id)
+        for kept in pending:
             self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
 
     async def _question_taken(self, record: EscalationRow, language: str, own_chat: int) -> None:
         """The specialist who took a question reads it, with what was added since; their
         replies to it go back to the person."""
-        store = self._store()
-        question = await store.question(record.id)
+        async with self._units() as uow:
+            question = await uow.cases.question(record.id)
         header = self._say(language, MessageId.STAFF_CASE_FROM)
         replies = record.channel in self.people
         hint = MessageId.STAFF_QUESTION_YOURS if replies else MessageId.STAFF_QUESTION_NO_REPLY
@@ -319,7 +325,9 @@ class StaffDesk:
         lines.append(self._say(language, hint))
         buttons = [[(self._say(language, MessageId.STAFF_DONE), f"esc:done:{record.id}")]]
         self._send(own_chat, "\n\n".join(lines), buttons, record.id)
-        for kept in await store.take_pending(record.id):
+        async with self._units() as uow:
+            pending = await uow.cases.take_pending(record.id)
+        for kept in pending:
             self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
 
     async def _close_case(
@@ -327,7 +335,8 @@ class StaffDesk:
     ) -> None:
         """A specialist ends a conversation or a question: the person is told, and what
         was kept of it (their address, texts, the question) is deleted."""
-        await self._store().close_case(record.id, self.clock(), Result.DONE)
+        async with self._units() as uow:
+            await uow.cases.close(record.id, self.clock(), Result.DONE)
         await side.send(address, self._say(record.language, MessageId.CASE_CLOSED))
         if record.kind == Kind.CHAT:  # the chat's session waits on the case: move it on
             await side.case_ended(case.session_key, True)
@@ -375,13 +384,14 @@ class StaffDesk:
         async def send() -> Any:
             sent = await self._bot().send_message(chat_id=chat_id, text=text, reply_markup=markup)
             if escalation_id is not None:
-                await self._store().add_notice(
-                    escalation_id,
-                    chat=self.cipher.encrypt(str(chat_id)),
-                    chat_ref=chat_ref(chat_id, self.ref_key),
-                    message_id=sent.message_id,
-                    now=self.clock(),
-                )
+                async with self._units() as uow:
+                    await uow.notices.add(
+                        escalation_id,
+                        chat=self.cipher.encrypt(str(chat_id)),
+                        chat_ref=chat_ref(chat_id, self.ref_key),
+                        message_id=sent.message_id,
+                        now=self.clock(),
+                    )
             return sent
 
         self.outbox.enqueue(chat_id, send)
@@ -392,7 +402,9 @@ class StaffDesk:
         """Take the buttons off every message about an escalation, saying why, in the
         language of whoever got it (the deployment's in a staff group)."""
         snapshot = await self.board.current()
-        for notice in await self._store().notices(escalation_id):
+        async with self._units() as uow:
+            notices = await uow.notices.of_escalation(escalation_id)
+        for notice in notices:
             chat_id = int(self.cipher.decrypt(notice.chat))
             person = snapshot.by_telegram(chat_id)  # a private chat's id is the user's
             language = self._language_of(snapshot, person.id) if person else self.languages.default

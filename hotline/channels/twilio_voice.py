@@ -18,7 +18,6 @@ from typing import Any
 
 from aiohttp import web
 from multidict import MultiDictProxy
-from sqlalchemy.ext.asyncio import AsyncConnection
 from twilio.twiml.voice_response import Dial, VoiceResponse
 
 from hotline.call_log import summarise
@@ -28,6 +27,13 @@ from hotline.channels.voice_spool import CallEvent, EventKind, VoiceSpool
 from hotline.channels.voice_twiml import FALLBACK_PATH, DialPlan, VoiceRenderer
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutySnapshot
+from hotline.escalation.ports import (
+    NewSession,
+    NewVoicemail,
+    SessionTaken,
+    UnitOfWork,
+    UnitsOfWork,
+)
 from hotline.flows import engine
 from hotline.flows.actions import Escalate, RememberLanguage, RequestCallback, Say
 from hotline.flows.events import (
@@ -44,11 +50,6 @@ from hotline.flows.model import Flow
 from hotline.flows.state import SessionState
 from hotline.messages import MessageId
 from hotline.privacy import pseudonym
-from hotline.storage.sessions import (
-    NewSession,
-    NewVoicemail,
-    SessionStore,
-)
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ class VoiceChannel:
         *,
         config: VoiceConfig,
         flows: Mapping[str, Flow],
-        store: Callable[[], SessionStore],
+        units: UnitsOfWork,
         signature: TwilioSignatureCheck,
         renderer: VoiceRenderer,
         escalation: VoiceEscalation,
@@ -97,7 +98,7 @@ class VoiceChannel:
         self.escalation = escalation
         self.spool = spool
         self.flows = flows
-        self._store = store
+        self._units = units
         self.signature = signature
         self.renderer = renderer
         self.clock = clock
@@ -287,7 +288,8 @@ class VoiceChannel:
         language = preset
         if language is None and caller is not None:
             # A returning caller starts in the language they chose last time (9 changes it).
-            remembered = await self._store().recall_language(caller)
+            async with self._units() as uow:
+                remembered = await uow.sessions.recall_language(caller)
             if remembered in self.config.languages.offered:
                 language = remembered
         now = self.clock()
@@ -300,20 +302,24 @@ class VoiceChannel:
         # A flow that escalates before anything else has no call record yet to keep it in.
         step = engine.without_escalation(flow, step, languages=self.config.languages, now=now)
         twiml = self._render(step, seq=1)
-        existing = await self._store().begin(
-            NewSession(
-                key=call_sid,
-                channel=CHANNEL,
-                flow=flow.id,
-                caller=caller,
-                started_at=now,
-                language=step.state.language,
-                state=step.state.to_json(),
-                response=twiml,
-            )
+        new = NewSession(
+            key=call_sid,
+            channel=CHANNEL,
+            flow=flow.id,
+            caller=caller,
+            started_at=now,
+            language=step.state.language,
+            state=step.state.to_json(),
+            response=twiml,
         )
-        if existing is not None:  # Twilio retried the incoming-call request
-            return existing.last_response
+        try:
+            async with self._units() as uow:
+                await uow.sessions.create(new)
+        except SessionTaken:  # Twilio retried the incoming-call request
+            async with self._units() as uow:
+                existing = await uow.sessions.load(call_sid)
+            if existing is not None:
+                return existing.last_response
         return twiml
 
     async def _advance(
@@ -328,8 +334,8 @@ class VoiceChannel:
         snapshot = await self.escalation.board.current()
         # The number staff see when rung: the hotline's, so a caller stays anonymous.
         hotline_number = params.get("From" if self.config.show_caller_number else "To")
-        async with self._store().unit() as unit:
-            stored = await unit.load(call_sid)
+        async with self._units() as uow:
+            stored = await uow.sessions.load(call_sid)
             if stored is None:
                 raise SessionMissing("no session for this call")
             if seq != stored.seq:  # a retry of a step already answered
@@ -339,7 +345,7 @@ class VoiceChannel:
             now = self.clock()
             if isinstance(event, EscalationEnded) and round_ is not None:
                 answered, again = await self.escalation.after_round(
-                    unit.conn,
+                    uow,
                     escalation_id=round_[0],
                     ring=round_[1],
                     language=state.language,
@@ -356,9 +362,9 @@ class VoiceChannel:
                         ),
                     )
                     twiml = self._render(step, seq=stored.seq + 1, dial=again)
-                    if await unit.advance(stored, stored.state, twiml, now):
+                    if await uow.sessions.advance(stored, stored.state, twiml, now):
                         return twiml
-                    latest = await unit.load(call_sid)
+                    latest = await uow.sessions.load(call_sid)
                     return latest.last_response if latest else twiml
                 event = EscalationEnded(answered=answered)
             step = engine.advance(flow, state, event, languages=self.config.languages, now=now)
@@ -385,29 +391,30 @@ class VoiceChannel:
                     recording_url=params.get("RecordingUrl", ""),
                 )
             summary = summarise(step.state) if stored.ended else None
-            if not await unit.advance(
+            if not await uow.sessions.advance(
                 stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
             ):
-                latest = await unit.load(call_sid)  # another process answered this step first
+                # Another process answered this step first.
+                latest = await uow.sessions.load(call_sid)
                 return latest.last_response if latest else twiml
             if decision is not None and isinstance(escalate, Escalate):
                 await self.escalation.record(
-                    unit.conn,
+                    uow,
                     decision,
                     log_id=stored.log_id,
                     language=escalate.language,
                     reason=escalate.reason,
                     now=now,
                 )
-            await self._file_tasks(unit.conn, stored.log_id, event, step, params, snapshot, now)
+            await self._file_tasks(uow, stored.log_id, event, step, params, snapshot, now)
             for action in step.actions:
                 if isinstance(action, RememberLanguage):
-                    await unit.remember_language(stored, action.language, now)
+                    await uow.sessions.remember_language(stored, action.language, now)
             return twiml
 
     async def _file_tasks(
         self,
-        conn: AsyncConnection,
+        uow: UnitOfWork,
         log_id: str,
         event: Event,
         step: engine.Step,
@@ -423,7 +430,7 @@ class VoiceChannel:
             wanted.append(("callback", None, None))
         for kind, recording, duration in wanted:
             await self.escalation.file_task(
-                conn,
+                uow,
                 log_id=log_id,
                 kind=kind,
                 language=step.state.language,
@@ -436,16 +443,16 @@ class VoiceChannel:
 
     async def _finish(self, call_sid: str, duration_s: int | None) -> bool:
         """Close the call's log row; False when there is no session to close."""
-        async with self._store().unit() as unit:
-            stored = await unit.load(call_sid)
+        async with self._units() as uow:
+            stored = await uow.sessions.load(call_sid)
             if stored is None:
                 return False
             if stored.ended:
                 return True
             state = SessionState.from_json(stored.state)
             now = self.clock()
-            await self.escalation.abandoned(unit.conn, stored.log_id, now)
-            await unit.finish(stored, summarise(state), now, duration_s)
+            await self.escalation.abandoned(uow, stored.log_id, now)
+            await uow.sessions.finish(stored, summarise(state), now, duration_s)
             return True
 
     def _render(self, step: engine.Step, *, seq: int, dial: DialPlan | None = None) -> str:

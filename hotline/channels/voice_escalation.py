@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aiohttp import web
-from sqlalchemy.ext.asyncio import AsyncConnection
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from hotline.channels.twilio_signature import TwilioSignatureCheck
@@ -31,18 +30,19 @@ from hotline.channels.voice_twiml import WHISPER_PATH, DialPlan, VoiceRenderer
 from hotline.crypto import DataCipher
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.model import Kind, Result
 from hotline.escalation.policy import (
     EscalationPolicy,
     Ring,
     alert_schedule,
     ring_plan,
 )
+from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.escalation.roster import candidates, on_duty
 from hotline.flows.actions import Say
 from hotline.flows.engine import SILENT_LINE, Languages
 from hotline.messages import MessageId
 from hotline.privacy import normalise_number
-from hotline.storage.escalations import EscalationStore, Kind, Result
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class Decision:
 
     escalation_id: str
     dial: DialPlan | None
-    outcome: str | None = None  # after-hours (nobody on duty) or unanswered (no phones)
+    outcome: Result | None = None  # after-hours (nobody on duty) or unanswered (no phones)
 
     @property
     def closed(self) -> bool:
@@ -82,7 +82,7 @@ class VoiceEscalation:
         self,
         *,
         board: DutyBoard,
-        store: Callable[[], EscalationStore],
+        units: UnitsOfWork,
         policy: EscalationPolicy,
         cipher: DataCipher,
         renderer: VoiceRenderer,
@@ -92,7 +92,7 @@ class VoiceEscalation:
         default_region: str | None,
     ) -> None:
         self.board = board
-        self._store = store
+        self._units = units
         self.policy = policy
         self.cipher = cipher
         self.renderer = renderer
@@ -125,7 +125,7 @@ class VoiceEscalation:
 
     async def record(
         self,
-        conn: AsyncConnection,
+        uow: UnitOfWork,
         decision: Decision,
         *,
         log_id: str,
@@ -134,7 +134,7 @@ class VoiceEscalation:
         now: datetime,
     ) -> None:
         """Keep the escalation's record, in the step's transaction once its answer is saved."""
-        await self._store().open(
+        await uow.escalations.open(
             log_id=log_id,
             kind=Kind.CALL,
             channel=CHANNEL,
@@ -144,12 +144,11 @@ class VoiceEscalation:
             outcome=decision.outcome,
             escalation_id=decision.escalation_id,
             attempts=len(decision.dial.numbers) if decision.dial else 0,
-            conn=conn,
         )
 
     async def after_round(
         self,
-        conn: AsyncConnection,
+        uow: UnitOfWork,
         *,
         escalation_id: str,
         ring: int,
@@ -159,12 +158,12 @@ class VoiceEscalation:
         now: datetime,
     ) -> tuple[bool, DialPlan | None]:
         """A round is over: (answered, the next round or None when everyone was tried)."""
-        row = await self._store().get(escalation_id, conn=conn)
+        row = await uow.escalations.get(escalation_id)
         if row is None:
             raise BadRequest("no such escalation")
         if row.staff_id is not None:
             # Taken in the whisper; the dial action comes when the conversation ends.
-            await self._store().end(escalation_id, Result.ANSWERED, now, conn=conn)
+            await uow.escalations.end(escalation_id, Result.ANSWERED, now)
             return True, None
         if row.ended_at is not None:
             return False, None
@@ -172,16 +171,16 @@ class VoiceEscalation:
         # An open line is offered to one round only: nobody there to wait for the others.
         if ring + 1 < len(plan) and row.reason != SILENT_LINE:
             dial = self._round(escalation_id, ring + 1, plan, snapshot, hotline_number)
-            await self._store().count_attempt(escalation_id, len(dial.numbers), conn=conn)
+            await uow.escalations.count_attempt(escalation_id, len(dial.numbers))
             return False, dial
-        await self._store().end(escalation_id, Result.UNANSWERED, now, conn=conn)
+        await uow.escalations.end(escalation_id, Result.UNANSWERED, now)
         return False, None
 
-    async def abandoned(self, conn: AsyncConnection, log_id: str, now: datetime) -> None:
+    async def abandoned(self, uow: UnitOfWork, log_id: str, now: datetime) -> None:
         """The caller hung up: a ringing escalation of theirs ends as abandoned."""
-        row = await self._store().open_for_log(log_id, Kind.CALL, conn=conn)
+        row = await uow.escalations.open_for_log(log_id, Kind.CALL)
         if row is not None and row.staff_id is None:
-            await self._store().end(row.id, Result.ABANDONED, now, conn=conn)
+            await uow.escalations.end(row.id, Result.ABANDONED, now)
 
     def _plan(self, snapshot: DutySnapshot, language: str, now: datetime) -> tuple[Ring, ...]:
         if snapshot.roster is None:
@@ -211,7 +210,7 @@ class VoiceEscalation:
 
     async def file_task(
         self,
-        conn: AsyncConnection,
+        uow: UnitOfWork,
         *,
         log_id: str,
         kind: str,
@@ -224,26 +223,24 @@ class VoiceEscalation:
     ) -> str:
         """A voicemail or callback request becomes a task, alerted in stages until taken."""
         number = normalise_number(caller, self.default_region)
-        escalation_id = await self._store().open(
+        escalation_id = await uow.escalations.open(
             log_id=log_id,
             kind=Kind.CALLBACK,
             channel=CHANNEL,
             language=language,
             reason=kind,
             now=now,
-            conn=conn,
         )
-        await self._store().add_task(
+        await uow.tasks.add(
             escalation_id,
             kind=kind,
             contact=self.cipher.encrypt(number) if number else None,
             recording_url=self.cipher.encrypt(recording_url) if recording_url else None,
             duration_s=duration_s,
             expires_at=now + self.policy.callback_keep,
-            conn=conn,
         )
-        await self._store().schedule(
-            escalation_id, list(alert_schedule(snapshot.roster, self.policy, now)), conn=conn
+        await uow.escalations.schedule(
+            escalation_id, list(alert_schedule(snapshot.roster, self.policy, now))
         )
         return escalation_id
 
@@ -263,14 +260,16 @@ class VoiceEscalation:
         language = whisper_language(snapshot, staff_id, self.languages)
         response = VoiceResponse()
         if request.query.get("stage") == "key" and params.get("Digits") == ACCEPT_KEY:
-            holder = await self._store().take(escalation_id, staff_id, self.clock())
+            async with self._units() as uow:
+                holder = await uow.escalations.take(escalation_id, staff_id, self.clock())
             if holder is None:
                 log.info("escalation %s taken by %s", escalation_id, staff_id)
                 return _twiml(response)  # an empty answer: Twilio puts the call through
             self.renderer.say(response, Say(MessageId.WHISPER_TAKEN_ELSEWHERE, language))
             response.hangup()
             return _twiml(response)
-        record = await self._store().get(escalation_id)
+        async with self._units() as uow:
+            record = await uow.escalations.get(escalation_id)
         silent = record is not None and record.reason == SILENT_LINE
         offer_message = MessageId.WHISPER_OFFER_SILENT if silent else MessageId.WHISPER_OFFER
         offer = Say(offer_message, language, (("code", caller_language),))

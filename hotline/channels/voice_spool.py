@@ -26,18 +26,18 @@ from typing import Any, Literal
 from hotline.call_log import summarise
 from hotline.channels.voice_escalation import CHANNEL, VoiceEscalation
 from hotline.escalation.board import DutySnapshot
+from hotline.escalation.ports import (
+    NewSession,
+    NewVoicemail,
+    StoredSession,
+    UnitOfWork,
+    UnitsOfWork,
+)
 from hotline.flows.engine import Languages
 from hotline.flows.loader import VOICE_FLOW
 from hotline.flows.state import Outcome, SessionState
 from hotline.housekeeping import IDLE_LIMIT
 from hotline.privacy import pseudonym
-from hotline.storage.sessions import (
-    NewSession,
-    NewVoicemail,
-    SessionStore,
-    SessionUnit,
-    StoredSession,
-)
 from hotline.storage.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class VoiceSpool:
         self,
         *,
         spool: Spool,
-        store: Callable[[], SessionStore],
+        units: UnitsOfWork,
         escalation: VoiceEscalation,
         languages: Languages,
         pseudonym_key: bytes,
@@ -141,7 +141,7 @@ class VoiceSpool:
         clock: Callable[[], datetime],
     ) -> None:
         self.spool = spool
-        self._store = store
+        self._units = units
         self.escalation = escalation
         self.languages = languages
         self.pseudonym_key = pseudonym_key
@@ -276,40 +276,40 @@ class VoiceSpool:
         """One call's records in one transaction: (voicemails filed, had a session), or
         None when the call may still be going on."""
         now = self.clock()
-        async with self._store().unit() as unit:
-            stored = await unit.load(call_sid)
+        async with self._units() as uow:
+            stored = await uow.sessions.load(call_sid)
             if not ready(events, stored, now):
                 return None
             status = next((e for e in reversed(events) if e.kind == "status"), None)
             ended = status.at if status else max(e.at for e in events)
             duration = status.duration_s if status else None
             if stored is None:
-                session = await self._add_call(unit, call_sid, events, ended, duration)
+                session = await self._add_call(uow, call_sid, events, ended, duration)
             else:
                 session = stored
                 state = after_fallback(SessionState.from_json(stored.state), events)
                 if status is not None or not stored.ended:
                     if not stored.ended:
-                        await self.escalation.abandoned(unit.conn, stored.log_id, ended)
-                    await unit.finish(stored, summarise(state), ended, duration)
+                        await self.escalation.abandoned(uow, stored.log_id, ended)
+                    await uow.sessions.finish(stored, summarise(state), ended, duration)
                 else:  # ended already (the status callback was stored): correct the row
-                    await unit.correct(stored, summarise(state))
+                    await uow.sessions.correct(stored, summarise(state))
             filed = 0
             state = SessionState.from_json(session.state)
             for event in events:
                 # (The snapshot is read whenever the spool holds a voicemail.)
                 if event.kind != "voicemail" or not event.recording_url or snapshot is None:
                     continue
-                if await unit.voicemail_filed(event.recording_url):
+                if await uow.sessions.voicemail_filed(event.recording_url):
                     continue  # a replay before this one filed it
                 language = event.language or state.language
-                await unit.add_voicemail(
+                await uow.sessions.add_voicemail(
                     session.log_id,
                     NewVoicemail(language, event.duration_s or 0, event.recording_url),
                     event.at,
                 )
                 await self.escalation.file_task(
-                    unit.conn,
+                    uow,
                     log_id=session.log_id,
                     kind="voicemail",
                     language=language,
@@ -324,7 +324,7 @@ class VoiceSpool:
 
     async def _add_call(
         self,
-        unit: SessionUnit,
+        uow: UnitOfWork,
         call_sid: str,
         events: Sequence[CallEvent],
         ended: datetime,
@@ -340,7 +340,7 @@ class VoiceSpool:
         language = next((e.language for e in events if e.language), self.languages.default)
         state = after_fallback(fallback_state(language, started), events)
         caller = pseudonym(events[0].caller, self.pseudonym_key, self.default_region)
-        session = await unit.create(
+        session = await uow.sessions.create(
             NewSession(
                 key=call_sid,
                 channel=CHANNEL,
@@ -352,7 +352,7 @@ class VoiceSpool:
                 response="",
             )
         )
-        await unit.finish(session, summarise(state), ended, duration)
+        await uow.sessions.finish(session, summarise(state), ended, duration)
         return session
 
 

@@ -1,28 +1,25 @@
-"""Chat-only rows, written in the same transaction as the chat's session step."""
+"""Chat-only rows (delivery marks, opt-outs), written in the chat step's unit of work."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Table, delete, exists, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from hotline.storage.models import ChatUpdate, OptOut, Question
-from hotline.storage.sessions import SessionUnit
+from hotline.storage.models import ChatUpdate, OptOut
 
 _UPDATES = cast(Table, ChatUpdate.__table__)
 _OPT_OUTS = cast(Table, OptOut.__table__)
-_QUESTIONS = cast(Table, Question.__table__)
 
 
-class ChatRecords:
-    """Deduplication, opt-outs and questions, inside one unit of work."""
+class SqlChats:
+    """The ChatRepository of a unit of work: deduplication and opt-outs."""
 
-    def __init__(self, unit: SessionUnit) -> None:
-        self.conn = unit.conn
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
 
     async def first_delivery(self, channel: str, update_id: str, now: datetime) -> bool:
         """Record an update as handled; False when it was handled before (a redelivery).
@@ -61,39 +58,10 @@ class ChatRecords:
         """They came back (/start, START)."""
         await self.conn.execute(delete(_OPT_OUTS).where(_OPT_OUTS.c.subscriber == subscriber))
 
-    async def add_question(
-        self,
-        *,
-        log_id: str,
-        channel: str,
-        language: str,
-        reply_to: str,
-        text: str,
-        now: datetime,
-        question_id: str | None = None,
-    ) -> str:
-        """File a question (already encrypted) for a specialist; returns its id (the id of
-        the escalation that carries it, when there is one)."""
-        question_id = question_id or str(uuid.uuid4())
-        await self.conn.execute(
-            _QUESTIONS.insert().values(
-                id=question_id,
-                log_id=log_id,
-                channel=channel,
-                language=language,
-                reply_to=reply_to,
-                text=text,
-                created_at=now,
-            )
-        )
-        return question_id
-
-
-async def forget_deliveries(engine: AsyncEngine, before: datetime) -> int:
-    """Drop delivery marks older than any redelivery (Telegram retries for about a day)."""
-    async with engine.begin() as conn:
-        result = await conn.execute(delete(_UPDATES).where(_UPDATES.c.received_at < before))
-    return int(result.rowcount or 0)
+    async def forget_deliveries(self, before: datetime) -> int:
+        """Drop delivery marks older than any redelivery (Telegram retries for about a day)."""
+        result = await self.conn.execute(delete(_UPDATES).where(_UPDATES.c.received_at < before))
+        return int(result.rowcount or 0)
 
 
 DELIVERY_MEMORY = timedelta(days=2)

@@ -1,4 +1,4 @@
-"""Live sessions and the anonymous call log: the repository the channels use.
+"""Live sessions and the anonymous call log: the SessionRepository of a unit of work.
 
 One step of a call is one unit of work: one connection, one transaction, a read and a
 conditional write. The statements are built once, here, from the Core tables: building and
@@ -8,17 +8,20 @@ compiling them per request cost more than the database round trips.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from hotline.errors import StorageError
+from hotline.escalation.ports import (
+    LogSummary,
+    NewSession,
+    NewVoicemail,
+    SessionTaken,
+    StoredSession,
+)
 from hotline.storage.models import CallerLanguage, CallLogEntry, CallSession, Voicemail
 
 _LOG = cast(Table, CallLogEntry.__table__)
@@ -95,68 +98,20 @@ _END_SESSION = (
 )
 
 
-class SessionTaken(StorageError):
-    """Another request began a session under this key first (its transaction rolls back)."""
+def _stored(row: Any) -> StoredSession:
+    """A session from a row of _SESSION_COLUMNS."""
+    return StoredSession(
+        key=row.key,
+        log_id=row.log_id,
+        seq=row.seq,
+        state=row.state,
+        last_response=row.last_response,
+        ended=row.ended_at is not None,
+    )
 
 
-@dataclass(frozen=True)
-class StoredSession:
-    """A session as stored: its state, the step counter and the answer to the last step."""
-
-    key: str
-    log_id: str
-    seq: int
-    state: dict[str, Any]
-    last_response: str
-    ended: bool
-
-    @classmethod
-    def from_row(cls, row: Any) -> StoredSession:
-        """From a row of _SESSION_COLUMNS."""
-        return cls(
-            key=row.key,
-            log_id=row.log_id,
-            seq=row.seq,
-            state=row.state,
-            last_response=row.last_response,
-            ended=row.ended_at is not None,
-        )
-
-
-@dataclass(frozen=True)
-class NewSession:
-    """What is known when a call or chat begins."""
-
-    key: str
-    channel: str
-    flow: str
-    caller: str | None
-    started_at: datetime
-    language: str
-    state: dict[str, Any]
-    response: str
-
-
-@dataclass(frozen=True)
-class LogSummary:
-    """The parts of the call log that follow from a session's state."""
-
-    outcome: str
-    path: list[str]
-    language: str
-
-
-@dataclass(frozen=True)
-class NewVoicemail:
-    """A voicemail to file with the step that received it."""
-
-    language: str
-    duration_s: int
-    recording_url: str
-
-
-class SessionUnit:
-    """One transaction on one connection: what a single webhook does to the store."""
+class SqlSessions:
+    """The SessionRepository of a unit of work: what a single webhook does to sessions."""
 
     def __init__(self, conn: AsyncConnection) -> None:
         self.conn = conn
@@ -164,7 +119,7 @@ class SessionUnit:
     async def load(self, key: str) -> StoredSession | None:
         """The stored session, or None."""
         row = (await self.conn.execute(_LOAD, {"p_key": key})).one_or_none()
-        return StoredSession.from_row(row) if row is not None else None
+        return _stored(row) if row is not None else None
 
     async def advance(
         self,
@@ -281,44 +236,6 @@ class SessionUnit:
         )
         await self.conn.execute(_END_SESSION, {"p_key": session.key, "p_ended": ended_at})
 
-
-class SessionStore:
-    """Sessions keyed by the channel's id; the call log row is written at start and at end."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    @asynccontextmanager
-    async def unit(self) -> AsyncIterator[SessionUnit]:
-        """A unit of work: committed when the block ends, rolled back if it raises."""
-        async with self.engine.begin() as conn:
-            yield SessionUnit(conn)
-
-    async def begin(self, new: NewSession) -> StoredSession | None:
-        """Store a new session and its log row; return the existing one if the key is taken."""
-        try:
-            async with self.unit() as unit:
-                await unit.create(new)
-        except SessionTaken:
-            return await self.load(new.key)
-        return None
-
-    async def load(self, key: str) -> StoredSession | None:
-        """The stored session, or None (a unit of its own)."""
-        async with self.unit() as unit:
-            return await unit.load(key)
-
-    async def recall_language(self, caller: str) -> str | None:
-        """The language this pseudonym last chose, if any (a unit of its own)."""
-        async with self.unit() as unit:
-            return await unit.recall_language(caller)
-
-    async def forget_languages(self, before: datetime) -> int:
-        """Drop remembered languages not used since `before`."""
-        async with self.engine.begin() as conn:
-            result = await conn.execute(delete(_LANGUAGES).where(_LANGUAGES.c.updated_at < before))
-        return int(result.rowcount or 0)
-
     async def stale(self, now: datetime, idle: timedelta, limit: int = 500) -> list[StoredSession]:
         """Sessions that never ended and have been idle longer than `idle`."""
         query = (
@@ -326,18 +243,21 @@ class SessionStore:
             .where(_SESSIONS.c.ended_at.is_(None), _SESSIONS.c.updated_at < now - idle)
             .limit(limit)
         )
-        async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [StoredSession.from_row(row) for row in rows]
+        rows = (await self.conn.execute(query)).all()
+        return [_stored(row) for row in rows]
 
     async def purge_ended(self, now: datetime, grace: timedelta) -> int:
         """Delete sessions that ended more than `grace` ago; the call log keeps the summary."""
-        async with self.engine.begin() as conn:
-            result = await conn.execute(
-                delete(_SESSIONS).where(
-                    _SESSIONS.c.ended_at.is_not(None), _SESSIONS.c.ended_at < now - grace
-                )
+        result = await self.conn.execute(
+            delete(_SESSIONS).where(
+                _SESSIONS.c.ended_at.is_not(None), _SESSIONS.c.ended_at < now - grace
             )
+        )
+        return int(result.rowcount or 0)
+
+    async def forget_languages(self, before: datetime) -> int:
+        """Drop remembered languages not used since `before`."""
+        result = await self.conn.execute(delete(_LANGUAGES).where(_LANGUAGES.c.updated_at < before))
         return int(result.rowcount or 0)
 
 

@@ -1,0 +1,53 @@
+"""The unit of work on SQLAlchemy: one connection, one transaction, every repository on it.
+
+This is the one way to join a transaction (`escalation.ports.UnitOfWork`): a unit begins a
+transaction on a pooled connection, hands it to each repository, commits when the block
+ends and rolls back if it raises. The repositories are small objects over the connection,
+so opening a unit costs what `engine.begin()` costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from hotline.storage.callback_tasks import SqlTasks
+from hotline.storage.chat_cases import SqlCases
+from hotline.storage.chats import SqlChats
+from hotline.storage.escalation_records import SqlEscalations
+from hotline.storage.sessions import SqlSessions
+from hotline.storage.staff_notices import SqlNotices
+
+
+class SqlUnitOfWork:
+    """The repositories of one transaction."""
+
+    __slots__ = ("cases", "chats", "escalations", "notices", "sessions", "tasks")
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.sessions = SqlSessions(conn)
+        self.chats = SqlChats(conn)
+        self.escalations = SqlEscalations(conn)
+        self.tasks = SqlTasks(conn)
+        self.cases = SqlCases(conn)
+        self.notices = SqlNotices(conn)
+
+
+class SqlUnitsOfWork:
+    """Opens units of work on an engine; `async with units() as uow:`.
+
+    Given the engine, or a function that returns it when a unit opens (an application
+    creates its engine at startup, after the parts that use units are built).
+    """
+
+    def __init__(self, engine: AsyncEngine | Callable[[], AsyncEngine]) -> None:
+        self._engine = engine
+
+    @asynccontextmanager
+    async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
+        engine = self._engine if isinstance(self._engine, AsyncEngine) else self._engine()
+        async with engine.begin() as conn:
+            yield SqlUnitOfWork(conn)
