@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -38,28 +39,33 @@ from hotline.prompts.library import AudioLibrary
 __all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
 
 
-@dataclass(frozen=True)
 class Core:
-    """What every command needs: settings, catalogue, chat languages, cipher and database."""
+    """What every command needs: settings, catalogue, chat languages, cipher and database.
 
-    settings: Settings
-    catalog: Catalog
-    chat_languages: Languages
-    cipher: DataCipher
-    database: Database
+    The catalogue (and the languages worked out from it) is read on first use: a command on
+    the staff list needs only the database.
+    """
+
+    def __init__(self, settings: Settings, *, catalog: Catalog | None = None) -> None:
+        self.settings = settings
+        self._catalog = catalog
+        self.cipher = DataCipher(settings.data_key)
+        self.database = Database(settings, self.cipher)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """Every locale's messages."""
+        return self._catalog or Catalog()
+
+    @cached_property
+    def chat_languages(self) -> Languages:
+        """The languages chats are offered (and staff should speak), the default first."""
+        return chat_languages(self.settings, self.catalog)
 
 
 def core(settings: Settings, *, catalog: Catalog | None = None) -> Core:
     """The pieces every command shares; the database opens only in `database.opened()`."""
-    catalog = catalog or Catalog()
-    cipher = DataCipher(settings.data_key)
-    return Core(
-        settings=settings,
-        catalog=catalog,
-        chat_languages=chat_languages(settings, catalog),
-        cipher=cipher,
-        database=Database(settings, cipher),
-    )
+    return Core(settings, catalog=catalog)
 
 
 @dataclass(frozen=True)
