@@ -63,10 +63,6 @@ class CallbackCalls:
         self.languages = languages
         self.clock = clock
 
-    def routes(self) -> list[web.RouteDef]:
-        """The webhook of a callback's legs."""
-        return [web.post(CALLBACK_PATH, self.leg)]
-
     async def start(self, escalation_id: str, staff_id: str, staff_phone: str) -> str:
         """Ring the specialist; returns Twilio's call sid."""
         url = self.renderer.url(CALLBACK_PATH, esc=escalation_id, staff=staff_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -71,6 +71,7 @@ class StaffDesk:
         clock: Callable[[], datetime],
         staff_chat_id: int | None = None,
         callbacks: CallbackCalls | None = None,
+        people: Mapping[str, PersonSide] | None = None,
     ) -> None:
         self._bot = bot
         self.outbox = outbox
@@ -84,7 +85,7 @@ class StaffDesk:
         self.clock = clock
         self.staff_chat_id = staff_chat_id
         self.callbacks = callbacks
-        self.people: dict[str, PersonSide] = {}
+        self.people: dict[str, PersonSide] = dict(people or {})  # by channel
 
     # -- alerts ---------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -69,6 +69,18 @@ def build_application(token: str, api_url: str | None) -> PtbApplication:
     return builder.build()
 
 
+def text_sender(
+    application: PtbApplication, outbox: TelegramOutbox
+) -> Callable[[str, str], Awaitable[None]]:
+    """Queue a message to a chat (address, text): the bot's own, and the staff desk's."""
+
+    async def send(address: str, text: str) -> None:
+        chat_id = int(address)
+        outbox.enqueue(chat_id, lambda: application.bot.send_message(chat_id=chat_id, text=text))
+
+    return send
+
+
 class TelegramChannel:
     """The webhook handler and the sending side of the Telegram bot."""
 
@@ -90,6 +102,7 @@ class TelegramChannel:
         self.conversations = conversations
         self.pseudonym_key = pseudonym_key
         self.outbox = outbox
+        self._send_text = text_sender(application, outbox)
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     @property
@@ -97,10 +110,6 @@ class TelegramChannel:
         """The PTB bot that sends."""
         bot: Bot = self.application.bot
         return bot
-
-    def routes(self) -> list[web.RouteDef]:
-        """The webhook route."""
-        return [web.post(WEBHOOK_PATH, self.webhook)]
 
     async def webhook(self, request: web.Request) -> web.Response:
         """POST /telegram: the secret first, then the update; answered fast, sent after."""
@@ -255,8 +264,7 @@ class TelegramChannel:
 
     async def send_text(self, address: str, text: str) -> None:
         """Queue a message to a chat (a relayed reply, a case taken or closed)."""
-        chat_id = int(address)
-        self.outbox.enqueue(chat_id, lambda: self.bot.send_message(chat_id=chat_id, text=text))
+        await self._send_text(address, text)
 
     async def poll(self, stop: asyncio.Event) -> None:
         """Development without a public URL: long-poll getUpdates instead of the webhook."""

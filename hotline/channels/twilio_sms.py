@@ -66,10 +66,6 @@ class SmsChannel:
             self.keywords[language.upper()] = "language"
             self.keywords[catalog.voice(language).name.upper()] = "language"
 
-    def routes(self) -> list[web.RouteDef]:
-        """The webhook route."""
-        return [web.post(SMS_PATH, self.incoming)]
-
     async def incoming(self, request: web.Request) -> web.Response:
         """An inbound SMS: move the conversation and answer in TwiML."""
         params = await self.signature.verify(request)

@@ -114,16 +114,6 @@ class VoiceChannel:
             for lang in config.languages.offered
         }
 
-    def routes(self) -> list[web.RouteDef]:
-        """The webhook routes."""
-        return [
-            web.post("/twilio/voice", self.incoming),
-            web.post("/twilio/voice/step", self.step),
-            web.post("/twilio/voice/status", self.status),
-            web.post(FALLBACK_PATH, self.fallback),
-            *self.escalation.routes(),
-        ]
-
     # -- handlers -------------------------------------------------------------------------
 
     async def incoming(self, request: web.Request) -> web.Response:

@@ -101,10 +101,6 @@ class VoiceEscalation:
         self.clock = clock
         self.default_region = default_region
 
-    def routes(self) -> list[web.RouteDef]:
-        """The whisper webhook (Twilio runs it on the specialist's leg)."""
-        return [web.post(WHISPER_PATH, self.whisper)]
-
     # -- rounds of ringing ----------------------------------------------------------------
 
     def first_round(

@@ -68,7 +68,7 @@ class VoiceRenderer:
 
         Twilio's voices sound better than synthetic placeholders, so those only speak for a
         locale that has no Twilio voice. A locale with neither never reaches a caller: the
-        deployment check refuses to offer it (see app.deployment_languages).
+        deployment check refuses to offer it (see bootstrap.languages.voice_languages).
         """
         recording = self.audio.find(item, placeholders=False)
         if recording is not None:

@@ -126,10 +126,6 @@ class AudioLibrary:
         cache = IMMUTABLE if request.query.get("v") == best.version else REVALIDATE
         return web.FileResponse(best.path, headers={"Cache-Control": cache})
 
-    def route(self) -> web.RouteDef:
-        """The route that serves the files."""
-        return web.get(AUDIO_PATH + "/{lang}/{file}", self.serve)
-
     def _hash(self, path: Path) -> str:
         stat = path.stat()
         cached = self._hashes.get(path)

@@ -1,0 +1,162 @@
+"""One bootstrap: a deployment's pieces built once, in dependency order, for serve, CLI and tests.
+
+`core(settings)` is what every command needs (catalogue, chat languages, cipher, database);
+`build(settings, clock=...)` adds the flows, the voice languages, the channels and the
+periodic jobs: the whole server. `Hotline.running()` opens what needs the event loop (the
+database engine, the Telegram bot, the scheduler) and closes it again, in reverse order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from hotline.bootstrap import jobs
+from hotline.bootstrap.channels import TelegramParts, build_chat, build_voice
+from hotline.bootstrap.database import Database
+from hotline.bootstrap.languages import chat_languages, shipped_flows, voice_languages
+from hotline.catalog import Catalog
+from hotline.channels.callbacks import CallbackCalls
+from hotline.channels.telegram import running as telegram_running
+from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.channels.twilio_sms import SmsChannel
+from hotline.channels.twilio_voice import VoiceChannel
+from hotline.channels.voice_spool import VoiceSpool
+from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.clock import utc_now
+from hotline.config import Settings
+from hotline.crypto import DataCipher
+from hotline.escalation.board import DutyBoard
+from hotline.flows.engine import Languages
+from hotline.flows.model import Flow
+from hotline.prompts.library import AudioLibrary
+
+__all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
+
+
+class Core:
+    """What every command needs: settings, catalogue, chat languages, cipher and database.
+
+    The catalogue (and the languages worked out from it) is read on first use: a command on
+    the staff list needs only the database.
+    """
+
+    def __init__(self, settings: Settings, *, catalog: Catalog | None = None) -> None:
+        self.settings = settings
+        self._catalog = catalog
+        self.cipher = DataCipher(settings.data_key)
+        self.database = Database(settings, self.cipher)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """Every locale's messages."""
+        return self._catalog or Catalog()
+
+    @cached_property
+    def chat_languages(self) -> Languages:
+        """The languages chats are offered (and staff should speak), the default first."""
+        return chat_languages(self.settings, self.catalog)
+
+
+def core(settings: Settings, *, catalog: Catalog | None = None) -> Core:
+    """The pieces every command shares; the database opens only in `database.opened()`."""
+    return Core(settings, catalog=catalog)
+
+
+@dataclass(frozen=True)
+class Hotline:
+    """The whole server: the core, the flows, the channels and their periodic jobs."""
+
+    core: Core
+    clock: Callable[[], datetime]
+    flows: Mapping[str, Flow]
+    audio: AudioLibrary
+    voice_languages: Languages
+    renderer: VoiceRenderer
+    signature: TwilioSignatureCheck
+    board: DutyBoard
+    voice: VoiceChannel
+    voice_spool: VoiceSpool
+    callbacks: CallbackCalls | None
+    sms: SmsChannel | None
+    telegram: TelegramParts | None
+    jobs: tuple[jobs.Job, ...]
+    scheduler: AsyncIOScheduler
+
+    @property
+    def settings(self) -> Settings:
+        """The settings it was built from."""
+        return self.core.settings
+
+    @property
+    def database(self) -> Database:
+        """The database (open while running)."""
+        return self.core.database
+
+    @asynccontextmanager
+    async def running(self) -> AsyncIterator[Hotline]:
+        """Open the database, start the bot and the scheduler; stop them in reverse order."""
+        async with AsyncExitStack() as stack:
+            await stack.enter_async_context(self.database.opened())
+            if self.telegram is not None:
+                await stack.enter_async_context(
+                    telegram_running(self.telegram.application, self.telegram.outbox)
+                )
+            jobs.start(self.scheduler, self.jobs)
+            stack.callback(self.scheduler.shutdown, wait=False)
+            yield self
+
+    async def tidy(self, now: datetime) -> None:
+        """The housekeeping of the database, as the periodic job runs it."""
+        await jobs.tidy(self.database, self.settings.escalation.callback_keep, now)
+
+
+def build(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    catalog: Catalog | None = None,
+    flows: Mapping[str, Flow] | None = None,
+) -> Hotline:
+    """Build every piece of the server once; nothing is opened until `running()`."""
+    base = core(settings, catalog=catalog)
+    flows = flows or shipped_flows(base.catalog)
+    audio = AudioLibrary(settings.audio_dir)
+    languages = voice_languages(settings, base.catalog, audio, flows)
+    renderer = VoiceRenderer(base.catalog, settings.public_url, audio)
+    signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
+    database = base.database
+    board = DutyBoard(database.duty_snapshot, clock)
+    voice = build_voice(
+        base, flows, languages, renderer=renderer, signature=signature, board=board, clock=clock
+    )
+    chat = build_chat(
+        base, flows, languages, renderer=renderer, signature=signature, board=board, clock=clock
+    )
+    periodic = (
+        *([jobs.alerts_job(chat.telegram.desk)] if chat.telegram is not None else []),
+        jobs.housekeeping_job(database, settings.escalation.callback_keep, renderer, clock),
+        jobs.spool_job(voice.spool.replay_logged),
+    )
+    return Hotline(
+        core=base,
+        clock=clock,
+        flows=flows,
+        audio=audio,
+        voice_languages=languages,
+        renderer=renderer,
+        signature=signature,
+        board=board,
+        voice=voice.channel,
+        voice_spool=voice.spool,
+        callbacks=chat.callbacks,
+        sms=chat.sms,
+        telegram=chat.telegram,
+        jobs=periodic,
+        scheduler=jobs.new_scheduler(),
+    )

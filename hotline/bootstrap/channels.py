@@ -1,0 +1,283 @@
+"""The channels and their collaborators, built in dependency order: voice, then SMS and Telegram."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from hotline.channels.callbacks import CallbackCalls
+from hotline.channels.chat import (
+    ChatCases,
+    ChatConversations,
+    ChatTexts,
+)
+from hotline.channels.staff_desk import PersonSide, StaffDesk
+from hotline.channels.telegram import CHANNEL as TELEGRAM
+from hotline.channels.telegram import (
+    PtbApplication,
+    TelegramChannel,
+    build_application,
+    text_sender,
+)
+from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.channels.twilio_rest import TwilioRest
+from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.channels.twilio_sms import CHANNEL as SMS
+from hotline.channels.twilio_sms import SmsChannel
+from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
+from hotline.channels.voice_escalation import VoiceEscalation
+from hotline.channels.voice_spool import VoiceSpool
+from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.escalation.board import DutyBoard
+from hotline.flows.engine import Languages
+from hotline.flows.model import Flow
+from hotline.messages import MessageId
+from hotline.storage.spool import Spool
+
+if TYPE_CHECKING:
+    from hotline.bootstrap import Core
+
+log = logging.getLogger("hotline.app")  # where these lines have always been logged
+
+CHAT_FLOW = "family"
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class VoiceParts:
+    """The voice hotline: the webhooks, the escalation to staff, the spool of the fallback."""
+
+    channel: VoiceChannel
+    escalation: VoiceEscalation
+    spool: VoiceSpool
+
+
+@dataclass(frozen=True)
+class TelegramParts:
+    """The Telegram bot: the webhook channel, the staff desk, PTB's application, the outbox."""
+
+    channel: TelegramChannel
+    desk: StaffDesk
+    application: PtbApplication
+    outbox: TelegramOutbox
+
+
+@dataclass(frozen=True)
+class ChatParts:
+    """Callbacks through the hotline, SMS and Telegram: each None when it is off."""
+
+    callbacks: CallbackCalls | None
+    sms: SmsChannel | None
+    telegram: TelegramParts | None
+
+
+class Later(Generic[_T]):
+    """An object its users need before it is built: the staff desk, which needs their replies.
+
+    The conversations of a chat hand cases to the desk, and the desk tells them when a case
+    ends: one of the two has to come second. Calling this before `set` is a wiring bug.
+    """
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._value: _T | None = None
+
+    def set(self, value: _T) -> None:
+        """The object, now that it is built."""
+        self._value = value
+
+    def __call__(self) -> _T:
+        """The object."""
+        if self._value is None:
+            raise RuntimeError(f"{self._what} is used before it is built")
+        return self._value
+
+
+def build_voice(
+    core: Core,
+    flows: Mapping[str, Flow],
+    languages: Languages,
+    *,
+    renderer: VoiceRenderer,
+    signature: TwilioSignatureCheck,
+    board: DutyBoard,
+    clock: Callable[[], datetime],
+) -> VoiceParts:
+    """The voice channel with its escalation and its spool."""
+    settings, database = core.settings, core.database
+    escalation = VoiceEscalation(
+        board=board,
+        units=database.units,
+        policy=settings.escalation,
+        cipher=core.cipher,
+        renderer=renderer,
+        languages=languages,
+        signature=signature,
+        clock=clock,
+        default_region=settings.default_region,
+    )
+    # What the voice fallback hears while the database is down waits here, on local disk.
+    spool = VoiceSpool(
+        spool=Spool(settings.data_dir / "spool" / "voice.spool", core.cipher),
+        units=database.units,
+        escalation=escalation,
+        languages=languages,
+        pseudonym_key=settings.pseudonym_key,
+        default_region=settings.default_region,
+        clock=clock,
+    )
+    channel = VoiceChannel(
+        config=VoiceConfig(
+            languages=languages,
+            pseudonym_key=settings.pseudonym_key,
+            default_region=settings.default_region,
+            deadline_s=settings.step_deadline_s,
+            fallback_number=settings.fallback_number,
+            show_caller_number=settings.show_caller_number,
+        ),
+        flows=flows,
+        units=database.units,
+        signature=signature,
+        renderer=renderer,
+        escalation=escalation,
+        spool=spool,
+        clock=clock,
+    )
+    return VoiceParts(channel, escalation, spool)
+
+
+def build_chat(
+    core: Core,
+    flows: Mapping[str, Flow],
+    languages: Languages,
+    *,
+    renderer: VoiceRenderer,
+    signature: TwilioSignatureCheck,
+    board: DutyBoard,
+    clock: Callable[[], datetime],
+) -> ChatParts:
+    """Callbacks when Twilio's REST API is set up; SMS always; Telegram when a bot token is set.
+
+    The staff desk lives on the Telegram bot: without it, chats cannot reach a specialist
+    live (they leave a question) and waiting work is not alerted.
+    """
+    settings, database = core.settings, core.database
+    rest = (
+        TwilioRest(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.phone_number,
+            settings.twilio_api_url,
+        )
+        if settings.twilio_account_sid and settings.phone_number
+        else None
+    )
+    callbacks = None
+    if rest is not None:
+        callbacks = CallbackCalls(
+            rest=rest,
+            units=database.units,
+            board=board,
+            cipher=core.cipher,
+            renderer=renderer,
+            signature=signature,
+            languages=languages,
+            clock=clock,
+        )
+    else:
+        log.info(
+            "callbacks through the hotline are off: set HOTLINE_TWILIO_ACCOUNT_SID and "
+            "HOTLINE_PHONE_NUMBER to turn them on"
+        )
+    if CHAT_FLOW not in flows:
+        log.warning("no %r flow: SMS and Telegram are off", CHAT_FLOW)
+        return ChatParts(callbacks, None, None)
+    flow = flows[CHAT_FLOW]
+    token, secret = settings.telegram_token, settings.telegram_webhook_secret
+    telegram_on = bool(token and secret)
+    desk: Later[StaffDesk] = Later("the staff desk")
+
+    def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
+        # Questions are always filed for staff; a live chat needs the desk, and on SMS
+        # Twilio's REST API to carry a specialist's replies.
+        cases = ChatCases(
+            board=board,
+            policy=settings.escalation,
+            desk=desk if telegram_on else None,
+            live=telegram_on and (channel == TELEGRAM or rest is not None),
+        )
+        return ChatConversations(
+            channel=channel,
+            flow=flow,
+            units=database.units,
+            catalog=core.catalog,
+            languages=core.chat_languages,
+            cipher=core.cipher,
+            texts=texts,
+            clock=clock,
+            cases=cases,
+        )
+
+    sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))
+    sms = SmsChannel(
+        conversations=sms_conversations,
+        signature=signature,
+        catalog=core.catalog,
+        pseudonym_key=settings.pseudonym_key,
+        default_region=settings.default_region,
+        transliterate_languages=settings.sms_transliterate,
+    )
+    if not (token and secret):
+        return ChatParts(callbacks, sms, None)
+    application = build_application(token, settings.telegram_api_url)
+    outbox = TelegramOutbox()
+    telegram_conversations = conversations(
+        TELEGRAM, ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED)
+    )
+    people = {
+        TELEGRAM: PersonSide(
+            text_sender(application, outbox),
+            telegram_conversations.case_ended,
+            telegram_conversations.leave_flow,
+        )
+    }
+    if rest is not None:
+        people[SMS] = PersonSide(
+            _sms_sender(rest), sms_conversations.case_ended, sms_conversations.leave_flow
+        )
+    staff_desk = StaffDesk(
+        bot=lambda: application.bot,
+        outbox=outbox,
+        board=board,
+        units=database.units,
+        catalog=core.catalog,
+        languages=core.chat_languages,
+        cipher=core.cipher,
+        ref_key=settings.pseudonym_key,
+        policy=settings.escalation,
+        clock=clock,
+        staff_chat_id=settings.staff_chat_id,
+        callbacks=callbacks,
+        people=people,
+    )
+    desk.set(staff_desk)
+    channel = TelegramChannel(
+        application=application,
+        secret=secret,
+        conversations=telegram_conversations,
+        pseudonym_key=settings.pseudonym_key,
+        outbox=outbox,
+        board=board,
+        desk=staff_desk,
+    )
+    return ChatParts(callbacks, sms, TelegramParts(channel, staff_desk, application, outbox))
+
+
+def _sms_sender(rest: TwilioRest) -> Callable[[str, str], Awaitable[None]]:
+    async def send(address: str, text: str) -> None:
+        await rest.send_sms(address, text)
+
+    return send

@@ -1,0 +1,121 @@
+"""The periodic jobs of the server, all on one scheduler started and stopped with the app."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from hotline import housekeeping
+from hotline.bootstrap.database import Database
+from hotline.channels.staff_desk import StaffDesk
+from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.storage.chats import DELIVERY_MEMORY
+
+log = logging.getLogger("hotline.app")  # where these lines have always been logged
+
+ALERT_TICK_SECONDS = 15
+SWEEP_MINUTES = 5
+SPOOL_REPLAY_SECONDS = 15
+NOTICE_MEMORY = timedelta(days=30)  # staff messages of ended escalations, for late replies
+
+
+@dataclass(frozen=True)
+class Job:
+    """A periodic job: its id, what it runs, how often, and whether once at start too."""
+
+    id: str
+    name: str
+    run: Callable[[], Awaitable[None]]
+    every: timedelta
+    at_start: bool = False
+
+
+def new_scheduler() -> AsyncIOScheduler:
+    """The one scheduler of the server (it takes the event loop when it starts)."""
+    return AsyncIOScheduler(timezone=UTC)
+
+
+def start(scheduler: AsyncIOScheduler, jobs: tuple[Job, ...]) -> None:
+    """Add the jobs (a run at start counts from now) and start the scheduler."""
+    for job in jobs:
+        # No next_run_time means the trigger's first time; None would add the job paused.
+        first = {"next_run_time": datetime.now(UTC)} if job.at_start else {}
+        scheduler.add_job(
+            job.run,
+            "interval",
+            seconds=job.every.total_seconds(),
+            **first,
+            id=job.id,
+            name=job.name,
+            max_instances=1,
+            coalesce=True,
+            replace_existing=True,
+        )
+    scheduler.start()
+
+
+def housekeeping_job(
+    database: Database,
+    callback_keep: timedelta,
+    renderer: VoiceRenderer,
+    clock: Callable[[], datetime],
+) -> Job:
+    """Tidy the database and pick up new recordings, every few minutes."""
+
+    async def run() -> None:
+        try:
+            await tidy(database, callback_keep, clock())
+            # New recordings replace placeholders without a restart.
+            await asyncio.to_thread(renderer.refresh_audio)
+        except Exception:
+            log.exception("housekeeping failed; it runs again in %d minutes", SWEEP_MINUTES)
+
+    return Job("housekeeping", "housekeeping", run, timedelta(minutes=SWEEP_MINUTES))
+
+
+def alerts_job(desk: StaffDesk) -> Job:
+    """Fire the due alerts of the staff desk, every few seconds."""
+
+    async def tick() -> None:
+        try:
+            await desk.tick()
+        except Exception:
+            log.exception("escalation alerts failed; trying again in %d s", ALERT_TICK_SECONDS)
+
+    return Job(
+        "escalation-alerts", "escalation alerts", tick, timedelta(seconds=ALERT_TICK_SECONDS)
+    )
+
+
+def spool_job(replay: Callable[[], Awaitable[None]]) -> Job:
+    """Replay the voice spool into the database: at start (after an outage), then often."""
+    return Job(
+        "voice-spool",
+        "voice spool replay",
+        replay,
+        timedelta(seconds=SPOOL_REPLAY_SECONDS),
+        at_start=True,
+    )
+
+
+async def tidy(database: Database, callback_keep: timedelta, now: datetime) -> None:
+    """Housekeeping of the database: close what was left open, forget what is past keeping."""
+    units = database.units
+    await housekeeping.sweep(units, now)
+    async with units() as uow:
+        await uow.chats.forget_deliveries(now - DELIVERY_MEMORY)
+    # A callback number is kept only while its task is open, N days at most.
+    expired = await housekeeping.expire_tasks(units, now)
+    if expired:
+        log.info("%d callback tasks expired; their numbers were deleted", expired)
+    # So is a question's text, and the address its answer would go to.
+    questions = await housekeeping.expire_questions(units, now - callback_keep, now)
+    if questions:
+        log.info("%d questions expired unanswered; their texts were deleted", questions)
+    async with units() as uow:
+        await uow.notices.forget(now - NOTICE_MEMORY)

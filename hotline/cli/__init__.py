@@ -1,0 +1,40 @@
+"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from hotline.cli import call, db, flows, prompts, report, roster, serve, staff, telegram
+from hotline.errors import ConfigError, FlowError, StorageError
+from hotline.storage.staff import StaffError
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB's retry_after as a timedelta, no warning
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(f"hotline: configuration: {exc}", file=sys.stderr)
+        return 2
+    except StaffError as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
+        return 2
+    except (FlowError, StorageError) as exc:
+        print(f"hotline: {exc}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    # In the order `hotline --help` has always listed them.
+    for command in (serve, call, flows, prompts, telegram, db, staff, roster, report):
+        command.add_parser(sub)
+    return parser

@@ -1,0 +1,66 @@
+"""What the commands share: logging, argument types, tables, the database of the deployment."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from typing import TypeAlias, TypeVar
+from zoneinfo import ZoneInfo
+
+from hotline.bootstrap import Core, Database
+from hotline.config import Settings
+from hotline.privacy import RedactNumbers
+
+log = logging.getLogger("hotline")
+_T = TypeVar("_T")
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # for mypy
+
+
+def setup_logging(settings: Settings) -> None:
+    """Log lines to stderr, phone numbers redacted, the chatty libraries quietened."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactNumbers())
+    logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # httpx logs every Bot API URL, and a Bot API URL holds the bot's token; at DEBUG, PTB
+    # logs each message's text and the person's name. Neither may reach our logs.
+    for noisy in ("httpx", "httpcore", "telegram", "aiolimiter"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def with_database(core: Core, work: Callable[[Database], Awaitable[_T]]) -> _T:
+    """Run `work` on the configured database, opened as serve opens it, then close it."""
+
+    async def run() -> _T:
+        async with core.database.opened() as database:
+            return await work(database)
+
+    return asyncio.run(run())
+
+
+def instant(text: str) -> datetime:
+    """An argument: an ISO date-time, with or without an offset."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date-time; write e.g. 2026-12-24T23:00+01:00"
+        ) from None
+
+
+def wall(instant: datetime, zone: ZoneInfo) -> str:
+    """An instant as a wall-clock time of `zone`, with its weekday."""
+    return instant.astimezone(zone).strftime("%a %Y-%m-%d %H:%M %Z")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Lines of a plain-text table, each column as wide as its widest cell."""
+    widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in (headers, *rows)
+    ]

@@ -1,0 +1,35 @@
+"""`hotline flows check`: validate every flow against every locale."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hotline.catalog import LOCALES_DIR, Catalog
+from hotline.cli.common import SubParsers
+from hotline.flows.check import check
+from hotline.flows.loader import BUILTIN_DIR
+
+
+def add_parser(sub: SubParsers) -> None:
+    """The command's arguments."""
+    flows = sub.add_parser("flows", help="flow files").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    flows_check = flows.add_parser("check", help="validate every flow against every locale")
+    flows_check.add_argument("--flows", type=Path, default=BUILTIN_DIR, help="flow folder")
+    flows_check.add_argument("--locales", type=Path, default=LOCALES_DIR, help="locales folder")
+    flows_check.set_defaults(func=_flows_check)
+
+
+def _flows_check(args: argparse.Namespace) -> int:
+    catalog = Catalog(args.locales)
+    problems = check(catalog, args.flows)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"hotline flows check: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"hotline flows check: every flow is valid in {', '.join(catalog.languages)}")
+    return 0

@@ -1,0 +1,112 @@
+"""`hotline prompts render | script | status`: the recorded voice prompts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hotline.bootstrap import shipped_flows
+from hotline.catalog import Catalog
+from hotline.cli.common import SubParsers
+from hotline.config import load_settings
+from hotline.errors import ConfigError
+from hotline.flows.model import Flow
+
+
+def add_parser(sub: SubParsers) -> None:
+    """The commands' arguments."""
+    prompts = sub.add_parser("prompts", help="recorded voice prompts").add_subparsers(
+        required=True, metavar="ACTION"
+    )
+    render = prompts.add_parser(
+        "render",
+        help="render placeholder recordings of every voice prompt with espeak-ng",
+        description=(
+            "Write a synthetic recording of every voice prompt of LANG to "
+            "HOTLINE_AUDIO_DIR/LANG/placeholders/, so a language without a Twilio voice can be "
+            "offered at once. Real recordings in HOTLINE_AUDIO_DIR/LANG/ take precedence."
+        ),
+    )
+    render.add_argument("language", metavar="LANG", nargs="+", help="locale codes, e.g. ka sl")
+    render.add_argument("--jobs", type=int, help="parallel renderings (default: CPU count)")
+    render.set_defaults(func=_prompts_render)
+    script = prompts.add_parser(
+        "script", help="write the recording script of a language for a voice artist (CSV)"
+    )
+    script.add_argument("language", metavar="LANG", help="a locale code, e.g. ka")
+    script.add_argument("--output", "-o", type=Path, help="CSV file (default: standard output)")
+    script.set_defaults(func=_prompts_script)
+    prompts.add_parser(
+        "status", help="per language: Twilio voice, recordings, placeholders, missing"
+    ).set_defaults(func=_prompts_status)
+
+
+def _shipped() -> tuple[Catalog, dict[str, Flow]]:
+    """The shipped catalogue and flows, each flow's messages checked against English."""
+    catalog = Catalog()
+    return catalog, shipped_flows(catalog)
+
+
+def _prompts_render(args: argparse.Namespace) -> int:
+    from hotline.prompts.render import render_placeholders
+
+    settings = load_settings()
+    catalog, flows = _shipped()
+    for language in args.language:
+        report = render_placeholders(
+            catalog, flows, language, settings.audio_dir, jobs=args.jobs, progress=True
+        )
+        print(
+            f"hotline prompts render {language}: {report.rendered} rendered, "
+            f"{report.unchanged} unchanged, {report.removed} removed in {report.seconds:.1f} s "
+            f"-> {report.directory}"
+        )
+    return 0
+
+
+def _prompts_script(args: argparse.Namespace) -> int:
+    from hotline.prompts.script import recording_script, write_csv
+
+    catalog, flows = _shipped()
+    if args.language not in catalog.languages:
+        raise ConfigError(f"no locale {args.language!r}; available: {', '.join(catalog.languages)}")
+    lines = recording_script(catalog, flows, args.language)
+    if args.output is None:
+        write_csv(lines, sys.stdout)
+    else:
+        with args.output.open("w", encoding="utf-8", newline="") as out:
+            write_csv(lines, out)
+        print(f"hotline prompts script {args.language}: {len(lines)} prompts -> {args.output}")
+    return 0
+
+
+def _prompts_status(args: argparse.Namespace) -> int:
+    del args
+    from hotline.prompts.library import AudioLibrary
+    from hotline.prompts.required import prompts_of_language
+
+    settings = load_settings()
+    catalog, flows = _shipped()
+    audio = AudioLibrary(settings.audio_dir)
+    print(f"audio folder: {settings.audio_dir}")
+    for language in catalog.languages:
+        says = prompts_of_language(flows, language)
+        recorded = sum(1 for s in says if audio.find(s, placeholders=False) is not None)
+        placeholders = sum(
+            1 for s in says if audio.find(s, placeholders=False) is None and audio.find(s)
+        )
+        rest = len(says) - recorded - placeholders
+        voice = catalog.voice(language)
+        if voice.say_language:  # Twilio's voice beats a placeholder: those are not used
+            print(
+                f"  {language}: {len(says)} prompts: {recorded} recorded, "
+                f"{len(says) - recorded} spoken by Twilio ({voice.voice})"
+            )
+        else:
+            print(
+                f"  {language}: no Twilio voice; {len(says)} prompts: {recorded} recorded, "
+                f"{placeholders} placeholders, {rest} missing"
+                + (f" (`hotline prompts render {language}`)" if rest else "")
+            )
+    return 0

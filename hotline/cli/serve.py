@@ -1,0 +1,64 @@
+"""`hotline serve`: run the server."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+from aiohttp import web
+
+from hotline.cli.common import SubParsers, log, setup_logging
+from hotline.config import load_settings
+from hotline.errors import ConfigError
+
+
+def add_parser(sub: SubParsers) -> None:
+    """The command's arguments."""
+    serve = sub.add_parser("serve", help="run the server")
+    serve.add_argument("--host", help="listen address (default HOTLINE_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="listen port (default HOTLINE_PORT or 8080)")
+    serve.add_argument(
+        "--telegram-polling",
+        action="store_true",
+        help="fetch Telegram updates by polling instead of the webhook (development)",
+    )
+    serve.set_defaults(func=serve_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """Run the server until it is stopped."""
+    from hotline.app import TELEGRAM_CHANNEL, create_app
+
+    settings = load_settings()
+    settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port)
+    setup_logging(settings)
+    for notice in settings.notices:
+        log.info(notice)
+    log.info(
+        "hotline on http://%s:%d (public URL %s, database %s)",
+        settings.host,
+        settings.port,
+        settings.public_url,
+        "SQLite" if settings.is_sqlite else "PostgreSQL",
+    )
+    app = create_app(settings)
+    if args.telegram_polling:
+        if TELEGRAM_CHANNEL not in app:
+            raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN (and its secret)")
+        app.cleanup_ctx.append(_polling)
+    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    return 0
+
+
+async def _polling(app: web.Application) -> AsyncIterator[None]:
+    from hotline.app import TELEGRAM_CHANNEL
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(app[TELEGRAM_CHANNEL].poll(stop))
+    log.info("telegram: polling for updates (no webhook)")
+    yield
+    stop.set()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
