@@ -30,6 +30,9 @@ def setup_logging(settings: Settings) -> None:
     # logs each message's text and the person's name. Neither may reach our logs.
     for noisy in ("httpx", "httpcore", "telegram", "aiolimiter"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # PTB's rate limiter logs every 429 as an ERROR with a traceback; the outbox waits each
+    # one out itself and says in one line if a message is ever dropped.
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
 
 def with_database(core: Core, work: Callable[[Database], Awaitable[_T]]) -> _T:
