@@ -75,7 +75,6 @@ class MessageId(StrEnum):
     FALLBACK_UNANSWERED = "fallback-unanswered", Audience.CALLER
     FALLBACK_GOODBYE = "fallback-goodbye", Audience.CALLER
     # Between two rounds of ringing the staff on duty.
-    SPECIALIST_STILL_TRYING = "specialist-still-trying", Audience.CALLER
 
     # The whisper before a call is put through, and a callback's first leg; the offers name
     # the caller's language, so there is one recording per language code.
@@ -87,7 +86,6 @@ class MessageId(StrEnum):
     CALLBACK_CLOSED = "callback-closed", Audience.WHISPER
 
     # A chat around a case with a specialist: what the person reads.
-    CASE_OPENED = "case-opened", Audience.CHAT
     QUESTION_ADDED = "question-added", Audience.CHAT
     CASE_TAKEN = "case-taken", Audience.CHAT
     CASE_SPECIALIST_SAYS = "case-specialist-says", Audience.CHAT

@@ -69,6 +69,8 @@ def describe(action: act.Action) -> str:
             return f"record up to {action.max_seconds}s"
         case act.Escalate():
             return f"escalate {action.reason} [{action.language}]"
+        case act.NoteUnreached():
+            return f"nobody reachable {action.reason} [{action.language}]"
         case act.RequestCallback():
             return f"request a callback [{action.language}]"
         case act.RememberLanguage():

@@ -60,6 +60,8 @@ def test_after_hours_the_caller_hears_it_at_once_and_no_hold_message() -> None:
     step = press(flow, at_main_menu(flow), DigitsReceived("3"), NOBODY_ON_DUTY)
     assert not any(isinstance(a, act.Escalate) for a in step.actions)
     assert said(step) == ["after-hours", "callback-menu"]
+    # The channel keeps the anonymous record of it: asked for, nobody on duty.
+    assert act.NoteUnreached("caller-request", "en", after_hours=True) in step.actions
     assert step.state.node_id == "callback-menu"
     assert step.state.path[-3:] == ("specialist", "after-hours", "callback-menu")
 
@@ -68,6 +70,7 @@ def test_on_duty_but_unreachable_is_unanswered_not_after_hours() -> None:
     flow = hotline_flow()
     step = press(flow, at_main_menu(flow), DigitsReceived("3"), ON_DUTY_UNREACHABLE)
     assert said(step) == ["specialist-unavailable", "callback-menu"]
+    assert act.NoteUnreached("caller-request", "en", after_hours=False) in step.actions
     assert step.state.idle == 1  # nobody answering counts toward the silence budget
 
 

@@ -31,7 +31,7 @@ from hotline.escalation.ports import (
 )
 from hotline.escalation.roster import on_duty
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, RememberLanguage, Say
+from hotline.flows.actions import Escalate, RememberLanguage
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from hotline.channels.staff_desk import StaffDesk
 
 log = logging.getLogger(__name__)
+
+NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)
 
 InputKind = Literal["text", "choice", "start", "help", "language", "stop", "close"]
 CLOSE_TEXT = "/close"  # ends a conversation with a specialist, on any channel
@@ -233,9 +235,12 @@ class ChatConversations:
     ) -> ChatReply:
         """A new conversation; `language` when known (remembered, or the app's), else asked."""
         step = engine.start(
-            self.flow, CallStarted(language=language), languages=self.languages, now=now
+            self.flow,
+            CallStarted(language=language),
+            languages=self.languages,
+            now=now,
+            staffing=NOBODY_YET,  # no case can be opened before the conversation exists
         )
-        step = engine.without_escalation(self.flow, step, languages=self.languages, now=now)
         await uow.sessions.create(
             NewSession(
                 key=key,
@@ -266,8 +271,11 @@ class ChatConversations:
         if given.kind == "choice" and given.seq != live.seq:
             return ChatReply((), live.seq, state.language, stale=True)
         event = self._event(given, state)
-        step = engine.advance(self.flow, state, event, languages=self.languages, now=now)
-        step = await self._escalation(uow, live, step, who, now, snapshot)
+        staffing = self._staffing(snapshot, now)
+        step = engine.advance(
+            self.flow, state, event, languages=self.languages, now=now, staffing=staffing
+        )
+        await self._escalation(uow, live, step, who, now, snapshot)
         if not await uow.sessions.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
         if isinstance(event, RecordingSaved):
@@ -292,6 +300,19 @@ class ChatConversations:
             messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
         return ChatReply(messages, live.seq + 1, step.state.language, ended=step.state.finished)
 
+    def _staffing(self, snapshot: DutySnapshot | None, now: datetime) -> engine.Staffing:
+        """Whether someone on duty can join this chat now: on Telegram, with the desk, on a
+        channel that can carry their replies."""
+        roster = snapshot.roster if snapshot else None
+        duty = on_duty(roster, now) if roster is not None else ()
+        reachable = (
+            snapshot is not None
+            and self.cases is not None
+            and self.cases.live
+            and any(d.staff.id in snapshot.telegram for d in duty)
+        )
+        return engine.Staffing(on_duty=bool(duty), reachable=reachable)
+
     async def _escalation(
         self,
         uow: UnitOfWork,
@@ -300,18 +321,12 @@ class ChatConversations:
         who: Subscriber,
         now: datetime,
         snapshot: DutySnapshot | None,
-    ) -> engine.Step:
-        """A person asked for a specialist: open a case if someone on duty can take it."""
+    ) -> None:
+        """A person asked for a specialist and someone can join: open a case, alert them."""
         escalate = step.actions[-1] if step.actions else None
-        if not isinstance(escalate, Escalate):
-            return step
+        if not isinstance(escalate, Escalate) or self.cases is None:
+            return
         roster = snapshot.roster if snapshot else None
-        duty = on_duty(roster, now) if roster is not None else ()
-        reachable = snapshot is not None and any(d.staff.id in snapshot.telegram for d in duty)
-        if self.cases is None or not self.cases.live or not reachable or snapshot is None:
-            return engine.without_escalation(
-                self.flow, step, languages=self.languages, now=now, closed=not duty
-            )
         escalation_id = await uow.escalations.open(
             log_id=live.log_id,
             kind=Kind.CHAT,
@@ -324,8 +339,6 @@ class ChatConversations:
         await uow.escalations.schedule(
             escalation_id, list(alert_schedule(roster, self.cases.policy, now))
         )
-        said = (Say(MessageId.CASE_OPENED, escalate.language),)
-        return engine.Step(step.state, engine.before_hold(self.flow, step) + said)
 
     async def _file_question(
         self,

@@ -35,10 +35,11 @@ from hotline.escalation.ports import (
     UnitsOfWork,
 )
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, RememberLanguage, RequestCallback, Say
+from hotline.flows.actions import Escalate, NoteUnreached, RememberLanguage, RequestCallback, Say
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
+    EscalationContinues,
     EscalationEnded,
     Event,
     NoInputReceived,
@@ -58,6 +59,7 @@ TWIML = "text/xml"
 FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
 _CALL_SID = re.compile(r"CA[0-9a-fA-F]{32}")
+NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)  # before a call has a record
 _DIGITS = re.compile(r"[0-9*#]{0,64}")
 # ASCII digits only ("²".isdigit() is True, int("²") fails); nine fit any integer column.
 _COUNT = re.compile(r"[0-9]{1,9}")
@@ -288,9 +290,10 @@ class VoiceChannel:
             CallStarted(language=language, reachable=caller is not None),
             languages=self.config.languages,
             now=now,
+            # A flow that asks for a person before anything else has no call record yet to
+            # keep an escalation in: nobody is rung, and the flow goes on.
+            staffing=NOBODY_YET,
         )
-        # A flow that escalates before anything else has no call record yet to keep it in.
-        step = engine.without_escalation(flow, step, languages=self.config.languages, now=now)
         twiml = self._render(step, seq=1)
         new = NewSession(
             key=call_sid,
@@ -332,6 +335,7 @@ class VoiceChannel:
                 return stored.last_response
             state = SessionState.from_json(stored.state)
             flow = self.flows[state.flow_id]
+            languages = self.config.languages
             now = self.clock()
             if isinstance(event, EscalationEnded) and round_ is not None:
                 answered, again = await self.escalation.after_round(
@@ -344,12 +348,8 @@ class VoiceChannel:
                     now=now,
                 )
                 if again is not None:  # nobody took it: ring the next round, same node
-                    step = engine.Step(
-                        state,
-                        (
-                            Say(MessageId.SPECIALIST_STILL_TRYING, state.language),
-                            Escalate(reason="again", language=state.language),
-                        ),
+                    step = engine.advance(
+                        flow, state, EscalationContinues(), languages=languages, now=now
                     )
                     twiml = self._render(step, seq=stored.seq + 1, dial=again)
                     if await uow.sessions.advance(stored, stored.state, twiml, now):
@@ -357,21 +357,17 @@ class VoiceChannel:
                     latest = await uow.sessions.load(call_sid)
                     return latest.last_response if latest else twiml
                 event = EscalationEnded(answered=answered)
-            step = engine.advance(flow, state, event, languages=self.config.languages, now=now)
+            # Whether anyone can be rung is the engine's to route by, within this step.
+            staffing = self.escalation.staffing(snapshot, now)
+            step = engine.advance(
+                flow, state, event, languages=languages, now=now, staffing=staffing
+            )
             decision = None
             escalate = step.actions[-1] if step.actions else None
             if isinstance(escalate, Escalate):
                 decision = self.escalation.first_round(
                     snapshot, step.state.language, now, hotline_number
                 )
-                if decision.dial is None:
-                    step = engine.without_escalation(
-                        flow,
-                        step,
-                        languages=self.config.languages,
-                        now=now,
-                        closed=decision.closed,
-                    )
             twiml = self._render(step, seq=stored.seq + 1, dial=decision.dial if decision else None)
             voicemail = None
             if isinstance(event, RecordingSaved):
@@ -396,6 +392,9 @@ class VoiceChannel:
                     reason=escalate.reason,
                     now=now,
                 )
+            for note in step.actions:
+                if isinstance(note, NoteUnreached):
+                    await self.escalation.record_unreached(uow, note, log_id=stored.log_id, now=now)
             await self._file_tasks(uow, stored.log_id, event, step, params, snapshot, now)
             for action in step.actions:
                 if isinstance(action, RememberLanguage):

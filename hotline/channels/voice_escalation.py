@@ -39,8 +39,8 @@ from hotline.escalation.policy import (
 )
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.escalation.roster import candidates, on_duty
-from hotline.flows.actions import Say
-from hotline.flows.engine import SILENT_LINE, Languages
+from hotline.flows.actions import NoteUnreached, Say
+from hotline.flows.engine import SILENT_LINE, Languages, Staffing
 from hotline.messages import MessageId
 from hotline.privacy import normalise_number
 
@@ -103,6 +103,19 @@ class VoiceEscalation:
 
     # -- rounds of ringing ----------------------------------------------------------------
 
+    def staffing(self, snapshot: DutySnapshot, now: datetime) -> Staffing:
+        """Whether anyone is on duty and anyone can be rung now, as the engine needs it.
+
+        The language orders whom to ring, never whether anyone can be: any language tells.
+        """
+        roster = snapshot.roster
+        if roster is None or not on_duty(roster, now):
+            return Staffing(on_duty=False, reachable=False)
+        if not self._plan(snapshot, self.languages.default, now):
+            log.warning("staff are on duty but none has a phone number: nobody to ring")
+            return Staffing(on_duty=True, reachable=False)
+        return Staffing(on_duty=True, reachable=True)
+
     def first_round(
         self, snapshot: DutySnapshot, language: str, now: datetime, hotline_number: str | None
     ) -> Decision:
@@ -113,7 +126,6 @@ class VoiceEscalation:
             return Decision(escalation_id, None, Result.AFTER_HOURS)
         plan = self._plan(snapshot, language, now)
         if not plan:
-            log.warning("staff are on duty but none has a phone number: nobody to ring")
             return Decision(escalation_id, None, Result.UNANSWERED)
         return Decision(
             escalation_id, self._round(escalation_id, 0, plan, snapshot, hotline_number)
@@ -140,6 +152,22 @@ class VoiceEscalation:
             outcome=decision.outcome,
             escalation_id=decision.escalation_id,
             attempts=len(decision.dial.numbers) if decision.dial else 0,
+        )
+
+    async def record_unreached(
+        self, uow: UnitOfWork, note: NoteUnreached, *, log_id: str, now: datetime
+    ) -> None:
+        """Keep the record of a person asked for when nobody could be rung, ended at once."""
+        await uow.escalations.open(
+            log_id=log_id,
+            kind=Kind.CALL,
+            channel=CHANNEL,
+            language=note.language,
+            reason=note.reason,
+            now=now,
+            outcome=Result.AFTER_HOURS if note.after_hours else Result.UNANSWERED,
+            escalation_id=str(uuid.uuid4()),
+            attempts=0,
         )
 
     async def after_round(

@@ -41,6 +41,16 @@ class Escalate:
 
 
 @dataclass(frozen=True)
+class NoteUnreached:
+    """A person was asked for and nobody could be reached (`after_hours`: nobody on duty);
+    the flow went on at once. For the anonymous record of escalations."""
+
+    reason: str
+    language: str
+    after_hours: bool
+
+
+@dataclass(frozen=True)
 class RequestCallback:
     """The caller asked to be called back on their own number."""
 
@@ -59,4 +69,6 @@ class Hangup:
     """End the session."""
 
 
-Action = Say | Gather | Record | Escalate | RequestCallback | RememberLanguage | Hangup
+Action = (
+    Say | Gather | Record | Escalate | NoteUnreached | RequestCallback | RememberLanguage | Hangup
+)

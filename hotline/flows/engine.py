@@ -21,6 +21,7 @@ from hotline.flows.actions import (
     Escalate,
     Gather,
     Hangup,
+    NoteUnreached,
     Record,
     RememberLanguage,
     RequestCallback,
@@ -205,39 +206,6 @@ def advance(
             return _wait(flow, state, node, [], languages)
 
 
-MAX_ESCALATION_HOPS = 3
-
-
-def without_escalation(
-    flow: Flow, step: Step, *, languages: Languages, now: datetime, closed: bool = False
-) -> Step:
-    """With nobody to reach, an escalation ends unanswered at once, within the same step
-    (`closed`: because nobody is on duty, which may lead elsewhere than nobody answering).
-
-    The hold message ("we are connecting you") is dropped: nobody is being connected.
-    """
-    for _ in range(MAX_ESCALATION_HOPS):
-        if not step.actions or not isinstance(step.actions[-1], Escalate):
-            break
-        after = advance(
-            flow,
-            step.state,
-            EscalationEnded(answered=False, closed=closed),
-            languages=languages,
-            now=now,
-        )
-        step = Step(after.state, before_hold(flow, step) + after.actions)
-    return step
-
-
-def before_hold(flow: Flow, step: Step) -> tuple[Action, ...]:
-    """A step ending in an escalation, without it and its hold message: what was said
-    before anyone was asked for (a channel that will not connect the person says its own)."""
-    node = flow.nodes[step.state.node_id]
-    hold = len(node.hold) if isinstance(node, EscalateNode) else 0
-    return step.actions[: -1 - hold]
-
-
 def _is_idle(event: Event) -> bool | None:
     """True for an event in which the caller gave nothing, False for their input (a key, even
     a wrong one, means someone is there; a person who took the call counts as one), None
@@ -336,6 +304,8 @@ def _run(
                 if silent:
                     state = replace(state, silent_escalated=True)
                     silent = False
+                reason = SILENT_LINE if state.silent_escalated else node.reason
+                actions.append(NoteUnreached(reason, state.language, not staffing.on_duty))
                 state = state.idled()
                 if state.idle >= flow.silence_limit:
                     node_id = flow.on_silence

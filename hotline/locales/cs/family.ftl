@@ -37,7 +37,6 @@ chat-more = Můžeme vám pomoci ještě s něčím?
 
 ## A specialist and questions
 
-chat-specialist-connecting = Hledáme poradce, který vám odpoví přímo tady.
 chat-specialist-unavailable = Naši poradci teď bohužel nemohou odpovědět.
 # A case is open: staff on duty have been told, nobody has taken it yet.
 case-opened = Požádali jsme poradce, aby se připojil do tohoto chatu. Jakmile se připojí, přijde vám sem zpráva. Už teď můžete napsat, co mu chcete říct.

@@ -34,7 +34,6 @@ chat-more = Anything else?
 
 ## A specialist and questions
 
-chat-specialist-connecting = We are looking for a specialist to answer you here.
 chat-specialist-unavailable = Our specialists cannot answer right now.
 # A case is open: staff on duty have been told, nobody has taken it yet.
 case-opened = We have asked a specialist to join this chat. You will get a message here when one does. You can already write what you want to tell them.

@@ -38,7 +38,6 @@ chat-more = Možemo li Vam pomoći još nečim?
 
 ## A specialist and questions
 
-chat-specialist-connecting = Tražimo savjetnika koji će Vam odgovoriti ovdje.
 chat-specialist-unavailable = Naši savjetnici trenutačno ne mogu odgovoriti.
 # A case is open: staff on duty have been told, nobody has taken it yet.
 case-opened = Zamolili smo savjetnika da se uključi u ovaj razgovor. Kad se uključi, ovdje ćete dobiti poruku. Već sada možete napisati što mu želite reći.

@@ -38,7 +38,6 @@ chat-more = კიდევ რით შეგვიძლია დაგე�
 
 ## A specialist and questions
 
-chat-specialist-connecting = ვეძებთ სპეციალისტს, რომელიც აქვე გიპასუხებთ.
 chat-specialist-unavailable = სამწუხაროდ, ჩვენი სპეციალისტები ახლა ვერ გპასუხობენ.
 # A case is open: staff on duty have been told, nobody has taken it yet.
 case-opened = სპეციალისტს ვთხოვეთ, ამ ჩატს შემოუერთდეს. როგორც კი შემოუერთდება, აქ შეტყობინებას მიიღებთ. უკვე ახლავე შეგიძლიათ დაწეროთ, რისი თქმაც გსურთ მისთვის.

@@ -37,7 +37,6 @@ chat-more = Чем ещё мы можем помочь?
 
 ## A specialist and questions
 
-chat-specialist-connecting = Мы ищем специалиста, который ответит вам здесь.
 chat-specialist-unavailable = К сожалению, сейчас наши специалисты не могут ответить.
 # A case is open: staff on duty have been told, nobody has taken it yet.
 case-opened = Мы попросили специалиста подключиться к этому чату. Когда он подключится, вы получите здесь сообщение. Вы уже сейчас можете написать, что хотите ему сказать.

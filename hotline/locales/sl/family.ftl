@@ -37,7 +37,6 @@ chat-more = Vam lahko še s čim pomagamo?
 
 ## A specialist and questions
 
-chat-specialist-connecting = Iščemo svetovalca, ki vam bo odgovoril tukaj.
 chat-specialist-unavailable = Naši svetovalci trenutno ne morejo odgovoriti.
 # A case is open: staff on duty have been told, nobody has taken it yet.
 case-opened = Svetovalca smo prosili, naj se pridruži temu klepetu. Ko se pridruži, boste tukaj prejeli sporočilo. Že zdaj lahko napišete, kaj mu želite sporočiti.
