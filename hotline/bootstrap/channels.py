@@ -9,11 +9,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hotline.channels.callbacks import CallbackCalls
-from hotline.channels.chat import (
-    ChatCases,
-    ChatConversations,
-    ChatTexts,
-)
 from hotline.channels.staff_desk import PersonSide, StaffDesk
 from hotline.channels.telegram import CHANNEL as TELEGRAM
 from hotline.channels.telegram import (
@@ -31,6 +26,8 @@ from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
 from hotline.channels.voice_escalation import VoiceEscalation
 from hotline.channels.voice_spool import VoiceSpool
 from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.conversations.chat import ChatConversations
+from hotline.conversations.chat_types import ChatCases, ChatTexts
 from hotline.escalation.board import DutyBoard
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow

@@ -22,15 +22,11 @@ from aiohttp import web
 from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from hotline.channels.chat import (
-    ChatConversations,
-    ChatInput,
-    InputKind,
-    Subscriber,
-)
-from hotline.channels.chat_render import ChatMessage
 from hotline.channels.staff_desk import StaffDesk, staff_of
 from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.conversations.chat import ChatConversations
+from hotline.conversations.chat_render import ChatMessage
+from hotline.conversations.chat_types import ChatInput, InputKind, Subscriber
 from hotline.errors import BadRequest, Forbidden
 from hotline.escalation.board import DutyBoard
 from hotline.messages import MessageId

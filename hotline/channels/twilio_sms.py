@@ -16,9 +16,10 @@ from aiohttp import web
 from twilio.twiml.messaging_response import MessagingResponse
 
 from hotline.catalog import Catalog
-from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
 from hotline.channels.sms_text import measure, split_for_sms, transliterate
 from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.conversations.chat import ChatConversations
+from hotline.conversations.chat_types import ChatInput, InputKind, Subscriber
 from hotline.errors import BadRequest
 from hotline.privacy import normalise_number, pseudonym
 

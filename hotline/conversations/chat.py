@@ -10,18 +10,25 @@ is kept, and the service's redelivery is handled as the first delivery.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
 
 from hotline.call_log import summarise
 from hotline.catalog import Catalog
-from hotline.channels.chat_render import ChatMessage, render_chat
+from hotline.conversations.chat_cases import ChatCaseWork
+from hotline.conversations.chat_render import ChatMessage, render_chat
+from hotline.conversations.chat_types import (
+    MAX_QUESTION_CHARS,
+    ChatCases,
+    ChatInput,
+    ChatReply,
+    ChatTexts,
+    Effect,
+    Subscriber,
+)
 from hotline.crypto import DataCipher
-from hotline.escalation.board import DutyBoard, DutySnapshot
-from hotline.escalation.model import CaseRow, EscalationRow, Kind, Result
-from hotline.escalation.policy import EscalationPolicy, alert_schedule
+from hotline.escalation.board import DutySnapshot
+from hotline.escalation.model import Kind
 from hotline.escalation.ports import (
     NewSession,
     SessionTaken,
@@ -29,9 +36,8 @@ from hotline.escalation.ports import (
     UnitOfWork,
     UnitsOfWork,
 )
-from hotline.escalation.roster import on_duty
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, RememberLanguage
+from hotline.flows.actions import RememberLanguage
 from hotline.flows.events import (
     CallStarted,
     DigitsReceived,
@@ -44,72 +50,10 @@ from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
 from hotline.flows.state import SessionState
 from hotline.messages import MessageId
 
-if TYPE_CHECKING:
-    from hotline.channels.staff_desk import StaffDesk
-
 log = logging.getLogger(__name__)
 
-NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)
-
-InputKind = Literal["text", "choice", "start", "help", "language", "stop", "close"]
-CLOSE_TEXT = "/close"  # ends a conversation with a specialist, on any channel
-Effect = Callable[[], Awaitable[None]]
+NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)  # before a conversation exists
 REPEAT = "*"
-MAX_QUESTION_CHARS = 4000
-MAX_OPEN_CASES = 20  # a person's open questions closed at once by /stop; more wait for expiry
-
-
-@dataclass(frozen=True)
-class ChatInput:
-    """What a person sent: text, a pressed choice (of step `seq`), or a command."""
-
-    kind: InputKind
-    text: str = ""
-    seq: int | None = None
-
-
-@dataclass(frozen=True)
-class Subscriber:
-    """Who wrote: a pseudonym for everything kept, the raw address only to answer later."""
-
-    pseudonym: str
-    address: str  # a Telegram chat id or a phone number: stored only encrypted
-    language_hint: str | None = None
-
-
-@dataclass(frozen=True)
-class ChatReply:
-    """What to send back; `seq` is the step number the choices of these messages carry."""
-
-    messages: tuple[ChatMessage, ...]
-    seq: int
-    language: str
-    duplicate: bool = False
-    stale: bool = False  # a choice from an older message: nothing moved
-    ended: bool = False
-
-
-@dataclass(frozen=True)
-class ChatCases:
-    """What a chat channel needs to hand a conversation or a question to a specialist.
-
-    `live`: a specialist can join the chat live (the staff desk runs, and the channel can
-    carry their replies). Without it, asking for a specialist leads to leaving a question,
-    which is still filed for staff.
-    """
-
-    board: DutyBoard
-    policy: EscalationPolicy
-    desk: Callable[[], StaffDesk] | None
-    live: bool = True
-
-
-@dataclass(frozen=True)
-class ChatTexts:
-    """The messages a channel itself says (not a flow)."""
-
-    help: MessageId
-    stopped: MessageId
 
 
 class ChatConversations:
@@ -137,6 +81,9 @@ class ChatConversations:
         self.cipher = cipher
         self.texts = texts
         self.clock = clock
+        self.work = ChatCaseWork(
+            channel=channel, cases=cases, cipher=cipher, say=self._say, help_text=texts.help
+        )
         self._language_node = next(
             (n.id for n in flow.nodes.values() if isinstance(n, LanguageMenuNode) and n.always),
             None,
@@ -187,7 +134,7 @@ class ChatConversations:
             if given.kind == "stop" or (given.kind == "start" and live is not None):
                 # /stop ends every conversation with staff; /start only a live chat (a
                 # question left earlier stays with staff, to be answered here).
-                await self._end_case(uow, key, now, effects, questions=given.kind == "stop")
+                await self.work.end(uow, key, now, effects, questions=given.kind == "stop")
             opted_out = await uow.chats.opted_out(who.pseudonym)
             if given.kind == "stop":
                 if live is not None:
@@ -214,14 +161,16 @@ class ChatConversations:
                     # Written after a question was left: it goes with the question.
                     question = await uow.cases.of_session(key, kind=Kind.QUESTION)
                     if question is not None:
-                        return await self._follow_up(uow, key, question, given, now, effects)
+                        return await self.work.follow_up(uow, key, question, given, now, effects)
                 if stored is not None:
                     await uow.sessions.drop_ended(key)
                 return await self._begin(uow, key, who, given, language if known else None, now)
             if self.cases is not None:
                 case = await uow.cases.of_session(key, kind=Kind.CHAT)
                 if case is not None:
-                    return await self._in_case(uow, live, case, given, now, effects)
+                    return await self.work.in_case(
+                        uow, live, case, given, now, effects, self._case_ended
+                    )
             return await self._advance(uow, live, who, given, now, snapshot)
 
     async def _begin(
@@ -271,15 +220,15 @@ class ChatConversations:
         if given.kind == "choice" and given.seq != live.seq:
             return ChatReply((), live.seq, state.language, stale=True)
         event = self._event(given, state)
-        staffing = self._staffing(snapshot, now)
+        staffing = self.work.staffing(snapshot, now)
         step = engine.advance(
             self.flow, state, event, languages=self.languages, now=now, staffing=staffing
         )
-        await self._escalation(uow, live, step, who, now, snapshot)
+        await self.work.escalated(uow, live, step, who, now, snapshot)
         if not await uow.sessions.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
         if isinstance(event, RecordingSaved):
-            filed = await self._file_question(uow, live, who, state.language, now, snapshot)
+            filed = await self.work.file_question(uow, live, who, state.language, now, snapshot)
             await uow.cases.add_question(
                 log_id=live.log_id,
                 channel=self.channel,
@@ -300,162 +249,6 @@ class ChatConversations:
             messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
         return ChatReply(messages, live.seq + 1, step.state.language, ended=step.state.finished)
 
-    def _staffing(self, snapshot: DutySnapshot | None, now: datetime) -> engine.Staffing:
-        """Whether someone on duty can join this chat now: on Telegram, with the desk, on a
-        channel that can carry their replies."""
-        roster = snapshot.roster if snapshot else None
-        duty = on_duty(roster, now) if roster is not None else ()
-        reachable = (
-            snapshot is not None
-            and self.cases is not None
-            and self.cases.live
-            and any(d.staff.id in snapshot.telegram for d in duty)
-        )
-        return engine.Staffing(on_duty=bool(duty), reachable=reachable)
-
-    async def _escalation(
-        self,
-        uow: UnitOfWork,
-        live: StoredSession,
-        step: engine.Step,
-        who: Subscriber,
-        now: datetime,
-        snapshot: DutySnapshot | None,
-    ) -> None:
-        """A person asked for a specialist and someone can join: open a case, alert them."""
-        escalate = step.actions[-1] if step.actions else None
-        if not isinstance(escalate, Escalate) or self.cases is None:
-            return
-        roster = snapshot.roster if snapshot else None
-        escalation_id = await uow.escalations.open(
-            log_id=live.log_id,
-            kind=Kind.CHAT,
-            channel=self.channel,
-            language=escalate.language,
-            reason=escalate.reason,
-            now=now,
-        )
-        await uow.cases.open(escalation_id, live.key, self.cipher.encrypt(who.address))
-        await uow.escalations.schedule(
-            escalation_id, list(alert_schedule(roster, self.cases.policy, now))
-        )
-
-    async def _file_question(
-        self,
-        uow: UnitOfWork,
-        live: StoredSession,
-        who: Subscriber,
-        language: str,
-        now: datetime,
-        snapshot: DutySnapshot | None,
-    ) -> str | None:
-        """A written question becomes work for the staff on duty, alerted like a callback
-        (after hours: when the next shift starts), and a case the answer comes back through.
-        Returns the id it is filed under, or None without a staff side to file it for."""
-        if self.cases is None:
-            return None
-        escalation_id = await uow.escalations.open(
-            log_id=live.log_id,
-            kind=Kind.QUESTION,
-            channel=self.channel,
-            language=language,
-            reason="question",
-            now=now,
-        )
-        await uow.cases.open(escalation_id, live.key, self.cipher.encrypt(who.address))
-        roster = snapshot.roster if snapshot else None
-        await uow.escalations.schedule(
-            escalation_id, list(alert_schedule(roster, self.cases.policy, now))
-        )
-        return escalation_id
-
-    async def _follow_up(
-        self,
-        uow: UnitOfWork,
-        key: str,
-        found: tuple[CaseRow, EscalationRow],
-        given: ChatInput,
-        now: datetime,
-        effects: list[Effect],
-    ) -> ChatReply:
-        """A message after a question was left: to the specialist who has it, else kept
-        with the question; /close withdraws it."""
-        assert self.cases is not None  # noqa: S101 - only called with cases
-        case, record = found
-        language = record.language
-        text = given.text.strip()
-        if given.kind == "close" or text.lower() == CLOSE_TEXT:
-            await self._end_case(uow, key, now, effects, questions=True)
-            message = ChatMessage(self._say(language, MessageId.CASE_CLOSED_BY_YOU))
-            return ChatReply((message,), 0, language, ended=True)
-        if not text:
-            return ChatReply((), 0, language, stale=True)
-        if record.staff_id is not None and self.cases.desk is not None:
-            desk = self.cases.desk()
-            effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
-            return ChatReply((), 0, language)
-        await uow.cases.keep_pending(
-            case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS])
-        )
-        return ChatReply((ChatMessage(self._say(language, MessageId.QUESTION_ADDED)),), 0, language)
-
-    async def _in_case(
-        self,
-        uow: UnitOfWork,
-        live: StoredSession,
-        found: tuple[CaseRow, EscalationRow],
-        given: ChatInput,
-        now: datetime,
-        effects: list[Effect],
-    ) -> ChatReply:
-        """While a specialist is asked for or talking: relay, keep, or close."""
-        assert self.cases is not None  # noqa: S101 - only called with cases
-        case, record = found
-        language = SessionState.from_json(live.state).language
-        text = given.text.strip()
-        if given.kind == "close" or text.lower() == CLOSE_TEXT:
-            await self._end_case(uow, live.key, now, effects)
-            ended = await self.case_ended(live.key, record.staff_id is not None, uow=uow)
-            message = ChatMessage(self._say(language, MessageId.CASE_CLOSED_BY_YOU))
-            return ChatReply((message,), live.seq, language, ended=ended)
-        if given.kind == "help":
-            return ChatReply(
-                (ChatMessage(self._say(language, self.texts.help)),), live.seq, language
-            )
-        if given.kind != "text" or not text:
-            return ChatReply((), live.seq, language, stale=True)
-        if record.staff_id is not None and self.cases.desk is not None:
-            desk = self.cases.desk()
-            effects.append(lambda: desk.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
-        else:
-            await uow.cases.keep_pending(
-                case.escalation_id, self.cipher.encrypt(text[:MAX_QUESTION_CHARS])
-            )
-        return ChatReply((), live.seq, language)
-
-    async def _end_case(
-        self,
-        uow: UnitOfWork,
-        key: str,
-        now: datetime,
-        effects: list[Effect],
-        *,
-        questions: bool = False,
-    ) -> None:
-        """The person left (/close, /stop, /start): their live chat case closes (and, with
-        `questions`, their open questions too), and staff are told."""
-        if self.cases is None:
-            return
-        for kind in (Kind.CHAT, Kind.QUESTION) if questions else (Kind.CHAT,):
-            for _ in range(MAX_OPEN_CASES):
-                found = await uow.cases.of_session(key, kind=kind)
-                if found is None:
-                    break
-                _, record = found
-                await uow.cases.close(record.id, now, Result.DONE)
-                if self.cases.desk is not None:
-                    effects.append(_person_closed(self.cases.desk(), record))
-
     async def case_ended(self, key: str, answered: bool, *, uow: UnitOfWork | None = None) -> bool:
         """A case is over: the conversation moves on past the escalation, silently (the
         closing words are said by whoever closed it). Returns whether it ended."""
@@ -475,6 +268,9 @@ class ChatConversations:
             duration = int((now - step.state.started_at).total_seconds())
             await uow.sessions.finish(live, summarise(step.state), now, duration)
         return step.state.finished
+
+    async def _case_ended(self, key: str, answered: bool, uow: UnitOfWork) -> bool:
+        return await self.case_ended(key, answered, uow=uow)
 
     async def leave_flow(self, key: str) -> None:
         """A specialist answered a question: a menu the person opened since is closed, so
@@ -526,10 +322,3 @@ class ChatConversations:
 
     def _say(self, language: str, message: MessageId) -> str:
         return self.catalog.format(language, message)
-
-
-def _person_closed(desk: StaffDesk, record: EscalationRow) -> Effect:
-    async def tell() -> None:
-        await desk.person_closed(record)
-
-    return tell

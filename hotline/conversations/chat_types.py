@@ -1,0 +1,82 @@
+"""What goes in and out of the chat conversation service: the channels parse into these and
+send what comes back."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from hotline.conversations.chat_render import ChatMessage
+from hotline.escalation.board import DutyBoard
+from hotline.escalation.model import EscalationRow
+from hotline.escalation.policy import EscalationPolicy
+from hotline.messages import MessageId
+
+InputKind = Literal["text", "choice", "start", "help", "language", "stop", "close"]
+CLOSE_TEXT = "/close"  # ends a conversation with a specialist, on any channel
+MAX_QUESTION_CHARS = 4000
+Effect = Callable[[], Awaitable[None]]  # done after the step's commit (staff are told)
+
+
+@dataclass(frozen=True)
+class ChatInput:
+    """What a person sent: text, a pressed choice (of step `seq`), or a command."""
+
+    kind: InputKind
+    text: str = ""
+    seq: int | None = None
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    """Who wrote: a pseudonym for everything kept, the raw address only to answer later."""
+
+    pseudonym: str
+    address: str  # a Telegram chat id or a phone number: stored only encrypted
+    language_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    """What to send back; `seq` is the step number the choices of these messages carry."""
+
+    messages: tuple[ChatMessage, ...]
+    seq: int
+    language: str
+    duplicate: bool = False
+    stale: bool = False  # a choice from an older message: nothing moved
+    ended: bool = False
+
+
+class StaffSide(Protocol):
+    """How a conversation reaches the specialist who has its case (the staff desk)."""
+
+    async def relay_to_staff(self, record: EscalationRow, text: str) -> None:
+        """A person's message in a taken case goes to the specialist who has it."""
+
+    async def person_closed(self, record: EscalationRow) -> None:
+        """The person ended a case: the specialist (or the alerted staff) are told."""
+
+
+@dataclass(frozen=True)
+class ChatCases:
+    """What a chat channel needs to hand a conversation or a question to a specialist.
+
+    `live`: a specialist can join the chat live (the staff desk runs, and the channel can
+    carry their replies). Without it, asking for a specialist leads to leaving a question,
+    which is still filed for staff.
+    """
+
+    board: DutyBoard
+    policy: EscalationPolicy
+    desk: Callable[[], StaffSide] | None
+    live: bool = True
+
+
+@dataclass(frozen=True)
+class ChatTexts:
+    """The messages a channel itself says (not a flow)."""
+
+    help: MessageId
+    stopped: MessageId
