@@ -28,7 +28,7 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
         web.post(STEP_PATH, voice.step),
         web.post(STATUS_PATH, voice.status),
         web.post(FALLBACK_PATH, voice.fallback),
-        web.post(WHISPER_PATH, voice.escalation.whisper),  # on the specialist's leg
+        web.post(WHISPER_PATH, voice.whisper.handle),  # on the specialist's leg
         web.get(AUDIO_PATH + "/{lang}/{file}", hotline.audio.serve),
         web.get(HEALTH_PATH, Health(hotline.database).check),
     ]

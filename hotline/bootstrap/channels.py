@@ -23,12 +23,13 @@ from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import CHANNEL as SMS
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
-from hotline.channels.voice_escalation import VoiceEscalation
 from hotline.channels.voice_spool import VoiceSpool
 from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.calls import CallEscalation
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
@@ -48,7 +49,7 @@ class VoiceParts:
     """The voice hotline: the webhooks, the escalation to staff, the spool of the fallback."""
 
     channel: VoiceChannel
-    escalation: VoiceEscalation
+    escalation: CallEscalation
     spool: VoiceSpool
 
 
@@ -105,21 +106,25 @@ def build_voice(
 ) -> VoiceParts:
     """The voice channel with its escalation and its spool."""
     settings, database = core.settings, core.database
-    escalation = VoiceEscalation(
-        board=board,
-        units=database.units,
+    escalation = CallEscalation(
         policy=settings.escalation,
         cipher=core.cipher,
+        languages=languages,
+        default_region=settings.default_region,
+    )
+    whisper = VoiceWhisper(
+        board=board,
+        units=database.units,
         renderer=renderer,
         languages=languages,
         signature=signature,
         clock=clock,
-        default_region=settings.default_region,
     )
     # What the voice fallback hears while the database is down waits here, on local disk.
     spool = VoiceSpool(
         spool=Spool(settings.data_dir / "spool" / "voice.spool", core.cipher),
         units=database.units,
+        board=board,
         escalation=escalation,
         languages=languages,
         pseudonym_key=settings.pseudonym_key,
@@ -139,7 +144,9 @@ def build_voice(
         units=database.units,
         signature=signature,
         renderer=renderer,
+        board=board,
         escalation=escalation,
+        whisper=whisper,
         spool=spool,
         clock=clock,
     )

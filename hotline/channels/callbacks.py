@@ -19,11 +19,11 @@ from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
 from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
-from hotline.channels.voice_escalation import whisper_language
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.crypto import DataCipher
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.calls import whisper_language
 from hotline.escalation.ports import UnitsOfWork
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages

@@ -22,11 +22,12 @@ from twilio.twiml.voice_response import Dial, VoiceResponse
 
 from hotline.call_log import summarise
 from hotline.channels.twilio_signature import TwilioSignatureCheck
-from hotline.channels.voice_escalation import VoiceEscalation
 from hotline.channels.voice_spool import CallEvent, EventKind, VoiceSpool
-from hotline.channels.voice_twiml import FALLBACK_PATH, DialPlan, VoiceRenderer
+from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
+from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.errors import BadRequest
-from hotline.escalation.board import DutySnapshot
+from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.calls import CallEscalation, DialPlan
 from hotline.escalation.ports import (
     NewSession,
     NewVoicemail,
@@ -92,12 +93,16 @@ class VoiceChannel:
         units: UnitsOfWork,
         signature: TwilioSignatureCheck,
         renderer: VoiceRenderer,
-        escalation: VoiceEscalation,
+        board: DutyBoard,
+        escalation: CallEscalation,
+        whisper: VoiceWhisper,
         spool: VoiceSpool,
         clock: Callable[[], datetime],
     ) -> None:
         self.config = config
+        self.board = board
         self.escalation = escalation
+        self.whisper = whisper  # the route on the specialist's leg
         self.spool = spool
         self.flows = flows
         self._units = units
@@ -324,7 +329,7 @@ class VoiceChannel:
         round_: tuple[str, int] | None,
     ) -> str:
         # Read before the step's transaction: SQLite has one connection, held by the unit.
-        snapshot = await self.escalation.board.current()
+        snapshot = await self.board.current()
         # The number staff see when rung: the hotline's, so a caller stays anonymous.
         hotline_number = params.get("From" if self.config.show_caller_number else "To")
         async with self._units() as uow:

@@ -24,8 +24,8 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from hotline.call_log import summarise
-from hotline.channels.voice_escalation import CHANNEL, VoiceEscalation
-from hotline.escalation.board import DutySnapshot
+from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.calls import CHANNEL, CallEscalation
 from hotline.escalation.ports import (
     NewSession,
     NewVoicemail,
@@ -134,7 +134,8 @@ class VoiceSpool:
         *,
         spool: Spool,
         units: UnitsOfWork,
-        escalation: VoiceEscalation,
+        board: DutyBoard,
+        escalation: CallEscalation,
         languages: Languages,
         pseudonym_key: bytes,
         default_region: str | None,
@@ -142,6 +143,7 @@ class VoiceSpool:
     ) -> None:
         self.spool = spool
         self._units = units
+        self.board = board
         self.escalation = escalation
         self.languages = languages
         self.pseudonym_key = pseudonym_key
@@ -243,7 +245,7 @@ class VoiceSpool:
         snapshot = None
         if any(e.kind == "voicemail" for items in calls.values() for _, e in items):
             # Read before the transactions: SQLite has one connection, which a unit holds.
-            snapshot = await self.escalation.board.current()
+            snapshot = await self.board.current()
         done: list[bytes] = []
         for call_sid, items in calls.items():
             if counts.failed is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -11,6 +10,7 @@ from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
 from hotline.catalog import Catalog
 from hotline.errors import FlowError
+from hotline.escalation.calls import DialPlan
 from hotline.flows import actions as act
 from hotline.prompts.library import AudioLibrary, audio_name
 
@@ -20,22 +20,6 @@ WHISPER_PATH = "/twilio/voice/whisper"
 RECORD_SILENCE_S = 5
 _SEQ_MARK = "__seq__"  # stands for the step number in a cached answer
 TEMPLATE_CACHE_SIZE = 4096  # distinct answers; a flow has a few dozen per language
-
-
-@dataclass(frozen=True)
-class DialPlan:
-    """One round of ringing staff for an escalation: who, for how long, and as whom.
-
-    Each person hears a whisper first (WHISPER_PATH) and is put through only on pressing 1,
-    so a call never lands in a personal voicemail. `caller_id` is the hotline's number:
-    staff never see the caller's.
-    """
-
-    escalation_id: str
-    ring: int
-    numbers: tuple[tuple[str, str], ...]  # (staff id, E.164 phone)
-    timeout_s: int
-    caller_id: str | None
 
 
 class VoiceRenderer:

@@ -1,35 +1,26 @@
-"""A caller asks for a person: ring the staff on duty in rounds, each with a whisper.
+"""A caller asks for a person: whom to ring in which round, the anonymous record of it, and
+voicemails and callback requests filed as tasks for staff.
 
-The engine only says "escalate"; this module decides, from the duty board and the policy,
-whom to ring in which round, keeps the anonymous escalation record, answers the whisper a
-specialist hears ("Hotline call. Language: Georgian. To take the call, press 1."), and
-files voicemails and callback requests as tasks for staff, with the caller's number
-encrypted and kept only while the task is open.
-
-Who took a call is decided by the whisper, not by Twilio's DialCallStatus: a personal
-voicemail that picks up never presses 1, so it is never "answered".
+The engine only says "escalate" (or notes that nobody could be reached); this service
+decides, from the duty board and the policy, whom to ring in which round, keeps the
+escalation's record, and files tasks with the caller's number encrypted and kept only while
+the task is open. It touches no network: the voice channel renders its dial plans as TwiML
+and answers the whisper a specialist hears.
 
 An escalation the engine marks as a silent line (the caller got there without pressing a
-key) rings one round only, and its whisper says the line may be silent.
+key) rings one round only.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from aiohttp import web
-from twilio.twiml.voice_response import Gather, VoiceResponse
-
-from hotline.channels.twilio_signature import TwilioSignatureCheck
-from hotline.channels.voice_twiml import WHISPER_PATH, DialPlan, VoiceRenderer
 from hotline.crypto import DataCipher
 from hotline.errors import BadRequest
-from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.board import DutySnapshot
 from hotline.escalation.model import Kind, Result
 from hotline.escalation.policy import (
     EscalationPolicy,
@@ -37,21 +28,31 @@ from hotline.escalation.policy import (
     alert_schedule,
     ring_plan,
 )
-from hotline.escalation.ports import UnitOfWork, UnitsOfWork
+from hotline.escalation.ports import UnitOfWork
 from hotline.escalation.roster import candidates, on_duty
-from hotline.flows.actions import NoteUnreached, Say
+from hotline.flows.actions import NoteUnreached
 from hotline.flows.engine import SILENT_LINE, Languages, Staffing
-from hotline.messages import MessageId
 from hotline.privacy import normalise_number
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "voice"
-WHISPER_TIMEOUT_S = 8  # seconds a specialist has to press 1 after each offer
-WHISPER_OFFERS = 2  # the offer is said this often before the whisper hangs up
-ACCEPT_KEY = "1"
-_ID = re.compile(r"^[0-9a-f-]{36}$")
-_STAFF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+
+
+@dataclass(frozen=True)
+class DialPlan:
+    """One round of ringing staff for an escalation: who, for how long, and as whom.
+
+    Each person hears a whisper first (WHISPER_PATH) and is put through only on pressing 1,
+    so a call never lands in a personal voicemail. `caller_id` is the hotline's number:
+    staff never see the caller's.
+    """
+
+    escalation_id: str
+    ring: int
+    numbers: tuple[tuple[str, str], ...]  # (staff id, E.164 phone)
+    timeout_s: int
+    caller_id: str | None
 
 
 @dataclass(frozen=True)
@@ -75,30 +76,20 @@ def whisper_language(snapshot: DutySnapshot, staff_id: str, languages: Languages
     return spoken[0] if spoken else languages.default
 
 
-class VoiceEscalation:
-    """Rounds of ringing, the whisper, and tasks left for staff."""
+class CallEscalation:
+    """Rounds of ringing for calls, their records, and tasks left for staff."""
 
     def __init__(
         self,
         *,
-        board: DutyBoard,
-        units: UnitsOfWork,
         policy: EscalationPolicy,
         cipher: DataCipher,
-        renderer: VoiceRenderer,
         languages: Languages,
-        signature: TwilioSignatureCheck,
-        clock: Callable[[], datetime],
         default_region: str | None,
     ) -> None:
-        self.board = board
-        self._units = units
         self.policy = policy
         self.cipher = cipher
-        self.renderer = renderer
         self.languages = languages
-        self.signature = signature
-        self.clock = clock
         self.default_region = default_region
 
     # -- rounds of ringing ----------------------------------------------------------------
@@ -267,56 +258,3 @@ class VoiceEscalation:
             escalation_id, list(alert_schedule(snapshot.roster, self.policy, now))
         )
         return escalation_id
-
-    # -- the whisper ----------------------------------------------------------------------
-
-    async def whisper(self, request: web.Request) -> web.Response:
-        """The specialist picked up: offer the call; on 1, take it (first one wins)."""
-        params = await self.signature.verify(request)
-        escalation_id = request.query.get("esc", "")
-        staff_id = request.query.get("staff", "")
-        if not _ID.match(escalation_id) or not _STAFF.match(staff_id):
-            raise BadRequest("esc and staff must name an escalation and a staff member")
-        caller_language = request.query.get("lang", "")
-        if caller_language not in self.languages.offered:
-            raise BadRequest("lang must be one of the hotline's languages")
-        snapshot = await self.board.current()
-        language = whisper_language(snapshot, staff_id, self.languages)
-        response = VoiceResponse()
-        if request.query.get("stage") == "key" and params.get("Digits") == ACCEPT_KEY:
-            async with self._units() as uow:
-                holder = await uow.escalations.take(escalation_id, staff_id, self.clock())
-            if holder is None:
-                log.info("escalation %s taken by %s", escalation_id, staff_id)
-                return _twiml(response)  # an empty answer: Twilio puts the call through
-            self.renderer.say(response, Say(MessageId.WHISPER_TAKEN_ELSEWHERE, language))
-            response.hangup()
-            return _twiml(response)
-        async with self._units() as uow:
-            record = await uow.escalations.get(escalation_id)
-        silent = record is not None and record.reason == SILENT_LINE
-        offer_message = MessageId.WHISPER_OFFER_SILENT if silent else MessageId.WHISPER_OFFER
-        offer = Say(offer_message, language, (("code", caller_language),))
-        for _ in range(WHISPER_OFFERS):
-            gather = Gather(
-                action=self.renderer.url(
-                    WHISPER_PATH,
-                    esc=escalation_id,
-                    staff=staff_id,
-                    lang=caller_language,
-                    stage="key",
-                ),
-                method="POST",
-                input="dtmf",
-                num_digits=1,
-                timeout=WHISPER_TIMEOUT_S,
-                action_on_empty_result=False,
-            )
-            self.renderer.say(gather, offer)
-            response.append(gather)
-        response.hangup()  # no key: not put through, so the next round rings someone else
-        return _twiml(response)
-
-
-def _twiml(response: VoiceResponse) -> web.Response:
-    return web.Response(text=str(response), content_type="text/xml")
