@@ -17,7 +17,9 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from hotline.catalog import Catalog
 from hotline.channels.chat import ChatConversations, ChatInput, InputKind, Subscriber
-from hotline.channels.sms_text import measure, split_for_sms, transliterate
+from hotline.channels.sms_encoding import measure
+from hotline.channels.sms_split import split_for_sms
+from hotline.channels.sms_transliteration import transliterate
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.errors import BadRequest
 from hotline.privacy import normalise_number, pseudonym
