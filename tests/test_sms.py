@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from hotline.app import ENGINE
 from hotline.catalog import Catalog
-from hotline.channels.sms_text import is_gsm7, measure
+from hotline.channels.sms_encoding import is_gsm7, measure
 from hotline.storage.models import CallLogEntry, OptOut
 from tests.conftest import (
     AUTH_TOKEN,

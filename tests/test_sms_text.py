@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hotline.channels.sms_text import (
+from hotline.channels.sms_encoding import (
     GSM7_PART_SEPTETS,
     GSM7_SINGLE_SEPTETS,
     UCS2_PART_UNITS,
@@ -16,9 +16,9 @@ from hotline.channels.sms_text import (
     SmsMeasure,
     is_gsm7,
     measure,
-    split_for_sms,
-    transliterate,
 )
+from hotline.channels.sms_split import split_for_sms
+from hotline.channels.sms_transliteration import transliterate
 
 # No .hypothesis folder in the work tree; the examples are cheap to find again.
 PROPERTIES = settings(database=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,9 @@ from aiohttp import web
 from twilio.twiml.messaging_response import MessagingResponse
 
 from hotline.catalog import Catalog
-from hotline.channels.sms_text import measure, split_for_sms, transliterate
+from hotline.channels.sms_encoding import measure
+from hotline.channels.sms_split import split_for_sms
+from hotline.channels.sms_transliteration import transliterate
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatInput, InputKind, Subscriber
