@@ -28,6 +28,7 @@ from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts
+from hotline.conversations.voice import VoiceConversations
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
 from hotline.flows.engine import Languages
@@ -140,12 +141,19 @@ def build_voice(
             fallback_number=settings.fallback_number,
             show_caller_number=settings.show_caller_number,
         ),
-        flows=flows,
-        units=database.units,
+        conversations=VoiceConversations(
+            flows=flows,
+            units=database.units,
+            board=board,
+            escalation=escalation,
+            languages=languages,
+            pseudonym_key=settings.pseudonym_key,
+            default_region=settings.default_region,
+            render=renderer.render_step,
+            clock=clock,
+        ),
         signature=signature,
         renderer=renderer,
-        board=board,
-        escalation=escalation,
         whisper=whisper,
         spool=spool,
         clock=clock,

@@ -20,38 +20,23 @@ from aiohttp import web
 from multidict import MultiDictProxy
 from twilio.twiml.voice_response import Dial, VoiceResponse
 
-from hotline.call_log import summarise
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_spool import CallEvent, EventKind, VoiceSpool
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
+from hotline.conversations.voice import CallDetails, VoiceConversations
 from hotline.errors import BadRequest
-from hotline.escalation.board import DutyBoard, DutySnapshot
-from hotline.escalation.calls import CallEscalation, DialPlan
-from hotline.escalation.ports import (
-    NewSession,
-    NewVoicemail,
-    SessionTaken,
-    UnitOfWork,
-    UnitsOfWork,
-)
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, NoteUnreached, RememberLanguage, RequestCallback, Say
+from hotline.flows.actions import Say
 from hotline.flows.events import (
-    CallStarted,
     DigitsReceived,
-    EscalationContinues,
     EscalationEnded,
     Event,
     NoInputReceived,
     RecordingEmpty,
     RecordingSaved,
 )
-from hotline.flows.loader import VOICE_FLOW
-from hotline.flows.model import Flow
-from hotline.flows.state import SessionState
 from hotline.messages import MessageId
-from hotline.privacy import pseudonym
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +45,9 @@ TWIML = "text/xml"
 FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
 _CALL_SID = re.compile(r"CA[0-9a-fA-F]{32}")
-NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)  # before a call has a record
 _DIGITS = re.compile(r"[0-9*#]{0,64}")
 # ASCII digits only ("²".isdigit() is True, int("²") fails); nine fit any integer column.
 _COUNT = re.compile(r"[0-9]{1,9}")
-
-
-class SessionMissing(BadRequest):
-    """A step arrived for a call we hold no session for."""
 
 
 @dataclass(frozen=True)
@@ -89,23 +69,17 @@ class VoiceChannel:
         self,
         *,
         config: VoiceConfig,
-        flows: Mapping[str, Flow],
-        units: UnitsOfWork,
+        conversations: VoiceConversations,
         signature: TwilioSignatureCheck,
         renderer: VoiceRenderer,
-        board: DutyBoard,
-        escalation: CallEscalation,
         whisper: VoiceWhisper,
         spool: VoiceSpool,
         clock: Callable[[], datetime],
     ) -> None:
         self.config = config
-        self.board = board
-        self.escalation = escalation
+        self.conversations = conversations
         self.whisper = whisper  # the route on the specialist's leg
         self.spool = spool
-        self.flows = flows
-        self._units = units
         self.signature = signature
         self.renderer = renderer
         self.clock = clock
@@ -130,7 +104,8 @@ class VoiceChannel:
         requested = request.query.get("lang")
         preset = requested if requested in self.config.languages.offered else None
         language = preset or self.config.languages.default
-        return await self._guarded(language, self._start(call_sid, params, preset), params)
+        started = self.conversations.start(call_sid, params.get("From", ""), preset)
+        return await self._guarded(language, started, params)
 
     async def step(self, request: web.Request) -> web.Response:
         """The caller's answer to step `seq` (keys, silence, a recording, a dial result)."""
@@ -143,7 +118,9 @@ class VoiceChannel:
         language = self._language(request.query.get("lang"))
         round_ = _round(request.query) if isinstance(event, EscalationEnded) else None
         return await self._guarded(
-            language, self._advance(call_sid, seq, event, params, round_), params
+            language,
+            self.conversations.step(call_sid, seq, event, self._details(params), round_),
+            params,
         )
 
     async def status(self, request: web.Request) -> web.Response:
@@ -153,7 +130,7 @@ class VoiceChannel:
         if params.get("CallStatus") in FINAL_STATUSES:
             seconds = _count(params.get("CallDuration"))
             budget = self.config.deadline_s * 4
-            task = asyncio.ensure_future(self._finish(call_sid, seconds))
+            task = asyncio.ensure_future(self.conversations.finish(call_sid, seconds))
             done, _ = await asyncio.wait({task}, timeout=budget)
             if not done:
                 task.cancel()  # not waited for: cancelling on a hanging database can hang
@@ -277,180 +254,14 @@ class VoiceChannel:
         if not task.cancelled() and task.exception() is not None:
             log.warning("a timed-out voice step ended with %r", task.exception())
 
-    async def _start(self, call_sid: str, params: MultiDictProxy[str], preset: str | None) -> str:
-        flow = self.flows[VOICE_FLOW]
-        caller = pseudonym(
-            params.get("From", ""), self.config.pseudonym_key, self.config.default_region
+    def _details(self, params: MultiDictProxy[str]) -> CallDetails:
+        """What a step needs of the request: the numbers (the one staff see when rung is the
+        hotline's, so a caller stays anonymous) and a recording."""
+        return CallDetails(
+            caller_number=params.get("From", ""),
+            hotline_number=params.get("From" if self.config.show_caller_number else "To"),
+            recording_url=params.get("RecordingUrl"),
         )
-        language = preset
-        if language is None and caller is not None:
-            # A returning caller starts in the language they chose last time (9 changes it).
-            async with self._units() as uow:
-                remembered = await uow.sessions.recall_language(caller)
-            if remembered in self.config.languages.offered:
-                language = remembered
-        now = self.clock()
-        step = engine.start(
-            flow,
-            CallStarted(language=language, reachable=caller is not None),
-            languages=self.config.languages,
-            now=now,
-            # A flow that asks for a person before anything else has no call record yet to
-            # keep an escalation in: nobody is rung, and the flow goes on.
-            staffing=NOBODY_YET,
-        )
-        twiml = self._render(step, seq=1)
-        new = NewSession(
-            key=call_sid,
-            channel=CHANNEL,
-            flow=flow.id,
-            caller=caller,
-            started_at=now,
-            language=step.state.language,
-            state=step.state.to_json(),
-            response=twiml,
-        )
-        try:
-            async with self._units() as uow:
-                await uow.sessions.create(new)
-        except SessionTaken:  # Twilio retried the incoming-call request
-            async with self._units() as uow:
-                existing = await uow.sessions.load(call_sid)
-            if existing is not None:
-                return existing.last_response
-        return twiml
-
-    async def _advance(
-        self,
-        call_sid: str,
-        seq: int,
-        event: Event,
-        params: MultiDictProxy[str],
-        round_: tuple[str, int] | None,
-    ) -> str:
-        # Read before the step's transaction: SQLite has one connection, held by the unit.
-        snapshot = await self.board.current()
-        # The number staff see when rung: the hotline's, so a caller stays anonymous.
-        hotline_number = params.get("From" if self.config.show_caller_number else "To")
-        async with self._units() as uow:
-            stored = await uow.sessions.load(call_sid)
-            if stored is None:
-                raise SessionMissing("no session for this call")
-            if seq != stored.seq:  # a retry of a step already answered
-                return stored.last_response
-            state = SessionState.from_json(stored.state)
-            flow = self.flows[state.flow_id]
-            languages = self.config.languages
-            now = self.clock()
-            if isinstance(event, EscalationEnded) and round_ is not None:
-                answered, again = await self.escalation.after_round(
-                    uow,
-                    escalation_id=round_[0],
-                    ring=round_[1],
-                    language=state.language,
-                    hotline_number=hotline_number,
-                    snapshot=snapshot,
-                    now=now,
-                )
-                if again is not None:  # nobody took it: ring the next round, same node
-                    step = engine.advance(
-                        flow, state, EscalationContinues(), languages=languages, now=now
-                    )
-                    twiml = self._render(step, seq=stored.seq + 1, dial=again)
-                    if await uow.sessions.advance(stored, stored.state, twiml, now):
-                        return twiml
-                    latest = await uow.sessions.load(call_sid)
-                    return latest.last_response if latest else twiml
-                event = EscalationEnded(answered=answered)
-            # Whether anyone can be rung is the engine's to route by, within this step.
-            staffing = self.escalation.staffing(snapshot, now)
-            step = engine.advance(
-                flow, state, event, languages=languages, now=now, staffing=staffing
-            )
-            decision = None
-            escalate = step.actions[-1] if step.actions else None
-            if isinstance(escalate, Escalate):
-                decision = self.escalation.first_round(
-                    snapshot, step.state.language, now, hotline_number
-                )
-            twiml = self._render(step, seq=stored.seq + 1, dial=decision.dial if decision else None)
-            voicemail = None
-            if isinstance(event, RecordingSaved):
-                voicemail = NewVoicemail(
-                    language=state.language,
-                    duration_s=event.duration_s,
-                    recording_url=params.get("RecordingUrl", ""),
-                )
-            summary = summarise(step.state) if stored.ended else None
-            if not await uow.sessions.advance(
-                stored, step.state.to_json(), twiml, now, voicemail=voicemail, summary=summary
-            ):
-                # Another process answered this step first.
-                latest = await uow.sessions.load(call_sid)
-                return latest.last_response if latest else twiml
-            if decision is not None and isinstance(escalate, Escalate):
-                await self.escalation.record(
-                    uow,
-                    decision,
-                    log_id=stored.log_id,
-                    language=escalate.language,
-                    reason=escalate.reason,
-                    now=now,
-                )
-            for note in step.actions:
-                if isinstance(note, NoteUnreached):
-                    await self.escalation.record_unreached(uow, note, log_id=stored.log_id, now=now)
-            await self._file_tasks(uow, stored.log_id, event, step, params, snapshot, now)
-            for action in step.actions:
-                if isinstance(action, RememberLanguage):
-                    await uow.sessions.remember_language(stored, action.language, now)
-            return twiml
-
-    async def _file_tasks(
-        self,
-        uow: UnitOfWork,
-        log_id: str,
-        event: Event,
-        step: engine.Step,
-        params: MultiDictProxy[str],
-        snapshot: DutySnapshot,
-        now: datetime,
-    ) -> None:
-        """A voicemail, or a request to be called back, becomes a task for staff."""
-        wanted: list[tuple[str, str | None, int | None]] = []
-        if isinstance(event, RecordingSaved):
-            wanted.append(("voicemail", params.get("RecordingUrl"), event.duration_s))
-        if any(isinstance(a, RequestCallback) for a in step.actions):
-            wanted.append(("callback", None, None))
-        for kind, recording, duration in wanted:
-            await self.escalation.file_task(
-                uow,
-                log_id=log_id,
-                kind=kind,
-                language=step.state.language,
-                caller=params.get("From", ""),
-                recording_url=recording,
-                duration_s=duration,
-                snapshot=snapshot,
-                now=now,
-            )
-
-    async def _finish(self, call_sid: str, duration_s: int | None) -> bool:
-        """Close the call's log row; False when there is no session to close."""
-        async with self._units() as uow:
-            stored = await uow.sessions.load(call_sid)
-            if stored is None:
-                return False
-            if stored.ended:
-                return True
-            state = SessionState.from_json(stored.state)
-            now = self.clock()
-            await self.escalation.abandoned(uow, stored.log_id, now)
-            await uow.sessions.finish(stored, summarise(state), now, duration_s)
-            return True
-
-    def _render(self, step: engine.Step, *, seq: int, dial: DialPlan | None = None) -> str:
-        return self.renderer.render(step.actions, seq=seq, language=step.state.language, dial=dial)
 
     def _language(self, requested: str | None) -> str:
         offered = self.config.languages.offered

@@ -12,6 +12,7 @@ from hotline.catalog import Catalog
 from hotline.errors import FlowError
 from hotline.escalation.calls import DialPlan
 from hotline.flows import actions as act
+from hotline.flows.engine import Step
 from hotline.prompts.library import AudioLibrary, audio_name
 
 STEP_PATH = "/twilio/voice/step"
@@ -72,6 +73,10 @@ class VoiceRenderer:
                 f"no audio for {audio_name(item)} in {item.language}, which has no Twilio voice"
             )
         target.play(self.public_url + placeholder.url_path)
+
+    def render_step(self, step: Step, seq: int, dial: DialPlan | None) -> str:
+        """TwiML for an engine step (the conversation service's Render)."""
+        return self.render(step.actions, seq=seq, language=step.state.language, dial=dial)
 
     def render(
         self,
