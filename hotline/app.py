@@ -13,9 +13,9 @@ from hotline.bootstrap import Hotline, build
 from hotline.catalog import Catalog
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.telegram import TelegramChannel
-from hotline.channels.voice_spool import VoiceSpool
 from hotline.clock import utc_now
 from hotline.config import Settings
+from hotline.conversations.voice_spool import VoiceSpool
 from hotline.errors import BadRequest, Forbidden
 from hotline.escalation.board import DutyBoard
 from hotline.flows.model import Flow

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from hotline.app import ENGINE, VOICE_SPOOL
-from hotline.channels.voice_spool import CallEvent
+from hotline.conversations.voice_spool import CallEvent
 from hotline.crypto import DataCipher
 from hotline.privacy import pseudonym
 from hotline.storage.models import (

@@ -26,10 +26,10 @@ from hotline.channels.telegram import running as telegram_running
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel
-from hotline.channels.voice_spool import VoiceSpool
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
+from hotline.conversations.voice_spool import VoiceSpool
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard
 from hotline.flows.engine import Languages

@@ -23,12 +23,12 @@ from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import CHANNEL as SMS
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
-from hotline.channels.voice_spool import VoiceSpool
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts
 from hotline.conversations.voice import VoiceConversations
+from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
 from hotline.flows.engine import Languages

@@ -21,10 +21,10 @@ from multidict import MultiDictProxy
 from twilio.twiml.voice_response import Dial, VoiceResponse
 
 from hotline.channels.twilio_signature import TwilioSignatureCheck
-from hotline.channels.voice_spool import CallEvent, EventKind, VoiceSpool
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.voice import CallDetails, VoiceConversations
+from hotline.conversations.voice_spool import CallEvent, EventKind, VoiceSpool
 from hotline.errors import BadRequest
 from hotline.flows import engine
 from hotline.flows.actions import Say
