@@ -306,6 +306,10 @@ class StaffDesk:
         await side.send(
             self.cipher.decrypt(case.address), self._say(record.language, MessageId.CASE_TAKEN)
         )
+        await self._hand_over(record, language, own_chat)
+
+    async def _hand_over(self, record: EscalationRow, language: str, own_chat: int) -> None:
+        """What the person wrote before anyone took it goes to whoever did, and is forgotten."""
         header = self._say(language, MessageId.STAFF_CASE_FROM)
         async with self._units() as uow:
             pending = await uow.cases.take_pending(record.id)
@@ -326,10 +330,7 @@ class StaffDesk:
         lines.append(self._say(language, hint))
         buttons = [[(self._say(language, MessageId.STAFF_DONE), f"esc:done:{record.id}")]]
         self._send(own_chat, "\n\n".join(lines), buttons, record.id)
-        async with self._units() as uow:
-            pending = await uow.cases.take_pending(record.id)
-        for kept in pending:
-            self._send(own_chat, f"{header}\n{self.cipher.decrypt(kept)}", None, record.id)
+        await self._hand_over(record, language, own_chat)
 
     async def _close_case(
         self, record: EscalationRow, case: CaseRow, side: PersonSide, address: str

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 from multidict import MultiDictProxy
@@ -39,6 +39,7 @@ from hotline.flows.events import (
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 CHANNEL = "voice"
 TWIML = "text/xml"
@@ -130,12 +131,8 @@ class VoiceChannel:
         if params.get("CallStatus") in FINAL_STATUSES:
             seconds = _count(params.get("CallDuration"))
             budget = self.config.deadline_s * 4
-            task = asyncio.ensure_future(self.conversations.finish(call_sid, seconds))
-            done, _ = await asyncio.wait({task}, timeout=budget)
-            if not done:
-                task.cancel()  # not waited for: cancelling on a hanging database can hang
-                self._stuck.add(task)
-                task.add_done_callback(self._forget_stuck)
+            task = await self._within(self.conversations.finish(call_sid, seconds), budget)
+            if task is None:
                 problem: str | None = "timeout"
             elif task.exception() is not None:
                 problem = task.exception().__class__.__name__
@@ -195,17 +192,9 @@ class VoiceChannel:
     async def _guarded(
         self, language: str, work: Coroutine[Any, Any, str], params: MultiDictProxy[str]
     ) -> web.Response:
-        """Run a step within the deadline; on any failure answer with the fallback.
-
-        On a timeout the stuck work is cancelled but not waited for: cancelling a query on a
-        hanging database can itself hang, and the caller must hear something now.
-        """
-        task = asyncio.ensure_future(work)
-        done, _ = await asyncio.wait({task}, timeout=self.config.deadline_s)
-        if not done:
-            task.cancel()
-            self._stuck.add(task)
-            task.add_done_callback(self._forget_stuck)
+        """Run a step within the deadline; on any failure answer with the fallback."""
+        task = await self._within(work, self.config.deadline_s)
+        if task is None:
             log.error(
                 "voice step missed its %.1fs deadline; caller sent to fallback",
                 self.config.deadline_s,
@@ -248,6 +237,23 @@ class VoiceChannel:
         """Spool an event of a real call in the background."""
         if _CALL_SID.match(event.call_sid):
             self.spool.keep_soon(event)
+
+    async def _within(
+        self, work: Coroutine[Any, Any, _T], timeout_s: float
+    ) -> asyncio.Future[_T] | None:
+        """The finished work, or None when it missed `timeout_s`.
+
+        Stuck work is cancelled but not waited for: cancelling a query on a hanging database
+        can itself hang, and the caller must hear something now.
+        """
+        task = asyncio.ensure_future(work)
+        done, _ = await asyncio.wait({task}, timeout=timeout_s)
+        if done:
+            return task
+        task.cancel()
+        self._stuck.add(task)
+        task.add_done_callback(self._forget_stuck)
+        return None
 
     def _forget_stuck(self, task: asyncio.Future[Any]) -> None:
         self._stuck.discard(task)

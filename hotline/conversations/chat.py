@@ -52,7 +52,6 @@ from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
 
-NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)  # before a conversation exists
 REPEAT = "*"
 
 
@@ -169,7 +168,7 @@ class ChatConversations:
                 case = await uow.cases.of_session(key, kind=Kind.CHAT)
                 if case is not None:
                     return await self.work.in_case(
-                        uow, live, case, given, now, effects, self._case_ended
+                        uow, live, case, given, now, effects, self.case_ended
                     )
             return await self._advance(uow, live, who, given, now, snapshot)
 
@@ -188,7 +187,6 @@ class ChatConversations:
             CallStarted(language=language),
             languages=self.languages,
             now=now,
-            staffing=NOBODY_YET,  # no case can be opened before the conversation exists
         )
         await uow.sessions.create(
             NewSession(
@@ -249,7 +247,7 @@ class ChatConversations:
             messages = (ChatMessage(self._say(step.state.language, self.texts.help)), *messages)
         return ChatReply(messages, live.seq + 1, step.state.language, ended=step.state.finished)
 
-    async def case_ended(self, key: str, answered: bool, *, uow: UnitOfWork | None = None) -> bool:
+    async def case_ended(self, key: str, answered: bool, uow: UnitOfWork | None = None) -> bool:
         """A case is over: the conversation moves on past the escalation, silently (the
         closing words are said by whoever closed it). Returns whether it ended."""
         if uow is None:
@@ -268,9 +266,6 @@ class ChatConversations:
             duration = int((now - step.state.started_at).total_seconds())
             await uow.sessions.finish(live, summarise(step.state), now, duration)
         return step.state.finished
-
-    async def _case_ended(self, key: str, answered: bool, uow: UnitOfWork) -> bool:
-        return await self.case_ended(key, answered, uow=uow)
 
     async def leave_flow(self, key: str) -> None:
         """A specialist answered a question: a menu the person opened since is closed, so

@@ -22,7 +22,7 @@ from hotline.escalation.board import DutySnapshot
 from hotline.escalation.model import CaseRow, EscalationRow, Kind, Result
 from hotline.escalation.policy import alert_schedule
 from hotline.escalation.ports import StoredSession, UnitOfWork
-from hotline.escalation.roster import on_duty
+from hotline.escalation.roster import on_duty_ids
 from hotline.flows import engine
 from hotline.flows.actions import Escalate
 from hotline.flows.state import SessionState
@@ -54,12 +54,12 @@ class ChatCaseWork:
         """Whether someone on duty can join this chat now: on Telegram, with the desk, on a
         channel that can carry their replies."""
         roster = snapshot.roster if snapshot else None
-        duty = on_duty(roster, now) if roster is not None else ()
+        duty = on_duty_ids(roster, now) if roster is not None else frozenset()
         reachable = (
             snapshot is not None
             and self.cases is not None
             and self.cases.live
-            and any(d.staff.id in snapshot.telegram for d in duty)
+            and any(staff_id in snapshot.telegram for staff_id in duty)
         )
         return engine.Staffing(on_duty=bool(duty), reachable=reachable)
 

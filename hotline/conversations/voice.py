@@ -38,7 +38,6 @@ from hotline.flows.model import Flow
 from hotline.flows.state import SessionState
 from hotline.privacy import pseudonym
 
-NOBODY_YET = engine.Staffing(on_duty=True, reachable=False)  # before a call has a record
 Render = Callable[[engine.Step, int, DialPlan | None], str]  # (step, its number, a dial)
 
 
@@ -98,9 +97,6 @@ class VoiceConversations:
             CallStarted(language=language, reachable=caller is not None),
             languages=self.languages,
             now=now,
-            # A flow that asks for a person before anything else has no call record yet to
-            # keep an escalation in: nobody is rung, and the flow goes on.
-            staffing=NOBODY_YET,
         )
         twiml = self.render(step, 1, None)
         new = NewSession(

@@ -158,17 +158,16 @@ class VoiceSpool:
     async def keep(self, event: CallEvent, wait_s: float | None = None) -> bool | None:
         """Append an event off the event loop: True once it is on disk, False if it cannot
         be (logged), None if still being written after `wait_s` (it goes on meanwhile)."""
-        task = asyncio.ensure_future(asyncio.to_thread(self._append, event))
-        self._writing.add(task)
-        task.add_done_callback(self._writing.discard)
+        task = self.keep_soon(event)
         done, _ = await asyncio.wait({task}, timeout=wait_s)
         return task.result() if done else None
 
-    def keep_soon(self, event: CallEvent) -> None:
-        """Append an event in the background: nobody waits for it."""
+    def keep_soon(self, event: CallEvent) -> asyncio.Future[bool]:
+        """Append an event in the background (held until written, whoever waits for it)."""
         task = asyncio.ensure_future(asyncio.to_thread(self._append, event))
         self._writing.add(task)
         task.add_done_callback(self._writing.discard)
+        return task
 
     def _append(self, event: CallEvent) -> bool:
         try:

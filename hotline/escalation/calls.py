@@ -29,7 +29,7 @@ from hotline.escalation.policy import (
     ring_plan,
 )
 from hotline.escalation.ports import UnitOfWork
-from hotline.escalation.roster import candidates, on_duty
+from hotline.escalation.roster import candidates, on_duty_ids
 from hotline.flows.actions import NoteUnreached
 from hotline.flows.engine import SILENT_LINE, Languages, Staffing
 from hotline.privacy import normalise_number
@@ -100,12 +100,11 @@ class CallEscalation:
         The language orders whom to ring, never whether anyone can be: any language tells.
         """
         roster = snapshot.roster
-        if roster is None or not on_duty(roster, now):
+        if roster is None or not on_duty_ids(roster, now):
             return Staffing(on_duty=False, reachable=False)
-        if not self._plan(snapshot, self.languages.default, now):
-            log.warning("staff are on duty but none has a phone number: nobody to ring")
-            return Staffing(on_duty=True, reachable=False)
-        return Staffing(on_duty=True, reachable=True)
+        return Staffing(
+            on_duty=True, reachable=bool(self._plan(snapshot, self.languages.default, now))
+        )
 
     def first_round(
         self, snapshot: DutySnapshot, language: str, now: datetime, hotline_number: str | None
@@ -113,7 +112,7 @@ class CallEscalation:
         """Whom to ring first for a new escalation, or why nobody (no I/O)."""
         escalation_id = str(uuid.uuid4())
         roster = snapshot.roster
-        if roster is None or not on_duty(roster, now):
+        if roster is None or not on_duty_ids(roster, now):
             return Decision(escalation_id, None, Result.AFTER_HOURS)
         plan = self._plan(snapshot, language, now)
         if not plan:
@@ -149,6 +148,8 @@ class CallEscalation:
         self, uow: UnitOfWork, note: NoteUnreached, *, log_id: str, now: datetime
     ) -> None:
         """Keep the record of a person asked for when nobody could be rung, ended at once."""
+        if not note.after_hours:
+            log.warning("staff are on duty but none has a phone number: nobody to ring")
         await uow.escalations.open(
             log_id=log_id,
             kind=Kind.CALL,

@@ -84,6 +84,7 @@ class Staffing:
 
 
 REACHABLE = Staffing()
+BEFORE_A_SESSION = Staffing(on_duty=True, reachable=False)
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,12 @@ def start(
     *,
     languages: Languages,
     now: datetime,
-    staffing: Staffing = REACHABLE,
 ) -> Step:
-    """Begin a session at the flow's start node."""
+    """Begin a session at the flow's start node.
+
+    Nobody can be asked for before the session exists (there is no record yet to keep an
+    escalation in): a flow that escalates at once passes it as unanswered.
+    """
     state = SessionState(
         flow_id=flow.id,
         node_id=flow.start,
@@ -115,7 +119,7 @@ def start(
         finished=False,
         started_at=now,
     )
-    return _run(flow, state, flow.start, [], languages, staffing)
+    return _run(flow, state, flow.start, [], languages, BEFORE_A_SESSION)
 
 
 def advance(

@@ -41,6 +41,7 @@ from hotline.escalation.roster.duty import (
     next_change,
     occurrences,
     on_duty,
+    on_duty_ids,
 )
 from hotline.escalation.roster.model import (
     LANGUAGES,
@@ -75,5 +76,6 @@ __all__ = [
     "next_change",
     "occurrences",
     "on_duty",
+    "on_duty_ids",
     "validate_roster",
 ]

@@ -137,6 +137,12 @@ def occurrences(roster: Roster, start: datetime, end: datetime) -> tuple[Occurre
     return tuple(sorted(found, key=lambda o: (o.start, o.end, order[o.staff_id])))
 
 
+def on_duty_ids(roster: Roster, now: datetime) -> frozenset[str]:
+    """Who is on duty at `now` (aware), by id: `on_duty` without working out when each duty
+    ends, cheap enough for every step of a call."""
+    return _on_duty_ids(roster, _utc(now))
+
+
 def on_duty(roster: Roster, now: datetime) -> tuple[Duty, ...]:
     """Who is on duty at `now` (aware), in roster order, each with when their duty ends."""
     now = _utc(now)
