@@ -358,7 +358,16 @@ def _local_secret(
         return path.read_text().strip(), False
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     value = make().decode() if make else secrets.token_urlsafe(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    # Written aside, then linked into place: the key appears whole or not at all, and of two
+    # processes starting at once on a new folder, the second takes the first one's key.
+    draft = path.with_name(f".{name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(value + "\n")
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        return path.read_text().strip(), False
+    finally:
+        draft.unlink()
     return value, True

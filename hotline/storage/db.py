@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import fcntl
+import os
 from pathlib import Path
 from typing import Any
 
@@ -62,9 +65,31 @@ def _alembic_config(connection: Connection) -> Config:
 
 
 async def upgrade(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest revision."""
-    async with engine.begin() as conn:
-        await conn.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+    """Bring the schema to the newest revision.
+
+    Two servers started at once on a new SQLite file would both create the tables (SQLite's
+    DDL here is not transactional): the second waits on a lock file beside the database, then
+    finds the schema at head and has nothing to do.
+    """
+    database = engine.url.database
+    lock = (
+        await asyncio.to_thread(_lock, Path(database + ".migrating"))
+        if engine.dialect.name == "sqlite" and database and database != ":memory:"
+        else None
+    )
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+    finally:
+        if lock is not None:
+            os.close(lock)  # closing releases the lock
+
+
+def _lock(path: Path) -> int:
+    """An open file holding an exclusive flock on `path`, waiting for it if need be."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
 
 
 async def check_schema(engine: AsyncEngine) -> None:
