@@ -16,7 +16,7 @@ from hotline.channels.telegram import TelegramChannel
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.conversations.voice_spool import VoiceSpool
-from hotline.errors import BadRequest, Forbidden
+from hotline.errors import BadRequest, DatabaseUnavailable, Forbidden
 from hotline.escalation.board import DutyBoard
 from hotline.flows.model import Flow
 from hotline.http_log import quiet_malformed_http
@@ -90,3 +90,6 @@ async def _errors(
     except BadRequest as exc:
         log.warning("400 on %s: %s", request.path, exc)
         return web.Response(status=400, text=f"bad request: {exc}\n")
+    except DatabaseUnavailable as exc:  # Telegram redelivers on a non-2xx; one line, no trace
+        log.error("503 on %s: %s", request.path, exc)
+        return web.Response(status=503, text="the hotline's database does not answer\n")

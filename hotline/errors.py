@@ -17,6 +17,10 @@ class StorageError(HotlineError):
     """The database refused or failed an operation."""
 
 
+class DatabaseUnavailable(StorageError):
+    """The database does not answer (down, unreachable, locked): an outage, not a bug."""
+
+
 class BadRequest(HotlineError):
     """An inbound request is malformed (HTTP 400)."""
 

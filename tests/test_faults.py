@@ -93,7 +93,11 @@ async def timed_post(client: Any, path: str, params: dict[str, str]) -> tuple[fl
 
 
 async def test_the_database_hanging_or_gone_mid_call_still_answers_the_caller(
-    aiohttp_client: Any, postgres_url: str, tmp_path: Path, clock: FixedClock
+    aiohttp_client: Any,
+    postgres_url: str,
+    tmp_path: Path,
+    clock: FixedClock,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     url = make_url(postgres_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
@@ -117,9 +121,13 @@ async def test_the_database_hanging_or_gone_mid_call_still_answers_the_caller(
         assert "".join(dial.itertext()).strip() == "+995322111222"
 
         proxy.drop_all()
+        caplog.clear()
         elapsed, answer = await timed_post(client, menu.action(), call_params(sid, Digits="1"))
         assert elapsed < DEADLINE_S
         assert answer.said("we have a technical problem")
+        # An outage is one line naming it, not a traceback per caller.
+        assert "the database does not answer" in caplog.text
+        assert [r.getMessage() for r in caplog.records if r.exc_info] == []
 
         # If nobody answers the fallback number either, the caller can leave a message.
         params = call_params(sid, DialCallStatus="no-answer")

@@ -463,7 +463,7 @@ async def test_a_failure_of_ours_is_a_5xx_so_telegram_delivers_again(bot: Bot) -
         await conn.run_sync(Base.metadata.tables["chat_updates"].drop)
     user = TelegramUser(id=810_000_009, language_code="en")
     status, _ = await bot.post(bot.fake.updates.command(user, "start"))
-    assert status == 500
+    assert 500 <= status < 600  # 503 for what the driver calls an outage, else 500
 
 
 async def test_a_burst_within_flood_limits_loses_nothing(bot: Bot) -> None:

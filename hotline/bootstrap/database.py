@@ -80,9 +80,11 @@ class Database:
     async def duty_snapshot(self) -> DutySnapshot:
         """The roster and every staff member's contacts, decrypted, as one snapshot."""
         directory = self.staff()
-        contacts = await directory.list()
+        async with db.outages_as_unavailable():
+            contacts = await directory.list()
+            roster = await directory.roster()
         return DutySnapshot(
-            roster=await directory.roster(),
+            roster=roster,
             phones={c.staff.id: c.phone for c in contacts if c.phone},
             telegram={c.staff.id: c.telegram_id for c in contacts if c.telegram_id is not None},
         )

@@ -14,6 +14,7 @@ from hotline import housekeeping
 from hotline.bootstrap.database import Database
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.errors import DatabaseUnavailable
 from hotline.storage.chats import DELIVERY_MEMORY
 
 log = logging.getLogger("hotline.app")  # where these lines have always been logged
@@ -72,6 +73,8 @@ def housekeeping_job(
             await tidy(database, callback_keep, clock())
             # New recordings replace placeholders without a restart.
             await asyncio.to_thread(renderer.refresh_audio)
+        except DatabaseUnavailable as exc:
+            log.warning("housekeeping: %s; it runs again in %d minutes", exc, SWEEP_MINUTES)
         except Exception:
             log.exception("housekeeping failed; it runs again in %d minutes", SWEEP_MINUTES)
 
@@ -84,6 +87,8 @@ def alerts_job(desk: StaffDesk) -> Job:
     async def tick() -> None:
         try:
             await desk.tick()
+        except DatabaseUnavailable as exc:
+            log.warning("escalation alerts: %s; trying again in %d s", exc, ALERT_TICK_SECONDS)
         except Exception:
             log.exception("escalation alerts failed; trying again in %d s", ALERT_TICK_SECONDS)
 

@@ -25,7 +25,7 @@ from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.voice import CallDetails, VoiceConversations
 from hotline.conversations.voice_spool import CallEvent, EventKind, VoiceSpool
-from hotline.errors import BadRequest
+from hotline.errors import BadRequest, DatabaseUnavailable
 from hotline.flows import engine
 from hotline.flows.actions import Say
 from hotline.flows.events import (
@@ -204,6 +204,8 @@ class VoiceChannel:
                 return _twiml(task.result())
             except BadRequest as exc:  # a call or escalation we do not hold: the request's fault
                 log.warning("voice step refused (%s); caller sent to fallback", exc)
+            except DatabaseUnavailable as exc:  # an outage, said in one line
+                log.error("voice step failed: %s; caller sent to fallback", exc)
             except Exception:
                 log.exception("voice step failed; caller sent to fallback")
         # The call log will say the fallback answered (the spool, in the background).

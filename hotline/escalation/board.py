@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from hotline.errors import DatabaseUnavailable
 from hotline.escalation.roster import Roster, Staff
 
 log = logging.getLogger(__name__)
@@ -69,10 +70,15 @@ class DutyBoard:
             try:
                 self._snapshot = await self._load()
                 self._loaded_at = now
-            except Exception:
+            except Exception as exc:
                 if self._snapshot is None:
                     raise
-                log.exception("the duty roster could not be reloaded; using the last one")
+                if isinstance(exc, DatabaseUnavailable):  # an outage: one line
+                    log.warning(
+                        "the duty roster could not be reloaded (%s); using the last one", exc
+                    )
+                else:
+                    log.exception("the duty roster could not be reloaded; using the last one")
             return self._snapshot
 
     def invalidate(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +16,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from hotline.errors import StorageError
+from hotline.errors import DatabaseUnavailable, StorageError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -106,3 +109,24 @@ async def check_schema(engine: AsyncEngine) -> None:
             f"the database schema is at revision {current or 'none'}, this version needs "
             f"{head}: run `hotline db upgrade`"
         )
+
+
+@asynccontextmanager
+async def outages_as_unavailable() -> AsyncIterator[None]:
+    """Turn the driver's ways of saying "no database" (refused, reset, dropped, locked)
+    into DatabaseUnavailable, so callers can say an outage in one line; any other error,
+    a bug, goes on as it is."""
+    try:
+        yield
+    except (OSError, OperationalError, InterfaceError) as exc:
+        raise DatabaseUnavailable(_unavailable(exc)) from exc
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        raise DatabaseUnavailable(_unavailable(exc)) from exc
+
+
+def _unavailable(exc: Exception) -> str:
+    """One line for an outage: what the driver said, never a statement or its values."""
+    cause = getattr(exc, "orig", None) or exc
+    return f"the database does not answer ({cause.__class__.__name__})"

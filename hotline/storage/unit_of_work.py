@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
+from hotline.storage.db import outages_as_unavailable
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.sessions import SqlSessions
 from hotline.storage.staff_notices import SqlNotices
@@ -49,5 +50,5 @@ class SqlUnitsOfWork:
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
         engine = self._engine if isinstance(self._engine, AsyncEngine) else self._engine()
-        async with engine.begin() as conn:
+        async with outages_as_unavailable(), engine.begin() as conn:
             yield SqlUnitOfWork(conn)
