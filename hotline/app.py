@@ -11,13 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hotline.bootstrap import Hotline, build
 from hotline.catalog import Catalog
-from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.telegram import TelegramChannel
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.errors import BadRequest, DatabaseUnavailable, Forbidden
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.service import EscalationService
 from hotline.flows.model import Flow
 from hotline.http_log import quiet_malformed_http
 from hotline.routes import routes
@@ -30,7 +30,7 @@ HOTLINE = web.AppKey("hotline", Hotline)
 SETTINGS = web.AppKey("settings", Settings)
 BOARD = web.AppKey("board", DutyBoard)
 VOICE_SPOOL = web.AppKey("voice_spool", VoiceSpool)
-DESK = web.AppKey("desk", StaffDesk)  # with the Telegram bot only
+ESCALATIONS = web.AppKey("escalations", EscalationService)
 TELEGRAM_CHANNEL = web.AppKey("telegram", TelegramChannel)  # with the Telegram bot only
 # While the app runs (the database opens with it):
 ENGINE = web.AppKey("engine", AsyncEngine)
@@ -53,8 +53,8 @@ def create_app(
     app[SETTINGS] = hotline.settings
     app[BOARD] = hotline.board
     app[VOICE_SPOOL] = hotline.voice_spool
+    app[ESCALATIONS] = hotline.escalations
     if hotline.telegram is not None:
-        app[DESK] = hotline.telegram.desk
         app[TELEGRAM_CHANNEL] = hotline.telegram.channel
     app.cleanup_ctx.append(quiet_malformed_http)
     app.cleanup_ctx.append(_running)

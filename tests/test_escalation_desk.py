@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from hotline.app import DESK, ENGINE, TELEGRAM_CHANNEL
+from hotline.app import ENGINE, ESCALATIONS, TELEGRAM_CHANNEL
 from hotline.catalog import Catalog
 from hotline.escalation.model import Kind, Result
 from hotline.storage.models import CallbackTask, ChatCase
@@ -72,7 +72,7 @@ class Desk(Bot):
     clock: FixedClock
 
     async def tick(self) -> int:
-        fired = await self.client.app[DESK].tick()
+        fired = await self.client.app[ESCALATIONS].tick()
         await self.settle()
         return fired
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline.bootstrap import jobs
-from hotline.bootstrap.channels import TelegramParts, build_chat, build_voice
+from hotline.bootstrap.channels import Later, Shared, TelegramParts, build_chat, build_voice
 from hotline.bootstrap.database import Database
 from hotline.bootstrap.languages import chat_languages, shipped_flows, voice_languages
 from hotline.catalog import Catalog
@@ -32,6 +32,8 @@ from hotline.config import Settings
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.reach import Reach
+from hotline.escalation.service import EscalationService
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary
@@ -80,6 +82,7 @@ class Hotline:
     renderer: VoiceRenderer
     signature: TwilioSignatureCheck
     board: DutyBoard
+    escalations: EscalationService
     voice: VoiceChannel
     voice_spool: VoiceSpool
     callbacks: CallbackCalls | None
@@ -132,14 +135,23 @@ def build(
     signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
     database = base.database
     board = DutyBoard(database.duty_snapshot, clock)
-    voice = build_voice(
-        base, flows, languages, renderer=renderer, signature=signature, board=board, clock=clock
+    reach: Later[Reach] = Later("what the escalation service reaches")
+    escalations = EscalationService(
+        units=database.units,
+        board=board,
+        catalog=base.catalog,
+        cipher=base.cipher,
+        policy=settings.escalation,
+        reach=reach,
+        clock=clock,
     )
-    chat = build_chat(
-        base, flows, languages, renderer=renderer, signature=signature, board=board, clock=clock
-    )
+    shared = Shared(renderer, signature, board, escalations, clock)
+    voice = build_voice(base, flows, languages, shared)
+    chat = build_chat(base, flows, languages, shared)
+    reach.set(chat.reach)
     periodic = (
-        *([jobs.alerts_job(chat.telegram.desk)] if chat.telegram is not None else []),
+        # Alerts go out while a notifier runs; until then their timers wait.
+        *([jobs.alerts_job(escalations)] if chat.reach.notifiers else []),
         jobs.housekeeping_job(database, settings.escalation.callback_keep, renderer, clock),
         jobs.spool_job(voice.spool.replay_logged),
     )
@@ -152,6 +164,7 @@ def build(
         renderer=renderer,
         signature=signature,
         board=board,
+        escalations=escalations,
         voice=voice.channel,
         voice_spool=voice.spool,
         callbacks=chat.callbacks,

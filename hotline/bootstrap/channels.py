@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hotline.channels.callbacks import CallbackCalls
-from hotline.channels.staff_desk import PersonSide, StaffDesk
+from hotline.channels.staff_desk import StaffDesk
+from hotline.channels.staff_notifier import TelegramStaffNotifier
 from hotline.channels.telegram import CHANNEL as TELEGRAM
 from hotline.channels.telegram import (
     PtbApplication,
@@ -31,6 +32,9 @@ from hotline.conversations.voice import VoiceConversations
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
+from hotline.escalation.notices import NoticeBook
+from hotline.escalation.reach import PersonSide, Reach
+from hotline.escalation.service import EscalationService
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
@@ -43,6 +47,17 @@ log = logging.getLogger("hotline.app")  # where these lines have always been log
 
 CHAT_FLOW = "family"
 _T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What the voice and chat channels share."""
+
+    renderer: VoiceRenderer
+    signature: TwilioSignatureCheck
+    board: DutyBoard
+    escalations: EscalationService
+    clock: Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -66,18 +81,21 @@ class TelegramParts:
 
 @dataclass(frozen=True)
 class ChatParts:
-    """Callbacks through the hotline, SMS and Telegram: each None when it is off."""
+    """Callbacks through the hotline, SMS and Telegram (each None when it is off), and what
+    the escalation service reaches through them."""
 
     callbacks: CallbackCalls | None
     sms: SmsChannel | None
     telegram: TelegramParts | None
+    reach: Reach
 
 
 class Later(Generic[_T]):
-    """An object its users need before it is built: the staff desk, which needs their replies.
+    """An object its users need before it is built: what the escalation service reaches.
 
-    The conversations of a chat hand cases to the desk, and the desk tells them when a case
-    ends: one of the two has to come second. Calling this before `set` is a wiring bug.
+    The service hands cases to the chat conversations and staff notifiers, and they hand
+    what people do back to it: one of the two has to come second. Calling this before
+    `set` is a wiring bug.
     """
 
     def __init__(self, what: str) -> None:
@@ -99,11 +117,7 @@ def build_voice(
     core: Core,
     flows: Mapping[str, Flow],
     languages: Languages,
-    *,
-    renderer: VoiceRenderer,
-    signature: TwilioSignatureCheck,
-    board: DutyBoard,
-    clock: Callable[[], datetime],
+    shared: Shared,
 ) -> VoiceParts:
     """The voice channel with its escalation and its spool."""
     settings, database = core.settings, core.database
@@ -114,23 +128,22 @@ def build_voice(
         default_region=settings.default_region,
     )
     whisper = VoiceWhisper(
-        board=board,
-        units=database.units,
-        renderer=renderer,
+        board=shared.board,
+        escalations=shared.escalations,
+        renderer=shared.renderer,
         languages=languages,
-        signature=signature,
-        clock=clock,
+        signature=shared.signature,
     )
     # What the voice fallback hears while the database is down waits here, on local disk.
     spool = VoiceSpool(
         spool=Spool(settings.data_dir / "spool" / "voice.spool", core.cipher),
         units=database.units,
-        board=board,
+        board=shared.board,
         escalation=escalation,
         languages=languages,
         pseudonym_key=settings.pseudonym_key,
         default_region=settings.default_region,
-        clock=clock,
+        clock=shared.clock,
     )
     channel = VoiceChannel(
         config=VoiceConfig(
@@ -144,19 +157,19 @@ def build_voice(
         conversations=VoiceConversations(
             flows=flows,
             units=database.units,
-            board=board,
+            board=shared.board,
             escalation=escalation,
             languages=languages,
             pseudonym_key=settings.pseudonym_key,
             default_region=settings.default_region,
-            render=renderer.render_step,
-            clock=clock,
+            render=shared.renderer.render_step,
+            clock=shared.clock,
         ),
-        signature=signature,
-        renderer=renderer,
+        signature=shared.signature,
+        renderer=shared.renderer,
         whisper=whisper,
         spool=spool,
-        clock=clock,
+        clock=shared.clock,
     )
     return VoiceParts(channel, escalation, spool)
 
@@ -165,11 +178,7 @@ def build_chat(
     core: Core,
     flows: Mapping[str, Flow],
     languages: Languages,
-    *,
-    renderer: VoiceRenderer,
-    signature: TwilioSignatureCheck,
-    board: DutyBoard,
-    clock: Callable[[], datetime],
+    shared: Shared,
 ) -> ChatParts:
     """Callbacks when Twilio's REST API is set up; SMS always; Telegram when a bot token is set.
 
@@ -191,13 +200,11 @@ def build_chat(
     if rest is not None:
         callbacks = CallbackCalls(
             rest=rest,
-            units=database.units,
-            board=board,
-            cipher=core.cipher,
-            renderer=renderer,
-            signature=signature,
+            escalations=shared.escalations,
+            board=shared.board,
+            renderer=shared.renderer,
+            signature=shared.signature,
             languages=languages,
-            clock=clock,
         )
     else:
         log.info(
@@ -206,19 +213,18 @@ def build_chat(
         )
     if CHAT_FLOW not in flows:
         log.warning("no %r flow: SMS and Telegram are off", CHAT_FLOW)
-        return ChatParts(callbacks, None, None)
+        return ChatParts(callbacks, None, None, Reach(dialer=callbacks))
     flow = flows[CHAT_FLOW]
     token, secret = settings.telegram_token, settings.telegram_webhook_secret
     telegram_on = bool(token and secret)
-    desk: Later[StaffDesk] = Later("the staff desk")
 
     def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
         # Questions are always filed for staff; a live chat needs the desk, and on SMS
         # Twilio's REST API to carry a specialist's replies.
         cases = ChatCases(
-            board=board,
+            board=shared.board,
             policy=settings.escalation,
-            desk=desk if telegram_on else None,
+            staff=shared.escalations if telegram_on else None,
             live=telegram_on and (channel == TELEGRAM or rest is not None),
         )
         return ChatConversations(
@@ -229,21 +235,21 @@ def build_chat(
             languages=core.chat_languages,
             cipher=core.cipher,
             texts=texts,
-            clock=clock,
+            clock=shared.clock,
             cases=cases,
         )
 
     sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))
     sms = SmsChannel(
         conversations=sms_conversations,
-        signature=signature,
+        signature=shared.signature,
         catalog=core.catalog,
         pseudonym_key=settings.pseudonym_key,
         default_region=settings.default_region,
         transliterate_languages=settings.sms_transliterate,
     )
     if not (token and secret):
-        return ChatParts(callbacks, sms, None)
+        return ChatParts(callbacks, sms, None, Reach(dialer=callbacks))
     application = build_application(token, settings.telegram_api_url)
     outbox = TelegramOutbox()
     telegram_conversations = conversations(
@@ -260,32 +266,33 @@ def build_chat(
         people[SMS] = PersonSide(
             _sms_sender(rest), sms_conversations.case_ended, sms_conversations.leave_flow
         )
-    staff_desk = StaffDesk(
+    notifier = TelegramStaffNotifier(
         bot=lambda: application.bot,
         outbox=outbox,
-        board=board,
-        units=database.units,
+        board=shared.board,
+        notices=NoticeBook(database.units, shared.clock),
         catalog=core.catalog,
         languages=core.chat_languages,
         cipher=core.cipher,
         ref_key=settings.pseudonym_key,
-        policy=settings.escalation,
-        clock=clock,
         staff_chat_id=settings.staff_chat_id,
-        callbacks=callbacks,
-        people=people,
     )
-    desk.set(staff_desk)
+    staff_desk = StaffDesk(service=shared.escalations, notifier=notifier, board=shared.board)
     channel = TelegramChannel(
         application=application,
         secret=secret,
         conversations=telegram_conversations,
         pseudonym_key=settings.pseudonym_key,
         outbox=outbox,
-        board=board,
+        board=shared.board,
         desk=staff_desk,
     )
-    return ChatParts(callbacks, sms, TelegramParts(channel, staff_desk, application, outbox))
+    return ChatParts(
+        callbacks,
+        sms,
+        TelegramParts(channel, staff_desk, application, outbox),
+        Reach(notifiers=(notifier,), people=people, dialer=callbacks),
+    )
 
 
 def _sms_sender(rest: TwilioRest) -> Callable[[str, str], Awaitable[None]]:

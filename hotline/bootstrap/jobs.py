@@ -12,9 +12,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline import housekeeping
 from hotline.bootstrap.database import Database
-from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.errors import DatabaseUnavailable
+from hotline.escalation.service import EscalationService
 from hotline.storage.chats import DELIVERY_MEMORY
 
 log = logging.getLogger("hotline.app")  # where these lines have always been logged
@@ -81,12 +81,12 @@ def housekeeping_job(
     return Job("housekeeping", "housekeeping", run, timedelta(minutes=SWEEP_MINUTES))
 
 
-def alerts_job(desk: StaffDesk) -> Job:
-    """Fire the due alerts of the staff desk, every few seconds."""
+def alerts_job(escalations: EscalationService) -> Job:
+    """Fire the due alerts of escalations, every few seconds."""
 
     async def tick() -> None:
         try:
-            await desk.tick()
+            await escalations.tick()
         except DatabaseUnavailable as exc:
             log.warning("escalation alerts: %s; trying again in %d s", exc, ALERT_TICK_SECONDS)
         except Exception:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
-from datetime import datetime
 
 from aiohttp import web
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
@@ -20,11 +18,10 @@ from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_twiml import VoiceRenderer
-from hotline.crypto import DataCipher
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import whisper_language
-from hotline.escalation.ports import UnitsOfWork
+from hotline.escalation.service import EscalationService
 from hotline.flows.actions import Say
 from hotline.flows.engine import Languages
 from hotline.messages import MessageId
@@ -40,34 +37,29 @@ _STAFF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 
 
 class CallbackCalls:
-    """Places callbacks and answers the TwiML of their legs."""
+    """Places callbacks (the escalation service's `CallbackDialer`) and answers the TwiML of
+    their legs."""
 
     def __init__(
         self,
         *,
         rest: TwilioRest,
-        units: UnitsOfWork,
+        escalations: EscalationService,
         board: DutyBoard,
-        cipher: DataCipher,
         renderer: VoiceRenderer,
         signature: TwilioSignatureCheck,
         languages: Languages,
-        clock: Callable[[], datetime],
     ) -> None:
         self.rest = rest
-        self._units = units
+        self.escalations = escalations
         self.board = board
-        self.cipher = cipher
         self.renderer = renderer
         self.signature = signature
         self.languages = languages
-        self.clock = clock
 
-    async def start(self, escalation_id: str, staff_id: str, staff_phone: str) -> str:
+    async def ring(self, escalation_id: str, staff_id: str, staff_phone: str) -> str:
         """Ring the specialist; returns Twilio's call sid."""
         url = self.renderer.url(CALLBACK_PATH, esc=escalation_id, staff=staff_id)
-        async with self._units() as uow:
-            await uow.escalations.count_attempt(escalation_id, 1)
         return await self.rest.call(staff_phone, url)
 
     async def leg(self, request: web.Request) -> web.Response:
@@ -78,11 +70,10 @@ class CallbackCalls:
         if not _ID.match(escalation_id) or not _STAFF.match(staff_id):
             raise BadRequest("esc and staff must name a callback and a staff member")
         stage = request.query.get("stage", "offer")
-        async with self._units() as uow:
-            record = await uow.escalations.get(escalation_id)
-            task = await uow.tasks.get(escalation_id)
-        if record is None or task is None:
+        target = await self.escalations.callback_target(escalation_id, staff_id)
+        if target is None:
             raise BadRequest("no such callback")
+        record = target.record
         snapshot = await self.board.current()
         language = whisper_language(snapshot, staff_id, self.languages)
         response = VoiceResponse()
@@ -92,7 +83,7 @@ class CallbackCalls:
             )
             response.hangup()
             return _twiml(response)
-        if task.contact is None or record.staff_id != staff_id:
+        if target.number is None:
             self.renderer.say(response, Say(MessageId.CALLBACK_CLOSED, language))
             response.hangup()
             return _twiml(response)
@@ -106,7 +97,7 @@ class CallbackCalls:
                 timeout=DIAL_TIMEOUT_S,
                 caller_id=self.rest.from_number,
             )
-            dial.number(self.cipher.decrypt(task.contact))
+            dial.number(target.number)
             response.append(dial)
             return _twiml(response)
         gather = Gather(

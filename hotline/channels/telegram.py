@@ -186,7 +186,7 @@ class TelegramChannel:
         if query is not None:  # a button of an old message: stop its spinner, nothing else
             self.outbox.enqueue(group.id, lambda: query.answer())
             return
-        if self.desk is not None and group.id == self.desk.staff_chat_id:
+        if self.desk is not None and group.id == self.desk.notifier.staff_chat_id:
             return  # the staff group: its staff were heard by the desk, nobody else is
         told = pseudonym(f"{GROUPS_TOLD}:{group.id}", self.pseudonym_key) or ""
         if not await self.conversations.first_time(GROUPS_TOLD, told):

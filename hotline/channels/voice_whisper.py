@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
-from datetime import datetime
 
 from aiohttp import web
 from twilio.twiml.voice_response import Gather, VoiceResponse
@@ -21,7 +19,7 @@ from hotline.channels.voice_twiml import WHISPER_PATH, VoiceRenderer
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import whisper_language
-from hotline.escalation.ports import UnitsOfWork
+from hotline.escalation.service import EscalationService
 from hotline.flows.actions import Say
 from hotline.flows.engine import SILENT_LINE, Languages
 from hotline.messages import MessageId
@@ -42,18 +40,16 @@ class VoiceWhisper:
         self,
         *,
         board: DutyBoard,
-        units: UnitsOfWork,
+        escalations: EscalationService,
         renderer: VoiceRenderer,
         languages: Languages,
         signature: TwilioSignatureCheck,
-        clock: Callable[[], datetime],
     ) -> None:
         self.board = board
-        self._units = units
+        self.escalations = escalations
         self.renderer = renderer
         self.languages = languages
         self.signature = signature
-        self.clock = clock
 
     async def handle(self, request: web.Request) -> web.Response:
         """The specialist picked up: offer the call; on 1, take it (first one wins)."""
@@ -69,16 +65,14 @@ class VoiceWhisper:
         language = whisper_language(snapshot, staff_id, self.languages)
         response = VoiceResponse()
         if request.query.get("stage") == "key" and params.get("Digits") == ACCEPT_KEY:
-            async with self._units() as uow:
-                holder = await uow.escalations.take(escalation_id, staff_id, self.clock())
+            holder = await self.escalations.take_call(escalation_id, staff_id)
             if holder is None:
                 log.info("escalation %s taken by %s", escalation_id, staff_id)
                 return _twiml(response)  # an empty answer: Twilio puts the call through
             self.renderer.say(response, Say(MessageId.WHISPER_TAKEN_ELSEWHERE, language))
             response.hangup()
             return _twiml(response)
-        async with self._units() as uow:
-            record = await uow.escalations.get(escalation_id)
+        record = await self.escalations.get(escalation_id)
         silent = record is not None and record.reason == SILENT_LINE
         offer_message = MessageId.WHISPER_OFFER_SILENT if silent else MessageId.WHISPER_OFFER
         offer = Say(offer_message, language, (("code", caller_language),))

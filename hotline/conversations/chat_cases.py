@@ -183,9 +183,8 @@ class ChatCaseWork:
         effects: list[Effect],
     ) -> bool:
         """To the specialist who took it (after the commit; True), else kept for them."""
-        desk = self.cases.desk if self.cases is not None else None
-        if record.staff_id is not None and desk is not None:
-            staff = desk()
+        staff = self.cases.staff if self.cases is not None else None
+        if record.staff_id is not None and staff is not None:
             effects.append(lambda: staff.relay_to_staff(record, text[:MAX_QUESTION_CHARS]))
             return True
         await uow.cases.keep_pending(
@@ -213,12 +212,12 @@ class ChatCaseWork:
                     break
                 _, record = found
                 await uow.cases.close(record.id, now, Result.DONE)
-                if self.cases.desk is not None:
-                    effects.append(_person_closed(self.cases.desk(), record))
+                if self.cases.staff is not None:
+                    effects.append(_person_closed(self.cases.staff, record))
 
 
-def _person_closed(desk: StaffSide, record: EscalationRow) -> Effect:
+def _person_closed(staff: StaffSide, record: EscalationRow) -> Effect:
     async def tell() -> None:
-        await desk.person_closed(record)
+        await staff.person_closed(record)
 
     return tell

@@ -50,7 +50,7 @@ class ChatReply:
 
 
 class StaffSide(Protocol):
-    """How a conversation reaches the specialist who has its case (the staff desk)."""
+    """How a conversation reaches the specialist who has its case (the escalation service)."""
 
     async def relay_to_staff(self, record: EscalationRow, text: str) -> None:
         """A person's message in a taken case goes to the specialist who has it."""
@@ -70,7 +70,7 @@ class ChatCases:
 
     board: DutyBoard
     policy: EscalationPolicy
-    desk: Callable[[], StaffSide] | None
+    staff: StaffSide | None  # the escalation service, while a staff desk runs
     live: bool = True
 
 

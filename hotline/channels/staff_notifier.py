@@ -1,0 +1,212 @@
+"""Staff on Telegram: alerts with a Take button, the buttons taken away, what a taker needs.
+
+The escalation service decides who is told what; this module words it in each reader's
+language and sends it through the outbox. Every message about an escalation is remembered
+(`NoticeBook`): its buttons can be taken away later, and a reply to it reaches its case.
+Messages between a person and a specialist are new messages from the bot, never forwards,
+so neither side learns the other's name, account or number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+
+from hotline.catalog import Catalog
+from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.crypto import DataCipher
+from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.model import Kind
+from hotline.escalation.notices import NoticeBook
+from hotline.escalation.policy import Audience
+from hotline.escalation.reach import Alert, Assignment, StaffNote
+from hotline.flows.engine import Languages
+from hotline.messages import MessageId
+
+Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
+
+
+def chat_ref(chat_id: int, key: bytes) -> str:
+    """A keyed pseudonym of a staff chat id, to find notices without decrypting them."""
+    digest = hmac.new(key, f"staff-chat:{chat_id}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]
+
+
+class TelegramStaffNotifier:
+    """The escalation service's notifier on Telegram (`escalation.reach.StaffNotifier`)."""
+
+    def __init__(
+        self,
+        *,
+        bot: Callable[[], Bot],
+        outbox: TelegramOutbox,
+        board: DutyBoard,
+        notices: NoticeBook,
+        catalog: Catalog,
+        languages: Languages,
+        cipher: DataCipher,
+        ref_key: bytes,
+        staff_chat_id: int | None = None,
+    ) -> None:
+        self._bot = bot
+        self.outbox = outbox
+        self.board = board
+        self.notices = notices
+        self.catalog = catalog
+        self.languages = languages
+        self.cipher = cipher
+        self.ref_key = ref_key
+        self.staff_chat_id = staff_chat_id
+
+    # -- the StaffNotifier protocol -------------------------------------------------------
+
+    def reaches(self, snapshot: DutySnapshot) -> Collection[str]:
+        """Staff with a Telegram account on the list."""
+        return snapshot.telegram.keys()
+
+    async def alert(self, alert: Alert) -> int:
+        """An alert with a Take button to each recipient, or to the staff group if there is
+        one and the alert is for whoever is on duty."""
+        snapshot = await self.board.current()
+        targets: list[tuple[int, str]]
+        if self.staff_chat_id is not None and alert.audience == Audience.ON_DUTY:
+            targets = [(self.staff_chat_id, self.languages.default)]
+        else:
+            targets = [
+                (snapshot.telegram[s], self.language_of(snapshot, s)) for s in alert.recipients
+            ]
+        for chat_id, language in targets:
+            text = "\n\n".join(self.word(language, line) for line in alert.lines)
+            take = self.word(language, StaffNote.of(MessageId.STAFF_TAKE))
+            self.send(
+                chat_id, text, [[(take, f"esc:take:{alert.escalation_id}")]], alert.escalation_id
+            )
+        return len(targets)
+
+    async def retire(self, escalation_id: str, why: StaffNote) -> None:
+        """Take the buttons off every message about an escalation, saying why, in the
+        language of whoever got it (the deployment's in a staff group)."""
+        snapshot = await self.board.current()
+        for notice in await self.notices.of_escalation(escalation_id):
+            chat_id = int(self.cipher.decrypt(notice.chat))
+            person = snapshot.by_telegram(chat_id)  # a private chat's id is the user's
+            language = self.language_of(snapshot, person.id) if person else self.languages.default
+            self.outbox.enqueue(
+                chat_id, self._retire(chat_id, notice.message_id, self.word(language, why))
+            )
+
+    async def relay(self, staff_id: str, escalation_id: str, text: str) -> bool:
+        """A person's message in a taken case, to the specialist who has it."""
+        snapshot = await self.board.current()
+        if staff_id not in snapshot.telegram:
+            return False
+        header = self.word(
+            self.language_of(snapshot, staff_id), StaffNote.of(MessageId.STAFF_CASE_FROM)
+        )
+        self.send(snapshot.telegram[staff_id], f"{header}\n{text}", None, escalation_id)
+        return True
+
+    async def tell(self, staff_id: str, note: StaffNote) -> bool:
+        """A note to one staff member's own chat."""
+        snapshot = await self.board.current()
+        if staff_id not in snapshot.telegram:
+            return False
+        self.send(
+            snapshot.telegram[staff_id], self.word(self.language_of(snapshot, staff_id), note)
+        )
+        return True
+
+    # -- what the taker of an escalation gets ---------------------------------------------
+
+    def assign(self, chat_id: int, language: str, assignment: Assignment) -> None:
+        """Send the taker what they need: a callback with Call back / Done, a question with
+        its text and Done, or a chat case; then whatever the person wrote meanwhile."""
+        record = assignment.escalation
+
+        def say(message: MessageId) -> str:
+            return self.word(language, StaffNote.of(message))
+
+        done = (say(MessageId.STAFF_DONE), f"esc:done:{record.id}")
+        description = self.word(language, assignment.description)
+        if assignment.kind == Kind.CALLBACK:
+            call = (say(MessageId.STAFF_CALL_BACK), f"esc:call:{record.id}")
+            text = f"{description}\n\n{say(MessageId.STAFF_TAKEN_BY_YOU)}"
+            self.send(chat_id, text, [[call, done]], record.id)
+            return
+        header = say(MessageId.STAFF_CASE_FROM)
+        if assignment.kind == Kind.QUESTION:
+            lines = [description]
+            if assignment.question is not None:
+                lines.append(f"{header}\n{assignment.question}")
+            hint = (
+                MessageId.STAFF_QUESTION_YOURS
+                if assignment.replies_reach_person
+                else MessageId.STAFF_QUESTION_NO_REPLY
+            )
+            lines.append(say(hint))
+            self.send(chat_id, "\n\n".join(lines), [[done]], record.id)
+        else:
+            self.send(chat_id, say(MessageId.STAFF_CASE_YOURS), None, record.id)
+        for kept in assignment.earlier:
+            self.send(chat_id, f"{header}\n{kept}", None, record.id)
+
+    # -- wording and sending --------------------------------------------------------------
+
+    def word(self, language: str, note: StaffNote) -> str:
+        """A note in a language."""
+        return self.catalog.format(language, note.message, dict(note.args))
+
+    def language_of(self, snapshot: DutySnapshot, staff_id: str) -> str:
+        """The first language of a staff member that the catalogue has."""
+        person = snapshot.staff(staff_id)
+        known = [
+            lang for lang in (person.languages if person else ()) if lang in self.catalog.languages
+        ]
+        return known[0] if known else self.languages.default
+
+    def send(
+        self,
+        chat_id: int,
+        text: str,
+        buttons: Buttons | None = None,
+        escalation_id: str | None = None,
+    ) -> None:
+        """Queue a message; with an escalation, remember it (replies and button removal)."""
+        markup = (
+            InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                    for row in buttons
+                ]
+            )
+            if buttons
+            else None
+        )
+
+        async def send() -> Any:
+            sent = await self._bot().send_message(chat_id=chat_id, text=text, reply_markup=markup)
+            if escalation_id is not None:
+                await self.notices.remember(
+                    escalation_id,
+                    chat=self.cipher.encrypt(str(chat_id)),
+                    chat_ref=chat_ref(chat_id, self.ref_key),
+                    message_id=sent.message_id,
+                )
+            return sent
+
+        self.outbox.enqueue(chat_id, send)
+
+    def _retire(self, chat_id: int, message_id: int, note: str) -> Callable[[], Awaitable[Any]]:
+        async def retire() -> None:
+            await self._bot().edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=None
+            )
+            await self._bot().send_message(
+                chat_id=chat_id, text=note, reply_to_message_id=message_id
+            )
+
+        return retire

@@ -1,0 +1,323 @@
+"""The escalation service: alert staff about waiting work, and Take / Done / Call back / close.
+
+Every client of these rules calls this service: the Telegram staff desk (buttons and
+`/close`), the voice whisper (a specialist pressing 1), the callback legs, the chat
+conversations (a person writing in or ending a case) and, next, the web dashboard. The
+service keeps the records through the unit of work and reaches people through the Protocols
+of `escalation.reach`; it never words a message for staff (notifiers do, in the reader's
+language) and words only the few a person reads when a specialist acts on their case.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from hotline.catalog import Catalog
+from hotline.crypto import DataCipher
+from hotline.escalation.board import DutyBoard
+from hotline.escalation.model import CaseRow, DueTimer, EscalationRow, Kind, Result
+from hotline.escalation.policy import Audience, EscalationPolicy, alert_recipients, alert_stages
+from hotline.escalation.ports import UnitsOfWork
+from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
+from hotline.escalation.roster import Staff
+from hotline.messages import MessageId
+
+log = logging.getLogger(__name__)
+
+Refusal = StaffNote  # why an action was not done, to show whoever tried it
+
+
+@dataclass(frozen=True)
+class CallbackTarget:
+    """A callback as its call legs need it: the record, and the number to dial if it is
+    still open and held by this specialist (None: tell them it is closed)."""
+
+    record: EscalationRow
+    number: str | None
+
+
+@dataclass(frozen=True)
+class _OwnCase:
+    case: CaseRow
+    record: EscalationRow
+    side: PersonSide
+    address: str  # decrypted
+
+
+class EscalationService:
+    """Alerts, and what staff do about escalations."""
+
+    def __init__(
+        self,
+        *,
+        units: UnitsOfWork,
+        board: DutyBoard,
+        catalog: Catalog,
+        cipher: DataCipher,
+        policy: EscalationPolicy,
+        reach: Callable[[], Reach],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._units = units
+        self.board = board
+        self.catalog = catalog
+        self.cipher = cipher
+        self.policy = policy
+        self._reach = reach  # the channels are built after this service: see bootstrap
+        self.clock = clock
+
+    # -- alerts ---------------------------------------------------------------------------
+
+    async def tick(self) -> int:
+        """Run every due alert once; returns how many fired."""
+        async with self._units() as uow:
+            fired = await uow.escalations.claim_due(self.clock())
+        for due in fired:
+            try:
+                await self.alert(due)
+            except Exception:
+                # Claimed already: it will not fire again; the next stage still will.
+                log.exception("alert %d of escalation %s failed", due.stage, due.escalation.id)
+        return len(fired)
+
+    async def alert(self, due: DueTimer) -> None:
+        """Tell the staff this stage asks for about the waiting work."""
+        now = self.clock()
+        snapshot = await self.board.current()
+        stage = alert_stages(self.policy)[due.stage]
+        escalation = due.escalation
+        lines = [await self.describe(escalation)]
+        if stage.reminder:
+            minutes = max(1, int((now - escalation.started_at).total_seconds() // 60))
+            reminder = (
+                MessageId.STAFF_TO_SUPERVISOR
+                if stage.audience == Audience.SUPERVISORS
+                else MessageId.STAFF_STILL_WAITING
+            )
+            lines.insert(0, StaffNote.of(reminder, minutes=minutes))
+        told = 0
+        for notifier in self._reach().notifiers:
+            recipients = alert_recipients(
+                snapshot.roster,
+                now,
+                escalation.language,
+                stage.audience,
+                notifier.reaches(snapshot),
+            )
+            told += await notifier.alert(
+                Alert(escalation.id, stage.audience, tuple(recipients), tuple(lines))
+            )
+        if not told:
+            log.warning(
+                "escalation %s (stage %d): nobody could be alerted", escalation.id, due.stage
+            )
+            return
+        async with self._units() as uow:
+            await uow.escalations.count_attempt(escalation.id, told)
+
+    async def describe(self, escalation: EscalationRow) -> StaffNote:
+        """What staff are told about waiting work: its kind, channel and language, never
+        who it is or what they said."""
+        if escalation.kind in (Kind.CHAT, Kind.QUESTION):
+            message = (
+                MessageId.STAFF_CHAT_CASE
+                if escalation.kind == Kind.CHAT
+                else MessageId.STAFF_QUESTION
+            )
+            return StaffNote.of(message, channel=escalation.channel, code=escalation.language)
+        async with self._units() as uow:
+            task = await uow.tasks.get(escalation.id)
+        if task is not None and task.kind == "voicemail":
+            message = (
+                MessageId.STAFF_VOICEMAIL if task.contact else MessageId.STAFF_VOICEMAIL_NO_NUMBER
+            )
+            return StaffNote.of(message, seconds=task.duration_s or 0, code=escalation.language)
+        return StaffNote.of(MessageId.STAFF_CALLBACK, code=escalation.language)
+
+    # -- Take, Done, Call back ------------------------------------------------------------
+
+    async def take(self, escalation_id: str, staff: Staff) -> Assignment | Refusal | None:
+        """Take an escalation: the first who tries gets it. Returns what the taker needs
+        (None when there is nothing to show), or why they could not take it."""
+        async with self._units() as uow:
+            record = await uow.escalations.get(escalation_id)
+        if record is None:
+            return StaffNote.of(MessageId.STAFF_TASK_CLOSED)
+        holder = await self.take_call(escalation_id, staff.id)
+        if holder == "":
+            return StaffNote.of(MessageId.STAFF_TASK_CLOSED)
+        if holder is not None:
+            person = (await self.board.current()).staff(holder)
+            name = person.name if person else holder
+            return StaffNote.of(MessageId.STAFF_ALREADY_TAKEN, name=name)
+        await self._retire(record.id, StaffNote.of(MessageId.STAFF_TAKEN_BY, name=staff.name))
+        description = await self.describe(record)
+        if record.kind == Kind.CALLBACK:
+            return Assignment(record, description)
+        if record.kind == Kind.QUESTION:
+            async with self._units() as uow:
+                question = await uow.cases.question(record.id)
+                earlier = await uow.cases.take_pending(record.id)
+            return Assignment(
+                record,
+                description,
+                question=self.cipher.decrypt(question) if question is not None else None,
+                earlier=tuple(self.cipher.decrypt(text) for text in earlier),
+                replies_reach_person=record.channel in self._reach().people,
+            )
+        async with self._units() as uow:
+            found = await uow.cases.get(record.id)
+        side = self._reach().people.get(record.channel)
+        if found is None or side is None or found[0].address is None:
+            return None
+        await side.send(
+            self.cipher.decrypt(found[0].address), self._say(record.language, MessageId.CASE_TAKEN)
+        )
+        async with self._units() as uow:
+            earlier = await uow.cases.take_pending(record.id)
+        return Assignment(
+            record, description, earlier=tuple(self.cipher.decrypt(text) for text in earlier)
+        )
+
+    async def take_call(self, escalation_id: str, staff_id: str) -> str | None:
+        """Take an escalation: None if this staff member now holds it, else who does ("" if
+        it has ended). Of two at once, exactly one wins."""
+        async with self._units() as uow:
+            return await uow.escalations.take(escalation_id, staff_id, self.clock())
+
+    async def get(self, escalation_id: str) -> EscalationRow | None:
+        """An escalation's record."""
+        async with self._units() as uow:
+            return await uow.escalations.get(escalation_id)
+
+    async def done(self, escalation_id: str, staff: Staff) -> Refusal | None:
+        """Close a callback task or a question held by this staff member."""
+        record = await self._held(escalation_id, staff)
+        if record is None:
+            return StaffNote.of(MessageId.STAFF_TASK_CLOSED)
+        if record.kind == Kind.QUESTION:
+            await self._end_case(record)
+            await self._retire(escalation_id, StaffNote.of(MessageId.STAFF_QUESTION_DONE))
+            return None
+        async with self._units() as uow:
+            await uow.tasks.close(escalation_id, self.clock(), Result.DONE)
+        await self._retire(escalation_id, StaffNote.of(MessageId.STAFF_TASK_DONE))
+        return None
+
+    async def call_back(self, escalation_id: str, staff: Staff) -> StaffNote:
+        """Ring this staff member's phone, then the caller's, through the hotline."""
+        record = await self._held(escalation_id, staff)
+        if record is None:
+            return StaffNote.of(MessageId.STAFF_TASK_CLOSED)
+        phone = (await self.board.current()).phones.get(staff.id)
+        dialer = self._reach().dialer
+        if phone is None or dialer is None:
+            return StaffNote.of(MessageId.STAFF_NO_PHONE)
+        async with self._units() as uow:
+            task = await uow.tasks.get(escalation_id)
+            if task is not None and task.contact is not None:
+                await uow.escalations.count_attempt(escalation_id, 1)
+        if task is None or task.contact is None:
+            return StaffNote.of(MessageId.STAFF_TASK_CLOSED)
+        await dialer.ring(escalation_id, staff.id, phone)
+        return StaffNote.of(MessageId.STAFF_CALLBACK_RINGING)
+
+    async def callback_target(self, escalation_id: str, staff_id: str) -> CallbackTarget | None:
+        """A callback, as its call legs see it; None if there is no such callback."""
+        async with self._units() as uow:
+            record = await uow.escalations.get(escalation_id)
+            task = await uow.tasks.get(escalation_id)
+        if record is None or task is None:
+            return None
+        if task.contact is None or record.staff_id != staff_id:
+            return CallbackTarget(record, None)
+        return CallbackTarget(record, self.cipher.decrypt(task.contact))
+
+    # -- a specialist in a chat case ------------------------------------------------------
+
+    async def write(self, staff: Staff, text: str, about: str | None) -> Refusal | None:
+        """A specialist writes to the person of their case (`about`, else their latest)."""
+        own = await self._own_case(staff, about)
+        if not isinstance(own, _OwnCase):
+            return own
+        said = self._say(own.record.language, MessageId.CASE_SPECIALIST_SAYS)
+        await own.side.send(own.address, f"{said}\n{text}")
+        if own.record.kind == Kind.QUESTION:  # their reply comes here, not to a menu
+            await own.side.leave_flow(own.case.session_key)
+        return None
+
+    async def close(self, staff: Staff, about: str | None) -> StaffNote | None:
+        """A specialist ends their case (`about`, else their latest)."""
+        own = await self._own_case(staff, about)
+        if not isinstance(own, _OwnCase):
+            return own
+        await self._end_case(own.record)
+        return StaffNote.of(MessageId.STAFF_CASE_CLOSED)
+
+    # -- what a person does in a case (the chat conversations call these) ------------------
+
+    async def relay_to_staff(self, record: EscalationRow, text: str) -> None:
+        """A person's message in a taken case goes to the specialist who has it."""
+        if record.staff_id is None:
+            return
+        for notifier in self._reach().notifiers:
+            if await notifier.relay(record.staff_id, record.id, text):
+                return
+
+    async def person_closed(self, record: EscalationRow) -> None:
+        """The person ended a case: the specialist (or the alerted staff) are told."""
+        note = StaffNote.of(MessageId.STAFF_CASE_CLOSED_BY_PERSON)
+        if record.staff_id is not None:
+            for notifier in self._reach().notifiers:
+                if await notifier.tell(record.staff_id, note):
+                    return
+        await self._retire(record.id, note)
+
+    # -- inside ---------------------------------------------------------------------------
+
+    async def _held(self, escalation_id: str, staff: Staff) -> EscalationRow | None:
+        """The escalation, if this staff member holds it and it has not ended."""
+        record = await self.get(escalation_id)
+        if record is None or record.staff_id != staff.id or record.ended_at is not None:
+            return None
+        return record
+
+    async def _own_case(self, staff: Staff, about: str | None) -> _OwnCase | Refusal | None:
+        """A staff member's open case, with the way to its person; a refusal if it is not
+        theirs or not open; None if its person cannot be reached (nothing to say then)."""
+        async with self._units() as uow:
+            target = about or await uow.cases.latest_of(staff.id)
+            found = await uow.cases.get(target) if target else None
+        if found is None or found[0].closed_at is not None or found[1].staff_id != staff.id:
+            return StaffNote.of(MessageId.STAFF_NO_CASE)
+        case, record = found
+        side = self._reach().people.get(record.channel)
+        if side is None or case.address is None:
+            return None
+        return _OwnCase(case, record, side, self.cipher.decrypt(case.address))
+
+    async def _end_case(self, record: EscalationRow) -> None:
+        """A specialist ends a conversation or a question: the person is told, and what was
+        kept of it (their address, texts, the question) is deleted."""
+        async with self._units() as uow:
+            found = await uow.cases.get(record.id)
+            await uow.cases.close(record.id, self.clock(), Result.DONE)
+        side = self._reach().people.get(record.channel)
+        case = found[0] if found is not None else None
+        if case is None or case.address is None or side is None:
+            return
+        await side.send(
+            self.cipher.decrypt(case.address), self._say(record.language, MessageId.CASE_CLOSED)
+        )
+        if record.kind == Kind.CHAT:  # the chat's session waits on the case: move it on
+            await side.case_ended(case.session_key, True)
+
+    async def _retire(self, escalation_id: str, why: StaffNote) -> None:
+        for notifier in self._reach().notifiers:
+            await notifier.retire(escalation_id, why)
+
+    def _say(self, language: str, message: MessageId) -> str:
+        return self.catalog.format(language, message, {})
