@@ -1,4 +1,4 @@
-"""The repositories the domain and the channels use, as Protocols, and the unit of work.
+"""The repositories the services use, as Protocols, and the unit of work.
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
