@@ -4,7 +4,8 @@
 # numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
 # Georgian: polite "თქვენ" forms; the same words as hotline.ftl: "სპეციალისტი" (specialist),
 # "შეტყობინება" (message), "ცხელი ხაზი" (helpline), "ახლობელი" (your relative),
-# "პაემანი" (a prison visit); numbers as digits ("112-ზე").
+# "პაემანი" (a prison visit, the penitentiary's own word, in a sentence that says so; alone on
+# a button it reads as "a date": there "ახლობლის ნახვა"); numbers as digits ("112-ზე").
 
 ## Welcome and the main menu
 
