@@ -32,10 +32,17 @@ class VoiceSettings:
 
 
 class Catalog:
-    """Formats messages in any shipped locale, falling back to English message by message."""
+    """Formats messages in any shipped locale, falling back to English message by message.
 
-    def __init__(self, directory: Path = LOCALES_DIR) -> None:
+    `overrides` is a deployment's folder of `<lang>/*.ftl` files whose messages and terms
+    replace the shipped ones of the same id, e.g. the program's name (`-program`).
+    """
+
+    def __init__(self, directory: Path = LOCALES_DIR, overrides: Path | None = None) -> None:
         self.directory = directory
+        self.overrides = overrides
+        if overrides is not None and not overrides.is_dir():
+            raise ConfigError(f"{overrides}: the folder of locale overrides does not exist")
         self._bundles: dict[str, FluentBundle] = {}
         self._ids: dict[str, set[str]] = {}
         self._variables: dict[str, dict[str, frozenset[str]]] = {}
@@ -51,9 +58,15 @@ class Catalog:
             bundle = FluentBundle([lang], use_isolating=False)
             variables: dict[str, frozenset[str]] = {}
             attributes: dict[str, frozenset[str]] = {}
+            shipped: set[str] = set()
             for path in files:
                 text = path.read_text(encoding="utf-8")
                 bundle.add_resource(FluentResource(text))
+                variables.update(message_variables(text))
+                attributes.update(message_attributes(text))
+                shipped.update(entry_ids(text))
+            for text in _overrides(overrides, lang, shipped):
+                bundle.add_resource(FluentResource(text), allow_overrides=True)
                 variables.update(message_variables(text))
                 attributes.update(message_attributes(text))
             self._bundles[lang] = bundle
@@ -64,6 +77,22 @@ class Catalog:
             self._keywords[lang] = _keywords(locale_dir)
         if FALLBACK_LANGUAGE not in self._bundles:
             raise ConfigError(f"{directory}: the {FALLBACK_LANGUAGE!r} locale is missing")
+        if overrides is not None:
+            self._check_overrides(overrides)
+
+    def _check_overrides(self, overrides: Path) -> None:
+        """Every override folder names a shipped locale, and its messages still format."""
+        for extra in sorted(p for p in overrides.iterdir() if p.is_dir()):
+            if extra.name not in self._bundles:
+                if any(extra.glob("*.ftl")):
+                    raise ConfigError(
+                        f"{extra}: no shipped locale {extra.name!r} to override; "
+                        f"the folders are named {', '.join(self._bundles)}"
+                    )
+                continue
+            for message in sorted(self._ids[extra.name]):
+                for problem in self.format_problems(extra.name, message):
+                    raise ConfigError(f"{extra}: with these overrides, {problem}")
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -103,6 +132,25 @@ class Catalog:
     def voice(self, language: str) -> VoiceSettings:
         """The locale's voice settings (English's when the locale has none)."""
         return self._voices.get(language) or self._voices[FALLBACK_LANGUAGE]
+
+    def format_problems(self, language: str, message: str) -> list[str]:
+        """What goes wrong formatting a locale's own message and its attributes (e.g. a term
+        the locale lacks), with a stand-in value for each variable; empty when nothing does."""
+        bundle = self._bundles.get(language)
+        if bundle is None or not bundle.has_message(message):
+            return []
+        entry = bundle.get_message(message)
+        # Every variable of the locale, so those of a message this one includes are given too.
+        names = set().union(*self._variables[language].values())
+        args: dict[str, str | int | date] = dict.fromkeys(sorted(names), 1)
+        problems: list[str] = []
+        for name, pattern in [(None, entry.value), *entry.attributes.items()]:
+            if pattern is not None:
+                problems.extend(
+                    f"{message}{'.' + name if name else ''}: {error}"
+                    for error in bundle.format_pattern(pattern, args)[1]
+                )
+        return problems
 
     def format(
         self, language: str, message: str, args: Mapping[str, str | int | date] | None = None
@@ -168,6 +216,43 @@ def message_attributes(ftl_text: str) -> dict[str, frozenset[str]]:
         for entry in FluentParser().parse(ftl_text).body
         if isinstance(entry, ast.Message)
     }
+
+
+def entry_ids(ftl_text: str) -> set[str]:
+    """The ids of a Fluent source's messages and terms (a term's with its leading dash)."""
+    ids = set()
+    for entry in FluentParser().parse(ftl_text).body:
+        if isinstance(entry, ast.Message):
+            ids.add(entry.id.name)
+        elif isinstance(entry, ast.Term):
+            ids.add(f"-{entry.id.name}")
+    return ids
+
+
+def _overrides(folder: Path | None, language: str, shipped: set[str]) -> list[str]:
+    """A deployment's override files of one locale, each checked: it parses, and every
+    message or term in it is one the locale ships (a misspelt id would change nothing)."""
+    if folder is None or not (folder / language).is_dir():
+        return []
+    found = []
+    for path in sorted((folder / language).glob("*.ftl")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+        for entry in FluentParser().parse(text).body:
+            if isinstance(entry, ast.Junk):
+                line = text.count("\n", 0, entry.span.start if entry.span else 0) + 1
+                what = entry.annotations[0].message if entry.annotations else "not Fluent"
+                raise ConfigError(f"{path}, line {line}: {what}")
+        unknown = sorted(entry_ids(text) - shipped)
+        if unknown:
+            raise ConfigError(
+                f"{path}: {', '.join(unknown)} is not a message or term of the shipped "
+                f"{language!r} locale; an override replaces one of those, e.g. -program"
+            )
+        found.append(text)
+    return found
 
 
 def _voice_settings(locale_dir: Path) -> VoiceSettings:

@@ -58,6 +58,8 @@ class Settings:
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
     audio_dir: Path = Path("data/audio")
+    # A deployment's <lang>/*.ftl files replacing shipped messages and terms (the program's name).
+    locale_overrides: Path | None = None
     data_key: bytes = b""
     telegram_token: str | None = None
     telegram_webhook_secret: str | None = None
@@ -172,6 +174,7 @@ def _build(env: dict[str, str]) -> Settings:
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
+        locale_overrides=_folder("HOTLINE_LOCALE_OVERRIDES", env.get("HOTLINE_LOCALE_OVERRIDES")),
         data_key=data_key,
         telegram_token=telegram_token,
         telegram_webhook_secret=telegram_secret,
@@ -331,6 +334,18 @@ def _deadline(raw: str) -> float:
             f"HOTLINE_STEP_DEADLINE_MS: {raw!r}; give milliseconds from 100 to 10000 (default 800)"
         )
     return int(raw) / 1000
+
+
+def _folder(name: str, raw: str | None) -> Path | None:
+    if raw is None or not raw.strip():
+        return None
+    path = Path(raw.strip())
+    if not path.is_dir():
+        raise ConfigError(
+            f"{name}: {raw!r} is not a folder; give one holding <lang>/*.ftl files, "
+            "e.g. /etc/hotline/locales with ka/program.ftl"
+        )
+    return path
 
 
 def _log_level(raw: str) -> str:

@@ -135,7 +135,7 @@ async def test_a_retried_step_does_not_move_the_flow_twice(voice_client: AppClie
     assert again.spoken == about.spoken
     assert again.action() == about.action()
     counselling = await press(voice_client, sid, about, "1")
-    assert counselling.said("makes a plan with you")
+    assert counselling.said("Together you plan your life after release.")
     await end_call(voice_client, sid)
     [row] = await call_log(voice_client)
     assert row.path.count("about") == 1

@@ -57,7 +57,7 @@ class Core:
     @cached_property
     def catalog(self) -> Catalog:
         """Every locale's messages."""
-        return self._catalog or Catalog()
+        return self._catalog or Catalog(overrides=self.settings.locale_overrides)
 
     @cached_property
     def chat_languages(self) -> Languages:

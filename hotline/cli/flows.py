@@ -20,11 +20,16 @@ def add_parser(sub: SubParsers) -> None:
     flows_check = flows.add_parser("check", help="validate every flow against every locale")
     flows_check.add_argument("--flows", type=Path, default=BUILTIN_DIR, help="flow folder")
     flows_check.add_argument("--locales", type=Path, default=LOCALES_DIR, help="locales folder")
+    flows_check.add_argument(
+        "--overrides",
+        type=Path,
+        help="a deployment's folder of locale overrides (HOTLINE_LOCALE_OVERRIDES), checked too",
+    )
     flows_check.set_defaults(func=_flows_check)
 
 
 def _flows_check(args: argparse.Namespace) -> int:
-    catalog = Catalog(args.locales)
+    catalog = Catalog(args.locales, overrides=args.overrides)
     problems = check(catalog, args.flows)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -43,8 +43,9 @@ def add_parser(sub: SubParsers) -> None:
 
 
 def _shipped() -> tuple[Catalog, dict[str, Flow]]:
-    """The shipped catalogue and flows, each flow's messages checked against English."""
-    catalog = Catalog()
+    """The catalogue (with the deployment's overrides) and the shipped flows, each flow's
+    messages checked against English."""
+    catalog = Catalog(overrides=load_settings().locale_overrides)
     return catalog, shipped_flows(catalog)
 
 

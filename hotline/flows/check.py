@@ -56,7 +56,11 @@ def check(catalog: Catalog, flows_dir: Path = BUILTIN_DIR) -> list[str]:
                 problems.append(
                     f"{locale}: message {message!r} is missing (used by {'; '.join(used[message])})"
                 )
-            elif language != FALLBACK_LANGUAGE:
+                continue
+            problems.extend(
+                f"{locale}: {problem}" for problem in catalog.format_problems(language, message)
+            )
+            if language != FALLBACK_LANGUAGE:
                 # The same variables (a translation must not drop a date) and the same
                 # attributes (a chat menu's button labels) as English.
                 for verb, names, of in (

@@ -7,8 +7,9 @@
 
 ## Welcome and the main menu
 
-# The program is named in the genitive here ("resocializačního programu"), so the words are written out.
-chat-welcome = Dobrý den. Toto je bezplatná linka resocializačního programu. Podporujeme lidi, kteří odcházejí z vězení, lidi, kteří se léčí ze závislosti nebo abstinují, a jejich rodiny. Vše, co nám sem napíšete, zůstane důvěrné.
+# The first message: it shows on a lock screen and stays in the SMS inbox, so it names the
+# program only by its neutral name and says nothing of prison or addiction.
+chat-welcome = Dobrý den. Toto je bezplatná linka { -program(case: "gen") }. Vše, co nám sem napíšete, zůstane důvěrné.
 chat-emergency = Pokud je ohrožen něčí život, hned volejte 112.
 chat-language = Vyberte si jazyk.
 chat-menu = S čím vám můžeme pomoci?
@@ -54,11 +55,11 @@ chat-goodbye = Děkujeme, že jste napsali. Opatrujte se. Až nám budete chtít
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
-# The program is named in the genitive in chat-help and sms-help, so the words are written out.
 # START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
-chat-help = Toto je linka resocializačního programu. Vyberte si z nabídky nebo napište číslo. /start začne znovu, /language změní jazyk, /stop zastaví všechny zprávy od nás. Při ohrožení života volejte 112.
+chat-help = Toto je linka { -program(case: "gen") }. Vyberte si z nabídky nebo napište číslo. /start začne znovu, /language změní jazyk, /stop zastaví všechny zprávy od nás. Při ohrožení života volejte 112.
 chat-stopped = Už od nás nedostanete žádné zprávy. Pokud nám budete chtít znovu napsat, pošlete /start.
-sms-help = Linka resocializačního programu. Odpovězte číslem z nabídky. START začne znovu, STOP zastaví všechny zprávy od nás. Při ohrožení života volejte 112.
+# The answer to HELP: at most two UCS-2 segments (134 characters), one when transliterated.
+sms-help = Linka { -program(case: "gen") }. Odpovězte číslem z nabídky. START začne znovu, STOP zastaví naše zprávy. Při ohrožení života volejte 112.
 sms-stopped = Už od nás nedostanete žádné zprávy. Chcete-li nám znovu napsat, odpovězte START.
 
 ## Telegram groups (the Telegram channel says this, not a flow)

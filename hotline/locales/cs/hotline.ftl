@@ -2,12 +2,17 @@
 # Short sentences: callers may be stressed, tired, or on a bad line.
 # Czech: formal "vy"; the same words throughout: "poradce" (specialist), "vzkaz" (message), "stiskněte" (press).
 
--program = resocializační program
+# The program's name (see English): a deployment gives its own in HOTLINE_LOCALE_OVERRIDES.
+# Neutral, as it opens the first chat message. Cases: nom (the default) and gen.
+-program = { $case ->
+        [gen] programu podpory
+       *[nom] program podpory
+    }
 
 ## Greeting
 
-# The program is named in the genitive here ("resocializačního programu"), so the words are written out.
-greeting-welcome = Dobrý den. Dovolali jste se na bezplatnou nonstop linku resocializačního programu. Hovor je důvěrný.
+# The program's name may differ in a deployment: record the text as the script gives it.
+greeting-welcome = Dobrý den. Dovolali jste se na bezplatnou nonstop linku { -program(case: "gen") }. Hovor je důvěrný.
 greeting-emergency = Pokud je ohrožen váš život nebo život někoho jiného, zavěste a hned volejte 112.
 
 ## Language menu: each option is spoken in its own language.
@@ -29,7 +34,7 @@ menu-no-input = Omlouváme se, nezachytili jsme vaši volbu.
 
 ## About the program
 
-about-intro = Pomáháme lidem, kteří brzy odcházejí z vězení nebo z něj už odešli, lidem, kteří se léčí ze závislosti nebo abstinují, a jejich rodinám. Naše pomoc je zdarma a dobrovolná.
+about-intro = Pomáháme lidem, kteří brzy odcházejí z vězení nebo z něj už odešli. Pomáháme také lidem, kteří se léčí ze závislosti nebo abstinují, a jejich rodinám. Naše pomoc je zdarma a dobrovolná.
 about-menu =
     Pro poradenství a podporu stiskněte 1.
     Pro pomoc s prací, kurzy a školou stiskněte 2.
@@ -37,11 +42,11 @@ about-menu =
     Pro zdravotní péči a léčbu závislosti stiskněte 4.
     Pro podporu rodin a dětí stiskněte 5.
     Chcete-li se vrátit, stiskněte 0.
-about-counselling = Poradce se s vámi setká, vyslechne vás a společně s vámi připraví plán na život po propuštění: bydlení, doklady, peníze a vztahy s blízkými. Můžeme začít ještě před vaším propuštěním a podporovat vás i potom.
+about-counselling = Poradce se s vámi setká a vyslechne vás. Společně připravíte plán na život po propuštění. Patří do něj bydlení, doklady, peníze a vztahy s blízkými. Můžeme začít ještě před vaším propuštěním a podporovat vás i potom.
 about-work = Pomůžeme vám hledat práci, napsat životopis a připravit se na pohovor. Můžeme vám také pomoci dokončit školu, vyučit se nebo rekvalifikovat. Spolupracujeme s úřadem práce.
-about-rights = Vysvětlíme vám, jaká máte sociální práva a jaké dávky můžete dostat, například dávky v hmotné nouzi, zdravotní pojištění nebo pomoc s bydlením. Pomůžeme vám s žádostmi a doklady.
-about-health = Pokud se léčíte ze závislosti, abstinujete nebo chcete přestat pít či brát drogy, zprostředkujeme vám léčbu, poradenství a podpůrné skupiny a pomůžeme vám vydržet. Můžeme vám také pomoci najít lékaře.
-about-family = Podporu mohou dostat i rodiny: poradíme, jak blízkého člověka podpořit před propuštěním i po něm, pomůžeme s návštěvami ve věznici a s udržením kontaktu a nabízíme poradenství pro celou rodinu, včetně dětí.
+about-rights = Vysvětlíme vám, jaká máte sociální práva a jaké dávky můžete dostat. Jsou to například dávky v hmotné nouzi, zdravotní pojištění nebo pomoc s bydlením. Pomůžeme vám s žádostmi a doklady.
+about-health = Léčíte se ze závislosti, abstinujete nebo chcete přestat pít či brát drogy? Zprostředkujeme vám léčbu, poradenství a podpůrné skupiny. Pomůžeme vám vydržet a můžeme vám pomoci i najít lékaře.
+about-family = Podporu mohou dostat i rodiny. Poradíme vám, jak blízkého člověka podpořit před propuštěním i po něm. Pomůžeme s návštěvami ve věznici a s udržením kontaktu. Nabízíme také poradenství pro celou rodinu, včetně dětí.
 about-more =
     Chcete-li slyšet o další pomoci, stiskněte 1.
     Chcete-li mluvit s poradcem, stiskněte 3.

@@ -5,7 +5,10 @@
 
 ## Welcome and the main menu
 
-chat-welcome = Hello. This is the free helpline of { -program }. We support people leaving prison, people in recovery, and their families. What you write here stays confidential.
+# The first message: it shows on a lock screen and stays in the SMS inbox, so it names the
+# program only by its neutral name and says nothing of prison or addiction. What the
+# program is about comes once the person answers (the menu, "How the program helps").
+chat-welcome = Hello. This is the free helpline of { -program(case: "gen") }. What you write here stays confidential.
 chat-emergency = If someone's life is in danger, call 112 now.
 chat-language = Choose your language.
 chat-menu = How can we help you?
@@ -51,9 +54,11 @@ chat-goodbye = Thank you for writing. Take care. Send /start whenever you want t
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
-chat-help = This is the helpline of { -program }. Choose from the menu or type a number. /start begins again, /language changes the language, /stop ends all messages from us. In danger, call 112.
+chat-help = This is the helpline of { -program(case: "gen") }. Choose from the menu or type a number. /start begins again, /language changes the language, /stop ends all messages from us. In danger, call 112.
 chat-stopped = You will get no more messages from us. Send /start if you want to write to us again.
-sms-help = Helpline of { -program }. Reply with a number from the menu. START begins again, STOP ends all messages from us. In danger, call 112.
+# The answer to HELP, by SMS: one segment where the script allows (160 GSM-7 characters;
+# Georgian, Cyrillic and letters such as č take 70), else at most two. Neutral, as chat-welcome.
+sms-help = This is the helpline of { -program(case: "gen") }. Reply with a number from the menu. START begins again, STOP ends our messages. In danger, call 112.
 sms-stopped = You will get no more messages from us. Reply START to write to us again.
 
 ## Telegram groups (the Telegram channel says this, not a flow)

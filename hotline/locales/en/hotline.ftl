@@ -1,11 +1,16 @@
 # The voice hotline (hotline/flows/builtin/hotline.yaml) and the voice channel.
 # Short sentences: callers may be stressed, tired, or on a bad line.
 
--program = the resocialization program
+# The program's name. A deployment gives its own in HOTLINE_LOCALE_OVERRIDES (README: "The
+# program's name"). Keep it neutral: it opens the first chat message, which shows on a lock
+# screen and stays in the SMS inbox, where others may read it. Messages ask for a case
+# (`{ -program(case: "gen") }`): nom (the default) or gen; English has one form for both.
+-program = the support program
 
 ## Greeting
 
-greeting-welcome = Hello. This is the free 24-hour hotline of { -program }. Calls are confidential.
+# The program's name may differ in a deployment: record the text as the script gives it.
+greeting-welcome = Hello. This is the free 24-hour hotline of { -program(case: "gen") }. Calls are confidential.
 greeting-emergency = If your life or someone else's life is in danger, hang up and call 112 now.
 
 ## Language menu: each option is spoken in its own language.
@@ -27,7 +32,7 @@ menu-no-input = Sorry, we did not hear a choice.
 
 ## About the program
 
-about-intro = We help people who are about to leave prison or have left it, people in recovery from addiction, and their families. Our help is free and voluntary.
+about-intro = We help people who are about to leave prison or have left it. We also help people in recovery from addiction, and their families. Our help is free and voluntary.
 about-menu =
     For counselling and support, press 1.
     For help with work, training and school, press 2.
@@ -35,11 +40,11 @@ about-menu =
     For health care and addiction treatment, press 4.
     For support for families and children, press 5.
     To go back, press 0.
-about-counselling = A specialist meets you, listens, and makes a plan with you for life after release: a place to live, documents, money and the people close to you. We can start before you are released and stay with you afterwards.
-about-work = We help you look for work, write a CV and prepare for interviews. We can also help you finish school, learn a trade or retrain, and we work with the employment office.
-about-rights = We explain which social rights and benefits you may have, such as social assistance, health insurance or help with housing. We help you with the forms and documents.
-about-health = If you are in recovery, or want to stop using alcohol or drugs, we connect you with treatment, counselling and support groups, and help you stay on track. We can also help you find a doctor.
-about-family = Families can get support too: advice on how to support your relative before and after release, help with visits and staying in contact, and counselling for the whole family, children included.
+about-counselling = A specialist meets you and listens to you. Together you plan your life after release. The plan covers housing, documents, money, and the people close to you. We can start before you are released, and stay with you afterwards.
+about-work = We help you look for work, write a CV and prepare for interviews. We can also help you finish school, learn a trade or retrain. We work with the employment office.
+about-rights = We explain which social rights and benefits you may have. These can include social assistance, health insurance, or help with housing. We help you with the forms and documents.
+about-health = Are you in recovery, or do you want to stop drinking or using drugs? We connect you with treatment, counselling and support groups. We help you stay on track, and can also help you find a doctor.
+about-family = Families can get support too. We advise you on how to support your relative before and after release. We help with visits and staying in contact. We also offer counselling for the whole family, children included.
 about-more =
     To hear about other help, press 1.
     To talk to a specialist, press 3.

@@ -8,8 +8,9 @@
 
 ## Welcome and the main menu
 
-# The program is named in the genitive here ("programa resocijalizacije"), so the words are written out.
-chat-welcome = Dobar dan. Ovo je besplatna linija programa resocijalizacije. Podržavamo osobe koje izlaze iz zatvora, osobe koje se oporavljaju od ovisnosti i njihove obitelji. Sve što ovdje napišete ostaje povjerljivo.
+# The first message: it shows on a lock screen and stays in the SMS inbox, so it names the
+# program only by its neutral name and says nothing of prison or addiction.
+chat-welcome = Dobar dan. Ovo je besplatna linija { -program(case: "gen") }. Sve što ovdje napišete ostaje povjerljivo.
 chat-emergency = Ako je nečiji život u opasnosti, odmah nazovite 112.
 chat-language = Odaberite jezik.
 chat-menu = Kako Vam možemo pomoći?
@@ -19,7 +20,7 @@ chat-menu = Kako Vam možemo pomoći?
     .option-4 = Djeca i obitelj
     .option-5 = Kako program pomaže
     .option-6 = Razgovor sa savjetnikom
-    .option-7 = Ostavite pitanje
+    .option-7 = Postavite pitanje
     .option-9 = Jezik
     .option-0 = Kraj
 chat-invalid = Molimo odaberite jednu od ponuđenih mogućnosti ili upišite njezin broj.
@@ -33,7 +34,7 @@ family-children = S djecom je važno razgovarati iskreno, riječima primjerenima
 chat-more = Možemo li Vam pomoći još nečim?
     .option-1 = Natrag na izbornik
     .option-6 = Razgovor sa savjetnikom
-    .option-7 = Ostavite pitanje
+    .option-7 = Postavite pitanje
     .option-0 = Kraj
 
 ## A specialist and questions
@@ -55,11 +56,11 @@ chat-goodbye = Hvala što ste nam pisali. Čuvajte se. Kad god nam poželite pon
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
-# The program is named in the genitive in chat-help and sms-help, so the words are written out.
 # START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
-chat-help = Ovo je linija programa resocijalizacije. Odaberite nešto iz izbornika ili upišite broj. /start kreće ispočetka, /language mijenja jezik, /stop zaustavlja sve naše poruke. Ako je netko u opasnosti, nazovite 112.
+chat-help = Ovo je linija { -program(case: "gen") }. Odaberite nešto iz izbornika ili upišite broj. /start kreće ispočetka, /language mijenja jezik, /stop zaustavlja sve naše poruke. Ako je netko u opasnosti, nazovite 112.
 chat-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, pošaljite /start.
-sms-help = Linija programa resocijalizacije. Odgovorite brojem iz izbornika. START kreće ispočetka, STOP zaustavlja sve naše poruke. Ako je netko u opasnosti, nazovite 112.
+# The answer to HELP: at most two UCS-2 segments (134 characters), one when transliterated.
+sms-help = Linija { -program(case: "gen") }. Odgovorite brojem iz izbornika. START kreće ispočetka, STOP zaustavlja poruke. U opasnosti nazovite 112.
 sms-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, odgovorite START.
 
 ## Telegram groups (the Telegram channel says this, not a flow)

@@ -3,12 +3,17 @@
 # Croatian: formal "Vi" (capitalised, as in service messages to one person); the same words
 # throughout: "savjetnik" (specialist), "poruka" (message), "pritisnite" (press).
 
--program = program resocijalizacije
+# The program's name (see English): a deployment gives its own in HOTLINE_LOCALE_OVERRIDES.
+# Neutral, as it opens the first chat message. Cases: nom (the default) and gen.
+-program = { $case ->
+        [gen] programa podrške
+       *[nom] program podrške
+    }
 
 ## Greeting
 
-# The program is named in the genitive here ("programa resocijalizacije"), so the words are written out.
-greeting-welcome = Dobar dan. Dobili ste besplatnu liniju programa resocijalizacije, dostupnu 24 sata dnevno. Razgovori su povjerljivi.
+# The program's name may differ in a deployment: record the text as the script gives it.
+greeting-welcome = Dobar dan. Dobili ste besplatnu liniju { -program(case: "gen") }, dostupnu 24 sata dnevno. Razgovori su povjerljivi.
 greeting-emergency = Ako je Vaš život ili život druge osobe u opasnosti, prekinite poziv i odmah nazovite 112.
 
 ## Language menu: each option is spoken in its own language.
@@ -30,7 +35,7 @@ menu-no-input = Žao nam je, nismo čuli Vaš odabir.
 
 ## About the program
 
-about-intro = Pomažemo ljudima koji uskoro izlaze iz zatvora ili su već izašli, ljudima koji se oporavljaju od ovisnosti i njihovim obiteljima. Naša je pomoć besplatna i dobrovoljna.
+about-intro = Pomažemo ljudima koji uskoro izlaze iz zatvora ili su već izašli. Pomažemo i ljudima koji se oporavljaju od ovisnosti te njihovim obiteljima. Naša je pomoć besplatna i dobrovoljna.
 about-menu =
     Za savjetovanje i podršku pritisnite 1.
     Za pomoć oko posla, osposobljavanja i školovanja pritisnite 2.
@@ -38,11 +43,11 @@ about-menu =
     Za zdravstvenu skrb i liječenje ovisnosti pritisnite 4.
     Za podršku obiteljima i djeci pritisnite 5.
     Za povratak pritisnite 0.
-about-counselling = Savjetnik će se naći s Vama, saslušati Vas i s Vama napraviti plan za život nakon izlaska iz zatvora: stanovanje, dokumenti, novac i odnosi s bliskim ljudima. Možemo početi još prije Vašeg izlaska i biti uz Vas i nakon njega.
+about-counselling = Savjetnik će se naći s Vama i saslušati Vas. Zajedno ćete napraviti plan za život nakon izlaska iz zatvora. Plan obuhvaća stanovanje, dokumente, novac i odnose s bliskim ljudima. Možemo početi još prije Vašeg izlaska i biti uz Vas i nakon njega.
 about-work = Pomažemo Vam pronaći posao, napisati životopis i pripremiti se za razgovor za posao. Možemo Vam pomoći i da završite školu, izučite zanat ili se prekvalificirate. Surađujemo sa Zavodom za zapošljavanje.
-about-rights = Objasnit ćemo Vam koja socijalna prava i naknade možete ostvariti, na primjer socijalnu pomoć, zdravstveno osiguranje ili pomoć za stanovanje. Pomoći ćemo Vam oko obrazaca i dokumenata.
-about-health = Ako se oporavljate od ovisnosti ili želite prestati piti ili uzimati drogu, pomoći ćemo Vam da dođete do liječenja, savjetovanja i grupa podrške te da ustrajete na tom putu. Možemo Vam pomoći i da pronađete liječnika.
-about-family = I obitelji mogu dobiti podršku: savjet kako podržati člana obitelji prije i nakon izlaska iz zatvora, pomoć oko posjeta i održavanja kontakta te savjetovanje za cijelu obitelj, uključujući i djecu.
+about-rights = Objasnit ćemo Vam koja socijalna prava i naknade možete ostvariti. To su, na primjer, socijalna pomoć, zdravstveno osiguranje ili pomoć za stanovanje. Pomoći ćemo Vam oko obrazaca i dokumenata.
+about-health = Oporavljate li se od ovisnosti ili želite prestati piti ili uzimati drogu? Pomoći ćemo Vam da dođete do liječenja, savjetovanja i grupa podrške. Bit ćemo uz Vas na tom putu i pomoći Vam da pronađete liječnika.
+about-family = I obitelji mogu dobiti podršku. Savjetujemo Vas kako podržati člana obitelji prije i nakon izlaska iz zatvora. Pomažemo oko posjeta i održavanja kontakta. Nudimo i savjetovanje za cijelu obitelj, uključujući i djecu.
 about-more =
     Za druge oblike pomoći pritisnite 1.
     Za razgovor sa savjetnikom pritisnite 3.

@@ -4,18 +4,20 @@
 # numbered lines in SMS: each `.option-N` is the label of choice N (a few words at most).
 # Georgian: polite "თქვენ" forms; the same words as hotline.ftl: "სპეციალისტი" (specialist),
 # "შეტყობინება" (message), "ცხელი ხაზი" (helpline), "ახლობელი" (your relative),
-# "პაემანი" (a prison visit); numbers as digits ("112-ზე").
+# "პაემანი" (a prison visit, the penitentiary's own word, in a sentence that says so; alone on
+# a button it reads as "a date": there "ახლობლის ნახვა"); numbers as digits ("112-ზე").
 
 ## Welcome and the main menu
 
-# The program is named in the genitive here ("რესოციალიზაციის პროგრამის"), so the words are written out.
-chat-welcome = მოგესალმებით. ეს არის რესოციალიზაციის პროგრამის უფასო ცხელი ხაზი. ჩვენ მხარს ვუჭერთ ადამიანებს, რომლებიც ციხიდან გამოდიან, ადამიანებს, რომლებიც დამოკიდებულებისგან გამოჯანმრთელების გზაზე არიან, და მათ ოჯახებს. ყველაფერი, რასაც აქ დაწერთ, კონფიდენციალური დარჩება.
+# The first message: it shows on a lock screen and stays in the SMS inbox, so it names the
+# program only by its neutral name and says nothing of prison or addiction.
+chat-welcome = მოგესალმებით. ეს არის { -program(case: "gen") } უფასო ცხელი ხაზი. ყველაფერი, რასაც აქ დაწერთ, კონფიდენციალური დარჩება.
 chat-emergency = თუ ვინმეს სიცოცხლეს საფრთხე ემუქრება, ახლავე დარეკეთ 112-ზე.
 chat-language = აირჩიეთ ენა.
 chat-menu = როგორ შეგვიძლია დაგეხმაროთ?
     .option-1 = გათავისუფლებამდე
     .option-2 = გათავისუფლების შემდეგ
-    .option-3 = პაემნები და კავშირი
+    .option-3 = ახლობლის ნახვა და კავშირი
     .option-4 = ბავშვები და ოჯახი
     .option-5 = როგორ გეხმარებათ პროგრამა
     .option-6 = სპეციალისტთან საუბარი
@@ -55,11 +57,11 @@ chat-goodbye = გმადლობთ, რომ მოგვწერეთ. 
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
-# The program is named in the genitive in chat-help and sms-help, so the words are written out.
 # START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
-chat-help = ეს არის რესოციალიზაციის პროგრამის ცხელი ხაზი. აირჩიეთ მენიუდან ან დაწერეთ ნომერი. /start — თავიდან დაწყება, /language — ენის შეცვლა, /stop — ჩვენი შეტყობინებების მიღების შეწყვეტა. საფრთხის შემთხვევაში დარეკეთ 112-ზე.
+chat-help = ეს არის { -program(case: "gen") } ცხელი ხაზი. აირჩიეთ მენიუდან ან დაწერეთ ნომერი. /start — თავიდან დაწყება, /language — ენის შეცვლა, /stop — ჩვენი შეტყობინებების მიღების შეწყვეტა. საფრთხის შემთხვევაში დარეკეთ 112-ზე.
 chat-stopped = ჩვენგან შეტყობინებებს აღარ მიიღებთ. თუ ისევ გსურთ მოგვწეროთ, გამოგზავნეთ /start.
-sms-help = რესოციალიზაციის პროგრამის ცხელი ხაზი. გვიპასუხეთ მენიუდან არჩეული ნომრით. START — თავიდან დაწყება, STOP — ჩვენი შეტყობინებების მიღების შეწყვეტა. საფრთხის შემთხვევაში დარეკეთ 112-ზე.
+# The answer to HELP: at most two UCS-2 segments (134 characters), one when transliterated.
+sms-help = { -program(case: "gen") } ცხელი ხაზი. მოგვწერეთ ნომერი მენიუდან. START — თავიდან, STOP — გამოწერის გაუქმება. საფრთხისას დარეკეთ 112-ზე.
 sms-stopped = ჩვენგან შეტყობინებებს აღარ მიიღებთ. თუ ისევ გსურთ მოგვწეროთ, გამოგზავნეთ START.
 
 ## Telegram groups (the Telegram channel says this, not a flow)

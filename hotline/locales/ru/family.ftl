@@ -7,14 +7,15 @@
 
 ## Welcome and the main menu
 
-# The program is named in the genitive here ("программы ресоциализации"), so the words are written out.
-chat-welcome = Здравствуйте. Это бесплатная горячая линия программы ресоциализации. Мы поддерживаем людей, которые выходят на свободу, людей, которые преодолевают зависимость, и их семьи. Всё, что вы здесь напишете, останется конфиденциальным.
+# The first message: it shows on a lock screen and stays in the SMS inbox, so it names the
+# program only by its neutral name and says nothing of prison or addiction.
+chat-welcome = Здравствуйте. Это бесплатная горячая линия { -program(case: "gen") }. Всё, что вы здесь напишете, останется конфиденциальным.
 chat-emergency = Если чья-то жизнь в опасности, сразу звоните 112.
 chat-language = Выберите язык.
 chat-menu = Чем мы можем вам помочь?
     .option-1 = До освобождения
     .option-2 = После освобождения
-    .option-3 = Свидания и связь
+    .option-3 = Свидания и звонки
     .option-4 = Дети и семья
     .option-5 = Чем помогает программа
     .option-6 = Поговорить со специалистом
@@ -54,11 +55,11 @@ chat-goodbye = Спасибо, что написали. Берегите себ�
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
-# The program is named in the genitive in chat-help and sms-help, so the words are written out.
 # START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
-chat-help = Это горячая линия программы ресоциализации. Выберите пункт меню или напишите его номер. /start — начать заново, /language — сменить язык, /stop — больше не получать от нас сообщений. Если кто-то в опасности, звоните 112.
+chat-help = Это горячая линия { -program(case: "gen") }. Выберите пункт меню или напишите его номер. /start — начать заново, /language — сменить язык, /stop — больше не получать от нас сообщений. Если кто-то в опасности, звоните 112.
 chat-stopped = Вы больше не будете получать от нас сообщений. Если захотите снова написать нам, отправьте /start.
-sms-help = Горячая линия программы ресоциализации. Ответьте номером пункта меню. START — начать заново, STOP — больше не получать от нас сообщений. Если кто-то в опасности, звоните 112.
+# The answer to HELP: at most two UCS-2 segments (134 characters), one when transliterated.
+sms-help = Горячая линия { -program(case: "gen") }. Ответьте номером из меню. START — начать заново, STOP — отписаться. В опасности звоните 112.
 sms-stopped = Вы больше не будете получать от нас сообщений. Чтобы снова написать нам, ответьте START.
 
 ## Telegram groups (the Telegram channel says this, not a flow)

@@ -7,8 +7,9 @@
 
 ## Welcome and the main menu
 
-# The program is named in the genitive here ("programa resocializacije"), so the words are written out.
-chat-welcome = Pozdravljeni. To je brezplačna linija programa resocializacije. Podpiramo ljudi, ki zapuščajo zapor, ljudi, ki okrevajo od odvisnosti, in njihove družine. Kar nam napišete tukaj, ostane zaupno.
+# The first message: it shows on a lock screen and stays in the SMS inbox, so it names the
+# program only by its neutral name and says nothing of prison or addiction.
+chat-welcome = Pozdravljeni. To je brezplačna linija { -program(case: "gen") }. Kar nam napišete tukaj, ostane zaupno.
 chat-emergency = Če je ogroženo življenje, takoj pokličite 112.
 chat-language = Izberite jezik.
 chat-menu = Kako vam lahko pomagamo?
@@ -18,7 +19,7 @@ chat-menu = Kako vam lahko pomagamo?
     .option-4 = Otroci in družina
     .option-5 = Kako pomaga program
     .option-6 = Pogovor s svetovalcem
-    .option-7 = Pustite vprašanje
+    .option-7 = Zastavite vprašanje
     .option-9 = Jezik
     .option-0 = Konec
 chat-invalid = Prosimo, izberite eno od možnosti ali vpišite njeno številko.
@@ -32,7 +33,7 @@ family-children = Z otroki je pomembno govoriti iskreno, z besedami, primernimi 
 chat-more = Vam lahko še s čim pomagamo?
     .option-1 = Nazaj na meni
     .option-6 = Pogovor s svetovalcem
-    .option-7 = Pustite vprašanje
+    .option-7 = Zastavite vprašanje
     .option-0 = Konec
 
 ## A specialist and questions
@@ -54,11 +55,11 @@ chat-goodbye = Hvala, ker ste nam pisali. Pazite nase. Ko nam boste želeli spet
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
-# The program is named in the genitive in chat-help and sms-help, so the words are written out.
 # START and STOP stay in Latin capitals: they are the keywords the SMS system recognises.
-chat-help = To je linija programa resocializacije. Izberite možnost v meniju ali vpišite številko. /start začne znova, /language zamenja jezik, /stop ustavi vsa naša sporočila. Če je kdo v nevarnosti, pokličite 112.
+chat-help = To je linija { -program(case: "gen") }. Izberite možnost v meniju ali vpišite številko. /start začne znova, /language zamenja jezik, /stop ustavi vsa naša sporočila. Če je kdo v nevarnosti, pokličite 112.
 chat-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pisati, pošljite /start.
-sms-help = Linija programa resocializacije. Odgovorite s številko iz menija. START začne znova, STOP ustavi vsa naša sporočila. Če je kdo v nevarnosti, pokličite 112.
+# The answer to HELP: at most two UCS-2 segments (134 characters), one when transliterated.
+sms-help = Linija { -program(case: "gen") }. Odgovorite s številko iz menija. START začne znova, STOP ustavi naša sporočila. V nevarnosti pokličite 112.
 sms-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pisati, odgovorite START.
 
 ## Telegram groups (the Telegram channel says this, not a flow)

@@ -3,12 +3,17 @@
 # Slovenian: formal "vi" (lower case, as usual in Slovenian); the same words throughout:
 # "svetovalec" (specialist), "sporočilo" (message), "pritisnite" (press).
 
--program = program resocializacije
+# The program's name (see English): a deployment gives its own in HOTLINE_LOCALE_OVERRIDES.
+# Neutral, as it opens the first chat message. Cases: nom (the default) and gen.
+-program = { $case ->
+        [gen] programa podpore
+       *[nom] program podpore
+    }
 
 ## Greeting
 
-# The program is named in the genitive here ("programa resocializacije"), so the words are written out.
-greeting-welcome = Pozdravljeni. Poklicali ste brezplačno telefonsko linijo programa resocializacije, ki deluje 24 ur na dan. Klici so zaupni.
+# The program's name may differ in a deployment: record the text as the script gives it.
+greeting-welcome = Pozdravljeni. Poklicali ste brezplačno telefonsko linijo { -program(case: "gen") }, ki deluje 24 ur na dan. Klici so zaupni.
 greeting-emergency = Če je vaše življenje ali življenje koga drugega v nevarnosti, prekinite klic in takoj pokličite 112.
 
 ## Language menu: each option is spoken in its own language.
@@ -30,7 +35,7 @@ menu-no-input = Oprostite, nismo slišali vaše izbire.
 
 ## About the program
 
-about-intro = Pomagamo ljudem, ki bodo kmalu zapustili zapor ali so ga že zapustili, ljudem, ki okrevajo od odvisnosti, in njihovim družinam. Naša pomoč je brezplačna in prostovoljna.
+about-intro = Pomagamo ljudem, ki bodo kmalu zapustili zapor ali so ga že zapustili. Pomagamo tudi ljudem, ki okrevajo od odvisnosti, in njihovim družinam. Naša pomoč je brezplačna in prostovoljna.
 about-menu =
     Za svetovanje in podporo pritisnite 1.
     Za pomoč pri zaposlitvi, usposabljanju in šolanju pritisnite 2.
@@ -38,11 +43,11 @@ about-menu =
     Za zdravstveno oskrbo in zdravljenje odvisnosti pritisnite 4.
     Za podporo družinam in otrokom pritisnite 5.
     Za vrnitev pritisnite 0.
-about-counselling = Svetovalec se sreča z vami, vas posluša in skupaj z vami pripravi načrt za življenje po odpustu iz zapora: stanovanje, dokumenti, denar in odnosi z bližnjimi. Začnemo lahko že pred vašim odpustom in vam stojimo ob strani tudi pozneje.
+about-counselling = Svetovalec se sreča z vami in vas posluša. Skupaj z vami pripravi načrt za življenje po odpustu iz zapora. Načrt zajema stanovanje, dokumente, denar in odnose z bližnjimi. Začnemo lahko že pred vašim odpustom in vam stojimo ob strani tudi pozneje.
 about-work = Pomagamo vam poiskati delo, napisati življenjepis in se pripraviti na razgovor za službo. Pomagamo vam lahko tudi dokončati šolo, pridobiti poklic ali se prekvalificirati. Sodelujemo z Zavodom za zaposlovanje.
-about-rights = Razložimo vam, do katerih socialnih pravic in pomoči ste morda upravičeni, na primer do denarne socialne pomoči, zdravstvenega zavarovanja ali pomoči pri stanovanju. Pomagamo vam pri obrazcih in dokumentih.
-about-health = Če okrevate od odvisnosti ali želite nehati piti ali jemati droge, vam pomagamo priti do zdravljenja, svetovanja in podpornih skupin ter vztrajati na tej poti. Pomagamo vam lahko tudi poiskati zdravnika.
-about-family = Podporo lahko dobijo tudi družine: nasvet, kako podpreti svojca pred odpustom iz zapora in po njem, pomoč pri obiskih in ohranjanju stikov ter svetovanje za vso družino, tudi za otroke.
+about-rights = Razložimo vam, do katerih socialnih pravic in pomoči ste morda upravičeni. To so na primer denarna socialna pomoč, zdravstveno zavarovanje ali pomoč pri stanovanju. Pomagamo vam pri obrazcih in dokumentih.
+about-health = Okrevate od odvisnosti ali želite nehati piti ali jemati droge? Pomagamo vam priti do zdravljenja, svetovanja in podpornih skupin. Pomagamo vam vztrajati na tej poti in poiskati zdravnika.
+about-family = Podporo lahko dobijo tudi družine. Svetujemo vam, kako podpreti svojca pred odpustom iz zapora in po njem. Pomagamo pri obiskih in ohranjanju stikov. Ponujamo tudi svetovanje za vso družino, tudi za otroke.
 about-more =
     Za druge oblike pomoči pritisnite 1.
     Za pogovor s svetovalcem pritisnite 3.
