@@ -91,6 +91,7 @@ class MessageId(StrEnum):
     CASE_SPECIALIST_SAYS = "case-specialist-says", Audience.CHAT
     CASE_CLOSED = "case-closed", Audience.CHAT
     CASE_CLOSED_BY_YOU = "case-closed-by-you", Audience.CHAT
+    CRISIS_REPLY = "crisis-reply", Audience.CHAT  # at once, on words of crisis
 
     # What each chat channel says itself: help, the answer to /stop (or STOP), and groups.
     CHAT_HELP = "chat-help", Audience.TELEGRAM
@@ -129,3 +130,5 @@ class MessageId(StrEnum):
     STAFF_QUESTION_YOURS = "staff-question-yours", Audience.DESK
     STAFF_QUESTION_NO_REPLY = "staff-question-no-reply", Audience.DESK
     STAFF_QUESTION_DONE = "staff-question-done", Audience.DESK
+    STAFF_CRISIS = "staff-crisis", Audience.DESK
+    STAFF_CRISIS_IN_CASE = "staff-crisis-in-case", Audience.DESK

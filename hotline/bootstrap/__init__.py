@@ -29,6 +29,7 @@ from hotline.channels.twilio_voice import VoiceChannel
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
+from hotline.conversations.crisis import CrisisWords, load_crisis_words
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard
@@ -58,6 +59,11 @@ class Core:
     def catalog(self) -> Catalog:
         """Every locale's messages."""
         return self._catalog or Catalog(overrides=self.settings.locale_overrides)
+
+    @cached_property
+    def crisis(self) -> CrisisWords:
+        """Every locale's words of crisis (a deployment's overrides replace a locale's)."""
+        return load_crisis_words(self.catalog.languages, overrides=self.settings.locale_overrides)
 
     @cached_property
     def chat_languages(self) -> Languages:

@@ -237,6 +237,7 @@ def build_chat(
             texts=texts,
             clock=shared.clock,
             cases=cases,
+            crisis=core.crisis,
         )
 
     sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))

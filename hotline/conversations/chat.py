@@ -26,10 +26,12 @@ from hotline.conversations.chat_types import (
     Effect,
     Subscriber,
 )
+from hotline.conversations.crisis import CrisisWords
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
-from hotline.escalation.model import Kind
+from hotline.escalation.model import CRISIS, Kind
 from hotline.escalation.ports import (
+    LogSummary,
     NewSession,
     SessionTaken,
     StoredSession,
@@ -47,7 +49,7 @@ from hotline.flows.events import (
     RecordingSaved,
 )
 from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
-from hotline.flows.state import SessionState
+from hotline.flows.state import Outcome, SessionState
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
@@ -70,8 +72,10 @@ class ChatConversations:
         texts: ChatTexts,
         clock: Callable[[], datetime],
         cases: ChatCases | None = None,
+        crisis: CrisisWords | None = None,
     ) -> None:
         self.cases = cases
+        self.crisis = crisis
         self.channel = channel
         self.flow = flow
         self._units = units
@@ -135,6 +139,17 @@ class ChatConversations:
                 # question left earlier stays with staff, to be answered here).
                 await self.work.end(uow, key, now, effects, questions=given.kind == "stop")
             opted_out = await uow.chats.opted_out(who.pseudonym)
+            crisis = (
+                self.crisis.languages(given.text) if self.crisis and given.kind == "text" else []
+            )
+            if crisis:  # answered even after STOP: it answers their own words
+                if not known:  # in the language they wrote in, if we can tell and speak it
+                    hint = who.language_hint
+                    spoken = [c for c in crisis if c in self.languages.offered]
+                    language = hint if hint in spoken else next(iter(spoken), language)
+                return await self._crisis(
+                    uow, key, stored, who, given, language, now, snapshot, effects
+                )
             if given.kind == "stop":
                 if live is not None:
                     await self._close(uow, live, now)
@@ -171,6 +186,37 @@ class ChatConversations:
                         uow, live, case, given, now, effects, self.case_ended
                     )
             return await self._advance(uow, live, who, given, now, snapshot)
+
+    async def _crisis(
+        self,
+        uow: UnitOfWork,
+        key: str,
+        stored: StoredSession | None,
+        who: Subscriber,
+        given: ChatInput,
+        language: str,
+        now: datetime,
+        snapshot: DutySnapshot | None,
+        effects: list[Effect],
+    ) -> ChatReply:
+        """Words of crisis: the emergency number at once, and staff alerted ahead of all
+        else (`ChatCaseWork.crisis`). Outside a live chat case the menu is closed, so that
+        what the person writes next goes to whoever takes it, not to a menu."""
+        log.warning("words of crisis on %s: urgent escalation opened", self.channel)
+        live = stored if stored is not None and not stored.ended else None
+        if live is None:  # a conversation (and a call log row) for the escalation to belong to
+            if stored is not None:
+                await uow.sessions.drop_ended(key)
+            await self._begin(uow, key, who, given, language, now)
+            live = await uow.sessions.load(key)
+            if live is None:  # created just now, in this transaction
+                raise RuntimeError("a new chat session could not be read back")
+        await self.work.crisis(uow, live, who, given.text, now, snapshot, effects)
+        closed = self.cases is not None and await uow.cases.of_session(key, kind=Kind.CHAT) is None
+        if closed:
+            await self._close(uow, live, now, crisis=True)
+        reply = ChatMessage(self._say(language, MessageId.CRISIS_REPLY))
+        return ChatReply((reply,), live.seq, language, ended=closed)
 
     async def _begin(
         self,
@@ -299,10 +345,15 @@ class ChatConversations:
         key = text.rstrip(".)")
         return DigitsReceived(key if len(key) == 1 else "?")
 
-    async def _close(self, uow: UnitOfWork, live: StoredSession, now: datetime) -> None:
+    async def _close(
+        self, uow: UnitOfWork, live: StoredSession, now: datetime, *, crisis: bool = False
+    ) -> None:
         state = SessionState.from_json(live.state)
         duration = int((now - state.started_at).total_seconds())
-        await uow.sessions.finish(live, summarise(state), now, duration)
+        summary = summarise(state)
+        if crisis:  # counted, anonymously: the path says it, the outcome is an escalation
+            summary = LogSummary(Outcome.ESCALATED.value, [*summary.path, CRISIS], summary.language)
+        await uow.sessions.finish(live, summary, now, duration)
 
     def _language(
         self, live: StoredSession | None, who: Subscriber, remembered: str | None
@@ -314,6 +365,12 @@ class ChatConversations:
             if candidate is not None and candidate in self.languages.offered:
                 return candidate, True
         return self.languages.default, False
+
+    def _crisis_languages(self, given: ChatInput) -> list[str]:
+        """The languages of any words of crisis in a text a person wrote."""
+        if self.crisis is None or given.kind != "text":
+            return []
+        return self.crisis.languages(given.text)
 
     def _say(self, language: str, message: MessageId) -> str:
         return self.catalog.format(language, message)

@@ -19,8 +19,8 @@ from hotline.conversations.chat_types import (
 )
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
-from hotline.escalation.model import CaseRow, EscalationRow, Kind, Result
-from hotline.escalation.policy import alert_schedule
+from hotline.escalation.model import CRISIS, CaseRow, EscalationRow, Kind, Result
+from hotline.escalation.policy import alert_schedule, urgent_schedule
 from hotline.escalation.ports import StoredSession, UnitOfWork
 from hotline.escalation.roster import on_duty_ids
 from hotline.flows import engine
@@ -117,10 +117,67 @@ class ChatCaseWork:
         )
         await uow.cases.open(escalation_id, live.key, self.cipher.encrypt(who.address))
         roster = snapshot.roster if snapshot else None
+        schedule = urgent_schedule if reason == CRISIS else alert_schedule
         await uow.escalations.schedule(
-            escalation_id, list(alert_schedule(roster, self.cases.policy, now))
+            escalation_id, list(schedule(roster, self.cases.policy, now))
         )
         return escalation_id
+
+    async def crisis(
+        self,
+        uow: UnitOfWork,
+        live: StoredSession,
+        who: Subscriber,
+        text: str,
+        now: datetime,
+        snapshot: DutySnapshot | None,
+        effects: list[Effect],
+    ) -> None:
+        """A person wrote words of crisis. Their open case or question, if they have one,
+        gets the text (relayed to its specialist, or kept for whoever takes it) and turns
+        urgent; otherwise the text is filed as an urgent question. Either way staff are
+        alerted ahead of everything else (`urgent_schedule`), or the specialist who has the
+        case is told at once, after the commit."""
+        if self.cases is None:
+            return
+        text = text[:MAX_QUESTION_CHARS]
+        found = await uow.cases.of_session(live.key, kind=Kind.CHAT) or await uow.cases.of_session(
+            live.key, kind=Kind.QUESTION
+        )
+        if found is not None:
+            case, record = found
+            escalation_id = record.id
+            await uow.escalations.mark_urgent(escalation_id)
+            if record.staff_id is None:
+                roster = snapshot.roster if snapshot else None
+                await uow.escalations.schedule(
+                    escalation_id, list(urgent_schedule(roster, self.cases.policy, now))
+                )
+            await self._relay_or_keep(uow, case, record, text, effects)
+        else:
+            language = SessionState.from_json(live.state).language
+            opened = await self._open(
+                uow, live, who, Kind.QUESTION, language, CRISIS, now, snapshot
+            )
+            if opened is None:
+                return
+            escalation_id = opened
+            await uow.cases.add_question(
+                log_id=live.log_id,
+                channel=self.channel,
+                language=language,
+                reply_to=self.cipher.encrypt(who.address),
+                text=self.cipher.encrypt(text),
+                now=now,
+                question_id=escalation_id,
+            )
+        staff = self.cases.staff
+        if staff is not None:
+
+            async def alert() -> None:
+                await staff.urgent(escalation_id)
+
+            effects.append(alert)
 
     async def follow_up(
         self,

@@ -58,6 +58,9 @@ class StaffSide(Protocol):
     async def person_closed(self, record: EscalationRow) -> None:
         """The person ended a case: the specialist (or the alerted staff) are told."""
 
+    async def urgent(self, escalation_id: str) -> None:
+        """Words of crisis in a case: its holder, or the staff to alert, are told now."""
+
 
 @dataclass(frozen=True)
 class ChatCases:

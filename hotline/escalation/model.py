@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+CRISIS = "crisis"  # the reason of urgent work: a person wrote words of crisis (crisis.txt)
+
 
 class Kind(StrEnum):
     """What was escalated."""

@@ -176,6 +176,25 @@ def alert_schedule(
     return tuple(times)
 
 
+URGENT_RENOTIFY = timedelta(minutes=2)
+URGENT_SUPERVISORS = timedelta(minutes=5)
+
+
+def urgent_schedule(
+    roster: Roster | None, policy: EscalationPolicy, started: datetime
+) -> tuple[tuple[int, datetime], ...]:
+    """(stage, due) for urgent work (words of crisis): those on duty at once, reminded after
+    two minutes, the supervisors after five; when nobody is on duty, the supervisors at once.
+    Never later than the ordinary schedule would be."""
+    if roster is not None and on_duty(roster, started):
+        return (
+            (0, started),
+            (1, started + min(URGENT_RENOTIFY, policy.renotify_after)),
+            (2, started + min(URGENT_SUPERVISORS, policy.supervisor_after)),
+        )
+    return ((2, started),)
+
+
 def alert_recipients(
     roster: Roster | None,
     now: datetime,

@@ -193,6 +193,10 @@ class EscalationRepository(Protocol):
     async def count_attempt(self, escalation_id: str, people: int) -> None:
         """`people` more were rung or alerted."""
 
+    async def mark_urgent(self, escalation_id: str) -> None:
+        """Words of crisis came in: the record's reason becomes CRISIS (counted as one, and
+        its timers claimed before any other)."""
+
     async def take(self, escalation_id: str, staff_id: str, now: datetime) -> str | None:
         """Give the escalation to `staff_id` unless someone has it; its timers stop.
 

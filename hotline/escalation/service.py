@@ -18,7 +18,7 @@ from datetime import datetime
 from hotline.catalog import Catalog
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard
-from hotline.escalation.model import CaseRow, DueTimer, EscalationRow, Kind, Result
+from hotline.escalation.model import CRISIS, CaseRow, DueTimer, EscalationRow, Kind, Result
 from hotline.escalation.policy import Audience, EscalationPolicy, alert_recipients, alert_stages
 from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
@@ -90,8 +90,8 @@ class EscalationService:
         stage = alert_stages(self.policy)[due.stage]
         escalation = due.escalation
         lines = [await self.describe(escalation)]
-        if stage.reminder:
-            minutes = max(1, int((now - escalation.started_at).total_seconds() // 60))
+        minutes = int((now - escalation.started_at).total_seconds() // 60)
+        if stage.reminder and minutes >= 1:  # urgent work goes to supervisors at once: no "still"
             reminder = (
                 MessageId.STAFF_TO_SUPERVISOR
                 if stage.audience == Audience.SUPERVISORS
@@ -127,6 +127,8 @@ class EscalationService:
                 if escalation.kind == Kind.CHAT
                 else MessageId.STAFF_QUESTION
             )
+            if escalation.reason == CRISIS:
+                message = MessageId.STAFF_CRISIS
             return StaffNote.of(message, channel=escalation.channel, code=escalation.language)
         async with self._units() as uow:
             task = await uow.tasks.get(escalation.id)
@@ -265,6 +267,20 @@ class EscalationService:
             return
         for notifier in self._reach().notifiers:
             if await notifier.relay(record.staff_id, record.id, text):
+                return
+
+    async def urgent(self, escalation_id: str) -> None:
+        """Words of crisis in a case: its holder is told at once; untaken, its urgent
+        alerts (stored with the words) go out now rather than at the next tick."""
+        record = await self.get(escalation_id)
+        if record is None or record.ended_at is not None:
+            return
+        if record.staff_id is None:
+            await self.tick()
+            return
+        note = StaffNote.of(MessageId.STAFF_CRISIS_IN_CASE)
+        for notifier in self._reach().notifiers:
+            if await notifier.tell(record.staff_id, note):
                 return
 
     async def person_closed(self, record: EscalationRow) -> None:

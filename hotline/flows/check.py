@@ -24,7 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
-from hotline.errors import FlowError
+from hotline.conversations.crisis import CRISIS_FILE, load_crisis_words
+from hotline.errors import ConfigError, FlowError
 from hotline.flows.loader import BUILTIN_DIR, all_message_ids, load_flow
 from hotline.messages import MessageId
 
@@ -75,7 +76,21 @@ def check(catalog: Catalog, flows_dir: Path = BUILTIN_DIR) -> list[str]:
                         )
         for message in sorted(catalog.ids(language) - used.keys()):
             problems.append(f"{locale}: message {message!r} is not used by any flow or code")
+        problems.extend(_crisis_problems(catalog, language))
     return problems
+
+
+def _crisis_problems(catalog: Catalog, language: str) -> list[str]:
+    """A locale's words of crisis are there and hold at least one phrase."""
+    try:
+        found = load_crisis_words(
+            [language], directory=catalog.directory, overrides=catalog.overrides
+        )
+    except ConfigError as exc:
+        return [str(exc)]
+    if found.count == 0:
+        return [f"{catalog.directory / language / CRISIS_FILE}: no words of crisis in it"]
+    return []
 
 
 def _names(variables: frozenset[str]) -> str:

@@ -10,10 +10,10 @@ import uuid
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, case, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from hotline.escalation.model import DueTimer, EscalationRow, Kind, Result
+from hotline.escalation.model import CRISIS, DueTimer, EscalationRow, Kind, Result
 from hotline.escalation.ports import DUE_BATCH
 from hotline.storage.models import CallLogEntry, Escalation, EscalationTimer
 
@@ -143,6 +143,12 @@ class SqlEscalations:
             for row in rows
         ]
 
+    async def mark_urgent(self, escalation_id: str) -> None:
+        """Words of crisis came in: the record's reason becomes CRISIS."""
+        await self.conn.execute(
+            update(ESCALATIONS).where(ESCALATIONS.c.id == escalation_id).values(reason=CRISIS)
+        )
+
     async def schedule(self, escalation_id: str, stages: list[tuple[int, datetime]]) -> None:
         """Run each (stage, due) of an escalation unless it is taken first."""
         await self.conn.execute(
@@ -157,16 +163,19 @@ class SqlEscalations:
         """Timers due by `now`, marked fired in this same transaction: each fires once.
 
         On PostgreSQL concurrent ticks skip each other's rows (FOR UPDATE SKIP LOCKED);
-        SQLite has one writer at a time, which gives the same guarantee.
+        SQLite has one writer at a time, which gives the same guarantee. Urgent work (words
+        of crisis) is claimed ahead of everything else, then the longest due first.
         """
         conn = self.conn
+        urgent_first = case((ESCALATIONS.c.reason == CRISIS, 0), else_=1)
         due = (
             await conn.execute(
                 select(_TIMERS.c.id, _TIMERS.c.escalation_id, _TIMERS.c.stage, _TIMERS.c.due_at)
+                .join(ESCALATIONS, ESCALATIONS.c.id == _TIMERS.c.escalation_id)
                 .where(_TIMERS.c.fired_at.is_(None), _TIMERS.c.due_at <= now)
-                .order_by(_TIMERS.c.due_at)
+                .order_by(urgent_first, _TIMERS.c.due_at)
                 .limit(limit)
-                .with_for_update(skip_locked=True)
+                .with_for_update(of=_TIMERS, skip_locked=True)
             )
         ).all()
         if not due:

@@ -11,6 +11,8 @@
 # program only by its neutral name and says nothing of prison or addiction.
 chat-welcome = Dobrý den. Toto je bezplatná linka { -program(case: "gen") }. Vše, co nám sem napíšete, zůstane důvěrné.
 chat-emergency = Pokud je ohrožen něčí život, hned volejte 112.
+# Odpověď hned, když člověk napíše slova krize (crisis.txt): nejdřív číslo tísňového volání.
+crisis-reply = Slyšíme vás a bereme to vážně. Pokud je ohrožen váš život nebo život někoho jiného, hned volejte 112. Právě teď dáváme vědět odborníkovi a ten vám napíše sem. Nejste na to sami.
 chat-language = Vyberte si jazyk.
 chat-menu = S čím vám můžeme pomoci?
     .option-1 = Před propuštěním

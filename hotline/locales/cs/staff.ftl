@@ -79,3 +79,9 @@ staff-no-case = Nemáte žádný otevřený rozhovor. Zprávy, které sem napí�
 ## Silent calls
 
 whisper-offer-silent = Hovor na linku. Jazyk: { staff-language-name }. Volající nemačká žádné klávesy, na lince může být ticho. Chcete-li hovor přijmout, stiskněte 1.
+
+staff-crisis = NALÉHAVÉ: člověk { $channel ->
+        [telegram] na Telegramu
+       *[sms] v SMS
+    } napsal slova krize. Jazyk: { staff-language-name }. Převezměte to hned, abyste si to přečetli a odpověděli.
+staff-crisis-in-case = NALÉHAVÉ: člověk ve vašem rozhovoru napsal slova krize. Odpovězte mu hned.

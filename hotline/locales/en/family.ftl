@@ -10,6 +10,9 @@
 # program is about comes once the person answers (the menu, "How the program helps").
 chat-welcome = Hello. This is the free helpline of { -program(case: "gen") }. What you write here stays confidential.
 chat-emergency = If someone's life is in danger, call 112 now.
+# Answered at once when a person writes words of crisis (crisis.txt): the emergency number
+# first, then that a person is being told now. Calm, short, no judgement.
+crisis-reply = We hear you, and we are taking this seriously. If your life or someone else's life is in danger, call 112 now. We are alerting a specialist right now, and they will write to you here. You are not alone.
 chat-language = Choose your language.
 chat-menu = How can we help you?
     .option-1 = Before release

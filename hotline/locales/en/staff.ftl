@@ -70,3 +70,11 @@ staff-no-case = You have no open conversation. Messages here go nowhere.
 
 # The whisper of a call that reached a person through silence alone: no key at the last menu.
 whisper-offer-silent = Hotline call. Language: { staff-language-name }. The caller is not pressing any keys: the line may be silent. To take the call, press 1.
+
+# Words of crisis in a chat (crisis.txt): alerted ahead of everything else, to those on duty
+# and to the supervisors at once. The text is read by whoever takes it.
+staff-crisis = URGENT: someone on { $channel ->
+        [telegram] Telegram
+       *[sms] SMS
+    } wrote words of crisis. Language: { staff-language-name }. Take it now to read it and answer.
+staff-crisis-in-case = URGENT: the person in your conversation wrote words of crisis. Answer them now.

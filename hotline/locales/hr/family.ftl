@@ -12,6 +12,8 @@
 # program only by its neutral name and says nothing of prison or addiction.
 chat-welcome = Dobar dan. Ovo je besplatna linija { -program(case: "gen") }. Sve što ovdje napišete ostaje povjerljivo.
 chat-emergency = Ako je nečiji život u opasnosti, odmah nazovite 112.
+# Odgovor odmah kad osoba napiše riječi krize (crisis.txt): najprije broj za hitne slučajeve.
+crisis-reply = Čujemo Vas i ovo shvaćamo ozbiljno. Ako je Vaš ili nečiji drugi život u opasnosti, odmah nazovite 112. Upravo obavještavamo stručnjaka i on će Vam pisati ovdje. Niste sami.
 chat-language = Odaberite jezik.
 chat-menu = Kako Vam možemo pomoći?
     .option-1 = Prije izlaska

@@ -76,3 +76,9 @@ staff-no-case = Nemate otvoren razgovor. Poruke koje ovdje napišete ne idu nika
 ## Silent calls
 
 whisper-offer-silent = Poziv na liniju. Jezik: { staff-language-name }. Pozivatelj ne pritišće tipke, možda je na liniji tišina. Ako želite preuzeti poziv, pritisnite 1.
+
+staff-crisis = HITNO: osoba je { $channel ->
+        [telegram] na Telegramu
+       *[sms] SMS-om
+    } napisala riječi krize. Jezik: { staff-language-name }. Preuzmite odmah da biste pročitali i odgovorili.
+staff-crisis-in-case = HITNO: osoba u Vašem razgovoru napisala je riječi krize. Odgovorite joj odmah.

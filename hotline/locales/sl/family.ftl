@@ -11,6 +11,8 @@
 # program only by its neutral name and says nothing of prison or addiction.
 chat-welcome = Pozdravljeni. To je brezplačna linija { -program(case: "gen") }. Kar nam napišete tukaj, ostane zaupno.
 chat-emergency = Če je ogroženo življenje, takoj pokličite 112.
+# Odgovor takoj, ko oseba napiše besede krize (crisis.txt): najprej številka za nujne primere.
+crisis-reply = Slišimo vas in to jemljemo resno. Če je ogroženo vaše življenje ali življenje koga drugega, takoj pokličite 112. Prav zdaj obveščamo strokovnjaka in pisal vam bo tukaj. Niste sami.
 chat-language = Izberite jezik.
 chat-menu = Kako vam lahko pomagamo?
     .option-1 = Pred odpustom

@@ -80,3 +80,9 @@ staff-no-case = Nimate odprtega pogovora. Sporočila, ki jih napišete tukaj, ne
 ## Silent calls
 
 whisper-offer-silent = Klic na linijo. Jezik: { staff-language-name }. Klicatelj ne pritiska tipk, morda je na liniji tišina. Če želite sprejeti klic, pritisnite 1.
+
+staff-crisis = NUJNO: oseba je { $channel ->
+        [telegram] na Telegramu
+       *[sms] v SMS-u
+    } napisala besede krize. Jezik: { staff-language-name }. Prevzemite takoj, da preberete in odgovorite.
+staff-crisis-in-case = NUJNO: oseba v vašem pogovoru je napisala besede krize. Odgovorite ji takoj.
