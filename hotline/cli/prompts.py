@@ -21,15 +21,15 @@ def add_parser(sub: SubParsers) -> None:
     )
     render = prompts.add_parser(
         "render",
-        help="render placeholder recordings of every voice prompt with espeak-ng",
+        help="render placeholder recordings of every voice prompt (espeak-ng, in-process)",
         description=(
             "Write a synthetic recording of every voice prompt of LANG to "
             "HOTLINE_AUDIO_DIR/LANG/placeholders/, so a language without a Twilio voice can be "
-            "offered at once. Real recordings in HOTLINE_AUDIO_DIR/LANG/ take precedence."
+            "offered at once (the server does this itself at start; this renders ahead). Real "
+            "recordings in HOTLINE_AUDIO_DIR/LANG/ take precedence."
         ),
     )
     render.add_argument("language", metavar="LANG", nargs="+", help="locale codes, e.g. ka sl")
-    render.add_argument("--jobs", type=int, help="parallel renderings (default: CPU count)")
     render.set_defaults(func=_prompts_render)
     script = prompts.add_parser(
         "script", help="write the recording script of a language for a voice artist (CSV)"
@@ -49,14 +49,26 @@ def _shipped() -> tuple[Catalog, dict[str, Flow]]:
 
 
 def _prompts_render(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
     from hotline.prompts.render import render_placeholders
+    from hotline.prompts.required import prompts_of_language
+    from hotline.prompts.speech import EspeakSynthesizer
 
     settings = load_settings()
     catalog, flows = _shipped()
+    synthesizer = EspeakSynthesizer()
     for language in args.language:
-        report = render_placeholders(
-            catalog, flows, language, settings.audio_dir, jobs=args.jobs, progress=True
-        )
+        total = len(prompts_of_language(flows, language))
+        with tqdm(total=total, desc=f"render {language}", unit="prompt") as bar:
+            report = render_placeholders(
+                catalog,
+                flows,
+                language,
+                settings.audio_dir,
+                synthesizer,
+                progress=lambda done, of, bar=bar: bar.update(done - bar.n),  # type: ignore[misc]
+            )
         print(
             f"hotline prompts render {language}: {report.rendered} rendered, "
             f"{report.unchanged} unchanged, {report.removed} removed in {report.seconds:.1f} s "

@@ -1,35 +1,32 @@
-"""`hotline prompts render`: synthetic placeholder recordings with espeak-ng, for day one.
+"""Placeholder recordings of every voice prompt, made in-process with espeak-ng, for day one.
 
 espeak-ng speaks every locale we ship (ka, ru, hr, cs, sl, en). It sounds robotic, but a
 Georgian or Slovenian caller understands it, which is better than a voice of another language.
-A manifest keeps the text each file was made from, so a second run renders only what changed.
+The server renders what is missing or out of date at start; `hotline prompts render` does the
+same ahead of time. A manifest keeps the fingerprint (text, voice, engine, audio format) each
+file was made from, so a second run renders only what changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import subprocess
 import time
-from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from tqdm import tqdm
 
 from hotline.catalog import Catalog
 from hotline.errors import ConfigError
 from hotline.flows.model import Flow
 from hotline.prompts.library import PLACEHOLDERS, audio_name
 from hotline.prompts.required import prompts_of_language
+from hotline.prompts.speech import Synthesizer
+from hotline.prompts.telephone import PIPELINE, telephone_wav
 
-ESPEAK = "espeak-ng"
-SPEED_WPM = 145  # a little slower than espeak's 175: callers are often stressed, lines poor
 MANIFEST = "manifest.json"
-TIMEOUT_S = 60  # one prompt; espeak-ng takes a few milliseconds
+
+Progress = Callable[[int, int], None]  # (done, of): called after each file
 
 
 @dataclass(frozen=True)
@@ -42,6 +39,13 @@ class RenderReport:
     unchanged: int
     removed: int
     seconds: float
+    audio_seconds: float = 0.0  # how long the rendered files play
+    bytes: int = 0  # their size on disk
+
+
+def voice_of(catalog: Catalog, language: str) -> str:
+    """espeak-ng's voice for a locale (`placeholder_voice` in its locale.yaml)."""
+    return catalog.voice(language).placeholder_voice or language
 
 
 def render_placeholders(
@@ -49,18 +53,16 @@ def render_placeholders(
     flows: Mapping[str, Flow],
     language: str,
     audio_dir: Path,
+    synthesizer: Synthesizer,
     *,
-    jobs: int | None = None,
-    progress: bool = True,
+    progress: Progress | None = None,
 ) -> RenderReport:
     """Render a placeholder of every voice prompt of a language into <audio_dir>/<lang>/."""
     if language not in catalog.languages:
         raise ConfigError(f"no locale {language!r}; available: {', '.join(catalog.languages)}")
-    espeak = shutil.which(ESPEAK)
-    if espeak is None:
-        raise ConfigError(f"{ESPEAK} is not installed: on Debian or Ubuntu, `apt install {ESPEAK}`")
     started = time.perf_counter()
-    voice = catalog.voice(language).placeholder_voice or language
+    voice = voice_of(catalog, language)
+    version = f"{synthesizer.version}|{PIPELINE}"
     folder = audio_dir / language / PLACEHOLDERS
     folder.mkdir(parents=True, exist_ok=True)
     manifest_path = folder / MANIFEST
@@ -71,39 +73,25 @@ def render_placeholders(
     wanted: dict[str, str] = {}  # file name -> text
     for say in prompts_of_language(flows, language):
         wanted[audio_name(say)] = catalog.format(language, say.message, dict(say.args))
-    todo = {
-        name: text
+    todo = sorted(
+        (name, text)
         for name, text in wanted.items()
-        if manifest.get(name) != _fingerprint(text, voice) or not (folder / f"{name}.wav").is_file()
-    }
-
-    def render(item: tuple[str, str]) -> str:
-        name, text = item
-        target = folder / f"{name}.wav"
+        if manifest.get(name) != fingerprint(text, voice, version)
+        or not (folder / f"{name}.wav").is_file()
+    )
+    played = 0.0
+    size = 0
+    for done, (name, text) in enumerate(todo, start=1):
+        pcm = synthesizer.speak(text, voice)
+        wav = telephone_wav(pcm)
         partial = folder / f".{name}.wav.partial"
-        subprocess.run(  # noqa: S603 - a fixed program; the text goes in on stdin
-            [espeak, "-v", voice, "-s", str(SPEED_WPM), "-w", str(partial), "--stdin"],
-            input=text.encode("utf-8"),
-            check=True,
-            capture_output=True,
-            timeout=TIMEOUT_S,
-        )
-        partial.replace(target)  # a crash never leaves half a file under the real name
-        return name
-
-    with (
-        ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool,
-        tqdm(
-            total=len(wanted),
-            initial=len(wanted) - len(todo),
-            desc=f"render {language}",
-            unit="prompt",
-            disable=not progress,
-        ) as bar,
-    ):
-        for name in pool.map(render, sorted(todo.items())):
-            manifest[name] = _fingerprint(wanted[name], voice)
-            bar.update(1)
+        partial.write_bytes(wav)
+        partial.replace(folder / f"{name}.wav")  # a crash never leaves half a file in place
+        manifest[name] = fingerprint(text, voice, version)
+        played += pcm.seconds
+        size += len(wav)
+        if progress is not None:
+            progress(len(wanted) - len(todo) + done, len(wanted))
 
     removed = 0
     for stale in folder.glob("*.wav"):
@@ -111,7 +99,10 @@ def render_placeholders(
             stale.unlink()
             manifest.pop(stale.name.removesuffix(".wav"), None)
             removed += 1
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    if todo or removed or not manifest_path.is_file():
+        partial_manifest = folder / f".{MANIFEST}.partial"
+        partial_manifest.write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
+        partial_manifest.replace(manifest_path)
     return RenderReport(
         language=language,
         directory=folder,
@@ -119,8 +110,11 @@ def render_placeholders(
         unchanged=len(wanted) - len(todo),
         removed=removed,
         seconds=time.perf_counter() - started,
+        audio_seconds=played,
+        bytes=size,
     )
 
 
-def _fingerprint(text: str, voice: str) -> str:
-    return hashlib.sha256(f"{voice}|{SPEED_WPM}|{text}".encode()).hexdigest()[:16]
+def fingerprint(text: str, voice: str, version: str) -> str:
+    """What a placeholder was made from: a change to any part renders it again."""
+    return hashlib.sha256(f"{voice}|{version}|{text}".encode()).hexdigest()[:16]
