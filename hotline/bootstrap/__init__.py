@@ -17,9 +17,15 @@ from functools import cached_property
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline.bootstrap import jobs
+from hotline.bootstrap.audio import PhoneAudio
 from hotline.bootstrap.channels import TelegramParts, build_chat, build_voice
 from hotline.bootstrap.database import Database
-from hotline.bootstrap.languages import chat_languages, shipped_flows, voice_languages
+from hotline.bootstrap.languages import (
+    LiveLanguages,
+    chat_languages,
+    shipped_flows,
+    wanted_voice_languages,
+)
 from hotline.catalog import Catalog
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.telegram import running as telegram_running
@@ -35,6 +41,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary
+from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
 
 __all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
 
@@ -76,7 +83,7 @@ class Hotline:
     clock: Callable[[], datetime]
     flows: Mapping[str, Flow]
     audio: AudioLibrary
-    voice_languages: Languages
+    phone_audio: PhoneAudio
     renderer: VoiceRenderer
     signature: TwilioSignatureCheck
     board: DutyBoard
@@ -94,6 +101,11 @@ class Hotline:
         return self.core.settings
 
     @property
+    def voice_languages(self) -> LiveLanguages:
+        """The languages offered on the phone: they grow as the start-up render goes on."""
+        return self.phone_audio.languages
+
+    @property
     def database(self) -> Database:
         """The database (open while running)."""
         return self.core.database
@@ -109,6 +121,8 @@ class Hotline:
                 )
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
+            await self.phone_audio.start()
+            stack.push_async_callback(self.phone_audio.stop)
             yield self
 
     async def tidy(self, now: datetime) -> None:
@@ -122,13 +136,26 @@ def build(
     clock: Callable[[], datetime] = utc_now,
     catalog: Catalog | None = None,
     flows: Mapping[str, Flow] | None = None,
+    synthesizer: Synthesizer | None = None,
 ) -> Hotline:
-    """Build every piece of the server once; nothing is opened until `running()`."""
+    """Build every piece of the server once; nothing is opened until `running()`.
+
+    The one thing done at once: the default language's placeholders, when it has no Twilio
+    voice and no audio yet, are rendered here (a second or two), since it greets every caller.
+    """
     base = core(settings, catalog=catalog)
     flows = flows or shipped_flows(base.catalog)
     audio = AudioLibrary(settings.audio_dir)
-    languages = voice_languages(settings, base.catalog, audio, flows)
     renderer = VoiceRenderer(base.catalog, settings.public_url, audio)
+    phone_audio = PhoneAudio(
+        catalog=base.catalog,
+        flows=flows,
+        audio=audio,
+        renderer=renderer,
+        wanted=wanted_voice_languages(settings, base.catalog),
+        synthesizer=synthesizer or EspeakSynthesizer(),
+    )
+    languages = phone_audio.languages
     signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
     database = base.database
     board = DutyBoard(database.duty_snapshot, clock)
@@ -140,7 +167,9 @@ def build(
     )
     periodic = (
         *([jobs.alerts_job(chat.telegram.desk)] if chat.telegram is not None else []),
-        jobs.housekeeping_job(database, settings.escalation.callback_keep, renderer, clock),
+        jobs.housekeeping_job(
+            database, settings.escalation.callback_keep, phone_audio.refresh, clock
+        ),
         jobs.spool_job(voice.spool.replay_logged),
     )
     return Hotline(
@@ -148,7 +177,7 @@ def build(
         clock=clock,
         flows=flows,
         audio=audio,
-        voice_languages=languages,
+        phone_audio=phone_audio,
         renderer=renderer,
         signature=signature,
         board=board,

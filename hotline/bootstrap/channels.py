@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from hotline.bootstrap.languages import LiveLanguages
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.staff_desk import PersonSide, StaffDesk
 from hotline.channels.telegram import CHANNEL as TELEGRAM
@@ -31,7 +32,7 @@ from hotline.conversations.voice import VoiceConversations
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
-from hotline.flows.engine import Languages
+from hotline.flows.engine import LanguageSource
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
 from hotline.storage.spool import Spool
@@ -98,7 +99,7 @@ class Later(Generic[_T]):
 def build_voice(
     core: Core,
     flows: Mapping[str, Flow],
-    languages: Languages,
+    languages: LiveLanguages,
     *,
     renderer: VoiceRenderer,
     signature: TwilioSignatureCheck,
@@ -158,13 +159,14 @@ def build_voice(
         spool=spool,
         clock=clock,
     )
+    languages.listen(channel.prepare_fallbacks)
     return VoiceParts(channel, escalation, spool)
 
 
 def build_chat(
     core: Core,
     flows: Mapping[str, Flow],
-    languages: Languages,
+    languages: LanguageSource,
     *,
     renderer: VoiceRenderer,
     signature: TwilioSignatureCheck,

@@ -26,7 +26,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import whisper_language
 from hotline.escalation.ports import UnitsOfWork
 from hotline.flows.actions import Say
-from hotline.flows.engine import Languages
+from hotline.flows.engine import LanguageSource
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class CallbackCalls:
         cipher: DataCipher,
         renderer: VoiceRenderer,
         signature: TwilioSignatureCheck,
-        languages: Languages,
+        languages: LanguageSource,
         clock: Callable[[], datetime],
     ) -> None:
         self.rest = rest

@@ -64,7 +64,7 @@ class VoiceConversations:
         units: UnitsOfWork,
         board: DutyBoard,
         escalation: CallEscalation,
-        languages: engine.Languages,
+        languages: engine.LanguageSource,
         pseudonym_key: bytes,
         default_region: str | None,
         render: Render,
@@ -83,19 +83,20 @@ class VoiceConversations:
     async def start(self, call_sid: str, caller_number: str, preset: str | None) -> str:
         """A new call: its session and log row, and the answer to its first request."""
         flow = self.flows[VOICE_FLOW]
+        languages = self.languages.current  # one view of the languages for the whole step
         caller = pseudonym(caller_number, self.pseudonym_key, self.default_region)
         language = preset
         if language is None and caller is not None:
             # A returning caller starts in the language they chose last time (9 changes it).
             async with self._units() as uow:
                 remembered = await uow.sessions.recall_language(caller)
-            if remembered in self.languages.offered:
+            if remembered in languages.offered:
                 language = remembered
         now = self.clock()
         step = engine.start(
             flow,
             CallStarted(language=language, reachable=caller is not None),
-            languages=self.languages,
+            languages=languages,
             now=now,
         )
         twiml = self.render(step, 1, None)
@@ -140,7 +141,7 @@ class VoiceConversations:
                 return stored.last_response
             state = SessionState.from_json(stored.state)
             flow = self.flows[state.flow_id]
-            languages = self.languages
+            languages = self.languages.current
             now = self.clock()
             if isinstance(event, EscalationEnded) and round_ is not None:
                 answered, again = await self.escalation.after_round(
