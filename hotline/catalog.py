@@ -13,7 +13,9 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from hotline.arg_forms import spoken, written
 from hotline.errors import ConfigError
+from hotline.flows.actions import Arg
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK_LANGUAGE = "en"
@@ -104,11 +106,17 @@ class Catalog:
         """The locale's voice settings (English's when the locale has none)."""
         return self._voices.get(language) or self._voices[FALLBACK_LANGUAGE]
 
-    def format(
-        self, language: str, message: str, args: Mapping[str, str | int | date] | None = None
-    ) -> str:
+    def format(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
         """The message's text in a language, English where the locale lacks it."""
-        text = self._format(language, message, None, args)
+        text = self._format(language, message, None, written(language, args or {}))
+        if text is None:
+            log.error("message %s is in no locale", message)
+            return message
+        return text
+
+    def spoken(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
+        """The message's text as a caller hears it: dates, times and numbers made speakable."""
+        text = self._format(language, message, None, spoken(language, args or {}))
         if text is None:
             log.error("message %s is in no locale", message)
             return message

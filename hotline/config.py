@@ -58,6 +58,7 @@ class Settings:
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
     audio_dir: Path = Path("data/audio")
+    spoken_cache_mb: int = 200  # texts rendered on demand, under data_dir/spoken
     data_key: bytes = b""
     telegram_token: str | None = None
     telegram_webhook_secret: str | None = None
@@ -172,6 +173,7 @@ def _build(env: dict[str, str]) -> Settings:
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
+        spoken_cache_mb=_bounded(env, "HOTLINE_SPOKEN_CACHE_MB", 200, 1, 100_000, "megabytes"),
         data_key=data_key,
         telegram_token=telegram_token,
         telegram_webhook_secret=telegram_secret,

@@ -8,7 +8,8 @@ database engine, the Telegram bot, the scheduler) and closes it again, in revers
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +33,7 @@ from hotline.channels.telegram import running as telegram_running
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel
-from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.channels.voice_twiml import SPOKEN_SHARE, VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.conversations.voice_spool import VoiceSpool
@@ -42,6 +43,7 @@ from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary
 from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
+from hotline.prompts.spoken import SpokenCache
 
 __all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
 
@@ -83,6 +85,7 @@ class Hotline:
     clock: Callable[[], datetime]
     flows: Mapping[str, Flow]
     audio: AudioLibrary
+    spoken: SpokenCache
     phone_audio: PhoneAudio
     renderer: VoiceRenderer
     signature: TwilioSignatureCheck
@@ -121,6 +124,7 @@ class Hotline:
                 )
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
+            stack.callback(self.spoken.save_stats)
             await self.phone_audio.start()
             stack.push_async_callback(self.phone_audio.stop)
             yield self
@@ -146,14 +150,26 @@ def build(
     base = core(settings, catalog=catalog)
     flows = flows or shipped_flows(base.catalog)
     audio = AudioLibrary(settings.audio_dir)
-    renderer = VoiceRenderer(base.catalog, settings.public_url, audio)
+    synthesizer = synthesizer or EspeakSynthesizer()
+    spoken = SpokenCache(
+        settings.data_dir / "spoken",
+        synthesizer,
+        cap_bytes=settings.spoken_cache_mb * 1_000_000,
+    )
+    renderer = VoiceRenderer(
+        base.catalog,
+        settings.public_url,
+        audio,
+        spoken,
+        spoken_budget_s=settings.step_deadline_s * SPOKEN_SHARE,
+    )
     phone_audio = PhoneAudio(
         catalog=base.catalog,
         flows=flows,
         audio=audio,
         renderer=renderer,
         wanted=wanted_voice_languages(settings, base.catalog),
-        synthesizer=synthesizer or EspeakSynthesizer(),
+        synthesizer=synthesizer,
     )
     languages = phone_audio.languages
     signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
@@ -168,7 +184,7 @@ def build(
     periodic = (
         *([jobs.alerts_job(chat.telegram.desk)] if chat.telegram is not None else []),
         jobs.housekeeping_job(
-            database, settings.escalation.callback_keep, phone_audio.refresh, clock
+            database, settings.escalation.callback_keep, _audio_sweep(phone_audio, spoken), clock
         ),
         jobs.spool_job(voice.spool.replay_logged),
     )
@@ -177,6 +193,7 @@ def build(
         clock=clock,
         flows=flows,
         audio=audio,
+        spoken=spoken,
         phone_audio=phone_audio,
         renderer=renderer,
         signature=signature,
@@ -189,3 +206,13 @@ def build(
         jobs=periodic,
         scheduler=jobs.new_scheduler(),
     )
+
+
+def _audio_sweep(phone_audio: PhoneAudio, spoken: SpokenCache) -> Callable[[], Awaitable[None]]:
+    """The housekeeping of audio: new recordings in, the counts of spoken texts kept."""
+
+    async def sweep() -> None:
+        await phone_audio.refresh()
+        await asyncio.to_thread(spoken.save_stats)
+
+    return sweep

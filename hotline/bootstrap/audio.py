@@ -123,11 +123,16 @@ class PhoneAudio:
             return
         log.info("%s: rendering the placeholders it lacks", language)
         report = render_placeholders(
-            self.catalog, self.flows, language, Path(directory), self.synthesizer
+            self.catalog,
+            self.flows,
+            language,
+            Path(directory),
+            self.synthesizer,
+            recorded=lambda say: self.audio.find(say, placeholders=False) is not None,
         )
         self.reports.append(report)
         log.info(
-            "%s: %d placeholders rendered (%d unchanged, %d removed) in %.1f s",
+            "%s: %d placeholders rendered (%d up to date, %d removed) in %.1f s",
             language,
             report.rendered,
             report.unchanged,

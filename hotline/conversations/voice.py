@@ -9,7 +9,7 @@ retried request gets the saved answer and the flow moves once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,7 +38,8 @@ from hotline.flows.model import Flow
 from hotline.flows.state import SessionState
 from hotline.privacy import pseudonym
 
-Render = Callable[[engine.Step, int, DialPlan | None], str]  # (step, its number, a dial)
+# (step, its number, a dial) -> TwiML; texts with details may be rendered to speech meanwhile
+Render = Callable[[engine.Step, int, DialPlan | None], Awaitable[str]]
 
 
 class SessionMissing(BadRequest):
@@ -99,7 +100,7 @@ class VoiceConversations:
             languages=languages,
             now=now,
         )
-        twiml = self.render(step, 1, None)
+        twiml = await self.render(step, 1, None)
         new = NewSession(
             key=call_sid,
             channel=CHANNEL,
@@ -157,7 +158,7 @@ class VoiceConversations:
                     step = engine.advance(
                         flow, state, EscalationContinues(), languages=languages, now=now
                     )
-                    twiml = self.render(step, stored.seq + 1, again)
+                    twiml = await self.render(step, stored.seq + 1, again)
                     if await uow.sessions.advance(stored, stored.state, twiml, now):
                         return twiml
                     latest = await uow.sessions.load(call_sid)
@@ -174,7 +175,7 @@ class VoiceConversations:
                 decision = self.escalation.first_round(
                     snapshot, step.state.language, now, hotline_number
                 )
-            twiml = self.render(step, stored.seq + 1, decision.dial if decision else None)
+            twiml = await self.render(step, stored.seq + 1, decision.dial if decision else None)
             voicemail = None
             if isinstance(event, RecordingSaved):
                 voicemail = NewVoicemail(

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hotline.catalog import Catalog
 from hotline.errors import ConfigError
+from hotline.flows.actions import Say
 from hotline.flows.model import Flow
 from hotline.prompts.library import PLACEHOLDERS, audio_name
 from hotline.prompts.required import prompts_of_language
@@ -56,8 +57,10 @@ def render_placeholders(
     synthesizer: Synthesizer,
     *,
     progress: Progress | None = None,
+    recorded: Callable[[Say], bool] | None = None,
 ) -> RenderReport:
-    """Render a placeholder of every voice prompt of a language into <audio_dir>/<lang>/."""
+    """Render a placeholder of every voice prompt of a language into <audio_dir>/<lang>/
+    (but those `recorded` says have a recording: a recording always wins)."""
     if language not in catalog.languages:
         raise ConfigError(f"no locale {language!r}; available: {', '.join(catalog.languages)}")
     started = time.perf_counter()
@@ -71,13 +74,19 @@ def render_placeholders(
     )
 
     wanted: dict[str, str] = {}  # file name -> text
+    skipped: set[str] = set()
     for say in prompts_of_language(flows, language):
-        wanted[audio_name(say)] = catalog.format(language, say.message, dict(say.args))
+        wanted[audio_name(say)] = catalog.spoken(language, say.message, dict(say.args))
+        if recorded is not None and recorded(say):
+            skipped.add(audio_name(say))
     todo = sorted(
         (name, text)
         for name, text in wanted.items()
-        if manifest.get(name) != fingerprint(text, voice, version)
-        or not (folder / f"{name}.wav").is_file()
+        if name not in skipped
+        and (
+            manifest.get(name) != fingerprint(text, voice, version)
+            or not (folder / f"{name}.wav").is_file()
+        )
     )
     played = 0.0
     size = 0
@@ -107,7 +116,7 @@ def render_placeholders(
         language=language,
         directory=folder,
         rendered=len(todo),
-        unchanged=len(wanted) - len(todo),
+        unchanged=len(wanted) - len(todo) - len(skipped),
         removed=removed,
         seconds=time.perf_counter() - started,
         audio_seconds=played,
