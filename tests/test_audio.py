@@ -144,3 +144,52 @@ def test_render_of_an_unknown_language_names_the_ones_there_are(tmp_path: Path) 
     result = hotline("prompts", "render", "xx", cwd=tmp_path)
     assert result.returncode == 2
     assert "no locale 'xx'; available: cs, en, hr, ka, ru, sl" in result.stderr
+
+
+def test_say_writes_what_a_caller_would_hear(tmp_path: Path) -> None:
+    text = tmp_path / "text.wav"
+    result = hotline("prompts", "say", "ka", "გამარჯობა. ეს ტესტია.", "-o", str(text), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    info = wav_info(text.read_bytes())
+    assert (info.format, info.rate, info.channels) == (FORMAT_MULAW, 8000, 1)
+    assert info.seconds > 1
+
+    message = tmp_path / "message.wav"
+    result = hotline(
+        "prompts", "say", "sl", "--message", "message-prompt", "--arg", "minutes=2",
+        "-o", str(message), cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "2 minuti" in result.stdout  # the Slovenian dual, as the caller hears it
+    assert wav_info(message.read_bytes()).seconds > 3
+
+
+def test_say_names_what_is_missing_in_one_line(tmp_path: Path) -> None:
+    out = str(tmp_path / "x.wav")
+    for args, expected in [
+        (("ka", "--message", "message-prompt", "-o", out), "needs --arg minutes=..."),
+        (("ka", "--message", "no-such-message", "-o", out), "no message 'no-such-message'"),
+        (("xx", "text", "-o", out), "no locale 'xx'"),
+        (("ka", "-o", out), "give a text in quotes, or --message ID"),
+        (("ka", "--message", "goodbye", "--arg", "oops", "-o", out), "write NAME=VALUE"),
+    ]:
+        result = hotline("prompts", "say", *args, cwd=tmp_path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert expected in result.stderr, (args, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_status_shows_the_texts_spoken_on_demand(tmp_path: Path) -> None:
+    from hotline.prompts.speech import EspeakSynthesizer
+    from hotline.prompts.spoken import SpokenCache
+
+    cache = SpokenCache(tmp_path / "data" / "spoken", EspeakSynthesizer(), cap_bytes=10**8)
+    cache.render("ka", "ka", "პირველი.")
+    assert cache.lookup("ka", "ka", "პირველი.") is not None
+    cache.save_stats()
+    result = hotline("prompts", "status", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [ka] = [line for line in result.stdout.splitlines() if line.startswith("  ka:")]
+    assert "spoken on demand: 1 cached" in ka
+    assert "1 hits, 1 renders" in ka
+    assert "placeholders" in ka

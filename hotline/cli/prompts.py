@@ -1,4 +1,4 @@
-"""`hotline prompts render | script | status`: the recorded voice prompts."""
+"""`hotline prompts render | script | say | status`: the voice prompts, recorded or synthetic."""
 
 from __future__ import annotations
 
@@ -37,8 +37,27 @@ def add_parser(sub: SubParsers) -> None:
     script.add_argument("language", metavar="LANG", help="a locale code, e.g. ka")
     script.add_argument("--output", "-o", type=Path, help="CSV file (default: standard output)")
     script.set_defaults(func=_prompts_script)
+    say = prompts.add_parser(
+        "say",
+        help="write what a caller would hear as a WAV file, to listen before going live",
+        description=(
+            "Speak TEXT, or a catalogue message with its arguments, as a caller hears it in "
+            "LANG: 8 kHz mono mu-law WAV, the phone line's own sound. Arguments: a number "
+            "(3), a date (2027-03-12), a time (14:30) or a phone number (+995322000000, or "
+            "tel:2 145 145) are spoken as the locale says them."
+        ),
+    )
+    say.add_argument("language", metavar="LANG", help="a locale code, e.g. ka")
+    say.add_argument("text", nargs="?", help="the text to speak (or --message)")
+    say.add_argument("--message", "-m", help="a message id of the catalogue, e.g. goodbye")
+    say.add_argument(
+        "--arg", "-a", action="append", default=[], metavar="NAME=VALUE", help="an argument"
+    )
+    say.add_argument("--output", "-o", type=Path, required=True, help="the WAV file to write")
+    say.set_defaults(func=_prompts_say)
     prompts.add_parser(
-        "status", help="per language: Twilio voice, recordings, placeholders, missing"
+        "status",
+        help="per language: Twilio voice, recordings, placeholders, texts spoken on demand",
     ).set_defaults(func=_prompts_status)
 
 
@@ -93,14 +112,26 @@ def _prompts_script(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prompts_say(args: argparse.Namespace) -> int:
+    from hotline.cli.say import say
+    from hotline.prompts.library import AudioLibrary
+
+    settings = load_settings()
+    audio = AudioLibrary(settings.audio_dir)
+    print(say(Catalog(), args.language, args.text, args.message, args.arg, args.output, audio))
+    return 0
+
+
 def _prompts_status(args: argparse.Namespace) -> int:
     del args
     from hotline.prompts.library import AudioLibrary
     from hotline.prompts.required import prompts_of_language
+    from hotline.prompts.spoken import spoken_stats
 
     settings = load_settings()
     catalog, flows = _shipped()
     audio = AudioLibrary(settings.audio_dir)
+    spoken = spoken_stats(settings.data_dir / "spoken")
     print(f"audio folder: {settings.audio_dir}")
     for language in catalog.languages:
         says = prompts_of_language(flows, language)
@@ -116,9 +147,21 @@ def _prompts_status(args: argparse.Namespace) -> int:
                 f"{len(says) - recorded} spoken by Twilio ({voice.voice})"
             )
         else:
+            cache = spoken.get(language)
+            on_demand = (
+                f"; spoken on demand: {cache.files} cached ({cache.bytes / 1e6:.1f} MB), "
+                f"{cache.hits} hits, {cache.renders} renders"
+                if cache
+                else "; spoken on demand: none yet"
+            )
             print(
                 f"  {language}: no Twilio voice; {len(says)} prompts: {recorded} recorded, "
                 f"{placeholders} placeholders, {rest} missing"
-                + (f" (`hotline prompts render {language}`)" if rest else "")
+                + (" (the server renders them at start)" if rest else "")
+                + on_demand
             )
+    print(
+        f"texts spoken on demand: {settings.data_dir / 'spoken'} "
+        f"(at most {settings.spoken_cache_mb} MB, HOTLINE_SPOKEN_CACHE_MB)"
+    )
     return 0

@@ -208,24 +208,48 @@ class SpokenCache:
 
     def _load(self) -> None:
         """The files already on disk, oldest use first (a hit touches the file's mtime)."""
-        if not self.directory.is_dir():
-            return
-        found: list[tuple[float, SpokenFile]] = []
-        for path in self.directory.glob("*/*.wav"):
-            if _FILE.match(path.name):
-                stat = path.stat()
-                spoken = SpokenFile(path.parent.name, path.stem, path, stat.st_size)
-                found.append((stat.st_mtime, spoken))
-        for _, spoken in sorted(found, key=lambda item: item[0]):
+        for spoken in _on_disk(self.directory):
             self._files[(spoken.language, spoken.key)] = spoken
-        stats = self.directory / STATS
-        if stats.is_file():
-            try:
-                saved = json.loads(stats.read_text(encoding="utf-8"))
-                for lang, counts in saved.items():
-                    self._counts[lang] = LanguageStats(
-                        hits=int(counts.get("hits", 0)), renders=int(counts.get("renders", 0))
-                    )
-            except (ValueError, AttributeError) as exc:
-                log.warning("%s is unreadable (%s); counting anew", stats, exc)
+        self._counts = _saved_counts(self.directory)
         self._evict()
+
+
+def spoken_stats(directory: Path) -> dict[str, LanguageStats]:
+    """What a cache folder holds, and its counts as the server last saved them (for
+    `hotline prompts status`, which must not evict anything a running server serves)."""
+    result = _saved_counts(directory)
+    for spoken in _on_disk(directory):
+        entry = result.setdefault(spoken.language, LanguageStats())
+        entry.files += 1
+        entry.bytes += spoken.size
+    return result
+
+
+def _on_disk(directory: Path) -> list[SpokenFile]:
+    """The rendered files in a cache folder, least recently used first."""
+    if not directory.is_dir():
+        return []
+    found: list[tuple[float, SpokenFile]] = []
+    for path in directory.glob("*/*.wav"):
+        if _FILE.match(path.name):
+            stat = path.stat()
+            found.append(
+                (stat.st_mtime, SpokenFile(path.parent.name, path.stem, path, stat.st_size))
+            )
+    return [spoken for _, spoken in sorted(found, key=lambda item: item[0])]
+
+
+def _saved_counts(directory: Path) -> dict[str, LanguageStats]:
+    stats = directory / STATS
+    counts: dict[str, LanguageStats] = {}
+    if not stats.is_file():
+        return counts
+    try:
+        saved = json.loads(stats.read_text(encoding="utf-8"))
+        for lang, numbers in saved.items():
+            counts[lang] = LanguageStats(
+                hits=int(numbers.get("hits", 0)), renders=int(numbers.get("renders", 0))
+            )
+    except (ValueError, AttributeError) as exc:
+        log.warning("%s is unreadable (%s); counting anew", stats, exc)
+    return counts
