@@ -108,15 +108,14 @@ class Catalog:
 
     def format(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
         """The message's text in a language, English where the locale lacks it."""
-        text = self._format(language, message, None, written(language, args or {}))
-        if text is None:
-            log.error("message %s is in no locale", message)
-            return message
-        return text
+        return self._text(language, message, written(language, args or {}))
 
     def spoken(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
         """The message's text as a caller hears it: dates, times and numbers made speakable."""
-        text = self._format(language, message, None, spoken(language, args or {}))
+        return self._text(language, message, spoken(language, args or {}))
+
+    def _text(self, language: str, message: str, args: Mapping[str, str | int | date]) -> str:
+        text = self._format(language, message, None, args)
         if text is None:
             log.error("message %s is in no locale", message)
             return message

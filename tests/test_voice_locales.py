@@ -23,6 +23,16 @@ AUDIO_ONLY = ("ka", "sl", "hr")
 PRESSES = "1,2,0,4,message"
 
 
+def assert_all_six_offered(out: str) -> None:
+    """English first (the default), then the others; Georgian is the fourth."""
+    assert heard_in("en", "language-option", key=1) in out
+    assert heard_in("cs", "language-option", key=2) in out
+    assert "hotline plays: hr/language-option--key-3.wav" in out
+    assert "hotline plays: ka/language-option--key-4.wav" in out
+    assert heard_in("ru", "language-option", key=5) in out
+    assert "hotline plays: sl/language-option--key-6.wav" in out
+
+
 def heard_in(language: str, message: str, **args: str | int) -> str:
     """The first line of a message as the caller hears it."""
     return CATALOG.format(language, message, args).splitlines()[0].strip()
@@ -97,13 +107,7 @@ def test_the_language_menu_mixes_voices_and_recordings(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    # English first (the default), then the others; Georgian is the fourth.
-    assert heard_in("en", "language-option", key=1) in out
-    assert heard_in("cs", "language-option", key=2) in out
-    assert "hotline plays: hr/language-option--key-3.wav" in out
-    assert "hotline plays: ka/language-option--key-4.wav" in out
-    assert heard_in("ru", "language-option", key=5) in out
-    assert "hotline plays: sl/language-option--key-6.wav" in out
+    assert_all_six_offered(out)
     after_choice = out[out.index("caller presses 4") :]
     assert "hotline plays: ka/main-menu.wav" in after_choice
     assert "hotline plays: ka/goodbye.wav" in after_choice
@@ -114,13 +118,7 @@ def test_a_fresh_data_folder_offers_all_six_languages_once_rendered(tmp_path: Pa
     # placeholders itself at start, and `hotline call` waits for that render.
     result = hotline("call", "--press", "0", cwd=tmp_path, PATH="/nonexistent")
     assert result.returncode == 0, result.stderr
-    out = result.stdout
-    assert heard_in("en", "language-option", key=1) in out
-    assert heard_in("cs", "language-option", key=2) in out
-    assert "hotline plays: hr/language-option--key-3.wav" in out
-    assert "hotline plays: ka/language-option--key-4.wav" in out
-    assert heard_in("ru", "language-option", key=5) in out
-    assert "hotline plays: sl/language-option--key-6.wav" in out
+    assert_all_six_offered(result.stdout)
 
 
 @pytest.mark.parametrize("language", ["ka", "sl"])

@@ -146,10 +146,7 @@ class VoiceRenderer:
     ) -> str:
         """TwiML for one step, rendering on demand what only a synthesizer can say."""
         said, spoken = await self.speak(actions, language)
-        if spoken:  # names files the cache may evict one day: not kept as a template
-            template = self._render_template(said, language, dial, spoken)
-            return template.replace(f"seq={_SEQ_MARK}", f"seq={seq}")
-        return self.render(said, seq=seq, language=language, dial=dial)
+        return self.render(said, seq=seq, language=language, dial=dial, spoken=spoken)
 
     def _needs_speech(self, say: act.Say) -> bool:
         """A text in a language without a Twilio voice that has no file: a date, a number."""
@@ -164,10 +161,12 @@ class VoiceRenderer:
         seq: int,
         language: str,
         dial: DialPlan | None = None,
+        spoken: Mapping[act.Say, str] | None = None,
     ) -> str:
-        """TwiML for one step; `seq` is the number the next request must carry."""
-        if dial is not None:  # unique to one call: not worth caching
-            template = self._render_template(tuple(actions), language, dial)
+        """TwiML for one step; `seq` is the number the next request must carry; `spoken`:
+        the URL paths of texts rendered on demand (see `speak`)."""
+        if dial is not None or spoken:  # unique to one call, or files the cache may evict
+            template = self._render_template(tuple(actions), language, dial, spoken)
         else:
             template = self._template(tuple(actions), language, None)
         return template.replace(f"seq={_SEQ_MARK}", f"seq={seq}")
