@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -93,9 +95,7 @@ def render_placeholders(
     for done, (name, text) in enumerate(todo, start=1):
         pcm = synthesizer.speak(text, voice)
         wav = telephone_wav(pcm)
-        partial = folder / f".{name}.wav.partial"
-        partial.write_bytes(wav)
-        partial.replace(folder / f"{name}.wav")  # a crash never leaves half a file in place
+        write_whole(folder / f"{name}.wav", wav)
         manifest[name] = fingerprint(text, voice, version)
         played += pcm.seconds
         size += len(wav)
@@ -105,13 +105,11 @@ def render_placeholders(
     removed = 0
     for stale in folder.glob("*.wav"):
         if stale.name.removesuffix(".wav") not in wanted:
-            stale.unlink()
+            stale.unlink(missing_ok=True)  # another server starting at once may be first
             manifest.pop(stale.name.removesuffix(".wav"), None)
             removed += 1
     if todo or removed or not manifest_path.is_file():
-        partial_manifest = folder / f".{MANIFEST}.partial"
-        partial_manifest.write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
-        partial_manifest.replace(manifest_path)
+        write_whole(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
     return RenderReport(
         language=language,
         directory=folder,
@@ -122,6 +120,14 @@ def render_placeholders(
         audio_seconds=played,
         bytes=size,
     )
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file so that nobody ever reads half of it: a crash leaves the old file, and two
+    servers starting at once on one folder each write a draft of their own."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def fingerprint(text: str, voice: str, version: str) -> str:

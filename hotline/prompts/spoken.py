@@ -29,6 +29,7 @@ from pathlib import Path
 from aiohttp import web
 
 from hotline.prompts.library import IMMUTABLE
+from hotline.prompts.render import write_whole
 from hotline.prompts.speech import Synthesizer
 from hotline.prompts.telephone import PIPELINE, telephone_wav
 
@@ -131,9 +132,7 @@ class SpokenCache:
         folder = self.directory / language
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{key}.wav"
-        partial = folder / f".{key}.wav.partial"
-        partial.write_bytes(wav)
-        partial.replace(path)
+        write_whole(path, wav)
         made = SpokenFile(language, key, path, len(wav))
         self._files[(language, key)] = made
         self._touch(made)
@@ -159,9 +158,7 @@ class SpokenCache:
         counts = {
             lang: {"hits": c.hits, "renders": c.renders} for lang, c in sorted(self._counts.items())
         }
-        partial = self.directory / f".{STATS}.partial"
-        partial.write_text(json.dumps(counts, indent=1), encoding="utf-8")
-        partial.replace(self.directory / STATS)
+        write_whole(self.directory / STATS, json.dumps(counts, indent=1).encode())
 
     def close(self) -> None:
         """Save the counts; let a render under way finish."""
