@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/voice.py
 	$(BIN)/python bench/chat.py
 	$(BIN)/python bench/spool.py
+	$(BIN)/python bench/audio.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

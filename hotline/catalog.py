@@ -13,7 +13,9 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from hotline.arg_forms import spoken, written
 from hotline.errors import ConfigError
+from hotline.flows.actions import Arg
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK_LANGUAGE = "en"
@@ -152,10 +154,15 @@ class Catalog:
                 )
         return problems
 
-    def format(
-        self, language: str, message: str, args: Mapping[str, str | int | date] | None = None
-    ) -> str:
+    def format(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
         """The message's text in a language, English where the locale lacks it."""
+        return self._text(language, message, written(language, args or {}))
+
+    def spoken(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
+        """The message's text as a caller hears it: dates, times and numbers made speakable."""
+        return self._text(language, message, spoken(language, args or {}))
+
+    def _text(self, language: str, message: str, args: Mapping[str, str | int | date]) -> str:
         text = self._format(language, message, None, args)
         if text is None:
             log.error("message %s is in no locale", message)

@@ -60,6 +60,7 @@ class Settings:
     audio_dir: Path = Path("data/audio")
     # A deployment's <lang>/*.ftl files replacing shipped messages and terms (the program's name).
     locale_overrides: Path | None = None
+    spoken_cache_mb: int = 200  # texts rendered on demand, under data_dir/spoken
     data_key: bytes = b""
     telegram_token: str | None = None
     telegram_webhook_secret: str | None = None
@@ -175,6 +176,7 @@ def _build(env: dict[str, str]) -> Settings:
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
         locale_overrides=_folder("HOTLINE_LOCALE_OVERRIDES", env.get("HOTLINE_LOCALE_OVERRIDES")),
+        spoken_cache_mb=_bounded(env, "HOTLINE_SPOKEN_CACHE_MB", 200, 1, 100_000, "megabytes"),
         data_key=data_key,
         telegram_token=telegram_token,
         telegram_webhook_secret=telegram_secret,

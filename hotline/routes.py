@@ -13,6 +13,7 @@ from hotline.channels.telegram import WEBHOOK_PATH as TELEGRAM_PATH
 from hotline.channels.twilio_sms import SMS_PATH
 from hotline.channels.voice_twiml import FALLBACK_PATH, STEP_PATH, WHISPER_PATH
 from hotline.prompts.library import AUDIO_PATH
+from hotline.prompts.spoken import SPOKEN_PATH
 
 VOICE_PATH = "/twilio/voice"  # the number's "a call comes in" webhook
 STATUS_PATH = "/twilio/voice/status"  # the number's call status callback
@@ -30,6 +31,7 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
         web.post(FALLBACK_PATH, voice.fallback),
         web.post(WHISPER_PATH, voice.whisper.handle),  # on the specialist's leg
         web.get(AUDIO_PATH + "/{lang}/{file}", hotline.audio.serve),
+        web.get(SPOKEN_PATH + "/{lang}/{file}", hotline.spoken.serve),
         web.get(HEALTH_PATH, Health(hotline.database).check),
     ]
     if hotline.callbacks is not None:

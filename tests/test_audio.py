@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import wave
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from hotline.catalog import Catalog
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.flows.actions import Say
 from hotline.prompts.library import AudioLibrary
+from hotline.prompts.telephone import FORMAT_MULAW, wav_info
 from tests.audio import record_everything, tiny_wav
 from tests.conftest import PUBLIC_URL, AppClient, FixedClock, make_settings, new_call_sid, start_app
 from tests.test_call_cli import hotline
@@ -112,10 +112,11 @@ def test_the_recording_script_lists_every_prompt_with_text_and_a_note(tmp_path: 
     assert "Main menu" in menu["note"]
 
 
-@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 def test_render_makes_a_placeholder_of_every_prompt_once(tmp_path: Path) -> None:
     audio = tmp_path / "audio"
-    first = hotline("prompts", "render", "sl", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(audio))
+    first = hotline(  # no espeak-ng program on the PATH: the library of the wheel speaks
+        "prompts", "render", "sl", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(audio), PATH="/nonexistent"
+    )
     assert first.returncode == 0, first.stderr
     files = sorted((audio / "sl" / "placeholders").glob("*.wav"))
     script = list(
@@ -125,8 +126,9 @@ def test_render_makes_a_placeholder_of_every_prompt_once(tmp_path: Path) -> None
     )
     assert [p.stem for p in files] == sorted(row["id"] for row in script)
     for path in files:
-        with wave.open(str(path)) as rendered:
-            assert rendered.getnframes() > rendered.getframerate() // 4, path  # real speech
+        rendered = wav_info(path.read_bytes())
+        assert (rendered.format, rendered.rate, rendered.channels) == (FORMAT_MULAW, 8000, 1)
+        assert rendered.seconds > 0.25, path  # real speech
     assert f"{len(files)} rendered, 0 unchanged" in first.stdout
     again = hotline("prompts", "render", "sl", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(audio))
     assert f"0 rendered, {len(files)} unchanged" in again.stdout
@@ -138,7 +140,56 @@ def test_render_makes_a_placeholder_of_every_prompt_once(tmp_path: Path) -> None
     assert "hotline plays: sl/goodbye.wav" in call.stdout
 
 
-def test_render_without_espeak_says_how_to_install_it(tmp_path: Path) -> None:
-    result = hotline("prompts", "render", "ka", cwd=tmp_path, PATH="/nonexistent")
+def test_render_of_an_unknown_language_names_the_ones_there_are(tmp_path: Path) -> None:
+    result = hotline("prompts", "render", "xx", cwd=tmp_path)
     assert result.returncode == 2
-    assert "apt install espeak-ng" in result.stderr
+    assert "no locale 'xx'; available: cs, en, hr, ka, ru, sl" in result.stderr
+
+
+def test_say_writes_what_a_caller_would_hear(tmp_path: Path) -> None:
+    text = tmp_path / "text.wav"
+    result = hotline("prompts", "say", "ka", "გამარჯობა. ეს ტესტია.", "-o", str(text), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    info = wav_info(text.read_bytes())
+    assert (info.format, info.rate, info.channels) == (FORMAT_MULAW, 8000, 1)
+    assert info.seconds > 1
+
+    message = tmp_path / "message.wav"
+    result = hotline(
+        "prompts", "say", "sl", "--message", "message-prompt", "--arg", "minutes=2",
+        "-o", str(message), cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "2 minuti" in result.stdout  # the Slovenian dual, as the caller hears it
+    assert wav_info(message.read_bytes()).seconds > 3
+
+
+def test_say_names_what_is_missing_in_one_line(tmp_path: Path) -> None:
+    out = str(tmp_path / "x.wav")
+    for args, expected in [
+        (("ka", "--message", "message-prompt", "-o", out), "needs --arg minutes=..."),
+        (("ka", "--message", "no-such-message", "-o", out), "no message 'no-such-message'"),
+        (("xx", "text", "-o", out), "no locale 'xx'"),
+        (("ka", "-o", out), "give a text in quotes, or --message ID"),
+        (("ka", "--message", "goodbye", "--arg", "oops", "-o", out), "write NAME=VALUE"),
+    ]:
+        result = hotline("prompts", "say", *args, cwd=tmp_path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert expected in result.stderr, (args, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_status_shows_the_texts_spoken_on_demand(tmp_path: Path) -> None:
+    from hotline.prompts.speech import EspeakSynthesizer
+    from hotline.prompts.spoken import SpokenCache
+
+    cache = SpokenCache(tmp_path / "data" / "spoken", EspeakSynthesizer(), cap_bytes=10**8)
+    cache.render("ka", "ka", "პირველი.")
+    assert cache.lookup("ka", "ka", "პირველი.") is not None
+    cache.save_stats()
+    result = hotline("prompts", "status", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [ka] = [line for line in result.stdout.splitlines() if line.startswith("  ka:")]
+    assert "spoken on demand: 1 cached" in ka
+    assert "1 hits, 1 renders" in ka
+    assert "placeholders" in ka

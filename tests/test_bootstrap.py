@@ -65,10 +65,10 @@ def test_the_cli_reports_on_the_languages_the_app_offers(
     chat = hotline.core.chat_languages
     assert chat.offered[0] == chat.default == "en"
     assert sorted(chat.offered) == sorted(hotline.core.catalog.languages)
-    # On the phone, a locale without a Twilio voice waits for its recordings.
+    # On the phone, a locale without a Twilio voice waits for its audio: the start-up render.
     catalog = hotline.core.catalog
     spoken = tuple(lang for lang in chat.offered if catalog.voice(lang).say_language)
-    assert hotline.voice_languages.offered == spoken
+    assert hotline.voice_languages.current.offered == spoken
     assert spoken != chat.offered  # the two rules differ here: the test tells them apart
 
     roster = tmp_path / "roster.yaml"

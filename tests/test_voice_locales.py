@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from hotline.catalog import Catalog
+from hotline.prompts.telephone import FORMAT_MULAW, wav_info
 from tests.audio import record_everything
 from tests.test_call_cli import hotline
 
@@ -20,6 +21,16 @@ TWILIO_VOICED = ("en", "ru", "cs")
 AUDIO_ONLY = ("ka", "sl", "hr")
 # about -> work -> back to the main menu -> leave a message -> it is recorded -> goodbye
 PRESSES = "1,2,0,4,message"
+
+
+def assert_all_six_offered(out: str) -> None:
+    """English first (the default), then the others; Georgian is the fourth."""
+    assert heard_in("en", "language-option", key=1) in out
+    assert heard_in("cs", "language-option", key=2) in out
+    assert "hotline plays: hr/language-option--key-3.wav" in out
+    assert "hotline plays: ka/language-option--key-4.wav" in out
+    assert heard_in("ru", "language-option", key=5) in out
+    assert "hotline plays: sl/language-option--key-6.wav" in out
 
 
 def heard_in(language: str, message: str, **args: str | int) -> str:
@@ -96,32 +107,45 @@ def test_the_language_menu_mixes_voices_and_recordings(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    # English first (the default), then the others; Georgian is the fourth.
-    assert heard_in("en", "language-option", key=1) in out
-    assert heard_in("cs", "language-option", key=2) in out
-    assert "hotline plays: hr/language-option--key-3.wav" in out
-    assert "hotline plays: ka/language-option--key-4.wav" in out
-    assert heard_in("ru", "language-option", key=5) in out
-    assert "hotline plays: sl/language-option--key-6.wav" in out
+    assert_all_six_offered(out)
     after_choice = out[out.index("caller presses 4") :]
     assert "hotline plays: ka/main-menu.wav" in after_choice
     assert "hotline plays: ka/goodbye.wav" in after_choice
 
 
-def test_without_audio_a_voiceless_language_is_not_offered(tmp_path: Path) -> None:
-    result = hotline("call", "--press", "0", cwd=tmp_path)
+def test_a_fresh_data_folder_offers_all_six_languages_once_rendered(tmp_path: Path) -> None:
+    # No audio at all, and no espeak-ng program on the PATH: the server renders the
+    # placeholders itself at start, and `hotline call` waits for that render.
+    result = hotline("call", "--press", "0", cwd=tmp_path, PATH="/nonexistent")
     assert result.returncode == 0, result.stderr
-    assert "plays" not in result.stdout
-    # English, Czech, Russian: no Croatian, Georgian or Slovenian without their audio.
-    assert heard_in("ru", "language-option", key=3) in result.stdout
-    assert "4." not in result.stdout
+    assert_all_six_offered(result.stdout)
 
 
-def test_asking_for_a_voiceless_language_without_audio_names_the_fix(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["ka", "sl"])
+def test_a_whole_call_on_a_fresh_machine_plays_rendered_8_khz_files(
+    language: str, tmp_path: Path
+) -> None:
     result = hotline(
-        "call", "--press", "0", cwd=tmp_path, HOTLINE_LANGUAGES="ka,en", HOTLINE_MODE="local"
+        "call",
+        "--press",
+        "1,1,2,0,4,message",
+        cwd=tmp_path,
+        PATH="/nonexistent",
+        HOTLINE_LANGUAGES=f"{language},ru,en",
+        HOTLINE_MODE="local",
     )
-    assert result.returncode == 2
-    assert "ka has no Twilio voice" in result.stderr
-    assert "hotline prompts render ka" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.returncode == 0, result.stderr  # the simulator fetched every file it played
+    played = re.findall(r"hotline plays: (\S+)", result.stdout)
+    assert played[:3] == [
+        f"{language}/greeting-welcome.wav",
+        f"{language}/greeting-emergency.wav",
+        f"{language}/language-option--key-1.wav",
+    ]
+    after_choice = result.stdout[result.stdout.index("caller presses 1") :]
+    assert "hotline: " not in after_choice  # every prompt in the language is a <Play>
+    assert played[-2:] == [f"{language}/message-received.wav", f"{language}/goodbye.wav"]
+    for name in played:
+        path = tmp_path / "data" / "audio" / language / "placeholders" / name.split("/")[1]
+        info = wav_info(path.read_bytes())
+        assert (info.format, info.rate, info.channels) == (FORMAT_MULAW, 8000, 1), name
+        assert info.seconds > 0.3, name

@@ -8,7 +8,8 @@ database engine, the Telegram bot, the scheduler) and closes it again, in revers
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,16 +18,22 @@ from functools import cached_property
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline.bootstrap import jobs
+from hotline.bootstrap.audio import PhoneAudio
 from hotline.bootstrap.channels import Later, Shared, TelegramParts, build_chat, build_voice
 from hotline.bootstrap.database import Database
-from hotline.bootstrap.languages import chat_languages, shipped_flows, voice_languages
+from hotline.bootstrap.languages import (
+    LiveLanguages,
+    chat_languages,
+    shipped_flows,
+    wanted_voice_languages,
+)
 from hotline.catalog import Catalog
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.telegram import running as telegram_running
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel
-from hotline.channels.voice_twiml import VoiceRenderer
+from hotline.channels.voice_twiml import SPOKEN_SHARE, VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.conversations.crisis import CrisisWords, load_crisis_words
@@ -38,6 +45,8 @@ from hotline.escalation.service import EscalationService
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary
+from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
+from hotline.prompts.spoken import SpokenCache
 
 __all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
 
@@ -84,7 +93,8 @@ class Hotline:
     clock: Callable[[], datetime]
     flows: Mapping[str, Flow]
     audio: AudioLibrary
-    voice_languages: Languages
+    spoken: SpokenCache
+    phone_audio: PhoneAudio
     renderer: VoiceRenderer
     signature: TwilioSignatureCheck
     board: DutyBoard
@@ -103,6 +113,11 @@ class Hotline:
         return self.core.settings
 
     @property
+    def voice_languages(self) -> LiveLanguages:
+        """The languages offered on the phone: they grow as the start-up render goes on."""
+        return self.phone_audio.languages
+
+    @property
     def database(self) -> Database:
         """The database (open while running)."""
         return self.core.database
@@ -118,6 +133,9 @@ class Hotline:
                 )
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
+            stack.callback(self.spoken.save_stats)
+            await self.phone_audio.start()
+            stack.push_async_callback(self.phone_audio.stop)
             yield self
 
     async def tidy(self, now: datetime) -> None:
@@ -131,13 +149,38 @@ def build(
     clock: Callable[[], datetime] = utc_now,
     catalog: Catalog | None = None,
     flows: Mapping[str, Flow] | None = None,
+    synthesizer: Synthesizer | None = None,
 ) -> Hotline:
-    """Build every piece of the server once; nothing is opened until `running()`."""
+    """Build every piece of the server once; nothing is opened until `running()`.
+
+    The one thing done at once: the default language's placeholders, when it has no Twilio
+    voice and no audio yet, are rendered here (a second or two), since it greets every caller.
+    """
     base = core(settings, catalog=catalog)
     flows = flows or shipped_flows(base.catalog)
     audio = AudioLibrary(settings.audio_dir)
-    languages = voice_languages(settings, base.catalog, audio, flows)
-    renderer = VoiceRenderer(base.catalog, settings.public_url, audio)
+    synthesizer = synthesizer or EspeakSynthesizer()
+    spoken = SpokenCache(
+        settings.data_dir / "spoken",
+        synthesizer,
+        cap_bytes=settings.spoken_cache_mb * 1_000_000,
+    )
+    renderer = VoiceRenderer(
+        base.catalog,
+        settings.public_url,
+        audio,
+        spoken,
+        spoken_budget_s=settings.step_deadline_s * SPOKEN_SHARE,
+    )
+    phone_audio = PhoneAudio(
+        catalog=base.catalog,
+        flows=flows,
+        audio=audio,
+        renderer=renderer,
+        wanted=wanted_voice_languages(settings, base.catalog),
+        synthesizer=synthesizer,
+    )
+    languages = phone_audio.languages
     signature = TwilioSignatureCheck(settings.twilio_auth_token, settings.public_url)
     database = base.database
     board = DutyBoard(database.duty_snapshot, clock)
@@ -158,7 +201,9 @@ def build(
     periodic = (
         # Alerts go out while a notifier runs; until then their timers wait.
         *([jobs.alerts_job(escalations)] if chat.reach.notifiers else []),
-        jobs.housekeeping_job(database, settings.escalation.callback_keep, renderer, clock),
+        jobs.housekeeping_job(
+            database, settings.escalation.callback_keep, _audio_sweep(phone_audio, spoken), clock
+        ),
         jobs.spool_job(voice.spool.replay_logged),
     )
     return Hotline(
@@ -166,7 +211,8 @@ def build(
         clock=clock,
         flows=flows,
         audio=audio,
-        voice_languages=languages,
+        spoken=spoken,
+        phone_audio=phone_audio,
         renderer=renderer,
         signature=signature,
         board=board,
@@ -179,3 +225,13 @@ def build(
         jobs=periodic,
         scheduler=jobs.new_scheduler(),
     )
+
+
+def _audio_sweep(phone_audio: PhoneAudio, spoken: SpokenCache) -> Callable[[], Awaitable[None]]:
+    """The housekeeping of audio: new recordings in, the counts of spoken texts kept."""
+
+    async def sweep() -> None:
+        await phone_audio.refresh()
+        await asyncio.to_thread(spoken.save_stats)
+
+    return sweep

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from hotline.bootstrap.languages import LiveLanguages
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.staff_notifier import TelegramStaffNotifier
@@ -35,7 +36,7 @@ from hotline.escalation.calls import CallEscalation
 from hotline.escalation.notices import NoticeBook
 from hotline.escalation.reach import PersonSide, Reach
 from hotline.escalation.service import EscalationService
-from hotline.flows.engine import Languages
+from hotline.flows.engine import LanguageSource
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
 from hotline.storage.spool import Spool
@@ -116,7 +117,7 @@ class Later(Generic[_T]):
 def build_voice(
     core: Core,
     flows: Mapping[str, Flow],
-    languages: Languages,
+    languages: LiveLanguages,
     shared: Shared,
 ) -> VoiceParts:
     """The voice channel with its escalation and its spool."""
@@ -171,13 +172,14 @@ def build_voice(
         spool=spool,
         clock=shared.clock,
     )
+    languages.listen(channel.prepare_fallbacks)
     return VoiceParts(channel, escalation, spool)
 
 
 def build_chat(
     core: Core,
     flows: Mapping[str, Flow],
-    languages: Languages,
+    languages: LanguageSource,
     shared: Shared,
 ) -> ChatParts:
     """Callbacks when Twilio's REST API is set up; SMS always; Telegram when a bot token is set.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -12,7 +11,6 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline import housekeeping
 from hotline.bootstrap.database import Database
-from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.errors import DatabaseUnavailable
 from hotline.escalation.service import EscalationService
 from hotline.storage.chats import DELIVERY_MEMORY
@@ -63,7 +61,7 @@ def start(scheduler: AsyncIOScheduler, jobs: tuple[Job, ...]) -> None:
 def housekeeping_job(
     database: Database,
     callback_keep: timedelta,
-    renderer: VoiceRenderer,
+    refresh_audio: Callable[[], Awaitable[None]],
     clock: Callable[[], datetime],
 ) -> Job:
     """Tidy the database and pick up new recordings, every few minutes."""
@@ -72,7 +70,7 @@ def housekeeping_job(
         try:
             await tidy(database, callback_keep, clock())
             # New recordings replace placeholders without a restart.
-            await asyncio.to_thread(renderer.refresh_audio)
+            await refresh_audio()
         except DatabaseUnavailable as exc:
             log.warning("housekeeping: %s; it runs again in %d minutes", exc, SWEEP_MINUTES)
         except Exception:

@@ -23,7 +23,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import whisper_language
 from hotline.escalation.service import EscalationService
 from hotline.flows.actions import Say
-from hotline.flows.engine import Languages
+from hotline.flows.engine import LanguageSource
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class CallbackCalls:
         board: DutyBoard,
         renderer: VoiceRenderer,
         signature: TwilioSignatureCheck,
-        languages: Languages,
+        languages: LanguageSource,
     ) -> None:
         self.rest = rest
         self.escalations = escalations

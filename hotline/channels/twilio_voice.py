@@ -55,7 +55,7 @@ _COUNT = re.compile(r"[0-9]{1,9}")
 class VoiceConfig:
     """What the voice channel needs from the deployment."""
 
-    languages: engine.Languages
+    languages: engine.LanguageSource
     pseudonym_key: bytes
     default_region: str | None
     deadline_s: float
@@ -85,16 +85,25 @@ class VoiceChannel:
         self.renderer = renderer
         self.clock = clock
         self._stuck: set[asyncio.Future[Any]] = set()
-        # Rendered once at start: a fault must not depend on anything that could fault.
-        self._fallback = {lang: self._render_fallback(lang) for lang in config.languages.offered}
-        self._after_fallback_dial = {
-            lang: self._render_fallback_voicemail(lang, MessageId.FALLBACK_UNANSWERED)
-            for lang in config.languages.offered
-        }
-        self._fallback_goodbye = {
-            lang: _say_and_hang_up(renderer, lang, MessageId.FALLBACK_GOODBYE)
-            for lang in config.languages.offered
-        }
+        # Rendered ahead, for each language as it is offered: a fault must not depend on
+        # anything that could fault.
+        self._fallback: dict[str, str] = {}
+        self._after_fallback_dial: dict[str, str] = {}
+        self._fallback_goodbye: dict[str, str] = {}
+        self.prepare_fallbacks(config.languages.current)
+
+    def prepare_fallbacks(self, languages: engine.Languages) -> None:
+        """Render the fault answers of languages newly offered (their audio exists now)."""
+        for lang in languages.offered:
+            if lang in self._fallback:
+                continue
+            self._after_fallback_dial[lang] = self._render_fallback_voicemail(
+                lang, MessageId.FALLBACK_UNANSWERED
+            )
+            self._fallback_goodbye[lang] = _say_and_hang_up(
+                self.renderer, lang, MessageId.FALLBACK_GOODBYE
+            )
+            self._fallback[lang] = self._render_fallback(lang)  # last: it marks the language
 
     # -- handlers -------------------------------------------------------------------------
 
@@ -103,8 +112,9 @@ class VoiceChannel:
         params = await self.signature.verify(request)
         call_sid = _call_sid(params)
         requested = request.query.get("lang")
-        preset = requested if requested in self.config.languages.offered else None
-        language = preset or self.config.languages.default
+        languages = self.config.languages.current
+        preset = requested if requested in languages.offered else None
+        language = preset or languages.default
         started = self.conversations.start(call_sid, params.get("From", ""), preset)
         return await self._guarded(language, started, params)
 
@@ -272,8 +282,8 @@ class VoiceChannel:
         )
 
     def _language(self, requested: str | None) -> str:
-        offered = self.config.languages.offered
-        return requested if requested in offered else self.config.languages.default
+        languages = self.config.languages.current
+        return requested if requested in languages.offered else languages.default
 
     def _render_fallback(self, language: str) -> str:
         response = VoiceResponse()

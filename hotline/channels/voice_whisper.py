@@ -21,7 +21,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import whisper_language
 from hotline.escalation.service import EscalationService
 from hotline.flows.actions import Say
-from hotline.flows.engine import SILENT_LINE, Languages
+from hotline.flows.engine import SILENT_LINE, LanguageSource
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class VoiceWhisper:
         board: DutyBoard,
         escalations: EscalationService,
         renderer: VoiceRenderer,
-        languages: Languages,
+        languages: LanguageSource,
         signature: TwilioSignatureCheck,
     ) -> None:
         self.board = board
@@ -59,7 +59,7 @@ class VoiceWhisper:
         if not _ID.match(escalation_id) or not _STAFF.match(staff_id):
             raise BadRequest("esc and staff must name an escalation and a staff member")
         caller_language = request.query.get("lang", "")
-        if caller_language not in self.languages.offered:
+        if caller_language not in self.languages.current.offered:
             raise BadRequest("lang must be one of the hotline's languages")
         snapshot = await self.board.current()
         language = whisper_language(snapshot, staff_id, self.languages)

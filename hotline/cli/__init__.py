@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from hotline.cli import call, db, flows, prompts, report, roster, serve, staff, telegram
 from hotline.errors import ConfigError, FlowError, StorageError
+from hotline.prompts.speech import SpeechError
 from hotline.storage.staff import StaffError
 
 __all__ = ["main"]
@@ -26,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StaffError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
-    except (FlowError, StorageError) as exc:
+    except (FlowError, StorageError, SpeechError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 1
 

@@ -14,6 +14,8 @@ from hotline.cli.common import SubParsers, setup_logging
 from hotline.cli.simulator import CallSimulator, Presses
 from hotline.config import Settings, load_settings
 
+START_UP_RENDER_S = 120  # a few seconds on a fresh data folder; nothing once rendered
+
 
 def add_parser(sub: SubParsers) -> None:
     """The command's arguments."""
@@ -62,7 +64,7 @@ def call_command(args: argparse.Namespace) -> int:
 async def _call_in_process(
     settings: Settings, presses: Presses, caller: str, lang: str | None
 ) -> None:
-    from hotline.app import create_app
+    from hotline.app import HOTLINE, create_app
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -71,6 +73,8 @@ async def _call_in_process(
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         try:
+            # A fresh data folder: the languages without a Twilio voice are being rendered.
+            await asyncio.wait_for(app[HOTLINE].phone_audio.finished(), START_UP_RENDER_S)
             await web.SockSite(runner, sock).start()
             sim = CallSimulator(base, settings.twilio_auth_token, caller=caller)
             await sim.run(presses, lang=lang)

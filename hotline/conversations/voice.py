@@ -9,7 +9,7 @@ retried request gets the saved answer and the flow moves once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,7 +38,8 @@ from hotline.flows.model import Flow
 from hotline.flows.state import SessionState
 from hotline.privacy import pseudonym
 
-Render = Callable[[engine.Step, int, DialPlan | None], str]  # (step, its number, a dial)
+# (step, its number, a dial) -> TwiML; texts with details may be rendered to speech meanwhile
+Render = Callable[[engine.Step, int, DialPlan | None], Awaitable[str]]
 
 
 class SessionMissing(BadRequest):
@@ -64,7 +65,7 @@ class VoiceConversations:
         units: UnitsOfWork,
         board: DutyBoard,
         escalation: CallEscalation,
-        languages: engine.Languages,
+        languages: engine.LanguageSource,
         pseudonym_key: bytes,
         default_region: str | None,
         render: Render,
@@ -83,22 +84,23 @@ class VoiceConversations:
     async def start(self, call_sid: str, caller_number: str, preset: str | None) -> str:
         """A new call: its session and log row, and the answer to its first request."""
         flow = self.flows[VOICE_FLOW]
+        languages = self.languages.current  # one view of the languages for the whole step
         caller = pseudonym(caller_number, self.pseudonym_key, self.default_region)
         language = preset
         if language is None and caller is not None:
             # A returning caller starts in the language they chose last time (9 changes it).
             async with self._units() as uow:
                 remembered = await uow.sessions.recall_language(caller)
-            if remembered in self.languages.offered:
+            if remembered in languages.offered:
                 language = remembered
         now = self.clock()
         step = engine.start(
             flow,
             CallStarted(language=language, reachable=caller is not None),
-            languages=self.languages,
+            languages=languages,
             now=now,
         )
-        twiml = self.render(step, 1, None)
+        twiml = await self.render(step, 1, None)
         new = NewSession(
             key=call_sid,
             channel=CHANNEL,
@@ -140,7 +142,7 @@ class VoiceConversations:
                 return stored.last_response
             state = SessionState.from_json(stored.state)
             flow = self.flows[state.flow_id]
-            languages = self.languages
+            languages = self.languages.current
             now = self.clock()
             if isinstance(event, EscalationEnded) and round_ is not None:
                 answered, again = await self.escalation.after_round(
@@ -156,7 +158,7 @@ class VoiceConversations:
                     step = engine.advance(
                         flow, state, EscalationContinues(), languages=languages, now=now
                     )
-                    twiml = self.render(step, stored.seq + 1, again)
+                    twiml = await self.render(step, stored.seq + 1, again)
                     if await uow.sessions.advance(stored, stored.state, twiml, now):
                         return twiml
                     latest = await uow.sessions.load(call_sid)
@@ -173,7 +175,7 @@ class VoiceConversations:
                 decision = self.escalation.first_round(
                     snapshot, step.state.language, now, hotline_number
                 )
-            twiml = self.render(step, stored.seq + 1, decision.dial if decision else None)
+            twiml = await self.render(step, stored.seq + 1, decision.dial if decision else None)
             voicemail = None
             if isinstance(event, RecordingSaved):
                 voicemail = NewVoicemail(

@@ -33,7 +33,7 @@ from hotline.escalation.ports import (
     UnitOfWork,
     UnitsOfWork,
 )
-from hotline.flows.engine import Languages
+from hotline.flows.engine import LanguageSource
 from hotline.flows.loader import VOICE_FLOW
 from hotline.flows.state import Outcome, SessionState
 from hotline.housekeeping import IDLE_LIMIT
@@ -136,7 +136,7 @@ class VoiceSpool:
         units: UnitsOfWork,
         board: DutyBoard,
         escalation: CallEscalation,
-        languages: Languages,
+        languages: LanguageSource,
         pseudonym_key: bytes,
         default_region: str | None,
         clock: Callable[[], datetime],
@@ -338,7 +338,7 @@ class VoiceSpool:
             if duration is not None
             else min(e.at for e in events)
         )
-        language = next((e.language for e in events if e.language), self.languages.default)
+        language = next((e.language for e in events if e.language), self.languages.current.default)
         state = after_fallback(fallback_state(language, started), events)
         caller = pseudonym(events[0].caller, self.pseudonym_key, self.default_region)
         session = await uow.sessions.create(

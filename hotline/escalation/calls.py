@@ -31,7 +31,7 @@ from hotline.escalation.policy import (
 from hotline.escalation.ports import UnitOfWork
 from hotline.escalation.roster import candidates, on_duty_ids
 from hotline.flows.actions import NoteUnreached
-from hotline.flows.engine import SILENT_LINE, Languages, Staffing
+from hotline.flows.engine import SILENT_LINE, LanguageSource, Staffing
 from hotline.privacy import normalise_number
 
 log = logging.getLogger(__name__)
@@ -69,9 +69,10 @@ class Decision:
         return self.outcome == Result.AFTER_HOURS
 
 
-def whisper_language(snapshot: DutySnapshot, staff_id: str, languages: Languages) -> str:
+def whisper_language(snapshot: DutySnapshot, staff_id: str, source: LanguageSource) -> str:
     """The language a person hears the whisper in: their first one the hotline speaks."""
     person = snapshot.staff(staff_id)
+    languages = source.current
     spoken = [lang for lang in (person.languages if person else ()) if lang in languages.offered]
     return spoken[0] if spoken else languages.default
 
@@ -84,7 +85,7 @@ class CallEscalation:
         *,
         policy: EscalationPolicy,
         cipher: DataCipher,
-        languages: Languages,
+        languages: LanguageSource,
         default_region: str | None,
     ) -> None:
         self.policy = policy
@@ -103,7 +104,7 @@ class CallEscalation:
         if roster is None or not on_duty_ids(roster, now):
             return Staffing(on_duty=False, reachable=False)
         return Staffing(
-            on_duty=True, reachable=bool(self._plan(snapshot, self.languages.default, now))
+            on_duty=True, reachable=bool(self._plan(snapshot, self.languages.current.default, now))
         )
 
     def first_round(

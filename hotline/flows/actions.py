@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, time
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A phone number as a message's argument: written as it is, spoken in digit groups."""
+
+    number: str  # E.164 (+995322000000) or as the caller would dial it
+
+    def __str__(self) -> str:
+        return self.number
+
+
+Arg = str | int | date | time | PhoneNumber  # a date or a time is spoken per locale (Babel)
 
 
 @dataclass(frozen=True)
@@ -11,7 +25,7 @@ class Say:
 
     message: str
     language: str
-    args: tuple[tuple[str, str | int], ...] = ()
+    args: tuple[tuple[str, Arg], ...] = ()
 
 
 @dataclass(frozen=True)

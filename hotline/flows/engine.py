@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 from hotline.errors import FlowError
 from hotline.flows.actions import (
@@ -67,6 +68,21 @@ class Languages:
 
     default: str
     offered: tuple[str, ...]
+
+    @property
+    def current(self) -> Languages:
+        """Itself: a fixed set of languages is a `LanguageSource` that never changes."""
+        return self
+
+
+class LanguageSource(Protocol):
+    """The languages offered now: fixed (a `Languages`), or a set that grows while a
+    server renders the audio of its languages at start. Read `current` once per request."""
+
+    @property
+    def current(self) -> Languages:
+        """The languages offered at this moment."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,12 @@ class AudioLibrary:
         return changed
 
     def find(self, say: Say, *, placeholders: bool = True) -> AudioFile | None:
-        """The file to play for a message: the recording, else (if allowed) the placeholder."""
-        name = audio_name(say)
+        """The file to play for a message: the recording, else (if allowed) the placeholder.
+        None for a message whose arguments cannot name a file (a date, a phone number)."""
+        try:
+            name = audio_name(say)
+        except ValueError:
+            return None
         found = self._files.get((say.language, name, "recording"))
         if found is None and placeholders:
             found = self._files.get((say.language, name, "placeholder"))

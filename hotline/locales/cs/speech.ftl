@@ -1,0 +1,3 @@
+# Said by the voice channel itself when a text with details in it (a date, a phone number)
+# could not be turned into speech in time. It stands in for that text alone.
+speech-unavailable = Omlouváme se, tuto informaci teď nelze přečíst. Zavolejte prosím o něco později.
