@@ -11,7 +11,7 @@ Numbers stay numbers, so Fluent picks the plural form (Slovenian dual included).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 
 import phonenumbers
@@ -33,9 +33,19 @@ def written(language: str, args: Mapping[str, Arg]) -> dict[str, FluentArg]:
     return {name: _written(language, value) for name, value in args.items()}
 
 
-def spoken(language: str, args: Mapping[str, Arg]) -> dict[str, FluentArg]:
-    """Arguments for a text a caller hears: dates, times and phone numbers made speakable."""
-    return {name: _spoken(language, value) for name, value in args.items()}
+SayDate = Callable[[date], str | None]  # a date in words, if the locale's catalogue has them
+
+
+def spoken(
+    language: str, args: Mapping[str, Arg], say_date: SayDate | None = None
+) -> dict[str, FluentArg]:
+    """Arguments for a text a caller hears: dates, times and phone numbers made speakable.
+
+    `say_date` words a date as the locale's catalogue does (`spoken-date`: the day as the
+    ordinal the grammar wants, "dvanajstega marca"); without it, or where it has no words,
+    the day stays a number before the month's name.
+    """
+    return {name: _spoken(language, value, say_date) for name, value in args.items()}
 
 
 def _written(language: str, value: Arg) -> FluentArg:
@@ -46,20 +56,24 @@ def _written(language: str, value: Arg) -> FluentArg:
     return value
 
 
-def _spoken(language: str, value: Arg) -> FluentArg:
+def _spoken(language: str, value: Arg, say_date: SayDate | None) -> FluentArg:
     if isinstance(value, PhoneNumber):
         groups = _grouped(value.number).split()
         return ", ".join(" ".join(group) for group in groups)
     if isinstance(value, datetime):
-        return _spoken_date(language, value.date()) + " " + _spoken_time(language, value.time())
+        day = _spoken_date(language, value.date(), say_date)
+        return day + " " + _spoken_time(language, value.time())
     if isinstance(value, date):
-        return _spoken_date(language, value)
+        return _spoken_date(language, value, say_date)
     if isinstance(value, time):
         return _spoken_time(language, value)
     return value
 
 
-def _spoken_date(language: str, day: date) -> str:
+def _spoken_date(language: str, day: date, say_date: SayDate | None) -> str:
+    worded = say_date(day) if say_date is not None else None
+    if worded:
+        return worded
     return format_date(day, _SPOKEN_DATE.get(language, _DEFAULT_SPOKEN_DATE), locale=language)
 
 

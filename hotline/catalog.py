@@ -16,6 +16,7 @@ from fluent.syntax.visitor import Visitor
 from hotline.arg_forms import spoken, written
 from hotline.errors import ConfigError
 from hotline.flows.actions import Arg
+from hotline.messages import MessageId
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK_LANGUAGE = "en"
@@ -160,7 +161,22 @@ class Catalog:
 
     def spoken(self, language: str, message: str, args: Mapping[str, Arg] | None = None) -> str:
         """The message's text as a caller hears it: dates, times and numbers made speakable."""
-        return self._text(language, message, spoken(language, args or {}))
+        return self._text(
+            language,
+            message,
+            spoken(language, args or {}, lambda day: self.say_date(language, day)),
+        )
+
+    def say_date(self, language: str, day: date) -> str | None:
+        """A date in the locale's own words (`spoken-date`), if the locale has them."""
+        bundle = self._bundles.get(language)
+        if bundle is None or not bundle.has_message(MessageId.SPOKEN_DATE):
+            return None
+        pattern = bundle.get_message(MessageId.SPOKEN_DATE).value
+        if pattern is None:
+            return None
+        text, errors = bundle.format_pattern(pattern, {"day": day.day, "month": day.month})
+        return None if errors else str(text)
 
     def _text(self, language: str, message: str, args: Mapping[str, str | int | date]) -> str:
         text = self._format(language, message, None, args)

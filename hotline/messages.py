@@ -37,7 +37,7 @@ class Audience(StrEnum):
     TELEGRAM = "a person on Telegram"
     SMS = "a person on SMS"
     DESK = "staff on the Telegram staff desk"
-    INSIDE = "staff, inside other messages (never said alone)"
+    INSIDE = "inside other messages (never said alone)"
 
 
 PHONE = frozenset({Audience.CALLER, Audience.WHISPER})  # said by a Twilio voice or audio
@@ -105,6 +105,8 @@ class MessageId(StrEnum):
     # The caller's language as staff read and hear it: `{ staff-language-name }` in the
     # whispers and the desk's notices.
     STAFF_LANGUAGE_NAME = "staff-language-name", Audience.INSIDE
+    # A date as a caller hears it, inside a spoken message (`hotline.catalog.Catalog.spoken`).
+    SPOKEN_DATE = "spoken-date", Audience.INSIDE
 
     # The staff desk on Telegram.
     STAFF_VOICEMAIL = "staff-voicemail", Audience.DESK

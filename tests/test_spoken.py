@@ -63,8 +63,7 @@ def catalog(tmp_path: Path) -> Catalog:
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES_DIR, locales)
     (locales / "ka" / "reminder.ftl").write_text(
-        REMINDER + " = თქვენი შეხვედრა არის { $date }-ს. "
-        "კითხვებისთვის დარეკეთ ნომერზე { $phone }.\n",
+        REMINDER + " = თქვენი შეხვედრა არის { $date }. კითხვებისთვის დარეკეთ ნომერზე { $phone }.\n",
         encoding="utf-8",
     )
     (locales / "en" / "reminder.ftl").write_text(
@@ -98,9 +97,10 @@ async def test_a_georgian_text_with_a_date_and_a_number_is_rendered_once_and_cac
     first = await hotline.renderer.render_speaking((reminder(),), seq=2, language="ka")
     [url] = played(first)
     assert url.startswith(f"{PUBLIC_URL}/audio/spoken/ka/")
-    # Spoken as a Georgian says it: the month's name, the number in its digit groups.
+    # Spoken as a Georgian says it: "on the twelfth of March" in words, the number in its
+    # digit groups.
     [text] = synthesizer.texts
-    assert "12 მარტი" in text
+    assert "თორმეტ მარტს" in text
     assert "2, 1 4 5, 1 4 5" in text
     resp = await client.get(url.removeprefix(PUBLIC_URL))
     assert resp.status == 200
@@ -190,3 +190,23 @@ async def test_a_voiceless_language_is_offered_once_its_start_up_render_is_done(
 
 def _v(twiml: str) -> str:
     return played(twiml)[0].split("?v=")[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "heard"),
+    [
+        ("en", "the twelfth of March, the first of January, the twenty-ninth of February"),
+        ("ru", "двенадцатого марта, первого января, двадцать девятого февраля"),
+        ("cs", "dvanáctého března, prvního ledna, dvacátého devátého února"),
+        ("hr", "dvanaestog ožujka, prvog siječnja, dvadeset devetog veljače"),
+        ("sl", "dvanajstega marca, prvega januarja, devetindvajsetega februarja"),
+        ("ka", "თორმეტ მარტს, პირველ იანვარს, ოცდაცხრა თებერვალს"),
+    ],
+)
+def test_a_date_is_spoken_as_the_language_says_it_on_a_day(
+    language: str, heard: str, catalog: Catalog
+) -> None:
+    """The day as the ordinal the grammar wants before the month's name (Slovenian, Czech,
+    Croatian and Russian genitive, Georgian dative), never "12." read as a plain number."""
+    days = (date(2027, 3, 12), date(2027, 1, 1), date(2028, 2, 29))
+    assert ", ".join(str(catalog.say_date(language, day)) for day in days) == heard
