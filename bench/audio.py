@@ -44,7 +44,7 @@ from hotline.prompts.speech import EspeakSynthesizer, Pcm
 from hotline.prompts.spoken import SpokenCache
 
 VOICELESS = ("ka", "sl", "hr")
-GEORGIAN = "თქვენი შეხვედრა არის {date}-ს, თერთმეტ საათზე. კითხვებისთვის დარეკეთ ნომერზე {phone}."
+GEORGIAN = "თქვენი შეხვედრა არის {date}, თერთმეტ საათზე. კითხვებისთვის დარეკეთ ნომერზე {phone}."
 
 
 def pcm_wav(pcm: Pcm) -> bytes:
@@ -136,7 +136,8 @@ async def on_demand(folder: Path, synthesizer: EspeakSynthesizer, rounds: int) -
     catalog_args = {"date": date(2027, 3, 12), "phone": PhoneNumber("2 145 145")}
     from hotline.arg_forms import spoken
 
-    args = spoken("ka", catalog_args)
+    catalog = Catalog()
+    args = spoken("ka", catalog_args, lambda day: catalog.say_date("ka", day))
     cache = SpokenCache(folder, synthesizer, cap_bytes=10**9)
     cold: list[float] = []
     warm: list[float] = []
