@@ -24,6 +24,7 @@ typecheck: $(STAMP)
 
 check-flows: $(STAMP)
 	$(BIN)/hotline flows check
+	$(BIN)/hotline campaigns check
 
 test: lint typecheck check-flows
 	$(BIN)/pytest
