@@ -36,7 +36,10 @@ def add_parser(sub: SubParsers) -> None:
 
 def _flows_check(args: argparse.Namespace) -> int:
     catalog = Catalog(args.locales, overrides=args.overrides)
-    campaigns = campaign_files(deployment=args.campaigns).values()
+    # The shipped campaigns' messages ship with them, even where a deployment replaces one.
+    campaigns = [*campaign_files().values()]
+    if args.campaigns is not None:
+        campaigns += campaign_files(deployment=args.campaigns).values()
     problems = check(catalog, args.flows, also_used=campaign_messages(campaigns))
     for problem in problems:
         print(problem, file=sys.stderr)
