@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/voice.py
 	$(BIN)/python bench/chat.py
 	$(BIN)/python bench/spool.py
+	$(BIN)/python bench/plan.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

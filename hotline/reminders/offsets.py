@@ -18,6 +18,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
@@ -100,6 +101,7 @@ def parse_offset(text: str) -> Offset:
     return Offset(sign * months, sign * days)
 
 
+@lru_cache(maxsize=1 << 16)  # an import plans many participants on few release dates
 def add_months(day: date, months: int) -> date:
     """`day` moved by whole calendar months, clamped to the end of a shorter month."""
     index = day.year * 12 + (day.month - 1) + months
@@ -119,11 +121,14 @@ def zone(name: str) -> ZoneInfo:
         ) from None
 
 
+@lru_cache(maxsize=1 << 16)
 def local_instant(day: date, at: time, tz: ZoneInfo) -> datetime:
     """The UTC instant of the wall-clock time `at` on `day` in `tz` (see the module's rules)."""
     # fold=0 is the first of two occurrences, and for a skipped time it takes the offset in
     # force before the change, which moves the instant forward past the gap.
-    return datetime.combine(day, at, tzinfo=tz).replace(fold=0).astimezone(UTC)
+    if at.fold:
+        at = at.replace(fold=0)
+    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
 
 
 def parse_time(text: str) -> time:

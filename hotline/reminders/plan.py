@@ -29,7 +29,7 @@ while a release date moved later plans the steps before it again, counted from t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
@@ -72,14 +72,14 @@ class PlanSubject:
     specialist: str | None = None  # None: the task goes to whoever is on duty
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a bulk import holds many at once
 class PlannedMessage:
     """One step for one recipient, at one instant."""
 
     key: str
     participant: str
     campaign: str
-    version: str
+    version: str = field(compare=False)  # a new version alone changes no planned message
     step: str
     anchor: date  # the release date it was counted from
     recipient_kind: RecipientKind
@@ -111,7 +111,7 @@ class RowStatus(StrEnum):
 HANDLED = frozenset({RowStatus.SENT, RowStatus.DELIVERED, RowStatus.FAILED, RowStatus.SKIPPED})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedRow:
     """A row of the stored plan: its storage id, its status, the message it holds."""
 
@@ -136,24 +136,26 @@ class Replan:
 def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
     """Every message `campaign` makes for `subject`, in the order they are due."""
     planned: list[PlannedMessage] = []
-    task_recipient = Recipient(
+    task = Recipient(
         RecipientKind.SPECIALIST_TASK, subject.specialist or "", subject.zone, subject.language, ()
     )
+    by_kind = {kind: [r for r in subject.recipients if r.kind is kind] for kind in RecipientKind}
+    by_kind[RecipientKind.SPECIALIST_TASK] = [task]
+    zones = {r.zone: zone(r.zone) for r in (task, *subject.recipients)}
+    prefix = f"{subject.participant}/{campaign.name}"
     for step in campaign.steps:
         day = step.offset.apply(subject.release)
+        due: dict[str, datetime] = {}  # the step's instant in each zone, made as needed
         for kind in step.recipients:
-            recipients = (
-                (task_recipient,)
-                if kind is RecipientKind.SPECIALIST_TASK
-                else tuple(r for r in subject.recipients if r.kind is kind)
-            )
-            for recipient in recipients:
+            for recipient in by_kind[kind]:
                 ref = recipient.ref or None
+                due_at = due.get(recipient.zone)
+                if due_at is None:
+                    due_at = local_instant(day, step.at, zones[recipient.zone])
+                    due[recipient.zone] = due_at
                 planned.append(
                     PlannedMessage(
-                        key="/".join(
-                            (subject.participant, campaign.name, step.id, kind, ref or "-")
-                        ),
+                        key=f"{prefix}/{step.id}/{kind.value}/{ref or '-'}",
                         participant=subject.participant,
                         campaign=campaign.name,
                         version=campaign.version,
@@ -161,7 +163,7 @@ def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
                         anchor=subject.release,
                         recipient_kind=kind,
                         recipient_ref=ref,
-                        due_at=local_instant(day, step.at, zone(recipient.zone)),
+                        due_at=due_at,
                         local_date=day,
                         local_time=step.at,
                         zone=recipient.zone,
@@ -202,7 +204,7 @@ def replan(
         if message.due_at <= now:
             continue
         current = pending.get(message.key)
-        if current is not None and replace(current.message, version=message.version) == message:
+        if current is not None and current.message == message:  # the version is not compared
             keep.add(message.key)
         elif (message.key, message.anchor) not in taken:
             insert.append(message)
