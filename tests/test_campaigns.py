@@ -13,7 +13,8 @@ import pytest
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.channels.sms_encoding import measure
 from hotline.cli import main
-from hotline.errors import CampaignError
+from hotline.config import load_settings
+from hotline.errors import CampaignError, ConfigError
 from hotline.flows import actions as act
 from hotline.flows import engine
 from hotline.flows.events import CallStarted, DigitsReceived
@@ -313,3 +314,14 @@ def test_each_check_in_answer_ends_with_what_the_person_is_told(key: str, answer
     )
     assert [a.message for a in step.actions if isinstance(a, act.Say)] == [answer]
     assert isinstance(step.actions[-1], act.Hangup)
+
+
+def test_a_deployment_names_its_campaign_folder_in_the_settings(tmp_path: Path) -> None:
+    env = {"HOTLINE_DATA_DIR": str(tmp_path / "data")}
+    assert load_settings(env, env_file=None).campaigns_dir is None
+    ours = tmp_path / "campaigns"
+    ours.mkdir()
+    settings = load_settings({**env, "HOTLINE_CAMPAIGNS_DIR": str(ours)}, env_file=None)
+    assert settings.campaigns_dir == ours
+    with pytest.raises(ConfigError, match=r"HOTLINE_CAMPAIGNS_DIR: .* is not a folder; give one"):
+        load_settings({**env, "HOTLINE_CAMPAIGNS_DIR": str(tmp_path / "nowhere")}, env_file=None)

@@ -38,6 +38,7 @@ from hotline.reminders.delivery import Window
 from hotline.reminders.offsets import local_instant, zone
 
 __all__ = [
+    "HANDLED",
     "PlanSubject",
     "PlannedMessage",
     "PlannedRow",
