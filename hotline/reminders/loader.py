@@ -74,7 +74,7 @@ def load_campaign(path: Path) -> Campaign:
         problems.add(None, f"'campaign' must be the file's name, {path.stem!r} (found {name!r})")
     if not _NAME.match(path.stem):
         problems.add(None, "a campaign's file name is lower-case letters, digits and dashes")
-    description = data.get("description", "")
+    description = data.get("description") or ""
     if not isinstance(description, str):
         problems.add(None, "'description' is a text")
         description = ""
