@@ -24,6 +24,7 @@ typecheck: $(STAMP)
 
 check-flows: $(STAMP)
 	$(BIN)/hotline flows check
+	$(BIN)/hotline campaigns check
 
 test: lint typecheck check-flows
 	$(BIN)/pytest
@@ -33,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/chat.py
 	$(BIN)/python bench/spool.py
 	$(BIN)/python bench/audio.py
+	$(BIN)/python bench/plan.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -61,6 +61,8 @@ class Settings:
     # A deployment's <lang>/*.ftl files replacing shipped messages and terms (the program's name).
     locale_overrides: Path | None = None
     spoken_cache_mb: int = 200  # texts rendered on demand, under data_dir/spoken
+    # A deployment's campaign files (<name>.yaml): a file named like a shipped one replaces it.
+    campaigns_dir: Path | None = None
     data_key: bytes = b""
     telegram_token: str | None = None
     telegram_webhook_secret: str | None = None
@@ -177,6 +179,11 @@ def _build(env: dict[str, str]) -> Settings:
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
         locale_overrides=_folder("HOTLINE_LOCALE_OVERRIDES", env.get("HOTLINE_LOCALE_OVERRIDES")),
         spoken_cache_mb=_bounded(env, "HOTLINE_SPOKEN_CACHE_MB", 200, 1, 100_000, "megabytes"),
+        campaigns_dir=_folder(
+            "HOTLINE_CAMPAIGNS_DIR",
+            env.get("HOTLINE_CAMPAIGNS_DIR"),
+            "campaign files (<name>.yaml), e.g. /etc/hotline/campaigns",
+        ),
         data_key=data_key,
         telegram_token=telegram_token,
         telegram_webhook_secret=telegram_secret,
@@ -338,15 +345,16 @@ def _deadline(raw: str) -> float:
     return int(raw) / 1000
 
 
-def _folder(name: str, raw: str | None) -> Path | None:
+def _folder(
+    name: str,
+    raw: str | None,
+    holding: str = "<lang>/*.ftl files, e.g. /etc/hotline/locales with ka/program.ftl",
+) -> Path | None:
     if raw is None or not raw.strip():
         return None
     path = Path(raw.strip())
     if not path.is_dir():
-        raise ConfigError(
-            f"{name}: {raw!r} is not a folder; give one holding <lang>/*.ftl files, "
-            "e.g. /etc/hotline/locales with ka/program.ftl"
-        )
+        raise ConfigError(f"{name}: {raw!r} is not a folder; give one holding {holding}")
     return path
 
 

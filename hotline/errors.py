@@ -27,3 +27,7 @@ class BadRequest(HotlineError):
 
 class Forbidden(HotlineError):
     """An inbound request failed authentication (HTTP 403)."""
+
+
+class CampaignError(HotlineError):
+    """A campaign file is broken; the message names the file and the step."""

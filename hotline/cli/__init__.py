@@ -1,4 +1,5 @@
-"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report."""
+"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
+campaigns."""
 
 from __future__ import annotations
 
@@ -7,8 +8,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from hotline.cli import call, db, flows, prompts, report, roster, serve, staff, telegram
-from hotline.errors import ConfigError, FlowError, StorageError
+from hotline.cli import (
+    call,
+    campaigns,
+    db,
+    flows,
+    prompts,
+    report,
+    roster,
+    serve,
+    staff,
+    telegram,
+)
+from hotline.errors import CampaignError, ConfigError, FlowError, StorageError
 from hotline.prompts.speech import SpeechError
 from hotline.storage.staff import StaffError
 
@@ -27,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StaffError as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
-    except (FlowError, StorageError, SpeechError) as exc:
+    except (CampaignError, FlowError, StorageError, SpeechError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 1
 
@@ -36,6 +48,6 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
-    for command in (serve, call, flows, prompts, telegram, db, staff, roster, report):
+    for command in (serve, call, flows, prompts, telegram, db, staff, roster, report, campaigns):
         command.add_parser(sub)
     return parser

@@ -10,6 +10,7 @@ from hotline.catalog import LOCALES_DIR, Catalog
 from hotline.cli.common import SubParsers
 from hotline.flows.check import check
 from hotline.flows.loader import BUILTIN_DIR
+from hotline.reminders.loader import campaign_files, campaign_messages
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -25,12 +26,21 @@ def add_parser(sub: SubParsers) -> None:
         type=Path,
         help="a deployment's folder of locale overrides (HOTLINE_LOCALE_OVERRIDES), checked too",
     )
+    flows_check.add_argument(
+        "--campaigns",
+        type=Path,
+        help="a deployment's folder of campaigns (HOTLINE_CAMPAIGNS_DIR): their messages count",
+    )
     flows_check.set_defaults(func=_flows_check)
 
 
 def _flows_check(args: argparse.Namespace) -> int:
     catalog = Catalog(args.locales, overrides=args.overrides)
-    problems = check(catalog, args.flows)
+    # The shipped campaigns' messages ship with them, even where a deployment replaces one.
+    campaigns = [*campaign_files().values()]
+    if args.campaigns is not None:
+        campaigns += campaign_files(deployment=args.campaigns).values()
+    problems = check(catalog, args.flows, also_used=campaign_messages(campaigns))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

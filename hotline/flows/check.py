@@ -21,6 +21,7 @@ at most `engine.sprint_limit(flow)` nodes, for the same reasons.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
@@ -28,17 +29,25 @@ from hotline.conversations.crisis import CRISIS_FILE, load_crisis_words
 from hotline.errors import ConfigError, FlowError
 from hotline.flows.loader import BUILTIN_DIR, all_message_ids, load_flow
 from hotline.messages import MessageId
+from hotline.reminders.loader import campaign_files, campaign_messages
 
 _REGISTRY = f"{MessageId.__module__}.{MessageId.__qualname__}"  # hotline.messages.MessageId
 
 
-def check(catalog: Catalog, flows_dir: Path = BUILTIN_DIR) -> list[str]:
+def check(
+    catalog: Catalog,
+    flows_dir: Path = BUILTIN_DIR,
+    also_used: Mapping[str, Sequence[str]] | None = None,
+) -> list[str]:
     """Every problem found, each naming the file, the node or code, and the locale.
 
-    The messages used are the flows' and those of the registry of code (hotline.messages).
+    The messages used are the flows', those of the registry of code (hotline.messages), and
+    those the campaigns send (`also_used`, each with where: by default the shipped ones').
     """
+    if also_used is None:
+        also_used = campaign_messages(campaign_files().values())
     problems: list[str] = []
-    used: dict[str, list[str]] = {}
+    used: dict[str, list[str]] = {m: list(w) for m, w in also_used.items()}
     for path in sorted(flows_dir.glob("*.yaml")):
         try:
             flow = load_flow(path)  # messages are checked below, for every locale
@@ -75,7 +84,9 @@ def check(catalog: Catalog, flows_dir: Path = BUILTIN_DIR) -> list[str]:
                             f"{verb} {names(english)} (used by {'; '.join(used[message])})"
                         )
         for message in sorted(catalog.ids(language) - used.keys()):
-            problems.append(f"{locale}: message {message!r} is not used by any flow or code")
+            problems.append(
+                f"{locale}: message {message!r} is not used by any flow, campaign or code"
+            )
         problems.extend(_crisis_problems(catalog, language))
     return problems
 

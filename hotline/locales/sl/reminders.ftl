@@ -1,0 +1,35 @@
+# Sporočila kampanj in rednega preverjanja (check-in). Prebere jih lahko kdor koli, ki prvi
+# vidi telefon: nobene besede o zaporu, odpustu, pogojnem odpustu ali odvisnosti.
+
+## Pred tem, kar prihaja: udeleženec (3, 2 in 1 mesec prej)
+
+reminder-ahead-intro = Pozdravljeni, tukaj { -program }. V prihodnjih mesecih vam bomo pomagali načrtovati, kar prihaja: bivanje, dokumente, delo. Pišite nam sem, kadar koli želite.
+reminder-ahead-needs = Pozdravljeni, tukaj { -program }. Razmislite, kaj boste najprej potrebovali: dokumente, bivanje, telefon, denar za prve dni. Vaš svetovalec vam pomaga.
+reminder-ahead-meeting = Pozdravljeni, tukaj { -program }. Vaš svetovalec se bo kmalu sestal z vami, da skupaj načrtujeta prve dni. Zapišite si vprašanja, da ničesar ne pozabite.
+
+## Svojci
+
+reminder-family-intro = Pozdravljeni, tukaj { -program }. Nekdo od vaših bližnjih sodeluje v našem programu, podpiramo pa tudi družine. Pišite nam sem s katerim koli vprašanjem.
+reminder-family-ahead = Pozdravljeni, tukaj { -program }. Prihodnji tedni lahko vaši družini prinesejo spremembe. Skupaj se pogovorite o prvih dneh: kje bivati, kdo bo ob vas.
+reminder-family-after = Pozdravljeni, tukaj { -program }. Prvi skupni meseci so lahko težki za vse. Bodite potrpežljivi drug z drugim in poskrbite tudi zase. Tu smo za vas.
+
+## Konec programa
+
+reminder-program-end = Pozdravljeni, tukaj { -program }. Danes se izteče naš skupni čas v programu. Hvala za pot, ki smo jo prehodili skupaj. Naša linija ostaja odprta za vas, podnevi in ponoči.
+
+## Naloga za svetovalca
+
+task-plan-meeting = Načrtujte srečanje z udeležencem pred odpustom: biti mora en do tri mesece pred datumom odpusta.
+
+## Redno preverjanje (check-in)
+
+checkin-question = Pozdravljeni, tukaj { -program }. Kako ste?
+    .option-1 = Dobro
+    .option-2 = Želim se pogovoriti
+    .option-3 = Potrebujem pomoč zdaj
+    .option-4 = Ne pošiljajte več
+checkin-fine = Veseli nas. Pazite nase in nam pišite, kadar koli želite.
+checkin-talk = Hvala. Svetovalec se vam bo kmalu oglasil.
+checkin-help-now = Če je ogroženo vaše ali tuje življenje, takoj pokličite 112. Svetovalca takoj obveščamo.
+checkin-stopped = Teh sporočil ne boste več prejemali. Še vedno nam lahko pišete sem, kadar koli želite.
+checkin-later = Odgovorite lahko tudi pozneje, ko vam ustreza. Pazite nase.
