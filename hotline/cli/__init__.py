@@ -1,4 +1,5 @@
-"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report."""
+"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
+participants."""
 
 from __future__ import annotations
 
@@ -7,8 +8,20 @@ import os
 import sys
 from collections.abc import Sequence
 
-from hotline.cli import call, db, flows, prompts, report, roster, serve, staff, telegram
+from hotline.cli import (
+    call,
+    db,
+    flows,
+    participants,
+    prompts,
+    report,
+    roster,
+    serve,
+    staff,
+    telegram,
+)
 from hotline.errors import ConfigError, FlowError, StorageError
+from hotline.participants import ParticipantError
 from hotline.storage.staff import StaffError
 
 __all__ = ["main"]
@@ -23,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except StaffError as exc:
+    except (StaffError, ParticipantError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (FlowError, StorageError) as exc:
@@ -35,6 +48,6 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
-    for command in (serve, call, flows, prompts, telegram, db, staff, roster, report):
+    for command in (serve, call, flows, prompts, telegram, db, staff, roster, report, participants):
         command.add_parser(sub)
     return parser

@@ -96,14 +96,15 @@ async def invite(
         if not participant.active:
             reason = f"the participant's status is {participant.status.value}: nobody to invite"
             raise ParticipantError([Problem("status", reason)], case=participant.case)
-        family_id = None
+        family_id, family_name = None, None
         consented = participant.consent.channels
         if family is not None:
             relative = participant.family_named(family)
             if relative is None:
                 reason = f"no family contact named {family!r}"
                 raise ParticipantError([Problem("family", reason)], case=participant.case)
-            family_id, consented = relative.id, relative.consent.channels
+            family_id, family_name = relative.id, relative.name
+            consented = relative.consent.channels
         if Channel.TELEGRAM not in consented:
             whose = f"{family}'s" if family is not None else "the participant's"
             reason = f"{whose} consent does not cover telegram; record it first (`set`)"
@@ -113,7 +114,7 @@ async def invite(
         await uow.participants.add_invite(
             Invite(token_hash(token), participant.case, family_id, now, expires_at)
         )
-    return Invitation(token, expires_at, participant.case, family)
+    return Invitation(token, expires_at, participant.case, family_name)
 
 
 async def redeem(uow: UnitOfWork, token: str, chat_id: int, now: datetime) -> Linked | None:
