@@ -29,6 +29,7 @@ __all__ = [
     "MAX_DAYS",
     "Invitation",
     "Linked",
+    "enrol_chat",
     "invite",
     "invite_link",
     "redeem",
@@ -141,6 +142,13 @@ async def redeem(uow: UnitOfWork, token: str, chat_id: int, now: datetime) -> Li
         "family" if target.family_id else "participant",
     )
     return Linked(language, family=target.family_id is not None)
+
+
+async def enrol_chat(uow: UnitOfWork, token: str, address: str, now: datetime) -> str | None:
+    """The chat service's `Enrolment`: link the Telegram chat at `address`; the linked
+    person's language, or None when the link does not work."""
+    linked = await redeem(uow, token, int(address), now)
+    return None if linked is None else linked.language
 
 
 def _linked(
