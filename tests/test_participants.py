@@ -310,3 +310,31 @@ async def test_only_who_consented_to_telegram_is_invited(
         await invite(units, "TB-2027-014", now=NOW)
     async with units() as uow:  # a link handed out before the withdrawal links nobody
         assert await redeem(uow, waiting.token, CHAT, NOW) is None
+
+
+async def test_a_person_is_found_by_phone_or_chat_without_decrypting(
+    service: ParticipantService, units: SqlUnitsOfWork
+) -> None:
+    nino = await service.add(NINO)
+    await service.add({**NINO, "case": "TB-2027-020", "phone": MOTHER_PHONE})
+    async with units() as uow:
+        assert await uow.participants.by_phone(PHONE) == [("TB-2027-014", None)]
+        assert await uow.participants.by_phone(MOTHER_PHONE) == [
+            ("TB-2027-020", None),  # a participant with the number of another's relative
+            ("TB-2027-014", nino.family[1].id),
+            ("TB-2027-020", (await uow.participants.get("TB-2027-020")).family[1].id),
+        ]
+        assert await uow.participants.by_phone("+995555000000") == []
+        assert await uow.participants.by_telegram(CHAT) == []
+
+
+async def test_housekeeping_forgets_expired_invitations(
+    service: ParticipantService, units: SqlUnitsOfWork
+) -> None:
+    await service.add(NINO)
+    await invite(units, "TB-2027-014", days=1, now=NOW)
+    await invite(units, "TB-2027-014", family="Tamar Beridze", days=30, now=NOW)
+    async with units() as uow:
+        assert await uow.participants.forget_invites(NOW + timedelta(days=1)) == 0
+        assert await uow.participants.forget_invites(NOW + timedelta(days=2)) == 1
+        assert await uow.participants.forget_invites(NOW + timedelta(days=31)) == 1

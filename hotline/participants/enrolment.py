@@ -26,6 +26,7 @@ from hotline.participants.service import Change, apply_changes
 
 __all__ = [
     "DEFAULT_DAYS",
+    "INVITE_MEMORY",
     "MAX_DAYS",
     "Invitation",
     "Linked",
@@ -39,6 +40,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
+INVITE_MEMORY = timedelta(days=7)  # how long an expired invitation's hash is kept
 MAX_DAYS = 365
 TOKEN_BYTES = 32
 _TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what Telegram passes as a start parameter

@@ -68,3 +68,9 @@ class ParticipantRepository(Protocol):
 
     async def by_telegram(self, chat_id: int) -> builtins.list[tuple[str, str | None]]:
         """The (case, family id or None) of everyone this Telegram chat is linked to."""
+
+    async def by_phone(self, number: str) -> builtins.list[tuple[str, str | None]]:
+        """The (case, family id or None) of everyone with this E.164 number."""
+
+    async def forget_invites(self, before: datetime) -> int:
+        """Delete invitations that expired before `before`, used or not; how many."""

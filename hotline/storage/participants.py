@@ -202,15 +202,24 @@ class SqlParticipants:
 
     async def by_telegram(self, chat_id: int) -> builtins.list[tuple[str, str | None]]:
         """The (case, family id or None) of everyone this Telegram chat is linked to."""
-        ref = self.keys.ref("telegram", str(chat_id))
+        return await self._by_ref("telegram_ref", self.keys.ref("telegram", str(chat_id)))
+
+    async def by_phone(self, number: str) -> builtins.list[tuple[str, str | None]]:
+        """The (case, family id or None) of everyone with this E.164 number."""
+        return await self._by_ref("phone_ref", self.keys.ref("phone", number))
+
+    async def _by_ref(self, column: str, ref: str) -> builtins.list[tuple[str, str | None]]:
         people = await self.conn.execute(
-            select(_PEOPLE.c.case_code).where(_PEOPLE.c.telegram_ref == ref)
+            select(_PEOPLE.c.case_code)
+            .where(_PEOPLE.c[column] == ref)
+            .order_by(_PEOPLE.c.case_code)
         )
         found: builtins.list[tuple[str, str | None]] = [(case, None) for case in people.scalars()]
         relatives = await self.conn.execute(
             select(_PEOPLE.c.case_code, _FAMILY.c.id)
             .join(_PEOPLE, _PEOPLE.c.id == _FAMILY.c.participant_id)
-            .where(_FAMILY.c.telegram_ref == ref)
+            .where(_FAMILY.c[column] == ref)
+            .order_by(_PEOPLE.c.case_code, _FAMILY.c.position)
         )
         found.extend((row.case_code, row.id) for row in relatives)
         return found
@@ -266,6 +275,11 @@ class SqlParticipants:
             )
         ).one()
         return InviteTarget(row.case_code, row.family_id)
+
+    async def forget_invites(self, before: datetime) -> int:
+        """Delete invitations that expired before `before`, used or not; how many."""
+        result = await self.conn.execute(delete(_INVITES).where(_INVITES.c.expires_at < before))
+        return int(result.rowcount or 0)
 
     # Helpers ---------------------------------------------------------------------------------
 
