@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hotline.bootstrap import Database, core
+from hotline.catalog import shipped_languages
 from hotline.cli.common import SubParsers, table, with_database
 from hotline.cli.participant_views import contact, listed, show_lines, shown, summary, when
 from hotline.clock import utc_now
-from hotline.config import Settings, load_settings
+from hotline.config import load_settings
 from hotline.errors import ConfigError
 from hotline.participants import ParticipantError, Problem
 from hotline.participants.enrolment import DEFAULT_DAYS, Invitation, invite, invite_link
@@ -298,7 +299,7 @@ def _run(work: Callable[[ParticipantService], Awaitable[_T]]) -> _T:
     """`work` on the participants service of the configured database."""
     settings = load_settings()
     base = core(settings)
-    rules = _rules(settings, base.catalog.languages)
+    rules = Rules(languages=shipped_languages(), default_region=settings.default_region)
     return with_database(
         base, lambda database: work(ParticipantService(database.units, rules, utc_now))
     )
@@ -306,10 +307,6 @@ def _run(work: Callable[[ParticipantService], Awaitable[_T]]) -> _T:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _rules(settings: Settings, languages: tuple[str, ...]) -> Rules:
-    return Rules(languages=languages, default_region=settings.default_region)
 
 
 def _csv_rows(path: Path) -> list[tuple[int, Mapping[str, str]]]:
