@@ -338,3 +338,15 @@ async def test_housekeeping_forgets_expired_invitations(
         assert await uow.participants.forget_invites(NOW + timedelta(days=1)) == 0
         assert await uow.participants.forget_invites(NOW + timedelta(days=2)) == 1
         assert await uow.participants.forget_invites(NOW + timedelta(days=31)) == 1
+
+
+async def test_a_specialist_who_left_does_not_stop_a_withdrawal(
+    service: ParticipantService, engine: AsyncEngine
+) -> None:
+    await service.add({**NINO, "specialist": "marko"})
+    staff = StaffDirectory(engine, DataCipher(DATA_KEY.encode()), PSEUDONYM_KEY.encode())
+    await staff.remove("marko")
+    assert (await service.withdraw("TB-2027-014")).status == Status.WITHDRAWN
+    with pytest.raises(ParticipantError, match="specialist: 'zoe' is not on the staff list"):
+        await service.change("TB-2027-014", {"specialist": "zoe"})
+    assert (await service.change("TB-2027-014", {"specialist": "ana"})).specialist == "ana"

@@ -148,7 +148,11 @@ class ParticipantService:
             before = await _get(uow, case)
             after = self._changed(before, changes, add_family, remove_family, now)
             problems = find_problems(after, languages=self.rules.languages)
-            problems.extend(await _unknown_people(uow, [after]))
+            # Staff named anew must be on the list; one who has left since does not stop a
+            # change (a withdrawal above all).
+            named = _people([after]) - _people([before])
+            staff = await uow.participants.known_staff(named)
+            problems.extend(_staff_problems(after, staff | (_people([before]) - named)))
             if problems:
                 raise ParticipantError(problems, case=before.case)
             await apply_changes(uow, [Change(before, after)], now)
