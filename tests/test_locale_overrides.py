@@ -27,7 +27,7 @@ from tests.test_sms import sms_params
 from tests.twiml import Twiml
 
 SHIPPED = Catalog()
-NAMED = ("greeting-welcome", "chat-welcome", "chat-help", "sms-help")
+NAMED = ("greeting-welcome", "chat-welcome", "chat-help", "sms-help", "enrol-welcome")
 NOVI_KORAK = """-program = { $case ->
         [gen] programa „Novi korak”
        *[nom] program „Novi korak”
