@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -350,3 +351,19 @@ async def test_a_specialist_who_left_does_not_stop_a_withdrawal(
     with pytest.raises(ParticipantError, match="specialist: 'zoe' is not on the staff list"):
         await service.change("TB-2027-014", {"specialist": "zoe"})
     assert (await service.change("TB-2027-014", {"specialist": "ana"})).specialist == "ana"
+
+
+async def test_of_two_chats_opening_one_link_at_once_one_is_linked(
+    service: ParticipantService, units: SqlUnitsOfWork
+) -> None:
+    await service.add(NINO)
+    invitation = await invite(units, "TB-2027-014", now=NOW)
+
+    async def open_link(chat: int) -> bool:
+        async with units() as uow:
+            return await redeem(uow, invitation.token, chat, NOW) is not None
+
+    outcomes = await asyncio.gather(open_link(CHAT), open_link(CHAT + 1))
+    assert sorted(outcomes) == [False, True]
+    linked = (await service.get("TB-2027-014")).telegram_chat
+    assert linked == (CHAT if outcomes[0] else CHAT + 1)

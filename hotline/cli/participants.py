@@ -9,7 +9,7 @@ import re
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from hotline.bootstrap import Database, core
 from hotline.catalog import shipped_languages
@@ -28,7 +28,7 @@ from hotline.participants.fields import (
     unknown_columns,
 )
 from hotline.participants.model import Channel, Status
-from hotline.participants.service import ParticipantService
+from hotline.participants.service import ParticipantService, Rows
 
 _T = TypeVar("_T")
 _FAMILY_SPLIT = re.compile(r",\s*(?=[a-z]+=)")  # "name=A B,channel=sms,consent=sms,voice"
@@ -240,7 +240,7 @@ def _import(args: argparse.Namespace) -> int:
 
     rows = _csv_rows(args.file)
 
-    def progress(items: Any) -> Any:
+    def progress(items: Rows) -> Rows:
         # On a terminal only (disable=None): a log or a pipe gets the report, not the bar.
         return tqdm(items, total=len(rows), desc="checking", unit=" rows", disable=None)
 
