@@ -24,6 +24,12 @@ FALLBACK_LANGUAGE = "en"
 log = logging.getLogger(__name__)
 
 
+def shipped_languages(directory: Path = LOCALES_DIR) -> tuple[str, ...]:
+    """The locales that ship, in alphabetical order, without parsing them (as `languages`
+    of a Catalog of the same folder: a deployment's overrides add none)."""
+    return tuple(sorted(p.name for p in directory.iterdir() if p.is_dir() and any(p.glob("*.ftl"))))
+
+
 @dataclass(frozen=True)
 class VoiceSettings:
     """How a locale is spoken on the phone."""

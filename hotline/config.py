@@ -67,6 +67,7 @@ class Settings:
     telegram_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_url: str | None = None
+    telegram_bot_username: str | None = None  # for enrolment links, without the network
     sms_transliterate: tuple[str, ...] = ()
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     staff_chat_id: int | None = None  # a staff group for alerts; None: direct messages
@@ -158,6 +159,13 @@ def _build(env: dict[str, str]) -> Settings:
     if telegram_api is not None:
         telegram_api = _url("HOTLINE_TELEGRAM_API_URL", telegram_api)
 
+    bot_username = env.get("HOTLINE_TELEGRAM_BOT_USERNAME", "").removeprefix("@") or None
+    if bot_username is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", bot_username):
+        raise ConfigError(
+            "HOTLINE_TELEGRAM_BOT_USERNAME: not a bot username; give the one @BotFather "
+            "confirmed, e.g. my_hotline_bot"
+        )
+
     return Settings(
         mode=mode,
         host=host,
@@ -188,6 +196,7 @@ def _build(env: dict[str, str]) -> Settings:
         telegram_token=telegram_token,
         telegram_webhook_secret=telegram_secret,
         telegram_api_url=telegram_api,
+        telegram_bot_username=bot_username,
         sms_transliterate=_language_list(env, "HOTLINE_SMS_TRANSLITERATE"),
         escalation=_escalation_policy(env),
         staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),

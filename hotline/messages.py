@@ -99,6 +99,9 @@ class MessageId(StrEnum):
     CHAT_HELP = "chat-help", Audience.TELEGRAM
     CHAT_STOPPED = "chat-stopped", Audience.TELEGRAM
     CHAT_PRIVATE_ONLY = "chat-private-only", Audience.TELEGRAM  # once in a group
+    # A Telegram enrolment link opened: the chat is linked, or the link no longer works.
+    ENROL_WELCOME = "enrol-welcome", Audience.TELEGRAM
+    ENROL_LINK_INVALID = "enrol-link-invalid", Audience.TELEGRAM
     SMS_HELP = "sms-help", Audience.SMS
     SMS_STOPPED = "sms-stopped", Audience.SMS
 

@@ -27,7 +27,7 @@ from tests.test_sms import sms_params
 from tests.twiml import Twiml
 
 SHIPPED = Catalog()
-NAMED = ("greeting-welcome", "chat-welcome", "chat-help", "sms-help")
+NAMED = ("greeting-welcome", "chat-welcome", "chat-help", "sms-help", "enrol-welcome")
 # A campaign's messages may be the first a person gets: each opens with the program's name.
 NAMED_NOM = tuple(
     sorted(m for m in SHIPPED.ids("en") if m.startswith("reminder-") or m == "checkin-question")

@@ -28,7 +28,7 @@ from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.chat import ChatConversations
-from hotline.conversations.chat_types import ChatCases, ChatTexts
+from hotline.conversations.chat_types import ChatCases, ChatTexts, Enrolment
 from hotline.conversations.voice import VoiceConversations
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
@@ -39,6 +39,7 @@ from hotline.escalation.service import EscalationService
 from hotline.flows.engine import LanguageSource
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
+from hotline.participants.enrolment import enrol_chat
 from hotline.storage.spool import Spool
 
 if TYPE_CHECKING:
@@ -220,7 +221,9 @@ def build_chat(
     token, secret = settings.telegram_token, settings.telegram_webhook_secret
     telegram_on = bool(token and secret)
 
-    def conversations(channel: str, texts: ChatTexts) -> ChatConversations:
+    def conversations(
+        channel: str, texts: ChatTexts, enrol: Enrolment | None = None
+    ) -> ChatConversations:
         # Questions are always filed for staff; a live chat needs the desk, and on SMS
         # Twilio's REST API to carry a specialist's replies.
         cases = ChatCases(
@@ -240,6 +243,7 @@ def build_chat(
             clock=shared.clock,
             cases=cases,
             crisis=core.crisis,
+            enrol=enrol,
         )
 
     sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))
@@ -256,7 +260,7 @@ def build_chat(
     application = build_application(token, settings.telegram_api_url)
     outbox = TelegramOutbox()
     telegram_conversations = conversations(
-        TELEGRAM, ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED)
+        TELEGRAM, ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED), enrol=enrol_chat
     )
     people = {
         TELEGRAM: PersonSide(

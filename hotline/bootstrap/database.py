@@ -12,6 +12,7 @@ from hotline.config import Settings
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
 from hotline.storage import db
+from hotline.storage.participants import ContactKeys
 from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
 
@@ -34,7 +35,9 @@ class Database:
         self.cipher = cipher
         self._open: _Open | None = None
         # Units of work on the engine once it is open: built now, used while it runs.
-        self.units = SqlUnitsOfWork(lambda: self.engine)
+        self.units = SqlUnitsOfWork(
+            lambda: self.engine, keys=ContactKeys(cipher, settings.pseudonym_key)
+        )
 
     @asynccontextmanager
     async def opened(self) -> AsyncIterator[Database]:

@@ -13,6 +13,7 @@ from hotline import housekeeping
 from hotline.bootstrap.database import Database
 from hotline.errors import DatabaseUnavailable
 from hotline.escalation.service import EscalationService
+from hotline.participants.enrolment import INVITE_MEMORY
 from hotline.storage.chats import DELIVERY_MEMORY
 
 log = logging.getLogger("hotline.app")  # where these lines have always been logged
@@ -122,3 +123,5 @@ async def tidy(database: Database, callback_keep: timedelta, now: datetime) -> N
         log.info("%d questions expired unanswered; their texts were deleted", questions)
     async with units() as uow:
         await uow.notices.forget(now - NOTICE_MEMORY)
+    async with units() as uow:  # an expired enrolment link is refused, kept or not
+        await uow.participants.forget_invites(now - INVITE_MEMORY)

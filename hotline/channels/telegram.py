@@ -245,8 +245,11 @@ class TelegramChannel:
             return None
         text = message.text.strip()
         if text.startswith("/"):
-            command = text[1:].split(maxsplit=1)[0].split("@")[0].lower() if len(text) > 1 else ""
-            given = ChatInput(COMMANDS.get(command, "help"))
+            words = text[1:].split(maxsplit=1)
+            command = words[0].split("@")[0].lower() if words else ""
+            kind = COMMANDS.get(command, "help")
+            # A t.me/<bot>?start=<parameter> link arrives as "/start <parameter>".
+            given = ChatInput(kind, words[1].strip() if kind == "start" and len(words) > 1 else "")
         else:
             given = ChatInput("text", text)
         return message.chat.id, message.from_user.id, message.from_user.language_code, given

@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns."""
+campaigns, participants."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hotline.cli import (
     campaigns,
     db,
     flows,
+    participants,
     prompts,
     report,
     roster,
@@ -21,6 +22,7 @@ from hotline.cli import (
     telegram,
 )
 from hotline.errors import CampaignError, ConfigError, FlowError, StorageError
+from hotline.participants import ParticipantError
 from hotline.prompts.speech import SpeechError
 from hotline.storage.staff import StaffError
 
@@ -36,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except StaffError as exc:
+    except (StaffError, ParticipantError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:
@@ -48,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
-    for command in (serve, call, flows, prompts, telegram, db, staff, roster, report, campaigns):
+    commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
+    for command in (*commands, campaigns, participants):
         command.add_parser(sub)
     return parser

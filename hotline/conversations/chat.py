@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from hotline.call_log import summarise
@@ -24,6 +25,7 @@ from hotline.conversations.chat_types import (
     ChatReply,
     ChatTexts,
     Effect,
+    Enrolment,
     Subscriber,
 )
 from hotline.conversations.crisis import CrisisWords
@@ -73,9 +75,11 @@ class ChatConversations:
         clock: Callable[[], datetime],
         cases: ChatCases | None = None,
         crisis: CrisisWords | None = None,
+        enrol: Enrolment | None = None,
     ) -> None:
         self.cases = cases
         self.crisis = crisis
+        self.enrol = enrol
         self.channel = channel
         self.flow = flow
         self._units = units
@@ -170,6 +174,15 @@ class ChatConversations:
             if given.kind == "start" and live is not None:
                 await self._close(uow, live, now)
                 live = None
+            notice = None
+            if given.kind == "start" and given.text and self.enrol is not None:
+                # An enrolment link: the participants service links the chat and spends
+                # the token in this unit, so a redelivered update cannot spend it twice.
+                enrolled = await self.enrol(uow, given.text, who.address, now)
+                if enrolled is not None:
+                    welcome = ChatMessage(self._say(enrolled, MessageId.ENROL_WELCOME))
+                    return ChatReply((welcome,), 0, enrolled)
+                notice = MessageId.ENROL_LINK_INVALID  # then the menu, as any /start
             if live is None:
                 if self.cases is not None and given.kind in ("text", "close"):
                     # Written after a question was left: it goes with the question.
@@ -178,7 +191,11 @@ class ChatConversations:
                         return await self.work.follow_up(uow, key, question, given, now, effects)
                 if stored is not None:
                     await uow.sessions.drop_ended(key)
-                return await self._begin(uow, key, who, given, language if known else None, now)
+                reply = await self._begin(uow, key, who, given, language if known else None, now)
+                if notice is not None:
+                    told = ChatMessage(self._say(reply.language, notice))
+                    reply = replace(reply, messages=(told, *reply.messages))
+                return reply
             if self.cases is not None:
                 case = await uow.cases.of_session(key, kind=Kind.CHAT)
                 if case is not None:

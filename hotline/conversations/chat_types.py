@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal, Protocol
 
 from hotline.conversations.chat_render import ChatMessage
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.model import EscalationRow
 from hotline.escalation.policy import EscalationPolicy
+from hotline.escalation.ports import UnitOfWork
 from hotline.messages import MessageId
 
 InputKind = Literal["text", "choice", "start", "help", "language", "stop", "close"]
@@ -21,7 +23,8 @@ Effect = Callable[[], Awaitable[None]]  # done after the step's commit (staff ar
 
 @dataclass(frozen=True)
 class ChatInput:
-    """What a person sent: text, a pressed choice (of step `seq`), or a command."""
+    """What a person sent: text, a pressed choice (of step `seq`), or a command (`start`
+    may carry the parameter of a t.me link in `text`)."""
 
     kind: InputKind
     text: str = ""
@@ -47,6 +50,16 @@ class ChatReply:
     duplicate: bool = False
     stale: bool = False  # a choice from an older message: nothing moved
     ended: bool = False
+
+
+class Enrolment(Protocol):
+    """Links a chat to a participant by the token of an enrolment link (`/start <token>`)."""
+
+    async def __call__(
+        self, uow: UnitOfWork, token: str, address: str, now: datetime
+    ) -> str | None:
+        """In the step's unit of work: the linked person's language, or None when the
+        token does not (or no longer) work."""
 
 
 class StaffSide(Protocol):

@@ -2,10 +2,10 @@
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
-`uow.notices`, `uow.chats`) runs in that one transaction, committed when the block ends and
-rolled back if it raises. Code that needs no shared transaction opens a unit of its own.
-On SQLite a process has one connection, which an open unit holds: never open a unit inside
-another.
+`uow.notices`, `uow.chats`, `uow.participants`) runs in that one transaction, committed
+when the block ends and rolled back if it raises. Code that needs no shared transaction
+opens a unit of its own. On SQLite a process has one connection, which an open unit holds:
+never open a unit inside another.
 
 The records the repositories exchange are the escalation model's (`escalation.model`) and,
 for sessions and the call log, the ones below. `storage/` implements all of it.
@@ -29,6 +29,7 @@ from hotline.escalation.model import (
     Result,
     TaskRow,
 )
+from hotline.participants.ports import ParticipantRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -339,6 +340,10 @@ class UnitOfWork(Protocol):
     @property
     def notices(self) -> NoticeRepository:
         """Staff notices."""
+
+    @property
+    def participants(self) -> ParticipantRepository:
+        """Participants, their family contacts and enrolment invitations."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

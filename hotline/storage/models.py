@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from hotline.storage.types import UTCDateTime
@@ -257,3 +257,80 @@ class StaffNotice(Base):
         Index("ix_staff_notices_chat", "chat_ref", "message_id"),
         Index("ix_staff_notices_escalation_id", "escalation_id"),
     )
+
+
+class _Reachable:
+    """The columns of a person the program writes to: a participant or a family contact.
+
+    Phone and Telegram chat id are encrypted; `phone_ref` and `telegram_ref` are keyed
+    pseudonyms of them, to find whom an SMS or a chat comes from without decrypting every
+    row. `consent_*` is the consent to be contacted: when, by which staff member, for which
+    channels.
+    """
+
+    channel: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(8))
+    phone: Mapped[str | None] = mapped_column(Text)  # encrypted E.164 number
+    phone_ref: Mapped[str | None] = mapped_column(String(64))
+    telegram: Mapped[str | None] = mapped_column(Text)  # encrypted chat id, once linked
+    telegram_ref: Mapped[str | None] = mapped_column(String(64))
+    telegram_linked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    consent_by: Mapped[str] = mapped_column(String(32))
+    consent_channels: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ParticipantRow(_Reachable, Base):
+    """An enrolled participant, known to staff by a pseudonymous case code."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_code: Mapped[str] = mapped_column(String(32), unique=True)
+    program: Mapped[str] = mapped_column(String(64))
+    release_date: Mapped[date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64))
+    specialist: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        Index("ix_participants_phone_ref", "phone_ref"),
+        Index("ix_participants_telegram_ref", "telegram_ref"),
+        Index("ix_participants_specialist", "specialist"),
+    )
+
+
+class FamilyContactRow(_Reachable, Base):
+    """A participant's relative who gets messages; the name is encrypted too."""
+
+    __tablename__ = "family_contacts"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)  # encrypted
+
+    __table_args__ = (
+        Index("ix_family_contacts_participant_id", "participant_id", "position"),
+        Index("ix_family_contacts_phone_ref", "phone_ref"),
+        Index("ix_family_contacts_telegram_ref", "telegram_ref"),
+    )
+
+
+class EnrolmentInvite(Base):
+    """A one-time Telegram enrolment link: only the SHA-256 of its token is kept."""
+
+    __tablename__ = "enrolment_invites"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    family_id: Mapped[str | None] = mapped_column(
+        ForeignKey("family_contacts.id", ondelete="CASCADE")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    spent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_enrolment_invites_participant_id", "participant_id"),)

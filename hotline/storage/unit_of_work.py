@@ -18,6 +18,7 @@ from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
 from hotline.storage.db import outages_as_unavailable
 from hotline.storage.escalation_records import SqlEscalations
+from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.sessions import SqlSessions
 from hotline.storage.staff_notices import SqlNotices
 
@@ -25,30 +26,38 @@ from hotline.storage.staff_notices import SqlNotices
 class SqlUnitOfWork:
     """The repositories of one transaction."""
 
-    __slots__ = ("cases", "chats", "escalations", "notices", "sessions", "tasks")
+    __slots__ = ("cases", "chats", "escalations", "notices", "participants", "sessions", "tasks")
 
-    def __init__(self, conn: AsyncConnection) -> None:
+    def __init__(self, conn: AsyncConnection, keys: ContactKeys | None = None) -> None:
         self.sessions = SqlSessions(conn)
         self.chats = SqlChats(conn)
         self.escalations = SqlEscalations(conn)
         self.tasks = SqlTasks(conn)
         self.cases = SqlCases(conn)
         self.notices = SqlNotices(conn)
+        self.participants = SqlParticipants(conn, keys)
 
 
 class SqlUnitsOfWork:
     """Opens units of work on an engine; `async with units() as uow:`.
 
     Given the engine, or a function that returns it when a unit opens (an application
-    creates its engine at startup, after the parts that use units are built).
+    creates its engine at startup, after the parts that use units are built), and the keys
+    of participants' contacts (without them, `uow.participants` refuses to work).
     """
 
-    def __init__(self, engine: AsyncEngine | Callable[[], AsyncEngine]) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine | Callable[[], AsyncEngine],
+        *,
+        keys: ContactKeys | None = None,
+    ) -> None:
         self._engine = engine
+        self._keys = keys
 
     @asynccontextmanager
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
         engine = self._engine if isinstance(self._engine, AsyncEngine) else self._engine()
         async with outages_as_unavailable(), engine.begin() as conn:
-            yield SqlUnitOfWork(conn)
+            yield SqlUnitOfWork(conn, self._keys)
