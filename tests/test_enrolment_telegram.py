@@ -30,7 +30,7 @@ BOT_USERNAME = "hotline_test_bot"  # the fake's getMe answer
 LINK = re.compile(rf"https://t\.me/{BOT_USERNAME}\?start=([A-Za-z0-9_-]+)")
 NINO = {
     "case": "TB-2027-014",
-    "program": "georgia-two-years",
+    "program": "georgia-two-year",
     "release": "2027-02-10",
     "timezone": "Asia/Tbilisi",
     "language": "ka",

@@ -30,7 +30,7 @@ MOTHER_PHONE = "+995555765432"
 CHAT = 700_100_200
 NINO = {
     "case": "tb-2027-014",
-    "program": "georgia-two-years",
+    "program": "georgia-two-year",
     "release": "2027-02-10",
     "timezone": "Asia/Tbilisi",
     "language": "ka",

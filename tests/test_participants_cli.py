@@ -22,7 +22,7 @@ RELATIVE_PHONE = "+995555765432"
 BOT = "hotline_test_bot"
 LINK = re.compile(rf"^https://t\.me/{BOT}\?start=([A-Za-z0-9_-]{{43}})$", re.MULTILINE)
 ADD = (
-    "participants", "add", "tb-2027-014", "--program", "georgia-two-years",
+    "participants", "add", "tb-2027-014", "--program", "georgia-two-year",
     "--release", "2027-02-10", "--timezone", "Asia/Tbilisi", "--language", "ka",
     "--specialist", "ana", "--channel", "sms", "--phone", "+995 555 12 34 56",
     "--consent", "sms,telegram",
@@ -68,13 +68,28 @@ def stored_values() -> str:
     return asyncio.run(read())
 
 
+def test_a_program_that_is_not_a_campaign_is_refused_naming_the_campaigns(
+    hotline: Run,
+) -> None:
+    code, _, err = hotline(
+        "participants", "add", "TB-9", "--program", "georgia-two-years",
+        "--release", "2027-03-01", "--timezone", "Asia/Tbilisi", "--language", "ka",
+        "--specialist", "ana", "--channel", "sms", "--phone", "+995599123456",
+        "--consent", "sms",
+    )  # fmt: skip
+    assert code == 2
+    assert "no campaign 'georgia-two-years'" in err
+    assert "aftercare, family, georgia-two-year" in err
+    assert "TB-9" not in hotline("participants", "list")[1]
+
+
 def test_a_participant_is_added_shown_changed_and_withdrawn(
     hotline: Run, database_url: str, tmp_path: Path
 ) -> None:
     code, out, err = hotline(*ADD)
     assert code == 0, err
     assert out == (
-        "hotline participants add: enrolled TB-2027-014 (before-release, georgia-two-years, "
+        "hotline participants add: enrolled TB-2027-014 (before-release, georgia-two-year, "
         "release 2027-02-10, Asia/Tbilisi, ka, specialist ana; sms: +995 ••• ••• 456; "
         "2 family contacts)\n"
     )
@@ -167,7 +182,7 @@ def test_list_masks_contacts_and_its_json_parses(hotline: Run) -> None:
     assert [line.split() for line in out.splitlines()] == [
         ["case", "status", "program", "release", "language", "specialist", "channel", "contact",
          "family"],
-        ["TB-2027-014", "before-release", "georgia-two-years", "2027-02-10", "ka", "ana", "sms",
+        ["TB-2027-014", "before-release", "georgia-two-year", "2027-02-10", "ka", "ana", "sms",
          "+995", "•••", "•••", "456", "2"],
         ["ZG-7", "in-program", "aftercare", "2025-06-01", "hr", "marko", "telegram", "Telegram",
          "not", "linked", "yet", "0"],

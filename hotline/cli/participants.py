@@ -29,6 +29,7 @@ from hotline.participants.fields import (
 )
 from hotline.participants.model import Channel, Status
 from hotline.participants.service import ParticipantService, Rows
+from hotline.reminders.loader import load_campaigns
 
 _T = TypeVar("_T")
 _FAMILY_SPLIT = re.compile(r",\s*(?=[a-z]+=)")  # "name=A B,channel=sms,consent=sms,voice"
@@ -48,7 +49,7 @@ def add_parser(sub: SubParsers) -> None:
         description="Enrol a participant, with the consent they gave to be contacted.",
     )
     add.add_argument("case", metavar="CASE", help="a pseudonymous case code, e.g. TB-2027-014")
-    add.add_argument("--program", required=True, help="the campaign, e.g. georgia-two-years")
+    add.add_argument("--program", required=True, help="the campaign, e.g. georgia-two-year")
     add.add_argument("--release", required=True, metavar="YYYY-MM-DD", help="expected release")
     add.add_argument("--timezone", required=True, help="IANA time zone, e.g. Asia/Tbilisi")
     add.add_argument("--language", required=True, help="e.g. ka")
@@ -299,7 +300,11 @@ def _run(work: Callable[[ParticipantService], Awaitable[_T]]) -> _T:
     """`work` on the participants service of the configured database."""
     settings = load_settings()
     base = core(settings)
-    rules = Rules(languages=shipped_languages(), default_region=settings.default_region)
+    rules = Rules(
+        languages=shipped_languages(),
+        default_region=settings.default_region,
+        programs=load_campaigns(deployment=settings.campaigns_dir).keys(),
+    )
     return with_database(
         base, lambda database: work(ParticipantService(database.units, rules, utc_now))
     )

@@ -67,6 +67,7 @@ class Rules:
 
     languages: Collection[str]
     default_region: str | None = None
+    programs: Collection[str] | None = None  # the campaigns a participant may follow
 
 
 def new_family_id() -> str:
@@ -146,7 +147,7 @@ def participant_from_fields(
     if not problems:  # a field that could not be read would be reported twice
         problems = [
             Problem(p.field, p.reason, line)
-            for p in find_problems(participant, languages=rules.languages)
+            for p in find_problems(participant, languages=rules.languages, programs=rules.programs)
         ]
     if problems:
         raise ParticipantError(problems, case=case or None)

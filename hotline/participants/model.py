@@ -160,7 +160,12 @@ def valid_zone(name: str) -> bool:
     return True
 
 
-def find_problems(participant: Participant, *, languages: Collection[str]) -> list[Problem]:
+def find_problems(
+    participant: Participant,
+    *,
+    languages: Collection[str],
+    programs: Collection[str] | None = None,
+) -> list[Problem]:
     """Every rule the participant breaks, each naming its field; empty when valid.
 
     Whether the specialist is on the staff list, and whether the case code is free, the
@@ -172,6 +177,9 @@ def find_problems(participant: Participant, *, languages: Collection[str]) -> li
         problems.append(
             Problem("program", f"{p.program!r} is not a campaign name (a-z, 0-9 and '-')")
         )
+    elif programs is not None and p.program not in programs:
+        known = ", ".join(sorted(programs)) or "none"
+        problems.append(Problem("program", f"no campaign {p.program!r}; there are: {known}"))
     if not valid_zone(p.timezone):
         problems.append(
             Problem("timezone", f"{p.timezone!r} is not an IANA time zone, e.g. Asia/Tbilisi")

@@ -147,7 +147,9 @@ class ParticipantService:
         async with self.units() as uow:
             before = await _get(uow, case)
             after = self._changed(before, changes, add_family, remove_family, now)
-            problems = find_problems(after, languages=self.rules.languages)
+            problems = find_problems(
+                after, languages=self.rules.languages, programs=self.rules.programs
+            )
             # Staff named anew must be on the list; one who has left since does not stop a
             # change (a withdrawal above all).
             named = _people([after]) - _people([before])
