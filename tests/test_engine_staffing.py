@@ -13,6 +13,7 @@ from hotline.flows import engine
 from hotline.flows.events import CallStarted, DigitsReceived, EscalationContinues, Event
 from hotline.flows.loader import load_builtin_flows
 from hotline.flows.model import Flow
+from hotline.flows.said import spoken
 from hotline.flows.state import SessionState
 from tests.conftest import FixedClock
 
@@ -85,4 +86,4 @@ def test_a_further_round_says_the_flows_still_trying_words_and_asks_again() -> N
 
 def test_the_retry_words_are_on_the_list_of_voice_prompts() -> None:
     flow = hotline_flow()
-    assert act.Say("specialist-still-trying", "en") in engine.spoken(flow, EN)
+    assert act.Say("specialist-still-trying", "en") in spoken(flow, EN)

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 
 from hotline.escalation.roster import LANGUAGES
 from hotline.flows.actions import Say
-from hotline.flows.engine import Languages, spoken
+from hotline.flows.engine import Languages
 from hotline.flows.loader import VOICE_FLOWS
 from hotline.flows.model import Flow
+from hotline.flows.said import spoken
 from hotline.messages import MessageId
 
 MENU_KEYS = 9  # a language menu has keys 1..9: a language can sit at any of them
