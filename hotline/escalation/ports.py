@@ -2,7 +2,7 @@
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
-`uow.notices`, `uow.chats`, `uow.participants`) runs in that one transaction, committed
+`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`) runs in that one transaction, committed
 when the block ends and rolled back if it raises. Code that needs no shared transaction
 opens a unit of its own. On SQLite a process has one connection, which an open unit holds:
 never open a unit inside another.
@@ -30,6 +30,7 @@ from hotline.escalation.model import (
     TaskRow,
 )
 from hotline.participants.ports import ParticipantRepository
+from hotline.reminders.ports import PlanRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -344,6 +345,10 @@ class UnitOfWork(Protocol):
     @property
     def participants(self) -> ParticipantRepository:
         """Participants, their family contacts and enrolment invitations."""
+
+    @property
+    def plan(self) -> PlanRepository:
+        """Planned messages and their delivery attempts."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]
