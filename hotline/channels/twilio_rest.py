@@ -35,11 +35,21 @@ class TwilioRest:
         if api_url is not None:
             self._client.api.base_url = api_url
 
-    async def call(self, to: str, url: str, status_callback: str | None = None) -> str:
-        """Ring `to` from the hotline's number; when answered, Twilio fetches TwiML at `url`."""
+    async def call(
+        self,
+        to: str,
+        url: str,
+        status_callback: str | None = None,
+        *,
+        machine_detection: bool = False,
+    ) -> str:
+        """Ring `to` from the hotline's number; when answered, Twilio fetches TwiML at `url`
+        (with `AnsweredBy` when `machine_detection` asks Twilio to tell a machine)."""
 
         def create() -> str:
             kwargs = {"status_callback": status_callback} if status_callback else {}
+            if machine_detection:
+                kwargs["machine_detection"] = "Enable"
             call = self._client.calls.create(
                 to=to, from_=self.from_number, url=url, method="POST", **kwargs
             )
@@ -47,11 +57,14 @@ class TwilioRest:
 
         return await self._retrying(create)
 
-    async def send_sms(self, to: str, body: str) -> str:
-        """Send an SMS from the hotline's number."""
+    async def send_sms(self, to: str, body: str, status_callback: str | None = None) -> str:
+        """Send an SMS from the hotline's number; Twilio reports its fate to `status_callback`."""
 
         def create() -> str:
-            message = self._client.messages.create(to=to, from_=self.from_number, body=body)
+            kwargs = {"status_callback": status_callback} if status_callback else {}
+            message = self._client.messages.create(
+                to=to, from_=self.from_number, body=body, **kwargs
+            )
             return str(message.sid)
 
         return await self._retrying(create)

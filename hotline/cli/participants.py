@@ -301,7 +301,8 @@ def _run(work: Callable[[ParticipantService], Awaitable[_T]]) -> _T:
     base = core(settings)
     rules = Rules(languages=shipped_languages(), default_region=settings.default_region)
     return with_database(
-        base, lambda database: work(ParticipantService(database.units, rules, utc_now))
+        base,
+        lambda database: work(ParticipantService(database.units, rules, utc_now, base.campaigns)),
     )
 
 

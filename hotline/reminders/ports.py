@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from hotline.reminders.campaign import Channel
 from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
 
 __all__ = ["Attempt", "PlanRepository", "StoredMessage"]
@@ -88,8 +89,16 @@ class PlanRepository(Protocol):
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
 
-    async def retry(self, row_id: int, at: datetime, reason: str, now: datetime) -> None:
-        """A row being sent goes back to planned, to be tried again at `at`."""
+    async def retry(
+        self,
+        row_id: int,
+        at: datetime,
+        reason: str,
+        now: datetime,
+        channels: Sequence[Channel] | None = None,
+    ) -> None:
+        """A row being sent goes back to planned, to be tried again at `at` (on the
+        `channels` left, when one of them cannot take it)."""
 
     async def fail(self, row_id: int, reason: str, now: datetime) -> None:
         """A row will not be delivered: every channel failed, or the provider refused it."""

@@ -143,8 +143,17 @@ class SqlPlan:
             updated_at=now,
         )
 
-    async def retry(self, row_id: int, at: datetime, reason: str, now: datetime) -> None:
-        """A row being sent goes back to planned, to be tried again at `at`."""
+    async def retry(
+        self,
+        row_id: int,
+        at: datetime,
+        reason: str,
+        now: datetime,
+        channels: Sequence[Channel] | None = None,
+    ) -> None:
+        """A row being sent goes back to planned, to be tried again at `at` (on the
+        `channels` left, when one of them cannot take it)."""
+        more = {} if channels is None else {"channels": [c.value for c in channels]}
         await self._move(
             row_id,
             RowStatus.SENDING,
@@ -152,6 +161,7 @@ class SqlPlan:
             ready_at=at,
             reason=reason,
             updated_at=now,
+            **more,
         )
 
     async def fail(self, row_id: int, reason: str, now: datetime) -> None:

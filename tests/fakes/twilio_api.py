@@ -84,6 +84,13 @@ def sms_segments(body: str) -> int:
     return _split([len(char.encode("utf-16-le")) // 2 for char in body], 70, 67)
 
 
+_REFUSALS = {
+    21610: "Attempt to send to unsubscribed recipient",
+    21211: "Invalid 'To' Phone Number",
+    21614: "'To' number is not a valid mobile number",
+}
+
+
 def _rfc2822(timestamp: float) -> str:
     return format_datetime(datetime.fromtimestamp(int(timestamp), UTC))
 
@@ -279,6 +286,7 @@ class FakeTwilio:
         self.messages: list[TwilioMessage] = []
         self.calls: list[TwilioCall] = []
         self.faults: list[TwilioFault] = []
+        self.refusals: dict[str, int] = {}  # To number -> Twilio error code, every time
         self._seq = itertools.count(1)
         self._sids = itertools.count(1)
         self._signal = Signal()
@@ -683,12 +691,23 @@ class FakeTwilio:
 
         return await self._serve(request, "Messages", handle)
 
+    def refuse(self, number: str, code: int) -> None:
+        """Answer every message or call to `number` with Twilio's error `code`: 21610 (the
+        recipient opted out at the carrier), 21211 (invalid number), 21614 (not a mobile)."""
+        self.refusals[number] = code
+
+    def _refused(self, to: str) -> None:
+        code = self.refusals.get(to)
+        if code is not None:
+            raise _RestError(400, code, _REFUSALS.get(code, "The message cannot be sent"))
+
     def _create_message(self, params: MultiDict[str]) -> TwilioMessage:
         to = params.get("To", "")
         if not to:
             raise _RestError(400, 21604, "A 'To' phone number is required.")
         if not _is_address(to):
             raise _RestError(400, 21211, f"Invalid 'To' Phone Number: {to}")
+        self._refused(to)
         sender = params.get("From") or None
         service = params.get("MessagingServiceSid") or None
         if sender is None and service is None:
@@ -771,6 +790,7 @@ class FakeTwilio:
             raise _RestError(400, 21201, "No 'To' number is specified")
         if not _is_address(to):
             raise _RestError(400, 21211, f"Invalid 'To' Phone Number: {to}")
+        self._refused(to)
         sender = params.get("From", "")
         if not sender:
             raise _RestError(400, 21213, "No 'From' number is specified")
