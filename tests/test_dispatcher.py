@@ -4,6 +4,8 @@ through the real twilio and PTB clients to the loopback fakes."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,7 +38,7 @@ from tests.conftest import (
     start_app,
 )
 from tests.fakes import FakeTelegram, TelegramLimits, fixtures
-from tests.fakes.twilio_api import FakeTwilio
+from tests.fakes.twilio_api import FakeTwilio, TwilioFault
 from tests.staffing import staff_the_hotline
 
 fake_telegram = fixtures.fake_telegram
@@ -316,3 +318,38 @@ async def test_opted_out_at_the_carrier_stops_sms_to_that_number(two_steps: Worl
     assert rows["second/participant"].status is RowStatus.SKIPPED
     async with w.client.app[UNITS]() as uow:
         assert await uow.chats.opted_out(pseudonym(PHONE, PSEUDONYM_KEY.encode()) or "")
+
+
+async def test_a_stop_in_the_middle_of_sending_neither_loses_nor_doubles_an_sms(w: World) -> None:
+    await w.service.add(NINO)
+    w.clock.advance(hours=4, minutes=1)
+    # Twilio is slow, and the first request fails with a 503: one of the two never reaches
+    # Twilio, the other does; the dispatcher stops before it learns either outcome.
+    w.twilio.latency_s = 0.3
+    w.twilio.faults.append(TwilioFault("Messages", "POST", 503, 20500, "Unavailable", 1))
+    ticking = asyncio.create_task(w.hotline.dispatcher.tick())
+    await w.twilio.wait_for_request(lambda r: r.resource == "Messages", timeout=5)
+    ticking.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await ticking
+    await w.twilio.wait_for_request(lambda r: r.resource == "Messages", after=1, timeout=5)
+    w.twilio.latency_s = 0.0
+    assert len(w.twilio.messages) == 1
+    rows = await w.rows()
+    assert {rows[k].status for k in ("ahead-3-months/participant", "family-3-months/family")} == {
+        RowStatus.SENDING
+    }
+    # Nothing is settled before the time a send may take; then Twilio is asked.
+    assert (await w.tick(minutes=5)).reconciled == 0
+    tally = await w.tick(minutes=6)
+    assert tally.reconciled == 2
+    assert sorted(m.to for m in w.twilio.messages) == sorted([PHONE, MOTHER_PHONE])
+    rows = await w.rows()
+    assert {rows[k].status for k in ("ahead-3-months/participant", "family-3-months/family")} == {
+        RowStatus.SENT
+    }
+    assert {r.provider_id for r in rows.values() if r.status is RowStatus.SENT} == {
+        m.sid for m in w.twilio.messages
+    }
+    assert (await w.tick(hours=1)).sent == 0
+    assert len(w.twilio.messages) == 2

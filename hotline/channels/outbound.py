@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime, timedelta
 
 from aiohttp import web
 from telegram.error import BadRequest, Forbidden
@@ -31,19 +32,37 @@ log = logging.getLogger(__name__)
 REMINDER_STATUS_PATH = "/twilio/reminders/status"
 OPTED_OUT = 21610  # the recipient texted STOP to the carrier
 NOT_REACHABLE = frozenset({21211, 21614, 21612, 21408})  # invalid, not mobile, unroutable
+CLOCK_SKEW = timedelta(minutes=2)  # between our clock and Twilio's date_created
 _ROW = re.compile(r"^[0-9]{1,18}$")
 
 
 class SmsSender:
     """Sends a planned message as one SMS from the hotline's number."""
 
+    confirms = True
+
     def __init__(self, rest: TwilioRest, public_url: str) -> None:
         self.rest = rest
         self.public_url = public_url.rstrip("/")
 
+    async def find(self, out: Outbound, since: datetime) -> str | None:
+        """The sid of this message among the latest Twilio sent to the number (the same
+        text, created since `since`); the gap rule leaves one such message at most."""
+        body = _body(out)
+        try:
+            latest = await self.rest.sent_to(out.address)
+        except (TwilioRestException, OSError) as exc:
+            raise SendError(
+                SendFailure.RETRY, f"Twilio unreachable ({type(exc).__name__})"
+            ) from None
+        for sid, text, created in latest:
+            if text == body and (created is None or created >= since - CLOCK_SKEW):
+                return sid
+        return None
+
     async def send(self, out: Outbound) -> str | None:
         """Twilio's message sid; SendError as Twilio's error code says."""
-        body = PARAGRAPH.join(m.as_plain_text() for m in out.texts)
+        body = _body(out)
         callback = f"{self.public_url}{REMINDER_STATUS_PATH}?row={out.row_id}"
         try:
             return await self.rest.send_sms(out.address, body, status_callback=callback)
@@ -56,7 +75,9 @@ class SmsSender:
 
 
 class TelegramSender:
-    """Sends a planned message to a linked chat through the outbox, choices as buttons."""
+    """Sends a planned message to a linked chat through the outbox."""
+
+    confirms = False
 
     def __init__(self, application: PtbApplication, outbox: TelegramOutbox) -> None:
         self.application = application
@@ -84,6 +105,10 @@ class TelegramSender:
             message_id = str(getattr(sent, "message_id", "")) or None
         return message_id
 
+    async def find(self, out: Outbound, since: datetime) -> str | None:
+        """Telegram cannot be asked what a bot sent: never known."""
+        return None
+
 
 class ReminderStatus:
     """POST /twilio/reminders/status?row=ID: Twilio's status callback of a planned SMS."""
@@ -101,6 +126,10 @@ class ReminderStatus:
         status = params.get("MessageStatus") or params.get("CallStatus") or ""
         await self.dispatcher.report(int(row), status, params.get("ErrorCode") or None)
         return web.Response(status=204)
+
+
+def _body(out: Outbound) -> str:
+    return PARAGRAPH.join(m.as_plain_text() for m in out.texts)
 
 
 def _twilio_error(exc: TwilioRestException) -> SendError:

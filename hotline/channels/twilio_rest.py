@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
@@ -68,6 +69,15 @@ class TwilioRest:
             return str(message.sid)
 
         return await self._retrying(create)
+
+    async def sent_to(self, to: str, limit: int = 20) -> list[tuple[str, str, datetime | None]]:
+        """The latest messages sent to `to`: (sid, body, when created), newest first."""
+
+        def read() -> list[tuple[str, str, datetime | None]]:
+            found = self._client.messages.list(to=to, limit=limit)
+            return [(str(m.sid), str(m.body or ""), m.date_created) for m in found]
+
+        return await asyncio.to_thread(read)
 
     async def _retrying(self, work: Callable[[], str]) -> str:
         for attempt in range(RETRIES_ON_429 + 1):

@@ -160,19 +160,53 @@ class Dispatcher:
         return changed
 
     async def reconcile(self, tally: Tally) -> None:
-        """Rows left `sending` by a process that stopped: Telegram's accepted and recorded,
-        Twilio's without any callback planned again (see the module's docstring)."""
+        """Rows left `sending` by a process that stopped: asked of the provider where it
+        can be (Twilio), accepted and recorded where it cannot (Telegram); see the
+        module's docstring."""
         now = self.clock()
         async with self.units() as uow:
             for row in await uow.plan.stuck(now - self.config.stuck_after, self.config.batch):
-                if row.channel == Channel.TELEGRAM:
-                    await uow.plan.sent(row.id, None, now)
-                    outcome, detail = "sent", "unconfirmed: the server stopped while sending"
-                else:
-                    await uow.plan.retry(row.id, now, "no word from the provider", now)
-                    outcome, detail = "resend", "no word from the provider: sent again"
-                await uow.plan.attempt(row.id, Attempt(now, row.channel, outcome, None, detail))
+                outcome, provider_id, detail = await self._settle_stuck(uow, row, now)
+                await uow.plan.attempt(
+                    row.id, Attempt(now, row.channel, outcome, provider_id, detail)
+                )
                 tally.reconciled += 1
+
+    async def _settle_stuck(
+        self, uow: UnitOfWork, row: StoredMessage, now: datetime
+    ) -> tuple[str, str | None, str]:
+        sender = self.senders.get(Channel(row.channel)) if row.channel in _CHANNELS else None
+        if sender is None or not sender.confirms:
+            await uow.plan.sent(row.id, None, now)
+            return "sent", None, "unconfirmed: the server stopped while sending"
+        participant = await uow.participants.get(row.message.participant)
+        reach = None if participant is None else _reach(participant, row.message)
+        if reach is None or row.sending_at is None:
+            await uow.plan.fail(row.id, "stopped while sending; no longer reachable", now)
+            return "failed", None, "stopped while sending; no longer reachable"
+        phone, chat, _ = reach
+        out = self._outbound(row, Channel(row.channel or ""), phone, chat, now)
+        try:
+            provider_id = await sender.find(out, row.sending_at)
+        except SendError as exc:
+            return "unknown", None, f"asked the provider again later: {exc}"
+        if provider_id is not None:
+            await uow.plan.sent(row.id, provider_id, now)
+            return "sent", provider_id, "confirmed by the provider after a stop"
+        await uow.plan.retry(row.id, now, "the provider never got it: sent again", now)
+        return "resend", None, "the provider never got it: sent again"
+
+    def _outbound(
+        self,
+        row: StoredMessage,
+        channel: Channel,
+        phone: str | None,
+        chat: int | None,
+        now: datetime,
+    ) -> Outbound:
+        m = row.message
+        address = str(chat) if channel is Channel.TELEGRAM else str(phone)
+        return Outbound(row.id, channel, address, m.language, self.texts(m, now), m.flow)
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -317,6 +351,7 @@ class Dispatcher:
         tally.outcomes.append((row_id, "failed"))
 
 
+_CHANNELS = frozenset(c.value for c in Channel)
 _REPORTED = {
     "queued": RowStatus.SENT,
     "accepted": RowStatus.SENT,

@@ -64,10 +64,18 @@ class Outbound:
 
 
 class Sender(Protocol):
-    """Hands a message to a provider; returns the provider's id of it, if there is one."""
+    """Hands a message to a provider; returns the provider's id of it, if there is one.
+
+    `confirms` says whether the provider can be asked afterwards if it took a message
+    (Twilio lists what it sent; Telegram cannot be asked)."""
+
+    confirms: bool
 
     async def send(self, out: Outbound) -> str | None:
         """Send, or raise SendError."""
+
+    async def find(self, out: Outbound, since: datetime) -> str | None:
+        """The provider's id of this very message if it took it since `since`, else None."""
 
 
 def outbound_text(

@@ -8,6 +8,7 @@ loop that serves the fake stalls until the client times out.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
@@ -287,6 +288,7 @@ class FakeTwilio:
         self.calls: list[TwilioCall] = []
         self.faults: list[TwilioFault] = []
         self.refusals: dict[str, int] = {}  # To number -> Twilio error code, every time
+        self.latency_s = 0.0  # each request waits this long before it is handled
         self._seq = itertools.count(1)
         self._sids = itertools.count(1)
         self._signal = Signal()
@@ -596,6 +598,8 @@ class FakeTwilio:
         resource: str,
         handler: Callable[[MultiDict[str]], tuple[int, JsonDict]],
     ) -> web.Response:
+        if self.latency_s:
+            await asyncio.sleep(self.latency_s)
         sid = request.match_info.get("sid")
         params: MultiDict[str] = MultiDict(request.query)
         if request.method == "POST":
