@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from hotline.app import HOTLINE, TELEGRAM_CHANNEL, UNITS
+from hotline.app import ENGINE, ESCALATIONS, HOTLINE, TELEGRAM_CHANNEL, UNITS
 from hotline.bootstrap import Hotline
 from hotline.catalog import Catalog
+from hotline.escalation.model import Kind, Result
 from hotline.escalation.roster import LANGUAGES
 from hotline.participants.enrolment import invite, redeem
 from hotline.participants.fields import Rules
@@ -37,15 +38,15 @@ from tests.conftest import (
     post_signed,
     start_app,
 )
-from tests.fakes import FakeTelegram, TelegramLimits, fixtures
+from tests.fakes import FakeTelegram, TelegramLimits, TelegramUser, fixtures
 from tests.fakes.twilio_api import FakeTwilio, TwilioFault
-from tests.staffing import staff_the_hotline
+from tests.staffing import DAY, TELEGRAM, escalations, staff_the_hotline
+from tests.test_telegram import SECRET, Bot
 
 fake_telegram = fixtures.fake_telegram
 
 CATALOG = Catalog()
 ACCOUNT_SID = "AC" + "f" * 32
-SECRET = "dispatch-test-secret"
 ENROLLED = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)  # 07:00 in Tbilisi
 PHONE = "+995555123456"
 MOTHER_PHONE = "+995555765432"
@@ -348,8 +349,39 @@ async def test_a_stop_in_the_middle_of_sending_neither_loses_nor_doubles_an_sms(
     assert {rows[k].status for k in ("ahead-3-months/participant", "family-3-months/family")} == {
         RowStatus.SENT
     }
-    assert {r.provider_id for r in rows.values() if r.status is RowStatus.SENT} == {
+    assert {r.provider_id for r in rows.values() if r.channel == "sms"} == {
         m.sid for m in w.twilio.messages
     }
     assert (await w.tick(hours=1)).sent == 0
     assert len(w.twilio.messages) == 2
+
+
+async def test_a_program_task_reaches_the_participants_specialist_with_take_and_done(
+    w: World,
+) -> None:
+    await w.service.add(NINO)  # Ana is Nino's specialist
+    tally = await w.tick(hours=2, minutes=31)  # 09:31 in Tbilisi, a Sunday
+    assert tally.tasks == 1
+    assert (await w.rows())["plan-meeting/specialist-task"].status is RowStatus.SENT
+    w.clock.now = DAY.replace(hour=5)  # Monday 09:00 in Tbilisi: the shift begins
+    assert await w.client.app[ESCALATIONS].tick() == 1
+    bot = Bot(w.client, w.telegram, w.hotline.settings)
+    await bot.settle()
+    [alert] = w.telegram.messages_to(TELEGRAM["ana"])
+    # Ana reads Russian first; the task names the case, never a name or a number.
+    assert alert.text == CATALOG.format(
+        "ru", "staff-program-task", {"case": "TB-2027-014", "task": "plan-meeting"}
+    )
+    assert PHONE not in repr(w.telegram.calls)
+    # Only Ana: the others on duty are not told while it is hers.
+    assert w.telegram.messages_to(TELEGRAM["beka"]) == []
+    ana = TelegramUser(id=TELEGRAM["ana"], first_name="Ana", language_code="ru")
+    await bot.send(w.telegram.press(alert, text("ru", "staff-take"), user=ana))
+    await bot.settle()
+    yours = w.telegram.messages_to(TELEGRAM["ana"])[-1]
+    assert text("ru", "staff-taken-by-you") in (yours.text or "")
+    await bot.send(w.telegram.press(yours, text("ru", "staff-done"), user=ana))
+    await bot.settle()
+    assert w.telegram.texts_to(TELEGRAM["ana"])[-1] == text("ru", "staff-program-task-done")
+    [task] = [r for r in await escalations(w.client.app[ENGINE]) if r.kind == Kind.TASK]
+    assert (task.staff_id, task.outcome, task.assigned_to) == ("ana", Result.DONE, "ana")

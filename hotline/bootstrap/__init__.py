@@ -219,7 +219,7 @@ def build(
     voice = build_voice(base, flows, languages, shared)
     chat = build_chat(base, flows, languages, shared)
     reach.set(chat.reach)
-    dispatcher = build_dispatcher(base, flows, chat, clock)
+    dispatcher = build_dispatcher(base, flows, chat, escalations, clock)
     periodic = (
         # Alerts go out while a notifier runs; until then their timers wait.
         *([jobs.alerts_job(escalations)] if chat.reach.notifiers else []),

@@ -36,6 +36,7 @@ from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
 from hotline.escalation.notices import NoticeBook
+from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import PersonSide, Reach
 from hotline.escalation.service import EscalationService
 from hotline.flows.engine import LanguageSource
@@ -319,7 +320,11 @@ def _sms_sender(rest: TwilioRest) -> Callable[[str, str], Awaitable[None]]:
 
 
 def build_dispatcher(
-    core: Core, flows: Mapping[str, Flow], chat: ChatParts, clock: Callable[[], datetime]
+    core: Core,
+    flows: Mapping[str, Flow],
+    chat: ChatParts,
+    escalations: EscalationService,
+    clock: Callable[[], datetime],
 ) -> Dispatcher:
     """The dispatcher of planned messages, with a sender for each channel that is set up."""
     settings = core.settings
@@ -334,5 +339,6 @@ def build_dispatcher(
         texts=functools.partial(outbound_text, core.catalog, flows),
         clock=clock,
         pseudonym_key=settings.pseudonym_key,
+        tasks=ProgramTasks(escalations),
         config=DispatchConfig(stuck_after=settings.reminders_stuck),
     )

@@ -183,8 +183,14 @@ class EscalationRepository(Protocol):
         outcome: Result | None = None,
         escalation_id: str | None = None,
         attempts: int = 0,
+        assigned_to: str | None = None,
     ) -> str:
-        """Start a record; with `outcome` it is ended at once (after hours, say)."""
+        """Start a record; with `outcome` it is ended at once (after hours, say);
+        `assigned_to` a program task's specialist."""
+
+    async def log_work(self, channel: str, flow: str, language: str, now: datetime) -> str:
+        """An anonymous call-log entry for work that began with no call or chat (a program
+        task): the record an escalation hangs from; its id."""
 
     async def get(self, escalation_id: str) -> EscalationRow | None:
         """One record."""

@@ -76,6 +76,9 @@ class DispatchConfig:
 class TaskDesk(Protocol):
     """Where a specialist's work goes: the staff desk, through the escalation service."""
 
+    async def prepare(self) -> None:
+        """Read what it needs before the dispatcher opens a unit of work."""
+
     async def open_task(
         self, uow: UnitOfWork, message: PlannedMessage, participant: Participant, now: datetime
     ) -> str:
@@ -215,6 +218,8 @@ class Dispatcher:
         now = self.clock()
         rules = self.config.rules
         sends: list[_Send] = []
+        if self.tasks is not None:
+            await self.tasks.prepare()
         async with self.units() as uow:
             rows = await uow.plan.claim(now, self.config.batch)
             if not rows:

@@ -192,6 +192,7 @@ class Escalation(Base):
     stage: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str | None] = mapped_column(String(24))
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    assigned_to: Mapped[str | None] = mapped_column(String(32))  # a program task's specialist
 
     __table_args__ = (
         Index("ix_escalations_log_id", "log_id"),

@@ -1,4 +1,5 @@
-"""Planned messages: each participant's campaign as rows, and every delivery attempt.
+"""Planned messages: each participant's campaign as rows, and every delivery attempt; the
+specialist a program task is assigned to.
 
 Revision ID: 0006
 Revises: 0005
@@ -86,9 +87,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_message_attempts")),
     )
     op.create_index("ix_message_attempts_planned_id", "message_attempts", ["planned_id"])
+    op.add_column("escalations", sa.Column("assigned_to", sa.String(32), nullable=True))
 
 
 def downgrade() -> None:
     """Drop the tables."""
+    with op.batch_alter_table("escalations") as batch:
+        batch.drop_column("assigned_to")
     op.drop_table("message_attempts")
     op.drop_table("planned_messages")
