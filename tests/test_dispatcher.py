@@ -319,6 +319,9 @@ async def test_opted_out_at_the_carrier_stops_sms_to_that_number(two_steps: Worl
     assert rows["second/participant"].status is RowStatus.SKIPPED
     async with w.client.app[UNITS]() as uow:
         assert await uow.chats.opted_out(pseudonym(PHONE, PSEUDONYM_KEY.encode()) or "")
+    # Her specialist is told, as a task of their own on the desk.
+    [told] = [r for r in await escalations(w.client.app[ENGINE]) if r.kind == Kind.TASK]
+    assert (told.reason, told.assigned_to) == ("sms-opted-out", "ana")
 
 
 async def test_a_stop_in_the_middle_of_sending_neither_loses_nor_doubles_an_sms(w: World) -> None:
