@@ -3,7 +3,7 @@ callback naming our row), Telegram through the outbox; and the status callback's
 
 A voice call is not among them yet: the check-in flow is written for chat only (a voice
 version needs spoken prompts and audio in every locale); a step whose only channel is
-voice is recorded as skipped by the dispatcher ("none of its channels is set up here").
+voice is recorded as skipped by the dispatcher ("none of its channels is open here").
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ for sessions and the call log, the ones below. `storage/` implements all of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -154,6 +154,9 @@ class ChatRepository(Protocol):
 
     async def opted_out(self, subscriber: str) -> bool:
         """True when this pseudonym asked for no more messages."""
+
+    async def opted_out_among(self, subscribers: Collection[str]) -> set[str]:
+        """Those of these pseudonyms that asked for no more messages."""
 
     async def opt_out(self, subscriber: str, channel: str, now: datetime) -> bool:
         """Stop every message to this pseudonym; False when they had opted out already."""

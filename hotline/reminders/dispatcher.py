@@ -214,7 +214,8 @@ class Dispatcher:
     # -- claiming ------------------------------------------------------------------------
 
     async def _claim(self, tally: Tally) -> list[_Send] | None:
-        """One batch decided in one transaction; None when nothing was due."""
+        """One batch decided in one transaction; None when nothing was due. The lookups
+        (participants, recent sends, live conversations, opt-outs) are one query each."""
         now = self.clock()
         rules = self.config.rules
         sends: list[_Send] = []
@@ -224,51 +225,51 @@ class Dispatcher:
             rows = await uow.plan.claim(now, self.config.batch)
             if not rows:
                 return None
-            people: dict[str, Participant | None] = {}
+            people = await uow.participants.get_many({r.message.participant for r in rows})
             last = await uow.plan.last_sent({r.message.recipient_ref or "" for r in rows})
+            reachable: list[tuple[StoredMessage, Participant, _Reach]] = []
             for row in rows:
                 m = row.message
+                participant = people.get(m.participant)
                 if catch_up(m.due_at, now, rules.catch_up).verdict is Verdict.SKIP:
                     await self._skip(uow, row, "past due beyond the catch-up window", tally)
-                    continue
-                if m.participant not in people:
-                    people[m.participant] = await uow.participants.get(m.participant)
-                participant = people[m.participant]
-                if participant is None or not participant.active:
+                elif participant is None or not participant.active:
                     await self._skip(uow, row, "the participant has left the program", tally)
-                    continue
-                if m.recipient_kind is RecipientKind.SPECIALIST_TASK:
+                elif m.recipient_kind is RecipientKind.SPECIALIST_TASK:
                     await self._task(uow, row, participant, tally)
-                    continue
+                else:
+                    reach = _reach(participant, m)
+                    if reach is None:
+                        reason = "no longer reachable on the step's channels"
+                        await self._skip(uow, row, reason, tally)
+                    else:
+                        reachable.append((row, participant, reach))
+            key = self.pseudonym_key
+            phones = {r[2][0] for r in reachable if r[2][0]}
+            opted = await uow.chats.opted_out_among({_sms_ref(p, key) for p in phones})
+            callers = {c for _, _, (p, chat, _) in reachable for c in _callers(p, chat, key) if c}
+            live = await uow.plan.live_callers(callers, now - self.config.live_within)
+            for row, participant, (phone, chat, channels) in reachable:
+                m = row.message
                 at = deliver_at(now, zone(m.zone), m.window)
                 ref = m.recipient_ref or ""
                 previous = last.get(ref)
                 if previous is not None and now - previous < rules.gap:
                     at = max(at, previous + rules.gap)
+                if any(c in live for c in _callers(phone, chat, key) if c):
+                    at = max(at, now + self.config.live_wait)
                 if at > now:
                     await uow.plan.wait(row.id, at, now)
                     tally.waited += 1
                     continue
-                reach = _reach(participant, m)
-                if reach is None:
-                    await self._skip(uow, row, "no longer reachable on the step's channels", tally)
-                    continue
-                phone, chat, channels = reach
-                if Channel.SMS in channels and await uow.chats.opted_out(_sms_ref(phone, self)):
+                if phone and _sms_ref(phone, key) in opted:
                     channels = tuple(c for c in channels if c is not Channel.SMS)
-                callers = [c for c in _callers(phone, chat, self.pseudonym_key) if c]
-                if await uow.plan.live_conversation(callers, now - self.config.live_within):
-                    await uow.plan.wait(row.id, now + self.config.live_wait, now)
-                    tally.waited += 1
-                    continue
                 channels = tuple(c for c in channels if c in self.senders)
                 if not channels:
-                    await self._skip(uow, row, "none of its channels is set up here", tally)
+                    await self._skip(uow, row, "none of its channels is open here", tally)
                     continue
-                channel = channels[0]
-                address = str(chat) if channel is Channel.TELEGRAM else str(phone)
-                out = Outbound(row.id, channel, address, m.language, self.texts(m, now), m.flow)
-                await uow.plan.sending(row.id, channel, now)
+                out = self._outbound(row, channels[0], phone, chat, now)
+                await uow.plan.sending(row.id, channels[0], now)
                 last[ref] = now
                 sends.append(_Send(row, out, channels[1:], participant, phone))
         return sends
@@ -337,7 +338,7 @@ class Dispatcher:
         if error.failure is SendFailure.OPTED_OUT:
             # The carrier refuses every SMS to this number until the person texts START:
             # keep the number out of SMS (as an SMS STOP does) and tell their specialist.
-            await uow.chats.opt_out(_sms_ref(send.phone, self), channel, now)
+            await uow.chats.opt_out(_sms_ref(send.phone, self.pseudonym_key), channel, now)
             if self.tasks is not None:
                 await self.tasks.opted_out(uow, send.row.message, send.participant, now)
         if error.failure is SendFailure.RETRY:
@@ -376,9 +377,10 @@ _REPORTED = {
 }
 
 
-def _reach(
-    participant: Participant, m: PlannedMessage
-) -> tuple[str | None, int | None, tuple[Channel, ...]] | None:
+_Reach = tuple[str | None, int | None, tuple[Channel, ...]]  # phone, chat, channels
+
+
+def _reach(participant: Participant, m: PlannedMessage) -> _Reach | None:
     """The recipient's phone, chat and the row's channels they can still be reached on."""
     if m.recipient_kind is RecipientKind.PARTICIPANT:
         phone, chat, consent = participant.phone, participant.telegram_chat, participant.consent
@@ -396,9 +398,9 @@ def _reach(
     return (phone, chat, channels) if channels else None
 
 
-def _sms_ref(phone: str | None, dispatcher: Dispatcher) -> str:
+def _sms_ref(phone: str | None, key: bytes) -> str:
     """The pseudonym an SMS opt-out is kept under (as the SMS channel keys it)."""
-    return pseudonym(phone or "", dispatcher.pseudonym_key) or ""
+    return pseudonym(phone or "", key) or ""
 
 
 def _callers(phone: str | None, chat: int | None, key: bytes) -> list[str | None]:

@@ -74,8 +74,8 @@ class PlanRepository(Protocol):
     async def last_sent(self, refs: Collection[str]) -> dict[str, datetime]:
         """The last time anything went to each of these recipients (sent or being sent)."""
 
-    async def live_conversation(self, callers: Collection[str], since: datetime) -> bool:
-        """True when a call or chat of one of these caller pseudonyms was active since `since`."""
+    async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
+        """Those of these caller pseudonyms with a call or chat active since `since`."""
 
     async def wait(self, row_id: int, until: datetime, now: datetime) -> None:
         """Look at a planned row again at `until`."""

@@ -25,6 +25,8 @@ __all__ = ["fresh_plan", "replan_stored", "shipped_campaigns", "subject_of"]
 
 log = logging.getLogger(__name__)
 
+INSERT_BATCH = 5000  # planned rows held before they are written (memory stays bounded)
+
 
 @functools.cache
 def shipped_campaigns() -> Mapping[str, Campaign]:
@@ -85,16 +87,21 @@ async def replan_stored(
 ) -> None:
     """Re-plan each (participant, is new): a new one's whole program is inserted; a changed
     one's unsent future rows follow the fresh plan (`plan.replan`'s rules)."""
+    pending: list[PlannedMessage] = []  # new rows, written a few thousand at a time
     for participant, new in participants:
         fresh = fresh_plan(participant, campaigns)
         if new:
-            await plans.insert([m for m in fresh if m.due_at > now], now)
-            continue
-        change = replan(await plans.rows_of(participant.case), fresh, now)
-        if change.cancel:
-            await plans.cancel([row.id for row in change.cancel], now)
-        if change.insert:
-            await plans.insert(change.insert, now)
+            pending.extend(m for m in fresh if m.due_at > now)
+        else:
+            change = replan(await plans.rows_of(participant.case), fresh, now)
+            if change.cancel:
+                await plans.cancel([row.id for row in change.cancel], now)
+            pending.extend(change.insert)
+        if len(pending) >= INSERT_BATCH:
+            await plans.insert(pending, now)
+            pending = []
+    if pending:
+        await plans.insert(pending, now)
 
 
 def _reachable(consented: frozenset[Reach], phone: str | None, linked: bool) -> tuple[Channel, ...]:

@@ -9,6 +9,7 @@ status callback or a second process cannot move a row backwards.
 from __future__ import annotations
 
 import builtins
+import json
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime, time
 from typing import Any, TypeVar, cast
@@ -66,7 +67,19 @@ class SqlPlan:
         return count
 
     async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
-        """Add messages to the plan, as planned rows ready at their due time."""
+        """Add messages to the plan, as planned rows ready at their due time (on PostgreSQL
+        by COPY, in this transaction: a caseload's two million rows in seconds)."""
+        if not messages:
+            return
+        if self.conn.dialect.name == "postgresql":
+            raw = await self.conn.get_raw_connection()
+            driver = raw.driver_connection
+            if driver is not None and hasattr(driver, "copy_records_to_table"):
+                records = [_record(m, now) for m in messages]
+                await driver.copy_records_to_table(
+                    _PLAN.name, records=records, columns=_COPY_COLUMNS
+                )
+                return
         for chunk in _chunks(messages):
             await self.conn.execute(insert(_PLAN), [_values(m, now) for m in chunk])
 
@@ -93,21 +106,21 @@ class SqlPlan:
         )
         return {str(ref): when for ref, when in result if when is not None}
 
-    async def live_conversation(self, callers: Collection[str], since: datetime) -> bool:
-        """True when a call or chat of one of these caller pseudonyms was active since `since`."""
+    async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
+        """Those of these caller pseudonyms with a call or chat active since `since`."""
         if not callers:
-            return False
+            return set()
         result = await self.conn.execute(
-            select(_SESSIONS.c.key)
-            .join(_LOG, _LOG.c.id == _SESSIONS.c.log_id)
+            select(_LOG.c.caller)
+            .join(_SESSIONS, _LOG.c.id == _SESSIONS.c.log_id)
             .where(
                 _LOG.c.caller.in_(list(callers)),
                 _SESSIONS.c.ended_at.is_(None),
                 _SESSIONS.c.updated_at >= since,
             )
-            .limit(1)
+            .distinct()
         )
-        return result.first() is not None
+        return {str(caller) for caller in result.scalars()}
 
     async def wait(self, row_id: int, until: datetime, now: datetime) -> None:
         """Look at a planned row again at `until`."""
@@ -290,6 +303,25 @@ def _values(m: PlannedMessage, now: datetime) -> dict[str, Any]:
         "created_at": now,
         "updated_at": now,
     }
+
+
+_COPY_COLUMNS = [
+    "key", "anchor", "participant", "campaign", "version", "step", "recipient_kind",
+    "recipient_ref", "due_at", "local_date", "local_time", "zone", "language", "channels",
+    "window", "flow", "message", "last", "status", "ready_at", "attempts", "created_at",
+    "updated_at",
+]  # fmt: skip
+
+
+def _record(m: PlannedMessage, now: datetime) -> tuple[Any, ...]:
+    """A row for COPY, in `_COPY_COLUMNS` order (JSON as text, as asyncpg sends it)."""
+    channels = json.dumps([c.value for c in m.channels])
+    return (
+        m.key, m.anchor, m.participant, m.campaign, m.version, m.step,
+        m.recipient_kind.value, m.recipient_ref, m.due_at, m.local_date,
+        f"{m.local_time:%H:%M}", m.zone, m.language, channels, str(m.window), m.flow,
+        m.message, m.last, RowStatus.PLANNED.value, m.due_at, 0, now, now,
+    )  # fmt: skip
 
 
 def _stored(row: Row[Any]) -> StoredMessage:
