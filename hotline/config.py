@@ -72,6 +72,8 @@ class Settings:
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     staff_chat_id: int | None = None  # a staff group for alerts; None: direct messages
     show_caller_number: bool = False
+    reminders_tick: timedelta = timedelta(seconds=30)  # how often due reminders are looked for
+    reminders_stuck: timedelta = timedelta(minutes=10)  # a send unconfirmed this long: settled
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -201,6 +203,12 @@ def _build(env: dict[str, str]) -> Settings:
         escalation=_escalation_policy(env),
         staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),
         show_caller_number=_flag(env, "HOTLINE_SHOW_CALLER_NUMBER"),
+        reminders_tick=timedelta(
+            seconds=_bounded(env, "HOTLINE_REMINDERS_TICK_S", 30, 1, 3600, "seconds")
+        ),
+        reminders_stuck=timedelta(
+            seconds=_bounded(env, "HOTLINE_REMINDERS_STUCK_S", 600, 1, 86_400, "seconds")
+        ),
         notices=tuple(notices),
     )
 

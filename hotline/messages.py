@@ -126,6 +126,9 @@ class MessageId(StrEnum):
     STAFF_ALREADY_TAKEN = "staff-already-taken", Audience.DESK
     STAFF_TASK_DONE = "staff-task-done", Audience.DESK
     STAFF_TASK_CLOSED = "staff-task-closed", Audience.DESK
+    # A task of a participant's campaign (the pre-release meeting, an SMS opt-out).
+    STAFF_PROGRAM_TASK = "staff-program-task", Audience.DESK
+    STAFF_PROGRAM_TASK_DONE = "staff-program-task-done", Audience.DESK
     STAFF_NO_PHONE = "staff-no-phone", Audience.DESK
     STAFF_CALLBACK_RINGING = "staff-callback-ringing", Audience.DESK
     STAFF_CASE_YOURS = "staff-case-yours", Audience.DESK

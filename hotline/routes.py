@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from hotline.bootstrap import Database, Hotline
 from hotline.channels.callbacks import CALLBACK_PATH
+from hotline.channels.outbound import REMINDER_STATUS_PATH
 from hotline.channels.telegram import WEBHOOK_PATH as TELEGRAM_PATH
 from hotline.channels.twilio_sms import SMS_PATH
 from hotline.channels.voice_twiml import FALLBACK_PATH, STEP_PATH, WHISPER_PATH
@@ -38,6 +39,8 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
         table.append(web.post(CALLBACK_PATH, hotline.callbacks.leg))
     if hotline.sms is not None:
         table.append(web.post(SMS_PATH, hotline.sms.incoming))
+    if hotline.reminder_status is not None:
+        table.append(web.post(REMINDER_STATUS_PATH, hotline.reminder_status.handle))
     if hotline.telegram is not None:
         table.append(web.post(TELEGRAM_PATH, hotline.telegram.channel.webhook))
     return table

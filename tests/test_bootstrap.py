@@ -139,7 +139,7 @@ async def test_one_scheduler_runs_every_periodic_job_while_the_app_runs(
     client = await start_app(aiohttp_client, settings, clock, hotline=hotline)
     assert hotline.scheduler.running
     jobs = sorted(job.id for job in hotline.scheduler.get_jobs())
-    expected = ["housekeeping", "voice-spool"]
+    expected = ["housekeeping", "reminders", "voice-spool"]
     assert jobs == (["escalation-alerts", *expected] if bot else expected)
     assert [call.method for call in fake_telegram.calls] == (["getMe"] if bot else [])
     await answers_a_call(client)

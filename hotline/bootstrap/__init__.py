@@ -19,7 +19,14 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline.bootstrap import jobs
 from hotline.bootstrap.audio import PhoneAudio
-from hotline.bootstrap.channels import Later, Shared, TelegramParts, build_chat, build_voice
+from hotline.bootstrap.channels import (
+    Later,
+    Shared,
+    TelegramParts,
+    build_chat,
+    build_dispatcher,
+    build_voice,
+)
 from hotline.bootstrap.database import Database
 from hotline.bootstrap.languages import (
     LiveLanguages,
@@ -29,6 +36,7 @@ from hotline.bootstrap.languages import (
 )
 from hotline.catalog import Catalog
 from hotline.channels.callbacks import CallbackCalls
+from hotline.channels.outbound import ReminderStatus
 from hotline.channels.telegram import running as telegram_running
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
@@ -47,6 +55,10 @@ from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary
 from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
 from hotline.prompts.spoken import SpokenCache
+from hotline.reminders.campaign import Campaign, Channel
+from hotline.reminders.dispatcher import Dispatcher
+from hotline.reminders.loader import load_campaigns
+from hotline.reminders.replanning import shipped_campaigns
 
 __all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
 
@@ -73,6 +85,13 @@ class Core:
     def crisis(self) -> CrisisWords:
         """Every locale's words of crisis (a deployment's overrides replace a locale's)."""
         return load_crisis_words(self.catalog.languages, overrides=self.settings.locale_overrides)
+
+    @cached_property
+    def campaigns(self) -> Mapping[str, Campaign]:
+        """Every campaign by name: the shipped ones and the deployment's."""
+        if self.settings.campaigns_dir is None:
+            return shipped_campaigns()
+        return load_campaigns(deployment=self.settings.campaigns_dir)
 
     @cached_property
     def chat_languages(self) -> Languages:
@@ -104,6 +123,8 @@ class Hotline:
     callbacks: CallbackCalls | None
     sms: SmsChannel | None
     telegram: TelegramParts | None
+    dispatcher: Dispatcher
+    reminder_status: ReminderStatus | None
     jobs: tuple[jobs.Job, ...]
     scheduler: AsyncIOScheduler
 
@@ -198,6 +219,7 @@ def build(
     voice = build_voice(base, flows, languages, shared)
     chat = build_chat(base, flows, languages, shared)
     reach.set(chat.reach)
+    dispatcher = build_dispatcher(base, flows, chat, escalations, clock)
     periodic = (
         # Alerts go out while a notifier runs; until then their timers wait.
         *([jobs.alerts_job(escalations)] if chat.reach.notifiers else []),
@@ -205,6 +227,7 @@ def build(
             database, settings.escalation.callback_keep, _audio_sweep(phone_audio, spoken), clock
         ),
         jobs.spool_job(voice.spool.replay_logged),
+        jobs.dispatch_job(dispatcher, settings.reminders_tick),
     )
     return Hotline(
         core=base,
@@ -222,6 +245,10 @@ def build(
         callbacks=chat.callbacks,
         sms=chat.sms,
         telegram=chat.telegram,
+        dispatcher=dispatcher,
+        reminder_status=(
+            ReminderStatus(dispatcher, signature) if Channel.SMS in dispatcher.senders else None
+        ),
         jobs=periodic,
         scheduler=jobs.new_scheduler(),
     )

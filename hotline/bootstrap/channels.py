@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hotline.bootstrap.languages import LiveLanguages
 from hotline.channels.callbacks import CallbackCalls
+from hotline.channels.outbound import SmsSender, TelegramSender
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.staff_notifier import TelegramStaffNotifier
 from hotline.channels.telegram import CHANNEL as TELEGRAM
@@ -34,12 +36,16 @@ from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
 from hotline.escalation.notices import NoticeBook
+from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import PersonSide, Reach
 from hotline.escalation.service import EscalationService
 from hotline.flows.engine import LanguageSource
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
 from hotline.participants.enrolment import enrol_chat
+from hotline.reminders.campaign import Channel
+from hotline.reminders.dispatcher import DispatchConfig, Dispatcher
+from hotline.reminders.outbound import Sender, outbound_text
 from hotline.storage.spool import Spool
 
 if TYPE_CHECKING:
@@ -90,6 +96,7 @@ class ChatParts:
     sms: SmsChannel | None
     telegram: TelegramParts | None
     reach: Reach
+    rest: TwilioRest | None = None  # Twilio's REST API, when it is set up
 
 
 class Later(Generic[_T]):
@@ -216,7 +223,7 @@ def build_chat(
         )
     if CHAT_FLOW not in flows:
         log.warning("no %r flow: SMS and Telegram are off", CHAT_FLOW)
-        return ChatParts(callbacks, None, None, Reach(dialer=callbacks))
+        return ChatParts(callbacks, None, None, Reach(dialer=callbacks), rest)
     flow = flows[CHAT_FLOW]
     token, secret = settings.telegram_token, settings.telegram_webhook_secret
     telegram_on = bool(token and secret)
@@ -256,11 +263,13 @@ def build_chat(
         transliterate_languages=settings.sms_transliterate,
     )
     if not (token and secret):
-        return ChatParts(callbacks, sms, None, Reach(dialer=callbacks))
+        return ChatParts(callbacks, sms, None, Reach(dialer=callbacks), rest)
     application = build_application(token, settings.telegram_api_url)
     outbox = TelegramOutbox()
     telegram_conversations = conversations(
-        TELEGRAM, ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED), enrol=enrol_chat
+        TELEGRAM,
+        ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED),
+        enrol=functools.partial(enrol_chat, campaigns=core.campaigns),
     )
     people = {
         TELEGRAM: PersonSide(
@@ -299,6 +308,7 @@ def build_chat(
         sms,
         TelegramParts(channel, staff_desk, application, outbox),
         Reach(notifiers=(notifier,), people=people, dialer=callbacks),
+        rest,
     )
 
 
@@ -307,3 +317,28 @@ def _sms_sender(rest: TwilioRest) -> Callable[[str, str], Awaitable[None]]:
         await rest.send_sms(address, text)
 
     return send
+
+
+def build_dispatcher(
+    core: Core,
+    flows: Mapping[str, Flow],
+    chat: ChatParts,
+    escalations: EscalationService,
+    clock: Callable[[], datetime],
+) -> Dispatcher:
+    """The dispatcher of planned messages, with a sender for each channel that is set up."""
+    settings = core.settings
+    senders: dict[Channel, Sender] = {}
+    if chat.rest is not None:
+        senders[Channel.SMS] = SmsSender(chat.rest, settings.public_url)
+    if chat.telegram is not None:
+        senders[Channel.TELEGRAM] = TelegramSender(chat.telegram.application, chat.telegram.outbox)
+    return Dispatcher(
+        units=core.database.units,
+        senders=senders,
+        texts=functools.partial(outbound_text, core.catalog, flows),
+        clock=clock,
+        pseudonym_key=settings.pseudonym_key,
+        tasks=ProgramTasks(escalations),
+        config=DispatchConfig(stuck_after=settings.reminders_stuck),
+    )

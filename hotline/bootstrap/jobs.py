@@ -14,6 +14,7 @@ from hotline.bootstrap.database import Database
 from hotline.errors import DatabaseUnavailable
 from hotline.escalation.service import EscalationService
 from hotline.participants.enrolment import INVITE_MEMORY
+from hotline.reminders.dispatcher import Dispatcher
 from hotline.storage.chats import DELIVERY_MEMORY
 
 log = logging.getLogger("hotline.app")  # where these lines have always been logged
@@ -21,6 +22,7 @@ log = logging.getLogger("hotline.app")  # where these lines have always been log
 ALERT_TICK_SECONDS = 15
 SWEEP_MINUTES = 5
 SPOOL_REPLAY_SECONDS = 15
+DISPATCH_SECONDS = 30
 NOTICE_MEMORY = timedelta(days=30)  # staff messages of ended escalations, for late replies
 
 
@@ -94,6 +96,35 @@ def alerts_job(escalations: EscalationService) -> Job:
     return Job(
         "escalation-alerts", "escalation alerts", tick, timedelta(seconds=ALERT_TICK_SECONDS)
     )
+
+
+def dispatch_job(dispatcher: Dispatcher, every: timedelta) -> Job:
+    """Send the planned messages that are due, every `every` (the first run catches up
+    after a stop: rows are due by their time, not by the job's)."""
+
+    async def tick() -> None:
+        try:
+            tally = await dispatcher.tick()
+        except DatabaseUnavailable as exc:
+            log.warning("reminders: %s; trying again in %d s", exc, every.total_seconds())
+            return
+        except Exception:
+            log.exception("reminders failed; trying again in %d s", every.total_seconds())
+            return
+        if tally.sent or tally.skipped or tally.failed or tally.reconciled or tally.tasks:
+            log.info(
+                "reminders: %d sent, %d tasks, %d waiting, %d skipped, %d retried, %d failed, "
+                "%d settled after a stop",
+                tally.sent,
+                tally.tasks,
+                tally.waited,
+                tally.skipped,
+                tally.retried,
+                tally.failed,
+                tally.reconciled,
+            )
+
+    return Job("reminders", "reminders dispatcher", tick, every)
 
 
 def spool_job(replay: Callable[[], Awaitable[None]]) -> Job:

@@ -132,6 +132,10 @@ class TelegramStaffNotifier:
 
         done = (say(MessageId.STAFF_DONE), f"esc:done:{record.id}")
         description = self.word(language, assignment.description)
+        if assignment.kind == Kind.TASK:
+            text = f"{description}\n\n{say(MessageId.STAFF_TAKEN_BY_YOU)}"
+            self.send(chat_id, text, [[done]], record.id)
+            return
         if assignment.kind == Kind.CALLBACK:
             call = (say(MessageId.STAFF_CALL_BACK), f"esc:call:{record.id}")
             text = f"{description}\n\n{say(MessageId.STAFF_TAKEN_BY_YOU)}"

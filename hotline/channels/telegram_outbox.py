@@ -47,6 +47,7 @@ class TelegramOutbox:
         self.sent = 0
         self.retried_after_429 = 0
         self.dropped = 0
+        self._waiting: dict[int, asyncio.Future[Any]] = {}  # sends whose outcome is awaited
 
     def enqueue(self, chat_id: int, send: Send) -> None:
         """Send after everything queued for this chat before it."""
@@ -56,6 +57,31 @@ class TelegramOutbox:
         self._queues.setdefault(chat_id, deque()).append(send)
         if chat_id not in self._workers:
             self._workers[chat_id] = asyncio.create_task(self._work(chat_id))
+
+    async def deliver(self, chat_id: int, send: Send) -> Any:
+        """Send in turn like `enqueue`, and wait for the outcome: Telegram's answer, or the
+        error that made the outbox give the message up (a retried 429 is not one)."""
+        done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+        async def send_and_tell() -> Any:
+            try:
+                result = await send()
+            except (RetryAfter, NetworkError):
+                raise  # the outbox tries again, or gives up and tells through `_give_up`
+            except Exception as exc:
+                if not done.done():
+                    done.set_exception(exc)
+                raise
+            if not done.done():
+                done.set_result(result)
+            return result
+
+        self._waiting[id(send_and_tell)] = done
+        try:
+            self.enqueue(chat_id, send_and_tell)
+            return await done
+        finally:
+            self._waiting.pop(id(send_and_tell), None)
 
     @property
     def pending(self) -> int:
@@ -78,6 +104,14 @@ class TelegramOutbox:
             task.cancel()
         await asyncio.gather(*self._workers.values(), return_exceptions=True)
         self._workers.clear()
+        for waiting in self._waiting.values():
+            if not waiting.done():
+                waiting.set_exception(RuntimeError("the Telegram outbox closed before sending"))
+
+    def _give_up(self, send: Send, exc: BaseException) -> None:
+        waiting = self._waiting.get(id(send))
+        if waiting is not None and not waiting.done():
+            waiting.set_exception(exc)
 
     async def _work(self, chat_id: int) -> None:
         queue = self._queues[chat_id]
@@ -103,6 +137,7 @@ class TelegramOutbox:
                         await asyncio.sleep(BACKOFF_S * 2**failures)
                         continue
                     self.dropped += 1
+                    self._give_up(queue[0], exc)
                     log.error("telegram message dropped after %d attempts: %s", failures, exc)
                 except Exception:
                     # Anything else (a revoked token, a migrated group, a warning made an error):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
@@ -35,11 +36,21 @@ class TwilioRest:
         if api_url is not None:
             self._client.api.base_url = api_url
 
-    async def call(self, to: str, url: str, status_callback: str | None = None) -> str:
-        """Ring `to` from the hotline's number; when answered, Twilio fetches TwiML at `url`."""
+    async def call(
+        self,
+        to: str,
+        url: str,
+        status_callback: str | None = None,
+        *,
+        machine_detection: bool = False,
+    ) -> str:
+        """Ring `to` from the hotline's number; when answered, Twilio fetches TwiML at `url`
+        (with `AnsweredBy` when `machine_detection` asks Twilio to tell a machine)."""
 
         def create() -> str:
             kwargs = {"status_callback": status_callback} if status_callback else {}
+            if machine_detection:
+                kwargs["machine_detection"] = "Enable"
             call = self._client.calls.create(
                 to=to, from_=self.from_number, url=url, method="POST", **kwargs
             )
@@ -47,14 +58,26 @@ class TwilioRest:
 
         return await self._retrying(create)
 
-    async def send_sms(self, to: str, body: str) -> str:
-        """Send an SMS from the hotline's number."""
+    async def send_sms(self, to: str, body: str, status_callback: str | None = None) -> str:
+        """Send an SMS from the hotline's number; Twilio reports its fate to `status_callback`."""
 
         def create() -> str:
-            message = self._client.messages.create(to=to, from_=self.from_number, body=body)
+            kwargs = {"status_callback": status_callback} if status_callback else {}
+            message = self._client.messages.create(
+                to=to, from_=self.from_number, body=body, **kwargs
+            )
             return str(message.sid)
 
         return await self._retrying(create)
+
+    async def sent_to(self, to: str, limit: int = 20) -> list[tuple[str, str, datetime | None]]:
+        """The latest messages sent to `to`: (sid, body, when created), newest first."""
+
+        def read() -> list[tuple[str, str, datetime | None]]:
+            found = self._client.messages.list(to=to, limit=limit)
+            return [(str(m.sid), str(m.body or ""), m.date_created) for m in found]
+
+        return await asyncio.to_thread(read)
 
     async def _retrying(self, work: Callable[[], str]) -> str:
         for attempt in range(RETRIES_ON_429 + 1):

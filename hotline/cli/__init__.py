@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants."""
+campaigns, participants, reminders."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from hotline.cli import (
     flows,
     participants,
     prompts,
+    reminders,
     report,
     roster,
     serve,
@@ -51,6 +52,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants):
+    for command in (*commands, campaigns, participants, reminders):
         command.add_parser(sub)
     return parser

@@ -306,7 +306,8 @@ def _run(work: Callable[[ParticipantService], Awaitable[_T]]) -> _T:
         programs=load_campaigns(deployment=settings.campaigns_dir).keys(),
     )
     return with_database(
-        base, lambda database: work(ParticipantService(database.units, rules, utc_now))
+        base,
+        lambda database: work(ParticipantService(database.units, rules, utc_now, base.campaigns)),
     )
 
 

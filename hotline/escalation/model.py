@@ -37,6 +37,7 @@ class Kind(StrEnum):
     CALLBACK = "callback"  # a voicemail or callback request, for staff to call back
     CHAT = "chat"  # a chat case: a person asked for a specialist to join the chat
     QUESTION = "question"  # a question left in a chat, answered in the chat by a specialist
+    TASK = "task"  # work a participant's campaign gives their specialist (reminders)
 
 
 class Result(StrEnum):
@@ -67,6 +68,7 @@ class EscalationRow:
     stage: int
     outcome: Result | None
     ended_at: datetime | None
+    assigned_to: str | None = None  # a task's specialist: alerted before anyone on duty
 
     @property
     def open(self) -> bool:

@@ -2,7 +2,7 @@
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
-`uow.notices`, `uow.chats`, `uow.participants`) runs in that one transaction, committed
+`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`) runs in that one transaction, committed
 when the block ends and rolled back if it raises. Code that needs no shared transaction
 opens a unit of its own. On SQLite a process has one connection, which an open unit holds:
 never open a unit inside another.
@@ -13,7 +13,7 @@ for sessions and the call log, the ones below. `storage/` implements all of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,6 +30,7 @@ from hotline.escalation.model import (
     TaskRow,
 )
 from hotline.participants.ports import ParticipantRepository
+from hotline.reminders.ports import PlanRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -154,6 +155,9 @@ class ChatRepository(Protocol):
     async def opted_out(self, subscriber: str) -> bool:
         """True when this pseudonym asked for no more messages."""
 
+    async def opted_out_among(self, subscribers: Collection[str]) -> set[str]:
+        """Those of these pseudonyms that asked for no more messages."""
+
     async def opt_out(self, subscriber: str, channel: str, now: datetime) -> bool:
         """Stop every message to this pseudonym; False when they had opted out already."""
 
@@ -182,8 +186,14 @@ class EscalationRepository(Protocol):
         outcome: Result | None = None,
         escalation_id: str | None = None,
         attempts: int = 0,
+        assigned_to: str | None = None,
     ) -> str:
-        """Start a record; with `outcome` it is ended at once (after hours, say)."""
+        """Start a record; with `outcome` it is ended at once (after hours, say);
+        `assigned_to` a program task's specialist."""
+
+    async def log_work(self, channel: str, flow: str, language: str, now: datetime) -> str:
+        """An anonymous call-log entry for work that began with no call or chat (a program
+        task): the record an escalation hangs from; its id."""
 
     async def get(self, escalation_id: str) -> EscalationRow | None:
         """One record."""
@@ -344,6 +354,10 @@ class UnitOfWork(Protocol):
     @property
     def participants(self) -> ParticipantRepository:
         """Participants, their family contacts and enrolment invitations."""
+
+    @property
+    def plan(self) -> PlanRepository:
+        """Planned messages and their delivery attempts."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

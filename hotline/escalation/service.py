@@ -17,10 +17,16 @@ from datetime import datetime
 
 from hotline.catalog import Catalog
 from hotline.crypto import DataCipher
-from hotline.escalation.board import DutyBoard
+from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.model import CRISIS, CaseRow, DueTimer, EscalationRow, Kind, Result
-from hotline.escalation.policy import Audience, EscalationPolicy, alert_recipients, alert_stages
-from hotline.escalation.ports import UnitsOfWork
+from hotline.escalation.policy import (
+    Audience,
+    EscalationPolicy,
+    alert_recipients,
+    alert_schedule,
+    alert_stages,
+)
+from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.messages import MessageId
@@ -100,13 +106,17 @@ class EscalationService:
             lines.insert(0, StaffNote.of(reminder, minutes=minutes))
         told = 0
         for notifier in self._reach().notifiers:
+            reachable = notifier.reaches(snapshot)
             recipients = alert_recipients(
-                snapshot.roster,
-                now,
-                escalation.language,
-                stage.audience,
-                notifier.reaches(snapshot),
+                snapshot.roster, now, escalation.language, stage.audience, reachable
             )
+            assigned = escalation.assigned_to
+            if (
+                assigned is not None
+                and assigned in reachable
+                and stage.audience == Audience.ON_DUTY
+            ):
+                recipients = (assigned,)  # a program task goes to the participant's specialist
             told += await notifier.alert(
                 Alert(escalation.id, stage.audience, tuple(recipients), tuple(lines))
             )
@@ -132,6 +142,11 @@ class EscalationService:
             return StaffNote.of(message, channel=escalation.channel, code=escalation.language)
         async with self._units() as uow:
             task = await uow.tasks.get(escalation.id)
+        if escalation.kind == Kind.TASK:
+            case = self.cipher.decrypt(task.contact) if task and task.contact else "?"
+            return StaffNote.of(
+                MessageId.STAFF_PROGRAM_TASK, case=case, task=task.kind if task else "other"
+            )
         if task is not None and task.kind == "voicemail":
             message = (
                 MessageId.STAFF_VOICEMAIL if task.contact else MessageId.STAFF_VOICEMAIL_NO_NUMBER
@@ -157,7 +172,7 @@ class EscalationService:
             return StaffNote.of(MessageId.STAFF_ALREADY_TAKEN, name=name)
         await self._retire(record.id, StaffNote.of(MessageId.STAFF_TAKEN_BY, name=staff.name))
         description = await self.describe(record)
-        if record.kind == Kind.CALLBACK:
+        if record.kind in (Kind.CALLBACK, Kind.TASK):
             return Assignment(record, description)
         if record.kind == Kind.QUESTION:
             async with self._units() as uow:
@@ -206,8 +221,52 @@ class EscalationService:
             return None
         async with self._units() as uow:
             await uow.tasks.close(escalation_id, self.clock(), Result.DONE)
-        await self._retire(escalation_id, StaffNote.of(MessageId.STAFF_TASK_DONE))
+        done = (
+            MessageId.STAFF_PROGRAM_TASK_DONE
+            if record.kind == Kind.TASK
+            else MessageId.STAFF_TASK_DONE
+        )
+        await self._retire(escalation_id, StaffNote.of(done))
         return None
+
+    async def open_task(
+        self,
+        uow: UnitOfWork,
+        *,
+        case: str,
+        task: str,
+        specialist: str | None,
+        language: str,
+        flow: str,
+        snapshot: DutySnapshot,
+        now: datetime,
+    ) -> str:
+        """A program task (`task`: the campaign step, or "sms-opted-out") for the
+        participant's specialist, in the caller's unit of work (with the duty `snapshot` read
+        before it opened: on SQLite a unit holds the one connection): alerted to them
+        first, then as any waiting work; Take and Done on the desk. Its id."""
+        log_id = await uow.escalations.log_work("reminders", flow, language, now)
+        escalation_id = await uow.escalations.open(
+            log_id=log_id,
+            kind=Kind.TASK,
+            channel="reminders",
+            language=language,
+            reason=task[:32],
+            now=now,
+            assigned_to=specialist,
+        )
+        await uow.tasks.add(
+            escalation_id,
+            kind=task,
+            contact=self.cipher.encrypt(case),  # a pseudonym, kept like a task's number
+            recording_url=None,
+            duration_s=None,
+            expires_at=now + self.policy.callback_keep,
+        )
+        await uow.escalations.schedule(
+            escalation_id, list(alert_schedule(snapshot.roster, self.policy, now))
+        )
+        return escalation_id
 
     async def call_back(self, escalation_id: str, staff: Staff) -> StaffNote:
         """Ring this staff member's phone, then the caller's, through the hotline."""

@@ -16,6 +16,7 @@ import hashlib
 import logging
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -23,6 +24,7 @@ from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.participants.model import Channel, Participant, ParticipantError, Problem
 from hotline.participants.ports import Invite
 from hotline.participants.service import Change, apply_changes
+from hotline.reminders.campaign import Campaign
 
 __all__ = [
     "DEFAULT_DAYS",
@@ -120,10 +122,17 @@ async def invite(
     return Invitation(token, expires_at, participant.case, family_name)
 
 
-async def redeem(uow: UnitOfWork, token: str, chat_id: int, now: datetime) -> Linked | None:
+async def redeem(
+    uow: UnitOfWork,
+    token: str,
+    chat_id: int,
+    now: datetime,
+    campaigns: Mapping[str, Campaign] | None = None,
+) -> Linked | None:
     """`/start <token>` from a Telegram chat: link the chat to whom the invitation names,
-    spending it, in the caller's unit of work. None when the token is unknown, used,
-    expired, or its participant has left the program: then nothing changes."""
+    spending it, in the caller's unit of work (re-planning with `campaigns`, None: the
+    shipped ones). None when the token is unknown, used, expired, or its participant has
+    left the program: then nothing changes."""
     if not _TOKEN_RE.fullmatch(token):
         return None
     target = await uow.participants.spend_invite(token_hash(token), now)
@@ -138,7 +147,7 @@ async def redeem(uow: UnitOfWork, token: str, chat_id: int, now: datetime) -> Li
     if after is None:
         log.info("an enrolment link was refused: its family contact was removed")
         return None
-    await apply_changes(uow, [Change(before, after)], now)
+    await apply_changes(uow, [Change(before, after)], now, campaigns)
     log.info(
         "an enrolment link linked a Telegram chat (%s)",
         "family" if target.family_id else "participant",
@@ -146,10 +155,16 @@ async def redeem(uow: UnitOfWork, token: str, chat_id: int, now: datetime) -> Li
     return Linked(language, family=target.family_id is not None)
 
 
-async def enrol_chat(uow: UnitOfWork, token: str, address: str, now: datetime) -> str | None:
+async def enrol_chat(
+    uow: UnitOfWork,
+    token: str,
+    address: str,
+    now: datetime,
+    campaigns: Mapping[str, Campaign] | None = None,
+) -> str | None:
     """The chat service's `Enrolment`: link the Telegram chat at `address`; the linked
     person's language, or None when the link does not work."""
-    linked = await redeem(uow, token, int(address), now)
+    linked = await redeem(uow, token, int(address), now, campaigns)
     return None if linked is None else linked.language
 
 

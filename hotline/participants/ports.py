@@ -49,6 +49,9 @@ class ParticipantRepository(Protocol):
     async def get(self, case: str) -> Participant | None:
         """One participant by case code, or None."""
 
+    async def get_many(self, cases: Collection[str]) -> dict[str, Participant]:
+        """Participants by case code, those of `cases` that are enrolled."""
+
     async def list(
         self, *, status: Status | None = None, specialist: str | None = None
     ) -> builtins.list[Participant]:

@@ -2,8 +2,8 @@
 
 Every change that can move a participant's plan of messages (a new participant, the
 release date, the program, the time zone, the channel, a contact, a Telegram chat linked,
-the status) is stored through `apply_changes`, and only through it: the dispatcher's
-re-planning is added there, in the same transaction, when it exists.
+the status) is stored through `apply_changes`, and only through it: it re-plans the
+participant's messages (`reminders.replanning`) in the same transaction.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from hotline.participants.model import (
     Status,
     find_problems,
 )
+from hotline.reminders.campaign import Campaign
+from hotline.reminders.replanning import replan_stored, shipped_campaigns
 
 __all__ = ["Change", "ParticipantService", "apply_changes"]
 
@@ -47,29 +49,48 @@ class Change:
     after: Participant
 
 
-async def apply_changes(uow: UnitOfWork, changes: Sequence[Change], now: datetime) -> None:
+async def apply_changes(
+    uow: UnitOfWork,
+    changes: Sequence[Change],
+    now: datetime,
+    campaigns: Mapping[str, Campaign] | None = None,
+) -> None:
     """Store participants that are new or changed: the one way such a change is saved.
 
     Whatever a participant's plan of reminders and check-ins follows from (the release date,
     program, time zone, channel, contacts, a linked Telegram chat, the status) changes only
-    here. Re-planning their unsent future messages belongs here too, in this unit of work,
-    so that a change and its new plan are committed together or not at all.
+    here, and their unsent future messages are re-planned here too, in this unit of work,
+    so that a change and its new plan are committed together or not at all. `campaigns`
+    are the deployment's (None: the shipped ones).
     """
     new = [change.after for change in changes if change.before is None]
     if new:
         await uow.participants.add(new, now)
-    for change in changes:
-        if change.before is not None and change.before != change.after:
-            await uow.participants.save(change.after, now)
+    changed = [c.after for c in changes if c.before is not None and c.before != c.after]
+    for participant in changed:
+        await uow.participants.save(participant, now)
+    await replan_stored(
+        uow.plan,
+        [*((p, True) for p in new), *((p, False) for p in changed)],
+        shipped_campaigns() if campaigns is None else campaigns,
+        now,
+    )
 
 
 class ParticipantService:
     """Enrolment and changes, with the deployment's rules and clock."""
 
-    def __init__(self, units: UnitsOfWork, rules: Rules, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        units: UnitsOfWork,
+        rules: Rules,
+        clock: Callable[[], datetime],
+        campaigns: Mapping[str, Campaign] | None = None,
+    ) -> None:
         self.units = units
         self.rules = rules
         self.clock = clock
+        self.campaigns = campaigns  # None: the shipped ones
 
     async def add(self, fields: Mapping[str, str]) -> Participant:
         """Enrol one participant from fields named as the import file's columns."""
@@ -81,7 +102,7 @@ class ParticipantService:
                 problems.append(Problem("case", "already enrolled; change it with `set`"))
             if problems:
                 raise ParticipantError(problems, case=participant.case)
-            await apply_changes(uow, [Change(None, participant)], now)
+            await apply_changes(uow, [Change(None, participant)], now, self.campaigns)
         return participant
 
     async def import_rows(
@@ -116,7 +137,7 @@ class ParticipantService:
                 )
             if problems:
                 raise ParticipantError(sorted(problems, key=lambda p: p.line or 0))
-            await apply_changes(uow, [Change(None, p) for _, p in read], now)
+            await apply_changes(uow, [Change(None, p) for _, p in read], now, self.campaigns)
         return [participant for _, participant in read]
 
     async def get(self, case: str) -> Participant:
@@ -157,7 +178,7 @@ class ParticipantService:
             problems.extend(_staff_problems(after, staff | (_people([before]) - named)))
             if problems:
                 raise ParticipantError(problems, case=before.case)
-            await apply_changes(uow, [Change(before, after)], now)
+            await apply_changes(uow, [Change(before, after)], now, self.campaigns)
         return after
 
     async def set_release(self, case: str, release: str) -> tuple[date, Participant]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -40,6 +41,13 @@ class SqlChats:
         """True when this pseudonym asked for no more messages."""
         query = select(exists().where(_OPT_OUTS.c.subscriber == subscriber))
         return bool((await self.conn.execute(query)).scalar())
+
+    async def opted_out_among(self, subscribers: Collection[str]) -> set[str]:
+        """Those of these pseudonyms that asked for no more messages."""
+        if not subscribers:
+            return set()
+        query = select(_OPT_OUTS.c.subscriber).where(_OPT_OUTS.c.subscriber.in_(list(subscribers)))
+        return {str(s) for s in (await self.conn.execute(query)).scalars()}
 
     async def opt_out(self, subscriber: str, channel: str, now: datetime) -> bool:
         """Stop every message to this pseudonym; False when they had opted out already."""

@@ -40,6 +40,7 @@ class SqlEscalations:
         outcome: Result | None = None,
         escalation_id: str | None = None,
         attempts: int = 0,
+        assigned_to: str | None = None,
     ) -> str:
         """Start a record; with `outcome` it is ended at once (after hours, say)."""
         escalation_id = escalation_id or str(uuid.uuid4())
@@ -51,6 +52,7 @@ class SqlEscalations:
                 channel=channel,
                 language=language,
                 reason=reason,
+                assigned_to=assigned_to,
                 started_at=now,
                 attempts=attempts,
                 stage=0,
@@ -59,6 +61,23 @@ class SqlEscalations:
             )
         )
         return escalation_id
+
+    async def log_work(self, channel: str, flow: str, language: str, now: datetime) -> str:
+        """An anonymous call-log entry for work that began with no call or chat (a program
+        task): the record an escalation hangs from; its id."""
+        log_id = str(uuid.uuid4())
+        await self.conn.execute(
+            insert(_LOG).values(
+                id=log_id,
+                channel=channel,
+                flow=flow,
+                caller=None,
+                started_at=now,
+                language=language,
+                path=[],
+            )
+        )
+        return log_id
 
     async def get(self, escalation_id: str) -> EscalationRow | None:
         """One record."""
@@ -240,4 +259,5 @@ def escalation_row(row: Any) -> EscalationRow:
         stage=m["stage"],
         outcome=Result(outcome) if outcome is not None else None,
         ended_at=m["ended_at"],
+        assigned_to=m.get("assigned_to"),
     )

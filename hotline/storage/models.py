@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from hotline.storage.types import UTCDateTime
@@ -181,6 +192,7 @@ class Escalation(Base):
     stage: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str | None] = mapped_column(String(24))
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    assigned_to: Mapped[str | None] = mapped_column(String(32))  # a program task's specialist
 
     __table_args__ = (
         Index("ix_escalations_log_id", "log_id"),
@@ -334,3 +346,77 @@ class EnrolmentInvite(Base):
     spent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_enrolment_invites_participant_id", "participant_id"),)
+
+
+LIVE_PLAN_ROW = text("status != 'cancelled'")  # one live row per (key, anchor)
+
+
+class PlannedMessageRow(Base):
+    """One step of a participant's campaign for one recipient: the plan is rows, not jobs.
+
+    `key` + `anchor` is its identity (see reminders/plan.py); `ready_at` is when the
+    dispatcher looks at it next (the due time, later when it waits for waking hours, the gap
+    or a retry). No contact is kept here: the dispatcher reads it from the participant.
+    """
+
+    __tablename__ = "planned_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200))
+    anchor: Mapped[date] = mapped_column(Date)
+    participant: Mapped[str] = mapped_column(String(32))  # the case code
+    campaign: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(64))
+    step: Mapped[str] = mapped_column(String(64))
+    recipient_kind: Mapped[str] = mapped_column(String(16))
+    recipient_ref: Mapped[str | None] = mapped_column(String(36))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    local_date: Mapped[date] = mapped_column(Date)
+    local_time: Mapped[str] = mapped_column(String(5))  # HH:MM
+    zone: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    channels: Mapped[list[str]] = mapped_column(JSON)
+    window: Mapped[str] = mapped_column(String(11))  # HH:MM-HH:MM
+    flow: Mapped[str | None] = mapped_column(String(64))
+    message: Mapped[str | None] = mapped_column(String(64))
+    last: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16))
+    ready_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str | None] = mapped_column(String(16))
+    provider_id: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    sending_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        Index(
+            "uq_planned_messages_live",
+            "key",
+            "anchor",
+            unique=True,
+            sqlite_where=LIVE_PLAN_ROW,
+            postgresql_where=LIVE_PLAN_ROW,
+        ),
+        Index("ix_planned_messages_ready", "status", "ready_at"),
+        Index("ix_planned_messages_participant", "participant", "due_at"),
+        Index("ix_planned_messages_recipient", "recipient_ref", "sent_at"),
+    )
+
+
+class MessageAttempt(Base):
+    """One try at delivering a planned message, and what came of it (no contact, no text)."""
+
+    __tablename__ = "message_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    planned_id: Mapped[int] = mapped_column(ForeignKey("planned_messages.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    channel: Mapped[str | None] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    provider_id: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_message_attempts_planned_id", "planned_id"),)

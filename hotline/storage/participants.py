@@ -162,6 +162,23 @@ class SqlParticipants:
         ).all()
         return self._participant(row, family)
 
+    async def get_many(self, cases: Collection[str]) -> dict[str, Participant]:
+        """Participants by case code, those of `cases` that are enrolled (two queries)."""
+        if not cases:
+            return {}
+        rows = (
+            await self.conn.execute(select(_PEOPLE).where(_PEOPLE.c.case_code.in_(list(cases))))
+        ).all()
+        family: dict[str, builtins.list[Row[Any]]] = {}
+        relatives = await self.conn.execute(
+            select(_FAMILY)
+            .where(_FAMILY.c.participant_id.in_([row.id for row in rows]))
+            .order_by(_FAMILY.c.position)
+        )
+        for relative in relatives:
+            family.setdefault(relative.participant_id, []).append(relative)
+        return {row.case_code: self._participant(row, family.get(row.id, [])) for row in rows}
+
     async def list(
         self, *, status: Status | None = None, specialist: str | None = None
     ) -> builtins.list[Participant]:

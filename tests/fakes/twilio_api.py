@@ -8,6 +8,7 @@ loop that serves the fake stalls until the client times out.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import hashlib
@@ -82,6 +83,13 @@ def sms_segments(body: str) -> int:
     if sms_encoding(body) == "GSM-7":
         return _split([2 if char in _GSM7_EXTENDED else 1 for char in body], 160, 153)
     return _split([len(char.encode("utf-16-le")) // 2 for char in body], 70, 67)
+
+
+_REFUSALS = {
+    21610: "Attempt to send to unsubscribed recipient",
+    21211: "Invalid 'To' Phone Number",
+    21614: "'To' number is not a valid mobile number",
+}
 
 
 def _rfc2822(timestamp: float) -> str:
@@ -279,6 +287,8 @@ class FakeTwilio:
         self.messages: list[TwilioMessage] = []
         self.calls: list[TwilioCall] = []
         self.faults: list[TwilioFault] = []
+        self.refusals: dict[str, int] = {}  # To number -> Twilio error code, every time
+        self.latency_s = 0.0  # each request waits this long before it is handled
         self._seq = itertools.count(1)
         self._sids = itertools.count(1)
         self._signal = Signal()
@@ -588,6 +598,8 @@ class FakeTwilio:
         resource: str,
         handler: Callable[[MultiDict[str]], tuple[int, JsonDict]],
     ) -> web.Response:
+        if self.latency_s:
+            await asyncio.sleep(self.latency_s)
         sid = request.match_info.get("sid")
         params: MultiDict[str] = MultiDict(request.query)
         if request.method == "POST":
@@ -683,12 +695,23 @@ class FakeTwilio:
 
         return await self._serve(request, "Messages", handle)
 
+    def refuse(self, number: str, code: int) -> None:
+        """Answer every message or call to `number` with Twilio's error `code`: 21610 (the
+        recipient opted out at the carrier), 21211 (invalid number), 21614 (not a mobile)."""
+        self.refusals[number] = code
+
+    def _refused(self, to: str) -> None:
+        code = self.refusals.get(to)
+        if code is not None:
+            raise _RestError(400, code, _REFUSALS.get(code, "The message cannot be sent"))
+
     def _create_message(self, params: MultiDict[str]) -> TwilioMessage:
         to = params.get("To", "")
         if not to:
             raise _RestError(400, 21604, "A 'To' phone number is required.")
         if not _is_address(to):
             raise _RestError(400, 21211, f"Invalid 'To' Phone Number: {to}")
+        self._refused(to)
         sender = params.get("From") or None
         service = params.get("MessagingServiceSid") or None
         if sender is None and service is None:
@@ -771,6 +794,7 @@ class FakeTwilio:
             raise _RestError(400, 21201, "No 'To' number is specified")
         if not _is_address(to):
             raise _RestError(400, 21211, f"Invalid 'To' Phone Number: {to}")
+        self._refused(to)
         sender = params.get("From", "")
         if not sender:
             raise _RestError(400, 21213, "No 'From' number is specified")

@@ -85,3 +85,10 @@ staff-crisis = NALÉHAVÉ: člověk { $channel ->
        *[sms] v SMS
     } napsal slova krize. Jazyk: { staff-language-name }. Převezměte to hned, abyste si to přečetli a odpověděli.
 staff-crisis-in-case = NALÉHAVÉ: člověk ve vašem rozhovoru napsal slova krize. Odpovězte mu hned.
+# A task of a participant's campaign for their specialist, and its Done.
+staff-program-task = { $task ->
+    [plan-meeting] Úkol programu k případu { $case }: naplánujte schůzku před propuštěním.
+    [sms-opted-out] Případ { $case }: na toto číslo už SMS nechodí (člověk je u svého operátora odhlásil). Spojte se s ním jinak.
+   *[other] Úkol programu k případu { $case } ({ $task }).
+}
+staff-program-task-done = Hotovo.

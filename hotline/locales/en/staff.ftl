@@ -78,3 +78,10 @@ staff-crisis = URGENT: someone on { $channel ->
        *[sms] SMS
     } wrote words of crisis. Language: { staff-language-name }. Take it now to read it and answer.
 staff-crisis-in-case = URGENT: the person in your conversation wrote words of crisis. Answer them now.
+# A task of a participant's campaign for their specialist, and its Done.
+staff-program-task = { $task ->
+    [plan-meeting] Program task for case { $case }: plan the pre-release meeting.
+    [sms-opted-out] Case { $case }: this number no longer takes SMS (the person opted out with their carrier). Reach them another way.
+   *[other] Program task for case { $case } ({ $task }).
+}
+staff-program-task-done = Done.

@@ -82,3 +82,10 @@ staff-crisis = HITNO: osoba je { $channel ->
        *[sms] SMS-om
     } napisala riječi krize. Jezik: { staff-language-name }. Preuzmite odmah da biste pročitali i odgovorili.
 staff-crisis-in-case = HITNO: osoba u Vašem razgovoru napisala je riječi krize. Odgovorite joj odmah.
+# A task of a participant's campaign for their specialist, and its Done.
+staff-program-task = { $task ->
+    [plan-meeting] Zadatak programa za predmet { $case }: dogovorite sastanak prije izlaska.
+    [sms-opted-out] Predmet { $case }: na ovaj broj više ne stižu SMS poruke (osoba ih je odjavila kod svog operatera). Javite se na drugi način.
+   *[other] Zadatak programa za predmet { $case } ({ $task }).
+}
+staff-program-task-done = Gotovo.

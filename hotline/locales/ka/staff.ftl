@@ -67,3 +67,10 @@ staff-crisis = სასწრაფო: ადამიანმა { $channel 
        *[sms] SMS-ით
     } კრიზისის სიტყვები დაწერა. ენა: { staff-language-name }. აიღეთ ახლავე, რომ წაიკითხოთ და უპასუხოთ.
 staff-crisis-in-case = სასწრაფო: თქვენს საუბარში ადამიანმა კრიზისის სიტყვები დაწერა. უპასუხეთ ახლავე.
+# A task of a participant's campaign for their specialist, and its Done.
+staff-program-task = { $task ->
+    [plan-meeting] პროგრამის დავალება, საქმე { $case }: დაგეგმეთ გათავისუფლებამდე შეხვედრა.
+    [sms-opted-out] საქმე { $case }: ამ ნომერზე SMS აღარ მიდის (ადამიანმა ისინი თავის ოპერატორთან გააუქმა). დაუკავშირდით სხვა გზით.
+   *[other] პროგრამის დავალება, საქმე { $case } ({ $task }).
+}
+staff-program-task-done = შესრულდა.

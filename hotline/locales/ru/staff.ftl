@@ -81,3 +81,10 @@ staff-crisis = СРОЧНО: человек { $channel ->
        *[sms] по SMS
     } написал слова кризиса. Язык: { staff-language-name }. Возьмите сейчас, чтобы прочитать и ответить.
 staff-crisis-in-case = СРОЧНО: в вашем разговоре человек написал слова кризиса. Ответьте ему сейчас.
+# A task of a participant's campaign for their specialist, and its Done.
+staff-program-task = { $task ->
+    [plan-meeting] Задача программы по делу { $case }: запланировать встречу перед освобождением.
+    [sms-opted-out] Дело { $case }: на этот номер больше не доходят SMS (человек отказался от них у своего оператора). Свяжитесь с ним иначе.
+   *[other] Задача программы по делу { $case } ({ $task }).
+}
+staff-program-task-done = Готово.

@@ -86,3 +86,10 @@ staff-crisis = NUJNO: oseba je { $channel ->
        *[sms] v SMS-u
     } napisala besede krize. Jezik: { staff-language-name }. Prevzemite takoj, da preberete in odgovorite.
 staff-crisis-in-case = NUJNO: oseba v vašem pogovoru je napisala besede krize. Odgovorite ji takoj.
+# A task of a participant's campaign for their specialist, and its Done.
+staff-program-task = { $task ->
+    [plan-meeting] Naloga programa za primer { $case }: načrtujte srečanje pred odpustom.
+    [sms-opted-out] Primer { $case }: na to številko SMS ne prihajajo več (oseba jih je odjavila pri svojem operaterju). Stopite v stik drugače.
+   *[other] Naloga programa za primer { $case } ({ $task }).
+}
+staff-program-task-done = Opravljeno.

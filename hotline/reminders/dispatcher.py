@@ -1,0 +1,411 @@
+"""The durable dispatcher: due rows of the plan claimed in batches, judged by the delivery
+rules, handed to a channel, and every attempt recorded.
+
+Why no message is lost and none is sent twice:
+
+1. The plan is rows (`planned_messages`), written in the transaction that enrols or changes a
+   participant; nothing lives in memory between ticks, so a restart loses nothing and
+   memory does not grow with the caseload.
+2. A tick claims due rows (FOR UPDATE SKIP LOCKED on PostgreSQL: two processes never hold
+   the same row; SQLite has one writer) and, in that same transaction, decides each one:
+   skipped (too late, nobody to reach) and waiting (waking hours, the gap, a live
+   conversation) are final for this tick; a row to send is marked `sending`. That
+   transaction commits BEFORE any provider is called, so another process, or this one
+   after a restart, never picks the row up again as `planned`.
+3. After the provider answers, the row becomes `sent` with the provider's id, or goes back
+   to `planned` for a retry (backoff, bounded) or the next channel, or `failed`.
+4. A crash between 2 and 3 leaves the row `sending`, never `planned`: it is not sent again
+   by accident. It is settled by the provider's status callback, which carries our row id
+   in its URL (SMS and calls: Twilio posts queued/sent/delivered/failed within seconds of
+   accepting a message); a Twilio row still `sending` after `stuck_after` without any
+   callback never reached Twilio, and is planned again. Telegram has no callback and no
+   idempotency key: a Telegram row still `sending` after `stuck_after` is accepted as sent
+   and recorded so ("unconfirmed") — the narrow window between marking and Telegram's
+   answer may lose a message, but never doubles one.
+5. Status changes are conditional on the status expected, so a late or repeated callback,
+   or a second process, cannot move a row backwards.
+
+The gap between two messages to one person is checked against what was sent or is being
+sent (one query per batch) and within the batch. Two processes that claim two rows of the
+same person in the same second could both pass it; the claim orders by due time, so that
+needs two steps of one person due together, which campaigns space by days.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from hotline.conversations.chat_render import ChatMessage
+from hotline.escalation.ports import UnitOfWork, UnitsOfWork
+from hotline.participants.model import Participant
+from hotline.privacy import pseudonym
+from hotline.reminders.campaign import Channel, RecipientKind
+from hotline.reminders.delivery import DEFAULT_RULES, DeliveryRules, Verdict, catch_up, deliver_at
+from hotline.reminders.offsets import zone
+from hotline.reminders.outbound import Outbound, Sender, SendError, SendFailure
+from hotline.reminders.plan import PlannedMessage, RowStatus
+from hotline.reminders.ports import Attempt, StoredMessage
+
+__all__ = ["DispatchConfig", "Dispatcher", "Tally", "TaskDesk"]
+
+log = logging.getLogger(__name__)
+
+Texts = Callable[[PlannedMessage, datetime], tuple[ChatMessage, ...]]
+
+
+@dataclass(frozen=True)
+class DispatchConfig:
+    """How the dispatcher works; the delivery rules' own defaults are in `delivery.py`."""
+
+    rules: DeliveryRules = DEFAULT_RULES
+    batch: int = 200  # rows claimed a transaction
+    batches: int = 50  # at most this many a tick; the rest wait for the next one
+    live_within: timedelta = timedelta(minutes=15)  # a conversation this recent is live
+    live_wait: timedelta = timedelta(minutes=10)  # then look again this much later
+    max_attempts: int = 5  # provider errors on one row before it fails
+    backoff: timedelta = timedelta(minutes=1)  # doubled on each retry
+    stuck_after: timedelta = timedelta(minutes=10)  # `sending` this long: see the docstring
+    concurrency: int = 32  # sends in flight at once
+
+
+class TaskDesk(Protocol):
+    """Where a specialist's work goes: the staff desk, through the escalation service."""
+
+    async def prepare(self) -> None:
+        """Read what it needs before the dispatcher opens a unit of work."""
+
+    async def open_task(
+        self, uow: UnitOfWork, message: PlannedMessage, participant: Participant, now: datetime
+    ) -> str:
+        """A task of a campaign step for the participant's specialist; its escalation id."""
+
+    async def opted_out(
+        self, uow: UnitOfWork, message: PlannedMessage, participant: Participant, now: datetime
+    ) -> str:
+        """Tell the specialist that a recipient opted out of SMS at their carrier."""
+
+
+@dataclass
+class Tally:
+    """What one tick did."""
+
+    sent: int = 0
+    waited: int = 0
+    skipped: int = 0
+    retried: int = 0
+    failed: int = 0
+    reconciled: int = 0
+    tasks: int = 0
+    outcomes: list[tuple[int, str]] = field(default_factory=list)  # (row id, outcome)
+
+
+@dataclass(frozen=True)
+class _Send:
+    row: StoredMessage
+    out: Outbound
+    remaining: tuple[Channel, ...]  # the channels after this one
+    participant: Participant
+    phone: str | None
+
+
+class Dispatcher:
+    """Claims due planned messages and delivers them; `tick()` is the scheduler's job."""
+
+    def __init__(
+        self,
+        *,
+        units: UnitsOfWork,
+        senders: Mapping[Channel, Sender],
+        texts: Texts,
+        clock: Callable[[], datetime],
+        pseudonym_key: bytes,
+        tasks: TaskDesk | None = None,
+        config: DispatchConfig = DispatchConfig(),
+    ) -> None:
+        self.units = units
+        self.senders = senders
+        self.texts = texts
+        self.clock = clock
+        self.pseudonym_key = pseudonym_key
+        self.tasks = tasks
+        self.config = config
+
+    async def tick(self) -> Tally:
+        """Settle rows left `sending`, then send what is due, batch by batch."""
+        tally = Tally()
+        await self.reconcile(tally)
+        for _ in range(self.config.batches):
+            sends = await self._claim(tally)
+            if sends is None:
+                break
+            await self._send_all(sends, tally)
+        return tally
+
+    async def report(self, row_id: int, status: str, error_code: str | None) -> bool:
+        """A provider's status callback about a row (Twilio's MessageStatus/CallStatus);
+        False when the row is unknown or settled."""
+        now = self.clock()
+        outcome = _REPORTED.get(status)
+        if outcome is None:
+            return False
+        error = f"error {error_code}" if error_code else None
+        async with self.units() as uow:
+            changed = await uow.plan.reported(row_id, outcome, error)
+            row = await uow.plan.get(row_id)
+            if row is not None:
+                detail = "the provider reported" + (f" {error}" if error else "")
+                await uow.plan.attempt(row_id, Attempt(now, row.channel, status[:16], None, detail))
+        return changed
+
+    async def reconcile(self, tally: Tally) -> None:
+        """Rows left `sending` by a process that stopped: asked of the provider where it
+        can be (Twilio), accepted and recorded where it cannot (Telegram); see the
+        module's docstring."""
+        now = self.clock()
+        async with self.units() as uow:
+            for row in await uow.plan.stuck(now - self.config.stuck_after, self.config.batch):
+                outcome, provider_id, detail = await self._settle_stuck(uow, row, now)
+                await uow.plan.attempt(
+                    row.id, Attempt(now, row.channel, outcome, provider_id, detail)
+                )
+                tally.reconciled += 1
+
+    async def _settle_stuck(
+        self, uow: UnitOfWork, row: StoredMessage, now: datetime
+    ) -> tuple[str, str | None, str]:
+        sender = self.senders.get(Channel(row.channel)) if row.channel in _CHANNELS else None
+        if sender is None or not sender.confirms:
+            await uow.plan.sent(row.id, None, now)
+            return "sent", None, "unconfirmed: the server stopped while sending"
+        participant = await uow.participants.get(row.message.participant)
+        reach = None if participant is None else _reach(participant, row.message)
+        if reach is None or row.sending_at is None:
+            await uow.plan.fail(row.id, "stopped while sending; no longer reachable", now)
+            return "failed", None, "stopped while sending; no longer reachable"
+        phone, chat, _ = reach
+        out = self._outbound(row, Channel(row.channel or ""), phone, chat, now)
+        try:
+            provider_id = await sender.find(out, row.sending_at)
+        except SendError as exc:
+            return "unknown", None, f"asked the provider again later: {exc}"
+        if provider_id is not None:
+            await uow.plan.sent(row.id, provider_id, now)
+            return "sent", provider_id, "confirmed by the provider after a stop"
+        await uow.plan.retry(row.id, now, "the provider never got it: sent again", now)
+        return "resend", None, "the provider never got it: sent again"
+
+    def _outbound(
+        self,
+        row: StoredMessage,
+        channel: Channel,
+        phone: str | None,
+        chat: int | None,
+        now: datetime,
+    ) -> Outbound:
+        m = row.message
+        address = str(chat) if channel is Channel.TELEGRAM else str(phone)
+        return Outbound(row.id, channel, address, m.language, self.texts(m, now), m.flow)
+
+    # -- claiming ------------------------------------------------------------------------
+
+    async def _claim(self, tally: Tally) -> list[_Send] | None:
+        """One batch decided in one transaction; None when nothing was due. The lookups
+        (participants, recent sends, live conversations, opt-outs) are one query each."""
+        now = self.clock()
+        rules = self.config.rules
+        sends: list[_Send] = []
+        if self.tasks is not None:
+            await self.tasks.prepare()
+        async with self.units() as uow:
+            rows = await uow.plan.claim(now, self.config.batch)
+            if not rows:
+                return None
+            people = await uow.participants.get_many({r.message.participant for r in rows})
+            last = await uow.plan.last_sent({r.message.recipient_ref or "" for r in rows})
+            reachable: list[tuple[StoredMessage, Participant, _Reach]] = []
+            for row in rows:
+                m = row.message
+                participant = people.get(m.participant)
+                if catch_up(m.due_at, now, rules.catch_up).verdict is Verdict.SKIP:
+                    await self._skip(uow, row, "past due beyond the catch-up window", tally)
+                elif participant is None or not participant.active:
+                    await self._skip(uow, row, "the participant has left the program", tally)
+                elif m.recipient_kind is RecipientKind.SPECIALIST_TASK:
+                    await self._task(uow, row, participant, tally)
+                else:
+                    reach = _reach(participant, m)
+                    if reach is None:
+                        reason = "no longer reachable on the step's channels"
+                        await self._skip(uow, row, reason, tally)
+                    else:
+                        reachable.append((row, participant, reach))
+            key = self.pseudonym_key
+            phones = {r[2][0] for r in reachable if r[2][0]}
+            opted = await uow.chats.opted_out_among({_sms_ref(p, key) for p in phones})
+            callers = {c for _, _, (p, chat, _) in reachable for c in _callers(p, chat, key) if c}
+            live = await uow.plan.live_callers(callers, now - self.config.live_within)
+            for row, participant, (phone, chat, channels) in reachable:
+                m = row.message
+                at = deliver_at(now, zone(m.zone), m.window)
+                ref = m.recipient_ref or ""
+                previous = last.get(ref)
+                if previous is not None and now - previous < rules.gap:
+                    at = max(at, previous + rules.gap)
+                if any(c in live for c in _callers(phone, chat, key) if c):
+                    at = max(at, now + self.config.live_wait)
+                if at > now:
+                    await uow.plan.wait(row.id, at, now)
+                    tally.waited += 1
+                    continue
+                if phone and _sms_ref(phone, key) in opted:
+                    channels = tuple(c for c in channels if c is not Channel.SMS)
+                channels = tuple(c for c in channels if c in self.senders)
+                if not channels:
+                    await self._skip(uow, row, "none of its channels is open here", tally)
+                    continue
+                out = self._outbound(row, channels[0], phone, chat, now)
+                await uow.plan.sending(row.id, channels[0], now)
+                last[ref] = now
+                sends.append(_Send(row, out, channels[1:], participant, phone))
+        return sends
+
+    async def _skip(self, uow: UnitOfWork, row: StoredMessage, reason: str, tally: Tally) -> None:
+        now = self.clock()
+        await uow.plan.skip(row.id, reason, now)
+        await uow.plan.attempt(row.id, Attempt(now, None, "skipped", None, reason))
+        tally.skipped += 1
+        tally.outcomes.append((row.id, "skipped"))
+
+    async def _task(
+        self, uow: UnitOfWork, row: StoredMessage, participant: Participant, tally: Tally
+    ) -> None:
+        now = self.clock()
+        if self.tasks is None:
+            await self._skip(uow, row, "no staff desk to give the task to", tally)
+            return
+        await uow.plan.sending(row.id, "desk", now)
+        task_id = await self.tasks.open_task(uow, row.message, participant, now)
+        await uow.plan.sent(row.id, task_id, now)
+        await uow.plan.attempt(row.id, Attempt(now, "desk", "sent", task_id, None))
+        tally.tasks += 1
+        tally.outcomes.append((row.id, "task"))
+
+    # -- sending -------------------------------------------------------------------------
+
+    async def _send_all(self, sends: list[_Send], tally: Tally) -> None:
+        limit = asyncio.Semaphore(self.config.concurrency)
+
+        async def one(send: _Send) -> tuple[_Send, str | None, SendError | None]:
+            async with limit:
+                try:
+                    return send, await self.senders[send.out.channel].send(send.out), None
+                except SendError as exc:
+                    return send, None, exc
+                except Exception as exc:  # a bug or an outage of ours: retried, bounded
+                    log.exception("sending planned message %d failed", send.row.id)
+                    return send, None, SendError(SendFailure.RETRY, type(exc).__name__)
+
+        results = await asyncio.gather(*(one(s) for s in sends))
+        now = self.clock()
+        async with self.units() as uow:
+            for send, provider_id, error in results:
+                await self._settle(uow, send, provider_id, error, now, tally)
+
+    async def _settle(
+        self,
+        uow: UnitOfWork,
+        send: _Send,
+        provider_id: str | None,
+        error: SendError | None,
+        now: datetime,
+        tally: Tally,
+    ) -> None:
+        row_id, channel = send.row.id, send.out.channel
+        if error is None:
+            await uow.plan.sent(row_id, provider_id, now)
+            await uow.plan.attempt(row_id, Attempt(now, channel, "sent", provider_id))
+            tally.sent += 1
+            tally.outcomes.append((row_id, "sent"))
+            return
+        code = f" ({error.code})" if error.code else ""
+        detail = f"{error.failure.value}{code}: {error}"
+        await uow.plan.attempt(row_id, Attempt(now, channel, "error", None, detail))
+        if error.failure is SendFailure.OPTED_OUT:
+            # The carrier refuses every SMS to this number until the person texts START:
+            # keep the number out of SMS (as an SMS STOP does) and tell their specialist.
+            await uow.chats.opt_out(_sms_ref(send.phone, self.pseudonym_key), channel, now)
+            if self.tasks is not None:
+                await self.tasks.opted_out(uow, send.row.message, send.participant, now)
+        if error.failure is SendFailure.RETRY:
+            attempts = send.row.attempts + 1
+            if attempts < self.config.max_attempts:
+                backoff = self.config.backoff * 2 ** (attempts - 1)
+                await uow.plan.retry(row_id, now + backoff, detail, now)
+                tally.retried += 1
+                return
+        elif send.remaining:
+            await uow.plan.retry(row_id, now, detail, now, channels=send.remaining)
+            tally.retried += 1
+            return
+        await uow.plan.fail(row_id, detail, now)
+        tally.failed += 1
+        tally.outcomes.append((row_id, "failed"))
+
+
+_CHANNELS = frozenset(c.value for c in Channel)
+_REPORTED = {
+    "queued": RowStatus.SENT,
+    "accepted": RowStatus.SENT,
+    "sending": RowStatus.SENT,
+    "sent": RowStatus.SENT,
+    "initiated": RowStatus.SENT,
+    "ringing": RowStatus.SENT,
+    "in-progress": RowStatus.SENT,
+    "delivered": RowStatus.DELIVERED,
+    "read": RowStatus.DELIVERED,
+    "completed": RowStatus.DELIVERED,
+    "undelivered": RowStatus.FAILED,
+    "failed": RowStatus.FAILED,
+    "busy": RowStatus.FAILED,
+    "no-answer": RowStatus.FAILED,
+    "canceled": RowStatus.FAILED,
+}
+
+
+_Reach = tuple[str | None, int | None, tuple[Channel, ...]]  # phone, chat, channels
+
+
+def _reach(participant: Participant, m: PlannedMessage) -> _Reach | None:
+    """The recipient's phone, chat and the row's channels they can still be reached on."""
+    if m.recipient_kind is RecipientKind.PARTICIPANT:
+        phone, chat, consent = participant.phone, participant.telegram_chat, participant.consent
+    else:
+        relative = next((f for f in participant.family if f.id == m.recipient_ref), None)
+        if relative is None:
+            return None
+        phone, chat, consent = relative.phone, relative.telegram_chat, relative.consent
+    allowed = {c.value for c in consent.channels}
+    channels = tuple(
+        c
+        for c in m.channels
+        if c.value in allowed and (chat is not None if c is Channel.TELEGRAM else bool(phone))
+    )
+    return (phone, chat, channels) if channels else None
+
+
+def _sms_ref(phone: str | None, key: bytes) -> str:
+    """The pseudonym an SMS opt-out is kept under (as the SMS channel keys it)."""
+    return pseudonym(phone or "", key) or ""
+
+
+def _callers(phone: str | None, chat: int | None, key: bytes) -> list[str | None]:
+    """The call log's pseudonyms of a recipient's phone and Telegram chat."""
+    return [
+        pseudonym(phone, key) if phone else None,
+        pseudonym(f"telegram:{chat}", key) if chat is not None else None,
+    ]

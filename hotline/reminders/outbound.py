@@ -1,0 +1,99 @@
+"""What the dispatcher hands to a channel: the message in the clear, the senders' Protocol,
+their errors, and the one function that turns a planned step into text (`outbound_text`).
+
+A sender raises `SendError` saying what to do next: try again later (a network error, a
+429, a 5xx), try the recipient's next channel (Twilio 21211 invalid number, 21614 not a
+mobile, a Telegram chat that blocked the bot), or stop this channel for good because the
+person opted out at the carrier (Twilio 21610).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from hotline.catalog import Catalog
+from hotline.conversations.chat_render import ChatMessage, render_chat
+from hotline.errors import HotlineError
+from hotline.flows.engine import Languages, start
+from hotline.flows.events import CallStarted
+from hotline.flows.model import Flow
+from hotline.reminders.campaign import Channel
+from hotline.reminders.plan import PlannedMessage
+
+__all__ = [
+    "Outbound",
+    "SendError",
+    "SendFailure",
+    "Sender",
+    "outbound_text",
+]
+
+
+class SendFailure(StrEnum):
+    """What a failed send asks the dispatcher to do."""
+
+    RETRY = "retry"  # later, on the same channel, with backoff
+    NEXT_CHANNEL = "next-channel"  # this address cannot take it: the recipient's next channel
+    OPTED_OUT = "opted-out"  # the person opted out at the carrier: never this channel again
+
+
+class SendError(HotlineError):
+    """A provider refused or failed a message; `code` is the provider's error code."""
+
+    def __init__(self, failure: SendFailure, detail: str, code: int | None = None) -> None:
+        super().__init__(detail)
+        self.failure = failure
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """One message on its way: the row it comes from, the address in the clear (never
+    logged), the language, and the texts to send."""
+
+    row_id: int
+    channel: Channel
+    address: str
+    language: str
+    texts: tuple[ChatMessage, ...]
+    flow: str | None
+
+
+class Sender(Protocol):
+    """Hands a message to a provider; returns the provider's id of it, if there is one.
+
+    `confirms` says whether the provider can be asked afterwards if it took a message
+    (Twilio lists what it sent; Telegram cannot be asked)."""
+
+    confirms: bool
+
+    async def send(self, out: Outbound) -> str | None:
+        """Send, or raise SendError."""
+
+    async def find(self, out: Outbound, since: datetime) -> str | None:
+        """The provider's id of this very message if it took it since `since`, else None."""
+
+
+def outbound_text(
+    catalog: Catalog, flows: Mapping[str, Flow], message: PlannedMessage, now: datetime
+) -> tuple[ChatMessage, ...]:
+    """The first messages of a planned step, in the recipient's language: the step's
+    message, or what its flow says first (a check-in's question and its choices).
+
+    The one seam to the check-in conversation: once the chat service opens an outbound
+    session itself (`ChatConversations.start_outbound`), this function is what is switched
+    over to it, so that an answer continues the flow; until then the flow's opening is
+    rendered here with the catalogue and an answer reaches the chat service as a new chat.
+    """
+    if message.flow is not None:
+        flow = flows[message.flow]
+        languages = Languages(message.language, (message.language,))
+        step = start(flow, CallStarted(language=message.language), languages=languages, now=now)
+        return render_chat(catalog, step.actions)
+    if message.message is None:
+        raise ValueError(f"{message.key}: a step sends a flow or a message")
+    return (ChatMessage(catalog.format(message.language, message.message).strip()),)

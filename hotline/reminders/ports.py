@@ -1,0 +1,127 @@
+"""The stored plan of messages, as a Protocol: one of the unit of work's repositories
+(`uow.plan`). Rows carry no contact and no text: only what the plan is made of and what
+became of each message."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from hotline.reminders.campaign import Channel
+from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
+
+__all__ = ["Attempt", "PlanRepository", "StoredMessage"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A row of the plan with its delivery state."""
+
+    row: PlannedRow
+    ready_at: datetime
+    attempts: int
+    channel: str | None
+    provider_id: str | None
+    reason: str | None
+    sending_at: datetime | None
+    sent_at: datetime | None
+
+    @property
+    def id(self) -> int:
+        """The row's id."""
+        return int(self.row.id)
+
+    @property
+    def status(self) -> RowStatus:
+        """Where it stands."""
+        return self.row.status
+
+    @property
+    def message(self) -> PlannedMessage:
+        """The message it holds."""
+        return self.row.message
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One try at delivering a planned message, or a status the provider reported."""
+
+    at: datetime
+    channel: str | None
+    outcome: str
+    provider_id: str | None = None
+    detail: str | None = None
+
+
+class PlanRepository(Protocol):
+    """Planned messages and their attempts."""
+
+    async def rows_of(self, participant: str) -> builtins.list[PlannedRow]:
+        """Every row of a participant's plan that is not cancelled."""
+
+    async def cancel(self, ids: Collection[int | str], now: datetime) -> int:
+        """Cancel these rows where they are still planned; how many."""
+
+    async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
+        """Add messages to the plan, as planned rows ready at their due time."""
+
+    async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
+        """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
+
+    async def last_sent(self, refs: Collection[str]) -> dict[str, datetime]:
+        """The last time anything went to each of these recipients (sent or being sent)."""
+
+    async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
+        """Those of these caller pseudonyms with a call or chat active since `since`."""
+
+    async def wait(self, row_id: int, until: datetime, now: datetime) -> None:
+        """Look at a planned row again at `until`."""
+
+    async def skip(self, row_id: int, reason: str, now: datetime) -> None:
+        """A planned row will not be sent, for `reason`."""
+
+    async def sending(self, row_id: int, channel: str, now: datetime) -> None:
+        """A row is about to be handed to a provider on `channel` (one more attempt)."""
+
+    async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
+        """A row being sent was accepted by the provider."""
+
+    async def retry(
+        self,
+        row_id: int,
+        at: datetime,
+        reason: str,
+        now: datetime,
+        channels: Sequence[Channel] | None = None,
+    ) -> None:
+        """A row being sent goes back to planned, to be tried again at `at` (on the
+        `channels` left, when one of them cannot take it)."""
+
+    async def fail(self, row_id: int, reason: str, now: datetime) -> None:
+        """A row will not be delivered: every channel failed, or the provider refused it."""
+
+    async def reported(self, row_id: int, status: RowStatus, reason: str | None) -> bool:
+        """The provider's report of a row sent or being sent (delivered, failed, sent);
+        False when the row is unknown or already settled."""
+
+    async def get(self, row_id: int) -> StoredMessage | None:
+        """One row."""
+
+    async def stuck(self, before: datetime, limit: int) -> builtins.list[StoredMessage]:
+        """Rows left being sent since before `before` (a process stopped mid-send)."""
+
+    async def attempt(self, row_id: int, attempt: Attempt) -> None:
+        """Record one attempt or report."""
+
+    async def upcoming(
+        self, since: datetime, until: datetime, participant: str | None
+    ) -> builtins.list[StoredMessage]:
+        """Planned rows due between `since` and `until`, of one participant if given."""
+
+    async def history(
+        self, participant: str
+    ) -> builtins.list[tuple[StoredMessage, builtins.list[Attempt]]]:
+        """Every row of a participant (cancelled ones too) with its attempts, by due time."""
