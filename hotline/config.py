@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from hotline.crypto import DataCipher, new_key
+from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
 from hotline.escalation.policy import EscalationPolicy, RingMode
 
@@ -72,6 +73,7 @@ class Settings:
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     staff_chat_id: int | None = None  # a staff group for alerts; None: direct messages
     show_caller_number: bool = False
+    directory: DirectorySettings = field(default_factory=DirectorySettings)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -201,6 +203,7 @@ def _build(env: dict[str, str]) -> Settings:
         escalation=_escalation_policy(env),
         staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),
         show_caller_number=_flag(env, "HOTLINE_SHOW_CALLER_NUMBER"),
+        directory=directory_settings(env),
         notices=tuple(notices),
     )
 

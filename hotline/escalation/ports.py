@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from hotline.directory.ports import DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
     CaseRow,
@@ -344,6 +345,10 @@ class UnitOfWork(Protocol):
     @property
     def participants(self) -> ParticipantRepository:
         """Participants, their family contacts and enrolment invitations."""
+
+    @property
+    def directory(self) -> DirectoryRepository:
+        """The services directory."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

@@ -17,6 +17,7 @@ from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
 from hotline.storage.db import outages_as_unavailable
+from hotline.storage.directory import SqlDirectory
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.sessions import SqlSessions
@@ -26,7 +27,16 @@ from hotline.storage.staff_notices import SqlNotices
 class SqlUnitOfWork:
     """The repositories of one transaction."""
 
-    __slots__ = ("cases", "chats", "escalations", "notices", "participants", "sessions", "tasks")
+    __slots__ = (
+        "cases",
+        "chats",
+        "directory",
+        "escalations",
+        "notices",
+        "participants",
+        "sessions",
+        "tasks",
+    )
 
     def __init__(self, conn: AsyncConnection, keys: ContactKeys | None = None) -> None:
         self.sessions = SqlSessions(conn)
@@ -36,6 +46,7 @@ class SqlUnitOfWork:
         self.cases = SqlCases(conn)
         self.notices = SqlNotices(conn)
         self.participants = SqlParticipants(conn, keys)
+        self.directory = SqlDirectory(conn)
 
 
 class SqlUnitsOfWork:
