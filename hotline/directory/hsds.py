@@ -236,6 +236,10 @@ class _Index:
             found = self.children.get((table, row_id, child_table), [])
             if found:
                 out[name] = [self.nested(child_table, child) for child in found]
+        if table == "attributes":  # an attribute names its taxonomy term
+            term = self.by_id.get(("taxonomy_terms", str(row.get("taxonomy_term_id"))))
+            if term is not None:
+                out["taxonomy_term"] = dict(term)
         return out
 
     def service(self, row: Row) -> Row:

@@ -186,6 +186,16 @@ def _row(
                 uuid.UUID(cells[name])
             except ValueError:
                 bad(name, f"{cells[name]!r} is not a UUID")
+    # HSDS itself must accept what the sheet gives of its own fields (an e-mail, a URL).
+    own = {"id": str(NAMESPACE), "name": "-", "status": "active"}
+    own |= {
+        field: cells[column]
+        for column, field in (("email", "email"), ("url", "url"))
+        if cells.get(column)
+    }
+    found.extend(
+        Problem(file, line, p.field, p.reason) for p in check("service", own, file=file, line=line)
+    )
     if found:
         problems.extend(found)
         return
@@ -200,16 +210,6 @@ def _row(
         tables,
         services,
     )
-    # HSDS itself must accept what the sheet made (e.g. an e-mail address or a URL).
-    for table, schema_name in (("services", "service"), ("locations", "location")):
-        rows = tables.of(table)
-        if rows:
-            for problem in check(schema_name, rows[-1], file=file, line=line):
-                problems.append(Problem(file, line, _sheet_field(problem.field), problem.reason))
-
-
-def _sheet_field(field: str) -> str:
-    return {"email": "email", "url": "url", "name": "service"}.get(field, field)
 
 
 def parse_hours(value: str) -> list[tuple[str, str, str]] | None:
