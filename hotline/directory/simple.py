@@ -187,15 +187,9 @@ def _row(
             except ValueError:
                 bad(name, f"{cells[name]!r} is not a UUID")
     # HSDS itself must accept what the sheet gives of its own fields (an e-mail, a URL).
-    own = {"id": str(NAMESPACE), "name": "-", "status": "active"}
-    own |= {
-        field: cells[column]
-        for column, field in (("email", "email"), ("url", "url"))
-        if cells.get(column)
-    }
-    found.extend(
-        Problem(file, line, p.field, p.reason) for p in check("service", own, file=file, line=line)
-    )
+    own: Row = {"id": str(NAMESPACE), "name": "-", "status": "active"}
+    own |= {column: cells[column] for column in ("email", "url") if cells.get(column)}
+    found.extend(check("service", own, file=file, line=line))
     if found:
         problems.extend(found)
         return
