@@ -274,7 +274,7 @@ def _column_type(table: str, column: str) -> str:
     if column in EXTENSION_TYPES:
         return EXTENSION_TYPES[column]
     spec = schema(SCHEMA_OF[table])["properties"].get(column, {})
-    return str(spec.get("type", "string"))
+    return str(spec.get("type") or ("object" if "$ref" in spec else "string"))
 
 
 def _cell(table: str, column: str, value: str) -> Json:
@@ -315,7 +315,7 @@ def read_package(folder: Path, *, progress: Callable[[int], None] | None = None)
         for line, row in _csv_rows(path, problems):
             parsed: Row = {}
             for column, value in row.items():
-                if value == "" or column is None:
+                if not value.strip() or column is None:
                     continue
                 try:
                     parsed[column] = _cell(table, column, value)
@@ -338,7 +338,7 @@ def _csv_rows(path: Path, problems: list[Problem]) -> Iterator[tuple[int, dict[s
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
-                yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}
+                yield reader.line_num, {k: v or "" for k, v in row.items() if k}
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         problems.append(Problem(path.name, None, "", f"not a readable UTF-8 CSV file: {exc}"))
 
