@@ -15,7 +15,8 @@ from hotline.directory.files import Format, read, write
 from hotline.directory.hours import open_at, openings
 from hotline.directory.hsds import read_json, validator, write_json
 from hotline.directory.model import Row, Tables
-from hotline.directory.simple import read_simple, write_simple
+from hotline.directory.simple import read_simple
+from hotline.directory.simple_export import write_simple
 
 DATA = Path(__file__).parent / "directory_data"
 GEORGIA = load_regions("GE")

@@ -11,7 +11,8 @@ from hotline.directory.errors import DirectoryError, Problem
 from hotline.directory.hsds import read_json, read_package, write_json, write_package
 from hotline.directory.model import Tables
 from hotline.directory.regions import Regions
-from hotline.directory.simple import read_simple, write_simple
+from hotline.directory.simple import read_simple
+from hotline.directory.simple_export import write_simple
 
 
 class Format(StrEnum):

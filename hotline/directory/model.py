@@ -110,7 +110,7 @@ class Category(StrEnum):
     ADDICTION = "addiction-aftercare"
     MENTAL_HEALTH = "mental-health"
     LEGAL_AID = "legal-aid"
-    FAMILY = "family-children"
+    FAMILY = "family-and-children"
     DEBT = "debt"
     DOCUMENTS = "documents-id"
     SUPPORT_GROUPS = "support-groups"
