@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/spool.py
 	$(BIN)/python bench/audio.py
 	$(BIN)/python bench/plan.py
+	$(BIN)/python bench/directory.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from hotline.crypto import DataCipher, new_key
+from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
 from hotline.escalation.policy import EscalationPolicy, RingMode
 
@@ -74,6 +75,7 @@ class Settings:
     show_caller_number: bool = False
     reminders_tick: timedelta = timedelta(seconds=30)  # how often due reminders are looked for
     reminders_stuck: timedelta = timedelta(minutes=10)  # a send unconfirmed this long: settled
+    directory: DirectorySettings = field(default_factory=DirectorySettings)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -209,6 +211,7 @@ def _build(env: dict[str, str]) -> Settings:
         reminders_stuck=timedelta(
             seconds=_bounded(env, "HOTLINE_REMINDERS_STUCK_S", 600, 1, 86_400, "seconds")
         ),
+        directory=directory_settings(env),
         notices=tuple(notices),
     )
 

@@ -1,4 +1,5 @@
-"""Every HTTP route of the server, in one place: the Twilio and Telegram webhooks, audio, health."""
+"""Every HTTP route of the server, in one place: the Twilio and Telegram webhooks, audio, health,
+the HSDS read API."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from hotline.channels.twilio_sms import SMS_PATH
 from hotline.channels.voice_twiml import FALLBACK_PATH, STEP_PATH, WHISPER_PATH
 from hotline.prompts.library import AUDIO_PATH
 from hotline.prompts.spoken import SPOKEN_PATH
+from hotline.web.hsds_api import HsdsApi
 
 VOICE_PATH = "/twilio/voice"  # the number's "a call comes in" webhook
 STATUS_PATH = "/twilio/voice/status"  # the number's call status callback
@@ -34,6 +36,7 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
         web.get(AUDIO_PATH + "/{lang}/{file}", hotline.audio.serve),
         web.get(SPOKEN_PATH + "/{lang}/{file}", hotline.spoken.serve),
         web.get(HEALTH_PATH, Health(hotline.database).check),
+        *HsdsApi(hotline.core.directory, hotline.settings.directory).routes(),
     ]
     if hotline.callbacks is not None:
         table.append(web.post(CALLBACK_PATH, hotline.callbacks.leg))

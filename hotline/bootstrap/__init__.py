@@ -47,6 +47,8 @@ from hotline.config import Settings
 from hotline.conversations.crisis import CrisisWords, load_crisis_words
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.crypto import DataCipher
+from hotline.directory.regions import load_regions
+from hotline.directory.service import DirectoryService
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.reach import Reach
 from hotline.escalation.service import EscalationService
@@ -92,6 +94,13 @@ class Core:
         if self.settings.campaigns_dir is None:
             return shipped_campaigns()
         return load_campaigns(deployment=self.settings.campaigns_dir)
+
+    @cached_property
+    def directory(self) -> DirectoryService:
+        """The services directory, in the deployment's country's (or its own) regions."""
+        directory = self.settings.directory
+        regions = load_regions(directory.country, directory.regions_file)
+        return DirectoryService(self.database.units, regions)
 
     @cached_property
     def chat_languages(self) -> Languages:
@@ -148,6 +157,7 @@ class Hotline:
         """Open the database, start the bot and the scheduler; stop them in reverse order."""
         async with AsyncExitStack() as stack:
             await stack.enter_async_context(self.database.opened())
+            await self.core.directory.load_sample_if_empty()
             if self.telegram is not None:
                 await stack.enter_async_context(
                     telegram_running(self.telegram.application, self.telegram.outbox)

@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants, reminders."""
+campaigns, participants, reminders, services."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from hotline.cli import (
     report,
     roster,
     serve,
+    services,
     staff,
     telegram,
 )
+from hotline.directory.errors import DirectoryError
 from hotline.errors import CampaignError, ConfigError, FlowError, StorageError
 from hotline.participants import ParticipantError
 from hotline.prompts.speech import SpeechError
@@ -39,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except (StaffError, ParticipantError) as exc:
+    except (StaffError, ParticipantError, DirectoryError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:
@@ -52,6 +54,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders):
+    for command in (*commands, campaigns, participants, reminders, services):
         command.add_parser(sub)
     return parser

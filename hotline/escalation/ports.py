@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from hotline.directory.ports import DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
     CaseRow,
@@ -358,6 +359,10 @@ class UnitOfWork(Protocol):
     @property
     def plan(self) -> PlanRepository:
         """Planned messages and their delivery attempts."""
+
+    @property
+    def directory(self) -> DirectoryRepository:
+        """The services directory."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

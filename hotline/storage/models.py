@@ -420,3 +420,10 @@ class MessageAttempt(Base):
     detail: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (Index("ix_message_attempts_planned_id", "planned_id"),)
+
+
+# The services directory's tables live in their own module; importing it here puts them in
+# Base.metadata wherever the models are loaded (migrations, the schema check, the tests).
+from hotline.storage import directory_tables  # noqa: E402
+
+__all__ = ["Base", "directory_tables"]

@@ -17,6 +17,7 @@ from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
 from hotline.storage.db import outages_as_unavailable
+from hotline.storage.directory import SqlDirectory
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.planned import SqlPlan
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
     __slots__ = (
         "cases",
         "chats",
+        "directory",
         "escalations",
         "notices",
         "participants",
@@ -47,6 +49,7 @@ class SqlUnitOfWork:
         self.notices = SqlNotices(conn)
         self.participants = SqlParticipants(conn, keys)
         self.plan = SqlPlan(conn)
+        self.directory = SqlDirectory(conn)
 
 
 class SqlUnitsOfWork:

@@ -1,0 +1,60 @@
+"""The port the directory's service needs from storage (SQL in hotline.storage.directory)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from hotline.directory.model import Row, Tables
+
+__all__ = ["DirectoryRepository", "Filters", "Stored"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a search asks for; None is "any"."""
+
+    region: str | None = None  # a region code; services of the whole country match too
+    country: str | None = None  # the deployment's country code
+    category: str | None = None
+    language: str | None = None
+    text: str | None = None
+    active_only: bool = True
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What an import changed."""
+
+    services: int
+    rows: int
+    sample_removed: int
+
+
+class DirectoryRepository(Protocol):
+    """The services directory, on a unit of work."""
+
+    async def count(self) -> int:
+        """How many services the directory has."""
+
+    async def has_own(self) -> bool:
+        """Whether the directory has services other than the shipped sample."""
+
+    async def store(self, tables: Tables) -> Stored:
+        """Add or replace the services of `tables`, with all their rows."""
+
+    async def search(self, filters: Filters, *, offset: int, limit: int) -> tuple[int, list[str]]:
+        """How many services match, and the ids of one page of them."""
+
+    async def trees(self, service_ids: Sequence[str]) -> Tables:
+        """These services with every row they have."""
+
+    async def everything(self) -> Tables:
+        """Every row of the directory."""
+
+    async def rows_of(self, table: str) -> list[Row]:
+        """Every row of one HSDS table."""
+
+    async def statuses(self, service_ids: Sequence[str]) -> dict[str, str]:
+        """The status of each of these services."""

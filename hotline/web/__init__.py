@@ -1,0 +1,1 @@
+"""HTTP views other than the channels' webhooks: the HSDS read API (and later the dashboard)."""
