@@ -9,7 +9,7 @@ import contextlib
 import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -434,3 +434,16 @@ async def test_no_contact_reaches_a_log_or_a_plain_column(
         assert secret not in stored
         assert secret not in caplog.text
     assert not re.search(r"\+?995 ?555", caplog.text)
+
+
+async def test_batches_side_by_side_keep_the_gap_between_two_steps_due_together(
+    two_steps: World,
+) -> None:
+    w = two_steps
+    await w.service.add({**NINO, "program": "two-steps"})
+    # Both steps due by 12:01, one row a batch, three batches at once: one message only.
+    dispatcher = w.hotline.dispatcher
+    dispatcher.config = replace(dispatcher.config, batch=1, in_flight=3)
+    tally = await w.tick(hours=5, minutes=1)
+    assert (tally.sent, tally.waited) == (1, 1)
+    assert len([m for m in w.twilio.messages if m.to == PHONE]) == 1
