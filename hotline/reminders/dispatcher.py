@@ -143,7 +143,7 @@ class Dispatcher:
         tally = Tally()
         await self.reconcile(tally)
         budget = [self.config.batches]
-        recent: dict[str, datetime] = {}  # sent this tick, by recipient: the gap across batches
+        recent: dict[str, tuple[int, datetime]] = {}  # (row, when) sent this tick, by recipient
 
         async def worker() -> None:
             while budget[0] > 0:
@@ -223,7 +223,9 @@ class Dispatcher:
 
     # -- claiming ------------------------------------------------------------------------
 
-    async def _claim(self, tally: Tally, recent: dict[str, datetime]) -> list[_Send] | None:
+    async def _claim(
+        self, tally: Tally, recent: dict[str, tuple[int, datetime]]
+    ) -> list[_Send] | None:
         """One batch decided in one transaction; None when nothing was due. The lookups
         (participants, recent sends, live conversations, opt-outs) are one query each."""
         now = self.clock()
@@ -263,7 +265,9 @@ class Dispatcher:
                 m = row.message
                 at = deliver_at(now, zone(m.zone), m.window)
                 ref = m.recipient_ref or ""
-                previous = recent.get(ref, last.get(ref))  # this tick's sends are newer
+                previous = last.get(ref)
+                if ref in recent and recent[ref][0] != row.id:  # this tick's sends are newer
+                    previous = recent[ref][1]
                 if previous is not None and now - previous < rules.gap:
                     at = max(at, previous + rules.gap)
                 if any(c in live for c in _callers(phone, chat, key) if c):
@@ -279,7 +283,7 @@ class Dispatcher:
                     await self._skip(uow, row, "none of its channels is open here", tally)
                     continue
                 out = self._outbound(row, channels[0], phone, chat, now)
-                recent[ref] = now  # before the await: other batches run meanwhile
+                recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
                 await uow.plan.sending(row.id, channels[0], now)
                 sends.append(_Send(row, out, channels[1:], participant, phone))
         return sends
