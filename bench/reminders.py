@@ -19,6 +19,7 @@ What it measures (PostgreSQL)
 How to run
     .venv/bin/python bench/reminders.py                        # 100,000 participants
     .venv/bin/python bench/reminders.py --participants 10000 --morning 0.2
+    .venv/bin/python bench/reminders.py --participants 2000 --morning 1 --latency 0.2
 
 PostgreSQL is reached at HOTLINE_BENCH_POSTGRES_URL (default
 postgresql://postgres@127.0.0.1:5432/test, loopback only); a fresh database is created
@@ -148,13 +149,14 @@ async def claim_ms(url: str) -> float:
     return statistics.median(times)
 
 
-async def bench(count: int, morning: float, url: str, workdir: Path) -> None:
+async def bench(count: int, morning: float, latency: float, url: str, workdir: Path) -> None:
     now = datetime.now(UTC)
     zone = daytime_zone(now)
     release = (now + timedelta(days=100)).date().isoformat()
     caseload = workdir / "caseload.csv"
     write_caseload(caseload, count, zone, release)
     async with FakeTwilio(ACCOUNT_SID, AUTH_TOKEN) as twilio:
+        twilio.latency_s = latency  # Twilio's own answer time, if wanted (default none)
         port = free_port()
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_")},
@@ -251,9 +253,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=100_000)
     parser.add_argument("--morning", type=float, default=0.1, help="share due this morning")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="seconds the fake Twilio takes to answer"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder, postgres_database() as url:
-        asyncio.run(bench(args.participants, args.morning, url, Path(folder)))
+        asyncio.run(bench(args.participants, args.morning, args.latency, url, Path(folder)))
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from tests.conftest import (
 from tests.fakes import FakeTelegram, TelegramLimits, TelegramUser, fixtures
 from tests.fakes.twilio_api import FakeTwilio, TwilioFault
 from tests.staffing import DAY, TELEGRAM, escalations, staff_the_hotline
+from tests.test_participants import everything_stored
 from tests.test_telegram import SECRET, Bot
 
 fake_telegram = fixtures.fake_telegram
@@ -388,3 +391,59 @@ async def test_a_program_task_reaches_the_participants_specialist_with_take_and_
     assert w.telegram.texts_to(TELEGRAM["ana"])[-1] == text("ru", "staff-program-task-done")
     [task] = [r for r in await escalations(w.client.app[ENGINE]) if r.kind == Kind.TASK]
     assert (task.staff_id, task.outcome, task.assigned_to) == ("ana", Result.DONE, "ana")
+
+
+async def test_provider_errors_are_retried_with_backoff_then_given_up(two_steps: World) -> None:
+    w = two_steps
+    await w.service.add({**NINO, "program": "two-steps"})
+    w.twilio.faults.append(TwilioFault("Messages", "POST", 503, 20500, "Unavailable", 2))
+    tally = await w.tick(hours=4, minutes=1)
+    assert (tally.sent, tally.retried) == (0, 1)
+    assert (await w.tick(seconds=59)).sent == 0  # the first retry waits a minute
+    assert (await w.tick(seconds=1)).retried == 1  # then fails again: two minutes now
+    assert (await w.tick(minutes=2)).sent == 1
+    [(row, attempts)] = [
+        (row, attempts) for row, attempts in await w.history() if row.message.step == "first"
+    ]
+    assert (row.status, row.attempts) == (RowStatus.SENT, 3)
+    assert [a.outcome for a in attempts] == ["error", "error", "sent"]
+    # A provider that keeps failing: given up after five attempts, and recorded so.
+    w.twilio.faults.append(TwilioFault("Messages", "POST", 503, 20500, "Unavailable", 99))
+    await w.tick(hours=4)  # the second step, after the gap
+    for minutes in (1, 2, 4, 8):
+        await w.tick(minutes=minutes)
+    second = (await w.rows())["second/participant"]
+    assert (second.status, second.attempts) == (RowStatus.FAILED, 5)
+    assert "retry (20500)" in (second.reason or "")
+
+
+async def test_no_contact_reaches_a_log_or_a_plain_column(
+    w: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Our own logs at every level; the libraries' at the server's (at DEBUG, PTB logs each
+    # request's fields, which `hotline serve` keeps out).
+    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.DEBUG, logger="hotline")
+    await w.service.add({**NINO, "consent": "sms,telegram"})
+    await w.link_telegram("TB-2027-014", CHAT)
+    w.twilio.refuse(MOTHER_PHONE, 21610)
+    await w.tick(hours=4, minutes=1)
+    assert w.telegram.texts_to(CHAT)  # something was sent, and something refused
+    stored = await everything_stored(w.client.app[ENGINE])
+    for secret in (PHONE, MOTHER_PHONE, str(CHAT), "Tamar"):
+        assert secret not in stored
+        assert secret not in caplog.text
+    assert not re.search(r"\+?995 ?555", caplog.text)
+
+
+async def test_batches_side_by_side_keep_the_gap_between_two_steps_due_together(
+    two_steps: World,
+) -> None:
+    w = two_steps
+    await w.service.add({**NINO, "program": "two-steps"})
+    # Both steps due by 12:01, one row a batch, three batches at once: one message only.
+    dispatcher = w.hotline.dispatcher
+    dispatcher.config = replace(dispatcher.config, batch=1, in_flight=3)
+    tally = await w.tick(hours=5, minutes=1)
+    assert (tally.sent, tally.waited) == (1, 1)
+    assert len([m for m in w.twilio.messages if m.to == PHONE]) == 1

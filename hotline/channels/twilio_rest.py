@@ -1,7 +1,8 @@
 """Outbound Twilio: calls placed by the server (callbacks) and SMS it sends on its own.
 
-The sync twilio client is used in a worker thread: its async client raises aiohttp
-deprecation warnings in twilio 9, and these requests are rare (a callback, a relayed reply).
+The sync twilio client is used in worker threads of its own: its async client raises
+aiohttp deprecation warnings in twilio 9. A morning's reminders are many requests, each
+waiting on Twilio's answer, so there are enough threads for them to wait side by side.
 A 429 (error 20429) is safe to retry and is retried a few times.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from twilio.base.exceptions import TwilioRestException
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT_S = 10.0
 RETRIES_ON_429 = 3
+THREADS = 32  # requests waiting on Twilio at once (the default pool has cpu + 4)
 BACKOFF_S = 1.0
 
 
@@ -35,6 +38,7 @@ class TwilioRest:
         )
         if api_url is not None:
             self._client.api.base_url = api_url
+        self._pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="twilio")
 
     async def call(
         self,
@@ -77,12 +81,12 @@ class TwilioRest:
             found = self._client.messages.list(to=to, limit=limit)
             return [(str(m.sid), str(m.body or ""), m.date_created) for m in found]
 
-        return await asyncio.to_thread(read)
+        return await asyncio.get_running_loop().run_in_executor(self._pool, read)
 
     async def _retrying(self, work: Callable[[], str]) -> str:
         for attempt in range(RETRIES_ON_429 + 1):
             try:
-                return str(await asyncio.to_thread(work))
+                return str(await asyncio.get_running_loop().run_in_executor(self._pool, work))
             except TwilioRestException as exc:
                 if exc.status != 429 or attempt == RETRIES_ON_429:
                     raise

@@ -59,11 +59,8 @@ def _upcoming(args: argparse.Namespace) -> int:
                     raise _unknown(case)
                 people[case] = participant
             rows = await uow.plan.upcoming(now, now + timedelta(days=days), case)
-            for row in rows:
-                if row.message.participant not in people:
-                    found = await uow.participants.get(row.message.participant)
-                    if found is not None:
-                        people[found.case] = found
+            others = {row.message.participant for row in rows} - set(people)
+            people.update(await uow.participants.get_many(others))
         return rows, people
 
     rows, people = with_database(base, read)

@@ -26,9 +26,10 @@ Why no message is lost and none is sent twice:
    or a second process, cannot move a row backwards.
 
 The gap between two messages to one person is checked against what was sent or is being
-sent (one query per batch) and within the batch. Two processes that claim two rows of the
-same person in the same second could both pass it; the claim orders by due time, so that
-needs two steps of one person due together, which campaigns space by days.
+sent (one query per batch) and, for the batches a tick runs side by side, against what
+this tick marked in memory. Two processes that claim two rows of the same person in the
+same second could both pass it; that needs two steps of one person due together, which
+campaigns space by days.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ class DispatchConfig:
     max_attempts: int = 5  # provider errors on one row before it fails
     backoff: timedelta = timedelta(minutes=1)  # doubled on each retry
     stuck_after: timedelta = timedelta(minutes=10)  # `sending` this long: see the docstring
-    concurrency: int = 32  # sends in flight at once
+    concurrency: int = 32  # sends in flight at once, in one batch
+    in_flight: int = 3  # batches claimed, sent or settled at once
 
 
 class TaskDesk(Protocol):
@@ -136,14 +138,22 @@ class Dispatcher:
         self.config = config
 
     async def tick(self) -> Tally:
-        """Settle rows left `sending`, then send what is due, batch by batch."""
+        """Settle rows left `sending`, then send what is due, batch by batch: a few
+        batches in flight at once, so the database works while a provider answers."""
         tally = Tally()
         await self.reconcile(tally)
-        for _ in range(self.config.batches):
-            sends = await self._claim(tally)
-            if sends is None:
-                break
-            await self._send_all(sends, tally)
+        budget = [self.config.batches]
+        recent: dict[str, tuple[int, datetime]] = {}  # (row, when) sent this tick, by recipient
+
+        async def worker() -> None:
+            while budget[0] > 0:
+                budget[0] -= 1
+                sends = await self._claim(tally, recent)
+                if sends is None:
+                    return
+                await self._send_all(sends, tally)
+
+        await asyncio.gather(*(worker() for _ in range(self.config.in_flight)))
         return tally
 
     async def report(self, row_id: int, status: str, error_code: str | None) -> bool:
@@ -213,7 +223,9 @@ class Dispatcher:
 
     # -- claiming ------------------------------------------------------------------------
 
-    async def _claim(self, tally: Tally) -> list[_Send] | None:
+    async def _claim(
+        self, tally: Tally, recent: dict[str, tuple[int, datetime]]
+    ) -> list[_Send] | None:
         """One batch decided in one transaction; None when nothing was due. The lookups
         (participants, recent sends, live conversations, opt-outs) are one query each."""
         now = self.clock()
@@ -254,6 +266,8 @@ class Dispatcher:
                 at = deliver_at(now, zone(m.zone), m.window)
                 ref = m.recipient_ref or ""
                 previous = last.get(ref)
+                if ref in recent and recent[ref][0] != row.id:  # this tick's sends are newer
+                    previous = recent[ref][1]
                 if previous is not None and now - previous < rules.gap:
                     at = max(at, previous + rules.gap)
                 if any(c in live for c in _callers(phone, chat, key) if c):
@@ -269,8 +283,8 @@ class Dispatcher:
                     await self._skip(uow, row, "none of its channels is open here", tally)
                     continue
                 out = self._outbound(row, channels[0], phone, chat, now)
+                recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
                 await uow.plan.sending(row.id, channels[0], now)
-                last[ref] = now
                 sends.append(_Send(row, out, channels[1:], participant, phone))
         return sends
 
