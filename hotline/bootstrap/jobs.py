@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -105,6 +106,11 @@ def dispatch_job(dispatcher: Dispatcher, every: timedelta) -> Job:
     async def tick() -> None:
         try:
             tally = await dispatcher.tick()
+        except asyncio.CancelledError:
+            # The server is stopping (the scheduler cancels what runs): a row left `sending`
+            # is settled by the next start, as after a crash. One line, not a traceback.
+            log.info("reminders: stopped in the middle of a tick")
+            return
         except DatabaseUnavailable as exc:
             log.warning("reminders: %s; trying again in %d s", exc, every.total_seconds())
             return
