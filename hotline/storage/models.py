@@ -390,6 +390,8 @@ class PlannedMessageRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     sending_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    answer: Mapped[str | None] = mapped_column(String(16))  # a check-in's answer, or "silent"
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         Index(
