@@ -13,10 +13,11 @@ import re
 from datetime import datetime, timedelta
 
 from aiohttp import web
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden
 from twilio.base.exceptions import TwilioRestException
 
-from hotline.channels.telegram import PtbApplication
+from hotline.channels.telegram import PtbApplication, keyboard
 from hotline.channels.telegram_outbox import TelegramOutbox
 from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
@@ -84,17 +85,20 @@ class TelegramSender:
         self.outbox = outbox
 
     async def send(self, out: Outbound) -> str | None:
-        """The id of the last message Telegram took; SendError when it refused.
-
-        Choices go as numbered lines, as on SMS, until the check-in conversation opens a
-        chat session for them (see `reminders.outbound.outbound_text`): a button needs one.
-        """
+        """The id of the last message Telegram took; SendError when it refused. A check-in's
+        choices are buttons of the conversation it opened (`seq`), else numbered lines."""
         chat_id = int(out.address)
         message_id: str | None = None
         for message in out.texts:
+            markup = keyboard(message, out.seq) if out.seq is not None else None
+            text = message.text if markup is not None else message.as_plain_text()
 
-            async def send_one(text: str = message.as_plain_text()) -> object:
-                return await self.application.bot.send_message(chat_id=chat_id, text=text)
+            async def send_one(
+                text: str = text, markup: InlineKeyboardMarkup | None = markup
+            ) -> object:
+                return await self.application.bot.send_message(
+                    chat_id=chat_id, text=text, reply_markup=markup
+                )
 
             try:
                 sent = await self.outbox.deliver(chat_id, send_one)

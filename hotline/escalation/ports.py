@@ -2,10 +2,10 @@
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
-`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`) runs in that one transaction, committed
-when the block ends and rolled back if it raises. Code that needs no shared transaction
-opens a unit of its own. On SQLite a process has one connection, which an open unit holds:
-never open a unit inside another.
+`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`, `uow.answers`) runs in that one
+transaction, committed when the block ends and rolled back if it raises. Code that needs no
+shared transaction opens a unit of its own. On SQLite a process has one connection, which an
+open unit holds: never open a unit inside another.
 
 The records the repositories exchange are the escalation model's (`escalation.model`) and,
 for sessions and the call log, the ones below. `storage/` implements all of it.
@@ -31,7 +31,7 @@ from hotline.escalation.model import (
     TaskRow,
 )
 from hotline.participants.ports import ParticipantRepository
-from hotline.reminders.ports import PlanRepository
+from hotline.reminders.ports import AnswerRepository, PlanRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -359,6 +359,10 @@ class UnitOfWork(Protocol):
     @property
     def plan(self) -> PlanRepository:
         """Planned messages and their delivery attempts."""
+
+    @property
+    def answers(self) -> AnswerRepository:
+        """Answers to check-ins."""
 
     @property
     def directory(self) -> DirectoryRepository:

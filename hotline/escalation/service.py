@@ -25,6 +25,7 @@ from hotline.escalation.policy import (
     alert_recipients,
     alert_schedule,
     alert_stages,
+    urgent_schedule,
 )
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
@@ -240,11 +241,13 @@ class EscalationService:
         flow: str,
         snapshot: DutySnapshot,
         now: datetime,
+        urgent: bool = False,
     ) -> str:
         """A program task (`task`: the campaign step, or "sms-opted-out") for the
         participant's specialist, in the caller's unit of work (with the duty `snapshot` read
         before it opened: on SQLite a unit holds the one connection): alerted to them
-        first, then as any waiting work; Take and Done on the desk. Its id."""
+        first, then as any waiting work (`urgent`: on the timing of words of crisis, the
+        supervisors at once when nobody is on duty); Take and Done on the desk. Its id."""
         log_id = await uow.escalations.log_work("reminders", flow, language, now)
         escalation_id = await uow.escalations.open(
             log_id=log_id,
@@ -263,8 +266,9 @@ class EscalationService:
             duration_s=None,
             expires_at=now + self.policy.callback_keep,
         )
+        schedule = urgent_schedule if urgent else alert_schedule
         await uow.escalations.schedule(
-            escalation_id, list(alert_schedule(snapshot.roster, self.policy, now))
+            escalation_id, list(schedule(snapshot.roster, self.policy, now))
         )
         return escalation_id
 

@@ -392,6 +392,7 @@ class PlannedMessageRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     answer: Mapped[str | None] = mapped_column(String(16))  # a check-in's answer, or "silent"
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    conversation: Mapped[str | None] = mapped_column(String(100))  # the chat it opened
 
     __table_args__ = (
         Index(
@@ -405,6 +406,7 @@ class PlannedMessageRow(Base):
         Index("ix_planned_messages_ready", "status", "ready_at"),
         Index("ix_planned_messages_participant", "participant", "due_at"),
         Index("ix_planned_messages_recipient", "recipient_ref", "sent_at"),
+        Index("ix_planned_messages_conversation", "conversation", "sent_at"),
     )
 
 

@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from hotline.storage.answers import SqlAnswers
 from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
@@ -29,6 +30,7 @@ class SqlUnitOfWork:
     """The repositories of one transaction."""
 
     __slots__ = (
+        "answers",
         "cases",
         "chats",
         "directory",
@@ -49,6 +51,7 @@ class SqlUnitOfWork:
         self.notices = SqlNotices(conn)
         self.participants = SqlParticipants(conn, keys)
         self.plan = SqlPlan(conn)
+        self.answers = SqlAnswers(conn)
         self.directory = SqlDirectory(conn)
 
 

@@ -31,5 +31,6 @@ checkin-question = Dobrý den, tady { -program }. Jak se máte?
 checkin-fine = To rádi slyšíme. Opatrujte se a pište nám, kdykoli budete chtít.
 checkin-talk = Děkujeme. Poradce se vám brzy ozve.
 checkin-help-now = Je-li ohrožen váš nebo cizí život, volejte hned 112. Ihned o tom dáváme vědět poradci.
+checkin-help-later = Teď se nemůže připojit žádný odborník. Požádali jsme, aby se vám někdo ozval co nejdřív. Je-li ohrožen váš nebo cizí život, volejte 112.
 checkin-stopped = Tyto zprávy už nebudete dostávat. Napsat nám sem můžete dál, kdykoli budete chtít.
 checkin-later = Odpovědět můžete i později, jak se vám to hodí. Opatrujte se.

@@ -34,6 +34,7 @@ checkin-question = Hello from { -program }. How are you doing?
 checkin-fine = Good to hear. Take care, and write to us whenever you want.
 checkin-talk = Thank you. A specialist will contact you soon.
 checkin-help-now = If your life or someone else's is in danger, call 112 now. We are letting a specialist know right away.
+checkin-help-later = No specialist can join right now. We have asked one to contact you as soon as possible. If your life or someone else's is in danger, call 112.
 checkin-stopped = You will get no more of these messages. You can still write to us here at any time.
 # No answer the flow understood, after the repeats.
 checkin-later = You can answer later, whenever you like. Take care.

@@ -31,5 +31,6 @@ checkin-question = Dobar dan, ovdje { -program }. Kako ste?
 checkin-fine = Drago nam je. Čuvajte se i pišite nam kad god želite.
 checkin-talk = Hvala. Savjetnik će Vam se uskoro javiti.
 checkin-help-now = Ako je Vaš ili nečiji život u opasnosti, odmah nazovite 112. Odmah obavještavamo savjetnika.
+checkin-help-later = Trenutno se nijedan stručnjak ne može uključiti. Zamolili smo da vam se netko javi što prije. Ako je vaš ili tuđi život u opasnosti, nazovite 112.
 checkin-stopped = Više nećete primati ove poruke. I dalje nam možete pisati ovdje kad god želite.
 checkin-later = Možete odgovoriti i kasnije, kad Vam odgovara. Čuvajte se.

@@ -31,5 +31,6 @@ checkin-question = Pozdravljeni, tukaj { -program }. Kako ste?
 checkin-fine = Veseli nas. Pazite nase in nam pišite, kadar koli želite.
 checkin-talk = Hvala. Svetovalec se vam bo kmalu oglasil.
 checkin-help-now = Če je ogroženo vaše ali tuje življenje, takoj pokličite 112. Svetovalca takoj obveščamo.
+checkin-help-later = Trenutno se ne more pridružiti noben strokovnjak. Prosili smo, naj se vam kdo oglasi čim prej. Če je ogroženo vaše ali tuje življenje, pokličite 112.
 checkin-stopped = Teh sporočil ne boste več prejemali. Še vedno nam lahko pišete sem, kadar koli želite.
 checkin-later = Odgovorite lahko tudi pozneje, ko vam ustreza. Pazite nase.
