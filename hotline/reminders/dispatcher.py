@@ -132,7 +132,7 @@ class Dispatcher:
         batches in flight at once, so the database works while a provider answers."""
         tally = Tally()
         await self.reconcile(tally)
-        await self.judge_silences(tally)
+        await self.time_passed(tally)
         budget = [self.config.batches]
         recent: dict[str, tuple[int, datetime]] = {}  # (row, when) sent this tick, by recipient
 
@@ -176,15 +176,18 @@ class Dispatcher:
                 )
                 tally.reconciled += 1
 
-    async def judge_silences(self, tally: Tally) -> None:
-        """Check-ins out longer than `answer_within` with no answer: silent (see
+    async def time_passed(self, tally: Tally) -> None:
+        """What time alone decides: participants released by today are in the program, and
+        check-ins out longer than `answer_within` with no answer are silent (see
         `reminders.answers`)."""
-        if self.silences is None:
-            return
         now = self.clock()
         if self.tasks is not None:
             await self.tasks.prepare()
         async with self.units() as uow:
+            # Statuses that follow from time: released today, so in the program now.
+            await uow.participants.move_on(now.date(), (), now)
+            if self.silences is None:
+                return
             rows = await uow.answers.overdue(now - self.config.answer_within, self.config.batch)
             if rows:
                 tally.tasks += await self.silences.went_silent(uow, rows, self.config.silences, now)
@@ -333,6 +336,7 @@ class Dispatcher:
     async def _skip(self, uow: UnitOfWork, row: StoredMessage, reason: str, tally: Tally) -> None:
         now = self.clock()
         await uow.plan.skip(row.id, reason, now)
+        await _program_over(uow, row, now)
         await uow.plan.attempt(row.id, Attempt(now, None, "skipped", None, reason))
         tally.skipped += 1
         tally.outcomes.append((row.id, "skipped"))
@@ -384,6 +388,7 @@ class Dispatcher:
         row_id, channel = send.row.id, send.out.channel
         if error is None:
             await uow.plan.sent(row_id, provider_id, now)
+            await _program_over(uow, send.row, now)
             await uow.plan.attempt(row_id, Attempt(now, channel, "sent", provider_id))
             tally.sent += 1
             tally.outcomes.append((row_id, "sent"))
@@ -409,5 +414,12 @@ class Dispatcher:
             tally.retried += 1
             return
         await uow.plan.fail(row_id, detail, now)
+        await _program_over(uow, send.row, now)
         tally.failed += 1
         tally.outcomes.append((row_id, "failed"))
+
+
+async def _program_over(uow: UnitOfWork, row: StoredMessage, now: datetime) -> None:
+    """The participant's last message is done (sent, skipped or failed): the program ends."""
+    if row.message.last and row.message.recipient_kind is RecipientKind.PARTICIPANT:
+        await uow.participants.move_on(now.date(), (row.message.participant,), now)
