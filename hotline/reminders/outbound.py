@@ -109,10 +109,9 @@ def outbound_text(
     """The first messages of a planned step, in the recipient's language: the step's
     message, or what its flow says first (a check-in's question and its choices).
 
-    The one seam to the check-in conversation: once the chat service opens an outbound
-    session itself (`ChatConversations.start_outbound`), this function is what is switched
-    over to it, so that an answer continues the flow; until then the flow's opening is
-    rendered here with the catalogue and an answer reaches the chat service as a new chat.
+    A check-in sent on a chat channel opens its conversation instead (`Openings`), with
+    the same words; this is what any other channel, and a look at what Twilio sent after a
+    stop, go by.
     """
     if message.flow is not None:
         flow = flows[message.flow]
