@@ -182,3 +182,36 @@ async def test_two_silent_check_ins_are_a_task_and_a_late_answer_still_counts(w:
     assert (await w.tick(days=3, minutes=1)).tasks == 0
     assert await tasks(w) == [("checkin-silent", "ana")]
     assert await answers(w) == {"checkin-1": "silent", "checkin-2": "fine", "checkin-3": "silent"}
+
+
+EFFECTS = {  # answer: (what the person reads, the task their specialist gets)
+    "1": ("checkin-fine", None),
+    "2": ("checkin-talk", "checkin-talk"),
+    "3": ("checkin-help-now", "checkin-help"),
+    "4": ("checkin-stopped", "checkin-stopped"),
+}
+KEPT = {"1": "fine", "2": "talk", "3": "help-now", "4": "stop"}
+
+
+@pytest.mark.parametrize("key", sorted(EFFECTS))
+@pytest.mark.parametrize("channel", ["sms", "telegram"])
+async def test_every_answer_on_every_chat_channel_is_kept_and_acted_on(
+    w: World, channel: str, key: str
+) -> None:
+    consent = "sms,telegram" if channel == "telegram" else "sms"
+    await w.service.add({**PERSON, "consent": consent})
+    if channel == "telegram":
+        await w.link_telegram(CASE, CHAT)
+    await w.tick(hours=28, minutes=1)
+    said, task = EFFECTS[key]
+    if channel == "sms":
+        reply = await sms(w, key)
+    else:
+        [question] = w.telegram.messages_to(CHAT)
+        bot = Bot(w.client, w.telegram, w.hotline.settings)
+        await bot.send(w.telegram.press(question, label("en", "checkin-question", key)))
+        await bot.settle()
+        reply = flat(" ".join(w.telegram.texts_to(CHAT)[1:]))
+    assert flat(text("en", said)) in reply
+    assert (await answers(w))["checkin-1"] == KEPT[key]
+    assert await tasks(w) == ([(task, "ana")] if task else [])
