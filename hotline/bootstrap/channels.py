@@ -350,7 +350,11 @@ def build_dispatcher(
         clock=shared.clock,
         pseudonym_key=settings.pseudonym_key,
         tasks=shared.tasks,
-        config=DispatchConfig(stuck_after=settings.reminders_stuck),
+        config=DispatchConfig(
+            stuck_after=settings.reminders_stuck,
+            answer_within=settings.checkin_wait,
+            silences=settings.checkin_silences,
+        ),
         openings=ChatOpenings(chat.conversations),
         silences=shared.checkins,
     )
