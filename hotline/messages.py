@@ -37,6 +37,7 @@ class Audience(StrEnum):
     TELEGRAM = "a person on Telegram"
     SMS = "a person on SMS"
     DESK = "staff on the Telegram staff desk"
+    DASHBOARD = "staff on the web dashboard"
     INSIDE = "inside other messages (never said alone)"
 
 
@@ -129,6 +130,19 @@ class MessageId(StrEnum):
     # A task of a participant's campaign (the pre-release meeting, an SMS opt-out).
     STAFF_PROGRAM_TASK = "staff-program-task", Audience.DESK
     STAFF_PROGRAM_TASK_DONE = "staff-program-task-done", Audience.DESK
+    # The timeline of an escalation (escalation/timeline.py), on the staff dashboard.
+    TIMELINE_OPENED = "timeline-opened", Audience.DASHBOARD
+    TIMELINE_OPENED_URGENT = "timeline-opened-urgent", Audience.DASHBOARD
+    TIMELINE_RANG = "timeline-rang", Audience.DASHBOARD
+    TIMELINE_ALERTED = "timeline-alerted", Audience.DASHBOARD
+    TIMELINE_ALERTED_GROUP = "timeline-alerted-group", Audience.DASHBOARD
+    TIMELINE_CALLED_BACK = "timeline-called-back", Audience.DASHBOARD
+    TIMELINE_TAKEN = "timeline-taken", Audience.DASHBOARD
+    TIMELINE_ENDED = "timeline-ended", Audience.DASHBOARD
+    TIMELINE_NOBODY_ON_DUTY = "timeline-nobody-on-duty", Audience.DASHBOARD
+    TIMELINE_NEXT_ALERT = "timeline-next-alert", Audience.DASHBOARD
+    TIMELINE_NOBODY_TOOK_IT = "timeline-nobody-took-it", Audience.DASHBOARD
+    TIMELINE_NOBODY_TO_ALERT = "timeline-nobody-to-alert", Audience.DASHBOARD
     STAFF_NO_PHONE = "staff-no-phone", Audience.DESK
     STAFF_CALLBACK_RINGING = "staff-callback-ringing", Audience.DESK
     STAFF_CASE_YOURS = "staff-case-yours", Audience.DESK

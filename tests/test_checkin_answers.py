@@ -113,7 +113,7 @@ async def test_a_check_in_answered_3_by_sms_alerts_the_staff_on_duty(w: World) -
     cases = [r for r in await escalations(w.client.app[ENGINE]) if r.kind == Kind.CHAT]
     assert [(c.reason, c.channel) for c in cases] == [("checkin-help", "sms")]
     # And Nino's own specialist has it on her list; nothing names the person.
-    assert await tasks(w) == [("checkin-help", "ana")]
+    assert await tasks(w) == [("needs-help-now", "ana")]
     assert (await answers(w))["checkin-1"] == "help-now"
     assert PHONE not in repr(w.telegram.calls)
 
@@ -130,14 +130,14 @@ async def test_a_button_on_telegram_asks_for_a_talk_and_the_specialist_gets_a_ta
     talk = label("en", "checkin-question", "2")
     reply = await bot.reply(w.telegram.press(question, talk), CHAT)
     assert reply.text == text("en", "checkin-talk")
-    assert await tasks(w) == [("checkin-talk", "ana")]
+    assert await tasks(w) == [("wants-to-talk", "ana")]
     assert (await answers(w))["checkin-1"] == "talk"
     # Its buttons are gone; a press that was on its way moves nothing, opens no second task.
     assert question.message is not None
     assert not (w.telegram.message(CHAT, question.message["message_id"]) or {}).get("reply_markup")
     await bot.send(w.telegram.updates.callback_query(CHAT, question.message, "1:3"))
     await bot.settle()
-    assert await tasks(w) == [("checkin-talk", "ana")]
+    assert await tasks(w) == [("wants-to-talk", "ana")]
     assert w.twilio.messages_to(PHONE) == []  # Telegram took it: no SMS as well
 
 
@@ -145,7 +145,7 @@ async def test_stop_ends_that_persons_messages_and_only_theirs(w: World) -> None
     await w.service.add(PERSON)
     await w.tick(hours=28, minutes=1)
     assert flat(await sms(w, "4")) == flat(text("en", "checkin-stopped"))
-    assert await tasks(w) == [("checkin-stopped", "ana")]
+    assert await tasks(w) == [("stopped-messages", "ana")]
     rows = await w.rows(CASE)
     # Her steps stay in the plan, with no channel left to go on (recorded as skipped when
     # due); her mother's keep theirs.
@@ -167,7 +167,7 @@ async def test_two_silent_check_ins_are_a_task_and_a_late_answer_still_counts(w:
     await w.tick(days=5)  # check-in 2 goes out, on 1 December
     assert len(w.twilio.messages_to(PHONE)) == 2
     assert (await w.tick(days=3, minutes=1)).tasks == 1  # silent twice: Ana is told
-    assert await tasks(w) == [("checkin-silent", "ana")]
+    assert await tasks(w) == [("no-answers", "ana")]
     # Nino answers that second one days later, after the conversation was closed as idle.
     await sweep(w.client.app[UNITS], w.clock())
     assert flat(await sms(w, "1")) == flat(text("en", "checkin-fine"))
@@ -180,15 +180,15 @@ async def test_two_silent_check_ins_are_a_task_and_a_late_answer_still_counts(w:
     # Check-in 3 unanswered: the streak was broken, so no second task.
     await w.tick(days=4)
     assert (await w.tick(days=3, minutes=1)).tasks == 0
-    assert await tasks(w) == [("checkin-silent", "ana")]
+    assert await tasks(w) == [("no-answers", "ana")]
     assert await answers(w) == {"checkin-1": "silent", "checkin-2": "fine", "checkin-3": "silent"}
 
 
 EFFECTS = {  # answer: (what the person reads, the task their specialist gets)
     "1": ("checkin-fine", None),
-    "2": ("checkin-talk", "checkin-talk"),
-    "3": ("checkin-help-now", "checkin-help"),
-    "4": ("checkin-stopped", "checkin-stopped"),
+    "2": ("checkin-talk", "wants-to-talk"),
+    "3": ("checkin-help-now", "needs-help-now"),
+    "4": ("checkin-stopped", "stopped-messages"),
 }
 KEPT = {"1": "fine", "2": "talk", "3": "help-now", "4": "stop"}
 

@@ -30,6 +30,7 @@ from hotline.escalation.model import (
     Result,
     TaskRow,
 )
+from hotline.escalation.timeline import EscalationEvent
 from hotline.participants.ports import ParticipantRepository
 from hotline.reminders.ports import AnswerRepository, PlanRepository
 
@@ -325,6 +326,19 @@ class NoticeRepository(Protocol):
 # -- the unit of work -----------------------------------------------------------------------
 
 
+class EventRepository(Protocol):
+    """The events of escalations (`escalation.timeline`), and their next alerts."""
+
+    async def add(self, escalation_id: str, events: list[EscalationEvent]) -> None:
+        """Keep these events of an escalation."""
+
+    async def of(self, escalation_id: str) -> list[EscalationEvent]:
+        """An escalation's events in time order."""
+
+    async def next_alert(self, escalation_id: str) -> datetime | None:
+        """When the escalation's next alert is due, if one still is."""
+
+
 class UnitOfWork(Protocol):
     """One transaction, and the repositories that run in it."""
 
@@ -359,6 +373,10 @@ class UnitOfWork(Protocol):
     @property
     def plan(self) -> PlanRepository:
         """Planned messages and their delivery attempts."""
+
+    @property
+    def events(self) -> EventRepository:
+        """Who was rung and alerted about escalations."""
 
     @property
     def answers(self) -> AnswerRepository:

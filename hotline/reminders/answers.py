@@ -36,11 +36,11 @@ __all__ = ["CHECKIN_TASKS", "CheckinActions", "silent_streak"]
 log = logging.getLogger(__name__)
 
 CHECKIN_TASKS = {
-    CheckinAnswer.TALK: "checkin-talk",
-    CheckinAnswer.HELP: "checkin-help",
-    CheckinAnswer.STOP: "checkin-stopped",
+    CheckinAnswer.TALK: "wants-to-talk",
+    CheckinAnswer.HELP: "needs-help-now",
+    CheckinAnswer.STOP: "stopped-messages",
 }
-SILENT_TASK = "checkin-silent"
+SILENT_TASK = "no-answers"
 
 
 class CheckinActions:

@@ -218,6 +218,22 @@ class EscalationTimer(Base):
     __table_args__ = (Index("ix_escalation_timers_due_at", "fired_at", "due_at"),)
 
 
+class EscalationEventRow(Base):
+    """Someone rung or alerted about an escalation, or a callback rung: its timeline."""
+
+    __tablename__ = "escalation_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    escalation_id: Mapped[str] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    kind: Mapped[str] = mapped_column(String(16))
+    staff_id: Mapped[str | None] = mapped_column(String(32))  # None: a staff group
+    channel: Mapped[str | None] = mapped_column(String(16))
+    seconds: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_escalation_events_escalation_id", "escalation_id", "at"),)
+
+
 class CallbackTask(Base):
     """A voicemail or callback request: the caller's number kept encrypted while it is open."""
 

@@ -19,6 +19,7 @@ from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
 from hotline.storage.db import outages_as_unavailable
 from hotline.storage.directory import SqlDirectory
+from hotline.storage.escalation_events import SqlEvents
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.planned import SqlPlan
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
         "chats",
         "directory",
         "escalations",
+        "events",
         "notices",
         "participants",
         "plan",
@@ -52,6 +54,7 @@ class SqlUnitOfWork:
         self.participants = SqlParticipants(conn, keys)
         self.plan = SqlPlan(conn)
         self.answers = SqlAnswers(conn)
+        self.events = SqlEvents(conn)
         self.directory = SqlDirectory(conn)
 
 
