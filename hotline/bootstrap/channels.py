@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hotline.bootstrap.languages import LiveLanguages
 from hotline.channels.callbacks import CallbackCalls
-from hotline.channels.outbound import SmsSender, TelegramSender
+from hotline.channels.outbound import SmsSender, TelegramSender, VoiceSender
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.staff_notifier import TelegramStaffNotifier
 from hotline.channels.telegram import CHANNEL as TELEGRAM
@@ -31,6 +31,7 @@ from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts, Enrolment
+from hotline.conversations.checkin import CheckinAnswers
 from hotline.conversations.voice import VoiceConversations
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
@@ -127,8 +128,10 @@ def build_voice(
     flows: Mapping[str, Flow],
     languages: LiveLanguages,
     shared: Shared,
+    checkins: CheckinAnswers | None = None,
 ) -> VoiceParts:
-    """The voice channel with its escalation and its spool."""
+    """The voice channel with its escalation and its spool; `checkins` acts on the answers
+    of check-in calls."""
     settings, database = core.settings, core.database
     escalation = CallEscalation(
         policy=settings.escalation,
@@ -171,8 +174,9 @@ def build_voice(
             languages=languages,
             pseudonym_key=settings.pseudonym_key,
             default_region=settings.default_region,
-            render=shared.renderer.render_step,
+            render=shared.renderer.render_speaking,
             clock=shared.clock,
+            checkins=checkins,
         ),
         signature=shared.signature,
         renderer=shared.renderer,
@@ -331,6 +335,7 @@ def build_dispatcher(
     senders: dict[Channel, Sender] = {}
     if chat.rest is not None:
         senders[Channel.SMS] = SmsSender(chat.rest, settings.public_url)
+        senders[Channel.VOICE] = VoiceSender(chat.rest, settings.public_url)
     if chat.telegram is not None:
         senders[Channel.TELEGRAM] = TelegramSender(chat.telegram.application, chat.telegram.outbox)
     return Dispatcher(
