@@ -77,6 +77,8 @@ class MessageId(StrEnum):
     FALLBACK_GOODBYE = "fallback-goodbye", Audience.CALLER
     # Instead of a text with details (a date, a number) that could not be spoken in time.
     SPEECH_UNAVAILABLE = "speech-unavailable", Audience.CALLER
+    # A check-in call an answering machine took: short and neutral, then the call ends.
+    CHECKIN_VOICEMAIL = "checkin-voicemail", Audience.CALLER
     # Between two rounds of ringing the staff on duty.
 
     # The whisper before a call is put through, and a callback's first leg; the offers name

@@ -261,7 +261,9 @@ def build(
         telegram=chat.telegram,
         dispatcher=dispatcher,
         reminder_status=(
-            ReminderStatus(dispatcher, signature) if Channel.SMS in dispatcher.senders else None
+            ReminderStatus(dispatcher, signature, voice.channel.conversations.finish)
+            if {Channel.SMS, Channel.VOICE} & dispatcher.senders.keys()
+            else None
         ),
         jobs=periodic,
         scheduler=jobs.new_scheduler(),

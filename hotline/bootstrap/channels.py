@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hotline.bootstrap.languages import LiveLanguages
 from hotline.channels.callbacks import CallbackCalls
-from hotline.channels.outbound import SmsSender, TelegramSender
+from hotline.channels.outbound import SmsSender, TelegramSender, VoiceSender
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.staff_notifier import TelegramStaffNotifier
 from hotline.channels.telegram import CHANNEL as TELEGRAM
@@ -133,7 +133,8 @@ def build_voice(
     languages: LiveLanguages,
     shared: Shared,
 ) -> VoiceParts:
-    """The voice channel with its escalation and its spool."""
+    """The voice channel with its escalation and its spool; check-in calls' answers are
+    acted on by `shared.checkins`."""
     settings, database = core.settings, core.database
     escalation = CallEscalation(
         policy=settings.escalation,
@@ -176,8 +177,9 @@ def build_voice(
             languages=languages,
             pseudonym_key=settings.pseudonym_key,
             default_region=settings.default_region,
-            render=shared.renderer.render_step,
+            render=shared.renderer.render_speaking,
             clock=shared.clock,
+            checkins=shared.checkins,
         ),
         signature=shared.signature,
         renderer=shared.renderer,
@@ -341,6 +343,7 @@ def build_dispatcher(
     senders: dict[Channel, Sender] = {}
     if chat.rest is not None:
         senders[Channel.SMS] = SmsSender(chat.rest, settings.public_url)
+        senders[Channel.VOICE] = VoiceSender(chat.rest, settings.public_url)
     if chat.telegram is not None:
         senders[Channel.TELEGRAM] = TelegramSender(chat.telegram.application, chat.telegram.outbox)
     return Dispatcher(

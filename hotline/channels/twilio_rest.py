@@ -83,6 +83,15 @@ class TwilioRest:
 
         return await asyncio.get_running_loop().run_in_executor(self._pool, read)
 
+    async def calls_to(self, to: str, limit: int = 20) -> list[tuple[str, datetime | None]]:
+        """The latest calls placed to `to`: (sid, when created), newest first."""
+
+        def read() -> list[tuple[str, datetime | None]]:
+            found = self._client.calls.list(to=to, limit=limit)
+            return [(str(c.sid), c.date_created) for c in found]
+
+        return await asyncio.get_running_loop().run_in_executor(self._pool, read)
+
     async def _retrying(self, work: Callable[[], str]) -> str:
         for attempt in range(RETRIES_ON_429 + 1):
             try:

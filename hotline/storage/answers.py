@@ -7,7 +7,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.reminders.plan import RowStatus
@@ -20,6 +20,9 @@ __all__ = ["SqlAnswers"]
 
 _PLAN = cast(Table, PlannedMessageRow.__table__)
 _OUT = (RowStatus.SENT, RowStatus.DELIVERED)
+# A check-in call that rang and was not answered (nobody, busy, a machine) is the person's
+# silence too; a message that never reached them is not.
+_UNANSWERED_CALL = and_(_PLAN.c.status == RowStatus.FAILED, _PLAN.c.channel == "voice")
 
 
 class SqlAnswers:
@@ -67,7 +70,7 @@ class SqlAnswers:
             select(_PLAN)
             .where(
                 _PLAN.c.flow.is_not(None),
-                _PLAN.c.status.in_(_OUT),
+                or_(_PLAN.c.status.in_(_OUT), _UNANSWERED_CALL),
                 _PLAN.c.answer.is_(None),
                 _PLAN.c.sent_at < before,
             )
