@@ -23,8 +23,8 @@ from tests.conftest import AUTH_TOKEN, HOTLINE_NUMBER, PUBLIC_URL, post_signed, 
 from tests.fakes import FakeTelegram, fixtures
 from tests.fakes.twilio_api import FakeTwilio, TwilioCall
 from tests.staffing import TELEGRAM, escalations
-from tests.test_telegram import Bot
 from tests.test_dispatcher import CATALOG, NINO, PHONE, World, twilio, world
+from tests.test_telegram import Bot
 from tests.twiml import Twiml
 
 fake_telegram = fixtures.fake_telegram
