@@ -24,6 +24,7 @@ from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.planned import SqlPlan
 from hotline.storage.sessions import SqlSessions
 from hotline.storage.staff_notices import SqlNotices
+from hotline.storage.stats import SqlStats
 
 
 class SqlUnitOfWork:
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
         "participants",
         "plan",
         "sessions",
+        "stats",
         "tasks",
     )
 
@@ -53,6 +55,7 @@ class SqlUnitOfWork:
         self.plan = SqlPlan(conn)
         self.answers = SqlAnswers(conn)
         self.directory = SqlDirectory(conn)
+        self.stats = SqlStats(conn)
 
 
 class SqlUnitsOfWork:
