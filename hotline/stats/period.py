@@ -53,15 +53,6 @@ class Period:
         if (self.end - self.start).days > MAX_DAYS:
             raise PeriodError(f"a period covers at most {MAX_DAYS} days")
 
-    @classmethod
-    def parse(cls, start: str, end: str, zone: ZoneInfo) -> Period:
-        """From two ISO dates (a form's fields): PeriodError when they are not dates."""
-        try:
-            first, last = date.fromisoformat(start), date.fromisoformat(end)
-        except ValueError:
-            raise PeriodError("give the dates as YYYY-MM-DD") from None
-        return cls(first, last, zone)
-
     @property
     def days(self) -> tuple[date, ...]:
         """Every local date of the period, in order."""
