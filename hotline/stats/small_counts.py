@@ -70,5 +70,5 @@ def seconds(value: int | None, group: int, locale: str) -> Cell:
     """A time computed from `group` cases (a median, say): NOT_SHOWN when the group is under FEW."""
     if value is None or group < FEW:
         return Cell(NOT_SHOWN, "")
-    text = format_timedelta(timedelta(seconds=value), threshold=1.5, format="short", locale=locale)
+    text = format_timedelta(timedelta(seconds=value), threshold=2, format="short", locale=locale)
     return Cell(text, str(value), float(value))
