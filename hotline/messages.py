@@ -38,6 +38,7 @@ class Audience(StrEnum):
     SMS = "a person on SMS"
     DESK = "staff on the Telegram staff desk"
     DASHBOARD = "staff on the web dashboard"
+    STATS = "staff reading the dashboard's statistics (charts, tables, CSV)"
     INSIDE = "inside other messages (never said alone)"
 
 
@@ -158,3 +159,42 @@ class MessageId(StrEnum):
     STAFF_QUESTION_DONE = "staff-question-done", Audience.DESK
     STAFF_CRISIS = "staff-crisis", Audience.DESK
     STAFF_CRISIS_IN_CASE = "staff-crisis-in-case", Audience.DESK
+
+    # The dashboard's statistics: titles of the charts and tables, their columns and rows.
+    STATS_PER_DAY = "stats-per-day", Audience.STATS
+    STATS_PER_HOUR = "stats-per-hour", Audience.STATS
+    STATS_LANGUAGES = "stats-languages", Audience.STATS
+    STATS_CHANNELS = "stats-channels", Audience.STATS
+    STATS_PATHS = "stats-paths", Audience.STATS
+    STATS_ESCALATIONS = "stats-escalations", Audience.STATS
+    STATS_CALLBACKS = "stats-callbacks", Audience.STATS
+    STATS_MESSAGES = "stats-messages", Audience.STATS
+    STATS_CHECKINS = "stats-checkins", Audience.STATS
+    STATS_PARTICIPANTS = "stats-participants", Audience.STATS
+    STATS_DAY = "stats-day", Audience.STATS
+    STATS_WEEKDAY = "stats-weekday", Audience.STATS
+    STATS_CALLS = "stats-calls", Audience.STATS
+    STATS_CHATS = "stats-chats", Audience.STATS
+    STATS_LANGUAGE = "stats-language", Audience.STATS
+    STATS_CHANNEL = "stats-channel", Audience.STATS
+    STATS_CHANNEL_NAME = "stats-channel-name", Audience.STATS
+    STATS_PATH = "stats-path", Audience.STATS
+    STATS_OTHER_PATHS = "stats-other-paths", Audience.STATS
+    STATS_NUMBER = "stats-number", Audience.STATS
+    STATS_MEASURE = "stats-measure", Audience.STATS
+    STATS_KIND = "stats-kind", Audience.STATS
+    STATS_KIND_NAME = "stats-kind-name", Audience.STATS
+    STATS_TOTAL = "stats-total", Audience.STATS
+    STATS_ANSWERED = "stats-answered", Audience.STATS
+    STATS_ANSWER_TIME = "stats-answer-time", Audience.STATS
+    STATS_AFTER_HOURS = "stats-after-hours", Audience.STATS
+    STATS_CALLBACK_STATE = "stats-callback-state", Audience.STATS
+    STATS_CALLBACK_TIME = "stats-callback-time", Audience.STATS
+    STATS_MESSAGE_STATE = "stats-message-state", Audience.STATS
+    STATS_ANSWER = "stats-answer", Audience.STATS
+    STATS_ANSWER_NAME = "stats-answer-name", Audience.STATS
+    STATS_PHASE = "stats-phase", Audience.STATS
+    STATS_PHASE_NAME = "stats-phase-name", Audience.STATS
+    STATS_PERIOD = "stats-period", Audience.STATS
+    STATS_NOTE = "stats-note", Audience.STATS
+    STATS_NO_DATA = "stats-no-data", Audience.STATS

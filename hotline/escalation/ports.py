@@ -33,6 +33,7 @@ from hotline.escalation.model import (
 from hotline.escalation.timeline import EscalationEvent
 from hotline.participants.ports import ParticipantRepository
 from hotline.reminders.ports import AnswerRepository, PlanRepository
+from hotline.stats.ports import StatsRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -385,6 +386,10 @@ class UnitOfWork(Protocol):
     @property
     def directory(self) -> DirectoryRepository:
         """The services directory."""
+
+    @property
+    def stats(self) -> StatsRepository:
+        """Counts for the dashboard's statistics (read only)."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

@@ -25,6 +25,7 @@ from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.planned import SqlPlan
 from hotline.storage.sessions import SqlSessions
 from hotline.storage.staff_notices import SqlNotices
+from hotline.storage.stats import SqlStats
 
 
 class SqlUnitOfWork:
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
         "participants",
         "plan",
         "sessions",
+        "stats",
         "tasks",
     )
 
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
         self.answers = SqlAnswers(conn)
         self.events = SqlEvents(conn)
         self.directory = SqlDirectory(conn)
+        self.stats = SqlStats(conn)
 
 
 class SqlUnitsOfWork:
