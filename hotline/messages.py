@@ -38,6 +38,7 @@ class Audience(StrEnum):
     SMS = "a person on SMS"
     DESK = "staff on the Telegram staff desk"
     INSIDE = "inside other messages (never said alone)"
+    DASHBOARD = "staff in the web dashboard (named in its templates as M.NAME)"
 
 
 PHONE = frozenset({Audience.CALLER, Audience.WHISPER})  # said by a Twilio voice or audio
@@ -142,3 +143,56 @@ class MessageId(StrEnum):
     STAFF_QUESTION_DONE = "staff-question-done", Audience.DESK
     STAFF_CRISIS = "staff-crisis", Audience.DESK
     STAFF_CRISIS_IN_CASE = "staff-crisis-in-case", Audience.DESK
+
+    # The staff web dashboard (hotline/web/templates/, hotline/locales/<lang>/dashboard.ftl).
+    DASH_SKIP = "dash-skip", Audience.DASHBOARD
+    DASH_TITLE_SUFFIX = "dash-title-suffix", Audience.DASHBOARD
+    DASH_NAV_LABEL = "dash-nav-label", Audience.DASHBOARD
+    DASH_NAV_NOW = "dash-nav-now", Audience.DASHBOARD
+    DASH_NAV_ACCOUNTS = "dash-nav-accounts", Audience.DASHBOARD
+    DASH_SIGNED_IN_AS = "dash-signed-in-as", Audience.DASHBOARD
+    DASH_LANGUAGE = "dash-language", Audience.DASHBOARD
+    DASH_LANGUAGE_SAVE = "dash-language-save", Audience.DASHBOARD
+    DASH_SIGN_OUT = "dash-sign-out", Audience.DASHBOARD
+    DASH_SIGN_OUT_EVERYWHERE = "dash-sign-out-everywhere", Audience.DASHBOARD
+    DASH_SIGN_IN_TITLE = "dash-sign-in-title", Audience.DASHBOARD
+    DASH_SIGN_IN_NAME = "dash-sign-in-name", Audience.DASHBOARD
+    DASH_SIGN_IN_PASSWORD = "dash-sign-in-password", Audience.DASHBOARD
+    DASH_SIGN_IN_BUTTON = "dash-sign-in-button", Audience.DASHBOARD
+    DASH_SIGN_IN_FAILED = "dash-sign-in-failed", Audience.DASHBOARD
+    DASH_SIGN_IN_LOCKED = "dash-sign-in-locked", Audience.DASHBOARD
+    DASH_SIGNED_OUT = "dash-signed-out", Audience.DASHBOARD
+    DASH_FORBIDDEN_TITLE = "dash-forbidden-title", Audience.DASHBOARD
+    DASH_FORBIDDEN = "dash-forbidden", Audience.DASHBOARD
+    DASH_CSRF_FAILED = "dash-csrf-failed", Audience.DASHBOARD
+    DASH_ROLE_SPECIALIST = "dash-role-specialist", Audience.DASHBOARD
+    DASH_ROLE_SUPERVISOR = "dash-role-supervisor", Audience.DASHBOARD
+    DASH_ROLE_ADMIN = "dash-role-admin", Audience.DASHBOARD
+    DASH_NOW_TITLE = "dash-now-title", Audience.DASHBOARD
+    DASH_NOW_ON_DUTY = "dash-now-on-duty", Audience.DASHBOARD
+    DASH_NOW_UNTIL = "dash-now-until", Audience.DASHBOARD
+    DASH_NOW_NOBODY = "dash-now-nobody", Audience.DASHBOARD
+    DASH_NOW_NO_ROSTER = "dash-now-no-roster", Audience.DASHBOARD
+    DASH_NOW_UNCOVERED = "dash-now-uncovered", Audience.DASHBOARD
+    DASH_NOW_COMING = "dash-now-coming", Audience.DASHBOARD
+    DASH_ACCOUNTS_TITLE = "dash-accounts-title", Audience.DASHBOARD
+    DASH_ACCOUNTS_NAME = "dash-accounts-name", Audience.DASHBOARD
+    DASH_ACCOUNTS_ROLE = "dash-accounts-role", Audience.DASHBOARD
+    DASH_ACCOUNTS_PASSWORD = "dash-accounts-password", Audience.DASHBOARD
+    DASH_ACCOUNTS_LAST_SIGN_IN = "dash-accounts-last-sign-in", Audience.DASHBOARD
+    DASH_ACCOUNTS_ACTIONS = "dash-accounts-actions", Audience.DASHBOARD
+    DASH_ACCOUNTS_PASSWORD_SET = "dash-accounts-password-set", Audience.DASHBOARD
+    DASH_ACCOUNTS_PASSWORD_UNSET = "dash-accounts-password-unset", Audience.DASHBOARD
+    DASH_ACCOUNTS_NEVER = "dash-accounts-never", Audience.DASHBOARD
+    DASH_ACCOUNTS_INVITE = "dash-accounts-invite", Audience.DASHBOARD
+    DASH_ACCOUNTS_SIGN_OUT = "dash-accounts-sign-out", Audience.DASHBOARD
+    DASH_ACCOUNTS_INVITE_MADE = "dash-accounts-invite-made", Audience.DASHBOARD
+    DASH_ACCOUNTS_SIGNED_OUT = "dash-accounts-signed-out", Audience.DASHBOARD
+    DASH_INVITE_TITLE = "dash-invite-title", Audience.DASHBOARD
+    DASH_INVITE_WELCOME = "dash-invite-welcome", Audience.DASHBOARD
+    DASH_INVITE_PASSWORD = "dash-invite-password", Audience.DASHBOARD
+    DASH_INVITE_AGAIN = "dash-invite-again", Audience.DASHBOARD
+    DASH_INVITE_SAVE = "dash-invite-save", Audience.DASHBOARD
+    DASH_INVITE_INVALID = "dash-invite-invalid", Audience.DASHBOARD
+    DASH_PASSWORD_SHORT = "dash-password-short", Audience.DASHBOARD
+    DASH_PASSWORD_DIFFER = "dash-password-differ", Audience.DASHBOARD
