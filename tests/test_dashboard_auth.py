@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hotline.app import ENGINE
+from hotline.app import ENGINE, tidy
 from hotline.storage.dashboard_tables import SignInFailure, WebSessionRow
 from tests.conftest import AppClient, FixedClock
 from tests.dashboard import PASSWORD, Browser, dashboard_app
@@ -198,5 +198,9 @@ async def test_a_session_ends_after_twelve_idle_hours(client: AppClient, clock: 
     assert (await browser.get("/staff/now"))[0] == 200
     clock.advance(hours=11)  # 11 h since it was last used
     assert (await browser.get("/staff/now"))[0] == 200
+    await Browser(client).sign_in("beka")
     clock.advance(hours=12)
+    await tidy(client.app, clock())  # housekeeping forgets both ended sessions
+    async with client.app[ENGINE].connect() as conn:
+        assert (await conn.execute(select(WebSessionRow.id_hash))).all() == []
     assert (await browser.get("/staff/now"))[0] == 303

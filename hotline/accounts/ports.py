@@ -94,7 +94,7 @@ class AccountRepository(Protocol):
         """Forget a person's sessions (None: everyone's); how many."""
 
     async def end_expired_sessions(self, idle_before: datetime, now: datetime) -> int:
-        """Forget sessions idle since before `idle_before` or past their end; how many."""
+        """Forget sessions unused since `idle_before` or past their end; how many."""
 
     async def add_failure(self, account_ref: str, address_ref: str | None, at: datetime) -> None:
         """Note a failed sign-in."""
@@ -103,6 +103,9 @@ class AccountRepository(Protocol):
         self, account_ref: str, address_ref: str | None, since: datetime
     ) -> tuple[list[datetime], list[datetime]]:
         """The times of failed sign-ins since then: of the account, of the address."""
+
+    async def forget_failures(self, before: datetime) -> int:
+        """Forget failures older than that (they no longer count); how many."""
 
     async def clear_failures(self, account_ref: str) -> None:
         """Forget the account's failures (after a successful sign-in)."""

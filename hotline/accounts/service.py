@@ -21,7 +21,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from hotline.accounts.model import (
     ABSOLUTE_EXPIRY,
     FAILURE_WINDOW,
-    IDLE_EXPIRY,
     INVITE_VALID,
     MIN_PASSWORD,
     TOUCH_EVERY,
@@ -181,12 +180,6 @@ class AccountService:
             ended = await uow.accounts.end_sessions(staff_id)
         log.info("staff member %s signed out of %d dashboard session(s)", staff_id, ended)
         return ended
-
-    async def tidy(self) -> int:
-        """Forget ended sessions; how many."""
-        now = self.clock()
-        async with self.units() as uow:
-            return await uow.accounts.end_expired_sessions(now - IDLE_EXPIRY, now)
 
     async def set_language(self, staff_id: str, language: str) -> None:
         """Remember a person's dashboard language."""

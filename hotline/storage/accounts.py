@@ -104,9 +104,9 @@ class SqlAccounts:
         return int((await self.conn.execute(statement)).rowcount or 0)
 
     async def end_expired_sessions(self, idle_before: datetime, now: datetime) -> int:
-        """Forget sessions idle since before `idle_before` or past their end; how many."""
+        """Forget sessions unused since `idle_before` or past their end; how many."""
         statement = delete(_SESSIONS).where(
-            or_(_SESSIONS.c.last_seen_at < idle_before, _SESSIONS.c.expires_at <= now)
+            or_(_SESSIONS.c.last_seen_at <= idle_before, _SESSIONS.c.expires_at <= now)
         )
         return int((await self.conn.execute(statement)).rowcount or 0)
 
@@ -127,6 +127,11 @@ class SqlAccounts:
             query = select(_FAILURES.c.at).where(_FAILURES.c.address_ref == address_ref, recent)
             by_address = list((await self.conn.execute(query)).scalars())
         return by_account, by_address
+
+    async def forget_failures(self, before: datetime) -> int:
+        """Forget failures older than that (they no longer count); how many."""
+        statement = delete(_FAILURES).where(_FAILURES.c.at < before)
+        return int((await self.conn.execute(statement)).rowcount or 0)
 
     async def clear_failures(self, account_ref: str) -> None:
         """Forget the account's failures (after a successful sign-in)."""
