@@ -23,6 +23,7 @@ from hotline.http_log import quiet_malformed_http
 from hotline.routes import routes
 from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
+from hotline.web import dashboard
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def create_app(
     app.cleanup_ctx.append(quiet_malformed_http)
     app.cleanup_ctx.append(_running)
     app.router.add_routes(routes(hotline))
+    dashboard.register(app, hotline)
     return app
 
 

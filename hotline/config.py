@@ -73,6 +73,8 @@ class Settings:
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     staff_chat_id: int | None = None  # a staff group for alerts; None: direct messages
     show_caller_number: bool = False
+    # Behind our own proxy: a client's address is the last X-Forwarded-For entry it added.
+    forwarded_for: bool = False
     reminders_tick: timedelta = timedelta(seconds=30)  # how often due reminders are looked for
     reminders_stuck: timedelta = timedelta(minutes=10)  # a send unconfirmed this long: settled
     checkin_wait: timedelta = timedelta(hours=72)  # a check-in unanswered this long: silent
@@ -207,6 +209,7 @@ def _build(env: dict[str, str]) -> Settings:
         escalation=_escalation_policy(env),
         staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),
         show_caller_number=_flag(env, "HOTLINE_SHOW_CALLER_NUMBER"),
+        forwarded_for=_flag(env, "HOTLINE_FORWARDED_FOR"),
         reminders_tick=timedelta(
             seconds=_bounded(env, "HOTLINE_REMINDERS_TICK_S", 30, 1, 3600, "seconds")
         ),

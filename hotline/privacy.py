@@ -73,3 +73,10 @@ class RedactNumbers(logging.Filter):
             record.msg = redacted
             record.args = None
         return True
+
+
+def keyed_ref(purpose: str, value: str, key: bytes) -> str:
+    """A keyed pseudonym of any identifier (an address, a name typed at sign-in), kept apart
+    from other purposes' pseudonyms of the same value by `purpose`."""
+    message = purpose.encode() + b":" + value.encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:PSEUDONYM_HEX_CHARS]

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from hotline import housekeeping
+from hotline.accounts.model import FAILURE_WINDOW, IDLE_EXPIRY
 from hotline.bootstrap.database import Database
 from hotline.errors import DatabaseUnavailable
 from hotline.escalation.service import EscalationService
@@ -162,3 +163,6 @@ async def tidy(database: Database, callback_keep: timedelta, now: datetime) -> N
         await uow.notices.forget(now - NOTICE_MEMORY)
     async with units() as uow:  # an expired enrolment link is refused, kept or not
         await uow.participants.forget_invites(now - INVITE_MEMORY)
+    async with units() as uow:  # ended dashboard sessions, sign-in failures that no longer count
+        await uow.accounts.end_expired_sessions(now - IDLE_EXPIRY, now)
+        await uow.accounts.forget_failures(now - FAILURE_WINDOW)

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from hotline.accounts import AccountError
 from hotline.cli import (
     call,
     campaigns,
@@ -41,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except (StaffError, ParticipantError, DirectoryError) as exc:
+    except (StaffError, ParticipantError, DirectoryError, AccountError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:

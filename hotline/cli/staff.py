@@ -1,10 +1,12 @@
-"""`hotline staff add | set | remove | list`: the people who take escalations."""
+"""`hotline staff add | set | remove | list` (and the dashboard's `set-password | invite |
+sign-out`): the people who take escalations."""
 
 from __future__ import annotations
 
 import argparse
 
 from hotline.bootstrap import core
+from hotline.cli import staff_access
 from hotline.cli.common import SubParsers, table, with_database
 from hotline.clock import utc_now
 from hotline.config import load_settings
@@ -55,6 +57,7 @@ def add_parser(sub: SubParsers) -> None:
     staff.add_parser(
         "list", help="everyone in order of preference, contacts masked, who is on duty"
     ).set_defaults(func=_staff_list)
+    staff_access.add_parsers(staff)
 
 
 def language_list(text: str) -> tuple[str, ...]:

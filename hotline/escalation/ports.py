@@ -2,7 +2,8 @@
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
-`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`, `uow.answers`) runs in that one
+`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`, `uow.answers`,
+`uow.directory`, `uow.accounts`) runs in that one
 transaction, committed when the block ends and rolled back if it raises. Code that needs no
 shared transaction opens a unit of its own. On SQLite a process has one connection, which an
 open unit holds: never open a unit inside another.
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from hotline.accounts.ports import AccountRepository
 from hotline.directory.ports import DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
@@ -390,6 +392,10 @@ class UnitOfWork(Protocol):
     @property
     def stats(self) -> StatsRepository:
         """Counts for the dashboard's statistics (read only)."""
+
+    @property
+    def accounts(self) -> AccountRepository:
+        """Staff accounts of the dashboard: sign-ins, sessions, invites, the audit log."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

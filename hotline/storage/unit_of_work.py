@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from hotline.storage.accounts import SqlAccounts
 from hotline.storage.answers import SqlAnswers
 from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     """The repositories of one transaction."""
 
     __slots__ = (
+        "accounts",
         "answers",
         "cases",
         "chats",
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
         self.events = SqlEvents(conn)
         self.directory = SqlDirectory(conn)
         self.stats = SqlStats(conn)
+        self.accounts = SqlAccounts(conn)
 
 
 class SqlUnitsOfWork:
