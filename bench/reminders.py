@@ -96,6 +96,12 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return tuple(int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
 
 
+def cpu_s(pid: int) -> float:
+    """CPU time (user + system) a process has used, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def healthy(port: int) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as resp:
@@ -224,17 +230,20 @@ async def bench(count: int, morning: float, latency: float, url: str, workdir: P
             )
             expected = int(due)  # type: ignore[call-overload]
             print(f"claim query with {expected:,} rows due: {await claim_ms(url):.1f} ms")
+            cpu_before = cpu_s(server.pid)
             deadline = time.perf_counter() + MORNING_TIMEOUT_S
             while len(twilio.messages) < expected:
                 if time.perf_counter() > deadline:
                     raise RuntimeError(f"only {len(twilio.messages)} of {expected} sent")
                 await asyncio.sleep(0.5)
             first, last = twilio.messages[0].at, twilio.messages[-1].at
+            cpu = cpu_s(server.pid) - cpu_before
             rate = expected / max(last - first, 1e-6)
             peak = rss_mb(server.pid)
             print(
                 f"morning: {expected:,} messages due ({busy:,} participants and their "
-                f"families) sent in {last - first:.1f} s: {rate:,.0f} messages/s"
+                f"families) sent in {last - first:.1f} s: {rate:,.0f} messages/s; the "
+                f"server's CPU {cpu * 1000 / expected:.2f} ms a message"
             )
             print(
                 f"server: RSS {peak[0]:.0f} MB after the morning, peak {peak[1]:.0f} MB "

@@ -89,6 +89,18 @@ class PlanRepository(Protocol):
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
 
+    async def wait_many(self, rows: Sequence[tuple[int, datetime]], now: datetime) -> None:
+        """`wait` of many planned rows, each (row id, until), in one statement."""
+
+    async def sending_many(self, rows: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`sending` of many planned rows, each (row id, channel): a statement a channel."""
+
+    async def sent_many(self, rows: Sequence[tuple[int, str | None]], now: datetime) -> None:
+        """`sent` of many rows being sent, each (row id, provider id), in one statement."""
+
+    async def attempts(self, attempts: Sequence[tuple[int, Attempt]]) -> None:
+        """Record many attempts, each (row id, attempt), in one statement."""
+
     async def retry(
         self,
         row_id: int,

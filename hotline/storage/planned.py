@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime, time
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Row, Table, and_, func, insert, or_, select, update
+from sqlalchemy import Row, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.reminders.campaign import Channel, RecipientKind
@@ -134,16 +134,7 @@ class SqlPlan:
 
     async def sending(self, row_id: int, channel: str, now: datetime) -> None:
         """A row is about to be handed to a provider on `channel` (one more attempt)."""
-        await self._move(
-            row_id,
-            RowStatus.PLANNED,
-            status=RowStatus.SENDING,
-            channel=channel,
-            attempts=_PLAN.c.attempts + 1,
-            sending_at=now,
-            provider_id=None,
-            updated_at=now,
-        )
+        await self.sending_many([(row_id, channel)], now)
 
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
@@ -155,6 +146,45 @@ class SqlPlan:
             sent_at=now,
             updated_at=now,
         )
+
+    async def wait_many(self, rows: Sequence[tuple[int, datetime]], now: datetime) -> None:
+        """`wait` of many planned rows, each (row id, until), in one statement."""
+        if rows:
+            await self.conn.execute(
+                _WAIT, [{"b_id": row_id, "b_ready": until, "b_now": now} for row_id, until in rows]
+            )
+
+    async def sending_many(self, rows: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`sending` of many planned rows, each (row id, channel): a statement a channel."""
+        by_channel: dict[str, builtins.list[int]] = {}
+        for row_id, channel in rows:
+            by_channel.setdefault(channel, []).append(row_id)
+        for channel, ids in by_channel.items():
+            for chunk in _chunks(ids):
+                await self.conn.execute(
+                    update(_PLAN)
+                    .where(_PLAN.c.id.in_(chunk), _PLAN.c.status == RowStatus.PLANNED)
+                    .values(
+                        status=RowStatus.SENDING,
+                        channel=channel,
+                        attempts=_PLAN.c.attempts + 1,
+                        sending_at=now,
+                        provider_id=None,
+                        updated_at=now,
+                    )
+                )
+
+    async def sent_many(self, rows: Sequence[tuple[int, str | None]], now: datetime) -> None:
+        """`sent` of many rows being sent, each (row id, provider id), in one statement."""
+        if rows:
+            await self.conn.execute(
+                _SENT, [{"b_id": row_id, "b_provider": p, "b_now": now} for row_id, p in rows]
+            )
+
+    async def attempts(self, attempts: Sequence[tuple[int, Attempt]]) -> None:
+        """Record many attempts, each (row id, attempt), in one statement."""
+        if attempts:
+            await self.conn.execute(insert(_ATTEMPTS), [_attempt(i, a) for i, a in attempts])
 
     async def retry(
         self,
@@ -218,16 +248,7 @@ class SqlPlan:
 
     async def attempt(self, row_id: int, attempt: Attempt) -> None:
         """Record one attempt or report."""
-        await self.conn.execute(
-            insert(_ATTEMPTS).values(
-                planned_id=row_id,
-                at=attempt.at,
-                channel=attempt.channel,
-                outcome=attempt.outcome,
-                provider_id=attempt.provider_id,
-                detail=(attempt.detail or "")[:200] or None,
-            )
-        )
+        await self.conn.execute(insert(_ATTEMPTS).values(_attempt(row_id, attempt)))
 
     async def upcoming(
         self, since: datetime, until: datetime, participant: str | None
@@ -275,6 +296,36 @@ class SqlPlan:
             update(_PLAN).where(_PLAN.c.id == row_id, _PLAN.c.status == expected).values(**values)
         )
         return bool(result.rowcount)
+
+
+# The batch forms of `wait` and `sent`: one statement, many rows (executemany), each row
+# still conditional on the status it is expected in.
+_WAIT = (
+    update(_PLAN)
+    .where(_PLAN.c.id == bindparam("b_id"), _PLAN.c.status == RowStatus.PLANNED)
+    .values(ready_at=bindparam("b_ready"), updated_at=bindparam("b_now"))
+)
+_SENT = (
+    update(_PLAN)
+    .where(_PLAN.c.id == bindparam("b_id"), _PLAN.c.status == RowStatus.SENDING)
+    .values(
+        status=RowStatus.SENT,
+        provider_id=bindparam("b_provider"),
+        sent_at=bindparam("b_now"),
+        updated_at=bindparam("b_now"),
+    )
+)
+
+
+def _attempt(row_id: int, attempt: Attempt) -> dict[str, Any]:
+    return {
+        "planned_id": row_id,
+        "at": attempt.at,
+        "channel": attempt.channel,
+        "outcome": attempt.outcome,
+        "provider_id": attempt.provider_id,
+        "detail": (attempt.detail or "")[:200] or None,
+    }
 
 
 def _values(m: PlannedMessage, now: datetime) -> dict[str, Any]:
