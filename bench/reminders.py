@@ -204,15 +204,16 @@ async def bench(count: int, morning: float, latency: float, url: str, workdir: P
             before = rss_mb(server.pid)
             print(f"server: RSS {before[0]:.0f} MB before the import")
 
-            imported = time.perf_counter()
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
             seconds = await asyncio.to_thread(hotline, env, "participants", "import", str(caseload))
-            peak_import = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            peak_import = usage.ru_maxrss / 1024
+            import_cpu = (usage.ru_utime + usage.ru_stime) - (children.ru_utime + children.ru_stime)
             rows = int(await sql(url, "SELECT count(*) FROM planned_messages"))  # type: ignore[call-overload]
-            del imported
             print(
                 f"import: {count:,} participants (2 family contacts each) in {seconds:.1f} s; "
                 f"{rows:,} rows planned, {rows / seconds:,.0f} planned rows/s; "
-                f"importing process peak RSS {peak_import:.0f} MB"
+                f"importing process peak RSS {peak_import:.0f} MB, CPU {import_cpu:.1f} s"
             )
             await asyncio.sleep(3)
             after = rss_mb(server.pid)
