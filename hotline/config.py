@@ -75,6 +75,8 @@ class Settings:
     show_caller_number: bool = False
     reminders_tick: timedelta = timedelta(seconds=30)  # how often due reminders are looked for
     reminders_stuck: timedelta = timedelta(minutes=10)  # a send unconfirmed this long: settled
+    checkin_wait: timedelta = timedelta(hours=72)  # a check-in unanswered this long: silent
+    checkin_silences: int = 2  # silent check-ins in a row that make a task for the specialist
     directory: DirectorySettings = field(default_factory=DirectorySettings)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
@@ -211,6 +213,10 @@ def _build(env: dict[str, str]) -> Settings:
         reminders_stuck=timedelta(
             seconds=_bounded(env, "HOTLINE_REMINDERS_STUCK_S", 600, 1, 86_400, "seconds")
         ),
+        checkin_wait=timedelta(
+            hours=_bounded(env, "HOTLINE_CHECKIN_WAIT_H", 72, 1, 24 * 30, "hours")
+        ),
+        checkin_silences=_bounded(env, "HOTLINE_CHECKIN_SILENCES", 2, 1, 20, "check-ins"),
         directory=directory_settings(env),
         notices=tuple(notices),
     )

@@ -37,6 +37,8 @@ class Audience(StrEnum):
     TELEGRAM = "a person on Telegram"
     SMS = "a person on SMS"
     DESK = "staff on the Telegram staff desk"
+    DASHBOARD = "staff on the web dashboard"
+    STATS = "staff reading the dashboard's statistics (charts, tables, CSV)"
     INSIDE = "inside other messages (never said alone)"
 
 
@@ -76,6 +78,8 @@ class MessageId(StrEnum):
     FALLBACK_GOODBYE = "fallback-goodbye", Audience.CALLER
     # Instead of a text with details (a date, a number) that could not be spoken in time.
     SPEECH_UNAVAILABLE = "speech-unavailable", Audience.CALLER
+    # A check-in call an answering machine took: short and neutral, then the call ends.
+    CHECKIN_VOICEMAIL = "checkin-voicemail", Audience.CALLER
     # Between two rounds of ringing the staff on duty.
 
     # The whisper before a call is put through, and a callback's first leg; the offers name
@@ -129,6 +133,19 @@ class MessageId(StrEnum):
     # A task of a participant's campaign (the pre-release meeting, an SMS opt-out).
     STAFF_PROGRAM_TASK = "staff-program-task", Audience.DESK
     STAFF_PROGRAM_TASK_DONE = "staff-program-task-done", Audience.DESK
+    # The timeline of an escalation (escalation/timeline.py), on the staff dashboard.
+    TIMELINE_OPENED = "timeline-opened", Audience.DASHBOARD
+    TIMELINE_OPENED_URGENT = "timeline-opened-urgent", Audience.DASHBOARD
+    TIMELINE_RANG = "timeline-rang", Audience.DASHBOARD
+    TIMELINE_ALERTED = "timeline-alerted", Audience.DASHBOARD
+    TIMELINE_ALERTED_GROUP = "timeline-alerted-group", Audience.DASHBOARD
+    TIMELINE_CALLED_BACK = "timeline-called-back", Audience.DASHBOARD
+    TIMELINE_TAKEN = "timeline-taken", Audience.DASHBOARD
+    TIMELINE_ENDED = "timeline-ended", Audience.DASHBOARD
+    TIMELINE_NOBODY_ON_DUTY = "timeline-nobody-on-duty", Audience.DASHBOARD
+    TIMELINE_NEXT_ALERT = "timeline-next-alert", Audience.DASHBOARD
+    TIMELINE_NOBODY_TOOK_IT = "timeline-nobody-took-it", Audience.DASHBOARD
+    TIMELINE_NOBODY_TO_ALERT = "timeline-nobody-to-alert", Audience.DASHBOARD
     STAFF_NO_PHONE = "staff-no-phone", Audience.DESK
     STAFF_CALLBACK_RINGING = "staff-callback-ringing", Audience.DESK
     STAFF_CASE_YOURS = "staff-case-yours", Audience.DESK
@@ -142,3 +159,42 @@ class MessageId(StrEnum):
     STAFF_QUESTION_DONE = "staff-question-done", Audience.DESK
     STAFF_CRISIS = "staff-crisis", Audience.DESK
     STAFF_CRISIS_IN_CASE = "staff-crisis-in-case", Audience.DESK
+
+    # The dashboard's statistics: titles of the charts and tables, their columns and rows.
+    STATS_PER_DAY = "stats-per-day", Audience.STATS
+    STATS_PER_HOUR = "stats-per-hour", Audience.STATS
+    STATS_LANGUAGES = "stats-languages", Audience.STATS
+    STATS_CHANNELS = "stats-channels", Audience.STATS
+    STATS_PATHS = "stats-paths", Audience.STATS
+    STATS_ESCALATIONS = "stats-escalations", Audience.STATS
+    STATS_CALLBACKS = "stats-callbacks", Audience.STATS
+    STATS_MESSAGES = "stats-messages", Audience.STATS
+    STATS_CHECKINS = "stats-checkins", Audience.STATS
+    STATS_PARTICIPANTS = "stats-participants", Audience.STATS
+    STATS_DAY = "stats-day", Audience.STATS
+    STATS_WEEKDAY = "stats-weekday", Audience.STATS
+    STATS_CALLS = "stats-calls", Audience.STATS
+    STATS_CHATS = "stats-chats", Audience.STATS
+    STATS_LANGUAGE = "stats-language", Audience.STATS
+    STATS_CHANNEL = "stats-channel", Audience.STATS
+    STATS_CHANNEL_NAME = "stats-channel-name", Audience.STATS
+    STATS_PATH = "stats-path", Audience.STATS
+    STATS_OTHER_PATHS = "stats-other-paths", Audience.STATS
+    STATS_NUMBER = "stats-number", Audience.STATS
+    STATS_MEASURE = "stats-measure", Audience.STATS
+    STATS_KIND = "stats-kind", Audience.STATS
+    STATS_KIND_NAME = "stats-kind-name", Audience.STATS
+    STATS_TOTAL = "stats-total", Audience.STATS
+    STATS_ANSWERED = "stats-answered", Audience.STATS
+    STATS_ANSWER_TIME = "stats-answer-time", Audience.STATS
+    STATS_AFTER_HOURS = "stats-after-hours", Audience.STATS
+    STATS_CALLBACK_STATE = "stats-callback-state", Audience.STATS
+    STATS_CALLBACK_TIME = "stats-callback-time", Audience.STATS
+    STATS_MESSAGE_STATE = "stats-message-state", Audience.STATS
+    STATS_ANSWER = "stats-answer", Audience.STATS
+    STATS_ANSWER_NAME = "stats-answer-name", Audience.STATS
+    STATS_PHASE = "stats-phase", Audience.STATS
+    STATS_PHASE_NAME = "stats-phase-name", Audience.STATS
+    STATS_PERIOD = "stats-period", Audience.STATS
+    STATS_NOTE = "stats-note", Audience.STATS
+    STATS_NO_DATA = "stats-no-data", Audience.STATS

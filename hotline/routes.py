@@ -13,7 +13,7 @@ from hotline.channels.callbacks import CALLBACK_PATH
 from hotline.channels.outbound import REMINDER_STATUS_PATH
 from hotline.channels.telegram import WEBHOOK_PATH as TELEGRAM_PATH
 from hotline.channels.twilio_sms import SMS_PATH
-from hotline.channels.voice_twiml import FALLBACK_PATH, STEP_PATH, WHISPER_PATH
+from hotline.channels.voice_twiml import FALLBACK_PATH, OUTBOUND_PATH, STEP_PATH, WHISPER_PATH
 from hotline.prompts.library import AUDIO_PATH
 from hotline.prompts.spoken import SPOKEN_PATH
 from hotline.web.hsds_api import HsdsApi
@@ -32,6 +32,7 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
         web.post(STEP_PATH, voice.step),
         web.post(STATUS_PATH, voice.status),
         web.post(FALLBACK_PATH, voice.fallback),
+        web.post(OUTBOUND_PATH, voice.outbound),  # a call the dispatcher placed was answered
         web.post(WHISPER_PATH, voice.whisper.handle),  # on the specialist's leg
         web.get(AUDIO_PATH + "/{lang}/{file}", hotline.audio.serve),
         web.get(SPOKEN_PATH + "/{lang}/{file}", hotline.spoken.serve),

@@ -29,6 +29,7 @@ ADDRESS = "telegram-chat-4242"  # where the person of a chat case is reached
 class Recorder:
     """A notifier of staff who use it (ana and beka), and a dialer, that record each call."""
 
+    channel = "test"
     reachable: frozenset[str] = frozenset({"ana", "beka"})
     alerts: list[Alert] = field(default_factory=list)
     retired: list[tuple[str, StaffNote]] = field(default_factory=list)
@@ -39,9 +40,9 @@ class Recorder:
     def reaches(self, snapshot: DutySnapshot) -> Collection[str]:
         return self.reachable
 
-    async def alert(self, alert: Alert) -> int:
+    async def alert(self, alert: Alert) -> tuple[str | None, ...]:
         self.alerts.append(alert)
-        return len(alert.recipients)
+        return alert.recipients
 
     async def retire(self, escalation_id: str, why: StaffNote) -> None:
         self.retired.append((escalation_id, why))

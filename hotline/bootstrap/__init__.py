@@ -50,6 +50,7 @@ from hotline.crypto import DataCipher
 from hotline.directory.regions import load_regions
 from hotline.directory.service import DirectoryService
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import Reach
 from hotline.escalation.service import EscalationService
 from hotline.flows.engine import Languages
@@ -57,6 +58,7 @@ from hotline.flows.model import Flow
 from hotline.prompts.library import AudioLibrary
 from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
 from hotline.prompts.spoken import SpokenCache
+from hotline.reminders.answers import CheckinActions
 from hotline.reminders.campaign import Campaign, Channel
 from hotline.reminders.dispatcher import Dispatcher
 from hotline.reminders.loader import load_campaigns
@@ -227,11 +229,13 @@ def build(
         reach=reach,
         clock=clock,
     )
-    shared = Shared(renderer, signature, board, escalations, clock)
+    tasks = ProgramTasks(escalations)
+    checkins = CheckinActions(board, tasks, base.campaigns)
+    shared = Shared(renderer, signature, board, escalations, clock, tasks, checkins)
     voice = build_voice(base, flows, languages, shared)
     chat = build_chat(base, flows, languages, shared)
     reach.set(chat.reach)
-    dispatcher = build_dispatcher(base, flows, chat, escalations, clock)
+    dispatcher = build_dispatcher(base, flows, chat, shared)
     periodic = (
         # Alerts go out while a notifier runs; until then their timers wait.
         *([jobs.alerts_job(escalations)] if chat.reach.notifiers else []),
@@ -259,7 +263,9 @@ def build(
         telegram=chat.telegram,
         dispatcher=dispatcher,
         reminder_status=(
-            ReminderStatus(dispatcher, signature) if Channel.SMS in dispatcher.senders else None
+            ReminderStatus(dispatcher, signature, voice.channel.conversations.finish)
+            if {Channel.SMS, Channel.VOICE} & dispatcher.senders.keys()
+            else None
         ),
         jobs=periodic,
         scheduler=jobs.new_scheduler(),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from hotline.bootstrap.languages import LiveLanguages
 from hotline.channels.callbacks import CallbackCalls
-from hotline.channels.outbound import SmsSender, TelegramSender
+from hotline.channels.outbound import SmsSender, TelegramSender, VoiceSender
 from hotline.channels.staff_desk import StaffDesk
 from hotline.channels.staff_notifier import TelegramStaffNotifier
 from hotline.channels.telegram import CHANNEL as TELEGRAM
@@ -43,8 +43,10 @@ from hotline.flows.engine import LanguageSource
 from hotline.flows.model import Flow
 from hotline.messages import MessageId
 from hotline.participants.enrolment import enrol_chat
+from hotline.reminders.answers import CheckinActions
 from hotline.reminders.campaign import Channel
 from hotline.reminders.dispatcher import DispatchConfig, Dispatcher
+from hotline.reminders.openings import ChatOpenings
 from hotline.reminders.outbound import Sender, outbound_text
 from hotline.storage.spool import Spool
 
@@ -66,6 +68,8 @@ class Shared:
     board: DutyBoard
     escalations: EscalationService
     clock: Callable[[], datetime]
+    tasks: ProgramTasks  # a participant's specialist's work, through the escalation service
+    checkins: CheckinActions  # what check-in answers and silences do
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class ChatParts:
     telegram: TelegramParts | None
     reach: Reach
     rest: TwilioRest | None = None  # Twilio's REST API, when it is set up
+    conversations: Mapping[Channel, ChatConversations] = field(default_factory=dict)
 
 
 class Later(Generic[_T]):
@@ -128,7 +133,8 @@ def build_voice(
     languages: LiveLanguages,
     shared: Shared,
 ) -> VoiceParts:
-    """The voice channel with its escalation and its spool."""
+    """The voice channel with its escalation and its spool; check-in calls' answers are
+    acted on by `shared.checkins`."""
     settings, database = core.settings, core.database
     escalation = CallEscalation(
         policy=settings.escalation,
@@ -171,8 +177,9 @@ def build_voice(
             languages=languages,
             pseudonym_key=settings.pseudonym_key,
             default_region=settings.default_region,
-            render=shared.renderer.render_step,
+            render=shared.renderer.render_speaking,
             clock=shared.clock,
+            checkins=shared.checkins,
         ),
         signature=shared.signature,
         renderer=shared.renderer,
@@ -251,6 +258,8 @@ def build_chat(
             cases=cases,
             crisis=core.crisis,
             enrol=enrol,
+            flows=flows,
+            checkins=shared.checkins,
         )
 
     sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))
@@ -262,8 +271,11 @@ def build_chat(
         default_region=settings.default_region,
         transliterate_languages=settings.sms_transliterate,
     )
+    by_channel: dict[Channel, ChatConversations] = {}
+    if rest is not None:  # an SMS check-in needs the REST API to go out
+        by_channel[Channel.SMS] = sms_conversations
     if not (token and secret):
-        return ChatParts(callbacks, sms, None, Reach(dialer=callbacks), rest)
+        return ChatParts(callbacks, sms, None, Reach(dialer=callbacks), rest, by_channel)
     application = build_application(token, settings.telegram_api_url)
     outbox = TelegramOutbox()
     telegram_conversations = conversations(
@@ -309,6 +321,7 @@ def build_chat(
         TelegramParts(channel, staff_desk, application, outbox),
         Reach(notifiers=(notifier,), people=people, dialer=callbacks),
         rest,
+        {**by_channel, Channel.TELEGRAM: telegram_conversations},
     )
 
 
@@ -323,22 +336,28 @@ def build_dispatcher(
     core: Core,
     flows: Mapping[str, Flow],
     chat: ChatParts,
-    escalations: EscalationService,
-    clock: Callable[[], datetime],
+    shared: Shared,
 ) -> Dispatcher:
     """The dispatcher of planned messages, with a sender for each channel that is set up."""
     settings = core.settings
     senders: dict[Channel, Sender] = {}
     if chat.rest is not None:
         senders[Channel.SMS] = SmsSender(chat.rest, settings.public_url)
+        senders[Channel.VOICE] = VoiceSender(chat.rest, settings.public_url)
     if chat.telegram is not None:
         senders[Channel.TELEGRAM] = TelegramSender(chat.telegram.application, chat.telegram.outbox)
     return Dispatcher(
         units=core.database.units,
         senders=senders,
         texts=functools.partial(outbound_text, core.catalog, flows),
-        clock=clock,
+        clock=shared.clock,
         pseudonym_key=settings.pseudonym_key,
-        tasks=ProgramTasks(escalations),
-        config=DispatchConfig(stuck_after=settings.reminders_stuck),
+        tasks=shared.tasks,
+        config=DispatchConfig(
+            stuck_after=settings.reminders_stuck,
+            answer_within=settings.checkin_wait,
+            silences=settings.checkin_silences,
+        ),
+        openings=ChatOpenings(chat.conversations),
+        silences=shared.checkins,
     )

@@ -39,6 +39,8 @@ def chat_ref(chat_id: int, key: bytes) -> str:
 class TelegramStaffNotifier:
     """The escalation service's notifier on Telegram (`escalation.reach.StaffNotifier`)."""
 
+    channel = "telegram"
+
     def __init__(
         self,
         *,
@@ -68,24 +70,27 @@ class TelegramStaffNotifier:
         """Staff with a Telegram account on the list."""
         return snapshot.telegram.keys()
 
-    async def alert(self, alert: Alert) -> int:
+    async def alert(self, alert: Alert) -> tuple[str | None, ...]:
         """An alert with a Take button to each recipient, or to the staff group if there is
         one and the alert is for whoever is on duty."""
         snapshot = await self.board.current()
         targets: list[tuple[int, str]]
+        told: tuple[str | None, ...]
         if self.staff_chat_id is not None and alert.audience == Audience.ON_DUTY:
             targets = [(self.staff_chat_id, self.languages.default)]
+            told = (None,)
         else:
             targets = [
                 (snapshot.telegram[s], self.language_of(snapshot, s)) for s in alert.recipients
             ]
+            told = tuple(alert.recipients)
         for chat_id, language in targets:
             text = "\n\n".join(self.word(language, line) for line in alert.lines)
             take = self.word(language, StaffNote.of(MessageId.STAFF_TAKE))
             self.send(
                 chat_id, text, [[(take, f"esc:take:{alert.escalation_id}")]], alert.escalation_id
             )
-        return len(targets)
+        return told
 
     async def retire(self, escalation_id: str, why: StaffNote) -> None:
         """Take the buttons off every message about an escalation, saying why, in the

@@ -214,16 +214,7 @@ class TelegramChannel:
             return None
 
     def _sender(self, chat_id: int, message: ChatMessage, seq: int) -> Any:
-        markup = (
-            InlineKeyboardMarkup(
-                [
-                    [InlineKeyboardButton(label, callback_data=f"{seq}:{key}")]
-                    for key, label in message.choices
-                ]
-            )
-            if message.choices
-            else None
-        )
+        markup = keyboard(message, seq)
 
         async def send() -> Any:
             return await self.bot.send_message(
@@ -284,6 +275,18 @@ class TelegramChannel:
                     await self.handle(update)
                 except Exception:
                     log.exception("telegram update failed")
+
+
+def keyboard(message: ChatMessage, seq: int) -> InlineKeyboardMarkup | None:
+    """A message's choices as buttons, one a row, each naming the step `seq` it answers."""
+    if not message.choices:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=f"{seq}:{key}")]
+            for key, label in message.choices
+        ]
+    )
 
 
 def _group_of(update: Update) -> Chat | None:

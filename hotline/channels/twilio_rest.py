@@ -103,6 +103,15 @@ class TwilioRest:
             self._loop = loop
         return self._client
 
+    async def calls_to(self, to: str, limit: int = 20) -> list[tuple[str, datetime | None]]:
+        """The latest calls placed to `to`: (sid, when created), newest first."""
+        try:
+            async with asyncio.timeout(REQUEST_TIMEOUT_S):  # TimeoutError is an OSError
+                found = await self._rest().calls.list_async(to=to, limit=limit)
+        except aiohttp.ClientError as exc:
+            raise ConnectionError(f"Twilio unreachable ({type(exc).__name__})") from None
+        return [(str(c.sid), c.date_created) for c in found]
+
     async def _retrying(self, work: Callable[[], Awaitable[str]]) -> str:
         for attempt in range(RETRIES_ON_429 + 1):
             try:

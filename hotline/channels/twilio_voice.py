@@ -45,6 +45,11 @@ CHANNEL = "voice"
 TWIML = "text/xml"
 FINAL_STATUSES = frozenset({"completed", "busy", "no-answer", "failed", "canceled"})
 ANSWERED = frozenset({"completed", "answered"})
+# Twilio's AnsweredBy for a call it placed with machine detection: these are no person
+# ("human" and "unknown" are taken for one: a person must not be told to a machine).
+MACHINES = frozenset(
+    {"machine_start", "machine_end_beep", "machine_end_silence", "machine_end_other", "fax"}
+)
 _CALL_SID = re.compile(r"CA[0-9a-fA-F]{32}")
 _DIGITS = re.compile(r"[0-9*#]{0,64}")
 # ASCII digits only ("²".isdigit() is True, int("²") fails); nine fit any integer column.
@@ -117,6 +122,20 @@ class VoiceChannel:
         language = preset or languages.default
         started = self.conversations.start(call_sid, params.get("From", ""), preset)
         return await self._guarded(language, started, params)
+
+    async def outbound(self, request: web.Request) -> web.Response:
+        """A call the dispatcher placed for a planned message (`row`) was answered: a machine
+        hears a short neutral message, a person the check-in."""
+        params = await self.signature.verify(request)
+        call_sid = _call_sid(params)
+        row = _count(request.query.get("row"))
+        if row is None:
+            raise BadRequest("row must name a planned message")
+        machine = params.get("AnsweredBy", "unknown") in MACHINES
+        person = self._details(params).caller_number
+        language = self._language(request.query.get("lang"))
+        work = self.conversations.outbound(call_sid, row, person, machine=machine)
+        return await self._guarded(language, work, params)
 
     async def step(self, request: web.Request) -> web.Response:
         """The caller's answer to step `seq` (keys, silence, a recording, a dial result)."""
@@ -274,10 +293,14 @@ class VoiceChannel:
 
     def _details(self, params: MultiDictProxy[str]) -> CallDetails:
         """What a step needs of the request: the numbers (the one staff see when rung is the
-        hotline's, so a caller stays anonymous) and a recording."""
+        hotline's, so a caller stays anonymous) and a recording. On a call the hotline
+        placed, the person is the one called (`To`)."""
+        person, ours = params.get("From", ""), params.get("To")
+        if params.get("Direction", "").startswith("outbound"):  # we called them (a check-in)
+            person, ours = params.get("To", ""), params.get("From")
         return CallDetails(
-            caller_number=params.get("From", ""),
-            hotline_number=params.get("From" if self.config.show_caller_number else "To"),
+            caller_number=person,
+            hotline_number=person if self.config.show_caller_number else ours,
             recording_url=params.get("RecordingUrl"),
         )
 

@@ -14,13 +14,13 @@ from hotline.catalog import Catalog
 from hotline.errors import FlowError
 from hotline.escalation.calls import DialPlan
 from hotline.flows import actions as act
-from hotline.flows.engine import Step
 from hotline.messages import MessageId
 from hotline.prompts.library import AudioLibrary
 from hotline.prompts.render import voice_of
 from hotline.prompts.spoken import SpokenCache
 
 STEP_PATH = "/twilio/voice/step"
+OUTBOUND_PATH = "/twilio/voice/outbound"  # a call the hotline placed (a check-in) was answered
 FALLBACK_PATH = "/twilio/voice/fallback"
 WHISPER_PATH = "/twilio/voice/whisper"
 RECORD_SILENCE_S = 5
@@ -130,12 +130,6 @@ class VoiceRenderer:
             return tuple(actions), paths
         return tuple(_replace_says(actions, missed)), paths
 
-    async def render_step(self, step: Step, seq: int, dial: DialPlan | None) -> str:
-        """TwiML for an engine step (the conversation service's Render)."""
-        return await self.render_speaking(
-            step.actions, seq=seq, language=step.state.language, dial=dial
-        )
-
     async def render_speaking(
         self,
         actions: Sequence[act.Action],
@@ -144,7 +138,8 @@ class VoiceRenderer:
         language: str,
         dial: DialPlan | None = None,
     ) -> str:
-        """TwiML for one step, rendering on demand what only a synthesizer can say."""
+        """TwiML for one step, rendering on demand what only a synthesizer can say (the
+        conversation service's Render)."""
         said, spoken = await self.speak(actions, language)
         return self.render(said, seq=seq, language=language, dial=dial, spoken=spoken)
 

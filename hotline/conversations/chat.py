@@ -10,13 +10,15 @@ is kept, and the service's redelivery is handled as the first delivery.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
 from hotline.call_log import summarise
 from hotline.catalog import Catalog
 from hotline.conversations.chat_cases import ChatCaseWork
+from hotline.conversations.chat_checkins import CheckinChat
+from hotline.conversations.chat_events import chat_event
 from hotline.conversations.chat_render import ChatMessage, render_chat
 from hotline.conversations.chat_types import (
     MAX_QUESTION_CHARS,
@@ -28,6 +30,7 @@ from hotline.conversations.chat_types import (
     Enrolment,
     Subscriber,
 )
+from hotline.conversations.checkin import CheckinAnswers
 from hotline.conversations.crisis import CrisisWords
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
@@ -44,22 +47,17 @@ from hotline.flows import engine
 from hotline.flows.actions import RememberLanguage
 from hotline.flows.events import (
     CallStarted,
-    DigitsReceived,
     EscalationEnded,
-    Event,
-    JumpRequested,
     RecordingSaved,
 )
-from hotline.flows.model import Flow, LanguageMenuNode, RecordNode
+from hotline.flows.model import Flow, LanguageMenuNode
 from hotline.flows.state import Outcome, SessionState
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
 
-REPEAT = "*"
 
-
-class ChatConversations:
+class ChatConversations(CheckinChat):
     """Runs one flow as chat for one channel."""
 
     def __init__(
@@ -76,8 +74,12 @@ class ChatConversations:
         cases: ChatCases | None = None,
         crisis: CrisisWords | None = None,
         enrol: Enrolment | None = None,
+        flows: Mapping[str, Flow] | None = None,
+        checkins: CheckinAnswers | None = None,
     ) -> None:
         self.cases = cases
+        self.flows = flows or {flow.id: flow}  # a conversation may run another flow (a check-in)
+        self.checkins = checkins
         self.crisis = crisis
         self.enrol = enrol
         self.channel = channel
@@ -102,6 +104,8 @@ class ChatConversations:
         """Handle one inbound message and return what to answer."""
         # Read before the transaction: SQLite has one connection, which the unit holds.
         snapshot = await self.cases.board.current() if self.cases else None
+        if snapshot is None and self.checkins is not None:
+            snapshot = await self.checkins.snapshot()
         effects: list[Effect] = []
         try:
             reply = await self._handle(who, given, delivery_id, snapshot, effects)
@@ -191,6 +195,9 @@ class ChatConversations:
                         return await self.work.follow_up(uow, key, question, given, now, effects)
                 if stored is not None:
                     await uow.sessions.drop_ended(key)
+                resumed = await self._resume_checkin(uow, key, who, given, now, snapshot)
+                if resumed is not None:
+                    return resumed
                 reply = await self._begin(uow, key, who, given, language if known else None, now)
                 if notice is not None:
                     told = ChatMessage(self._say(reply.language, notice))
@@ -280,14 +287,17 @@ class ChatConversations:
         state = SessionState.from_json(live.state)
         if given.kind == "choice" and given.seq != live.seq:
             return ChatReply((), live.seq, state.language, stale=True)
-        event = self._event(given, state)
+        flow = self._flow(state)
+        language_node = self._language_node if flow is self.flow else None
+        event = chat_event(flow, language_node, given, state)
         staffing = self.work.staffing(snapshot, now)
         step = engine.advance(
-            self.flow, state, event, languages=self.languages, now=now, staffing=staffing
+            flow, state, event, languages=self.languages, now=now, staffing=staffing
         )
         await self.work.escalated(uow, live, step, who, now, snapshot)
         if not await uow.sessions.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
+        await self._answered(uow, state, step.state, snapshot, now)
         if isinstance(event, RecordingSaved):
             filed = await self.work.file_question(uow, live, who, state.language, now, snapshot)
             await uow.cases.add_question(
@@ -322,7 +332,11 @@ class ChatConversations:
         state = SessionState.from_json(live.state)
         now = self.clock()
         step = engine.advance(
-            self.flow, state, EscalationEnded(answered=answered), languages=self.languages, now=now
+            self._flow(state),
+            state,
+            EscalationEnded(answered=answered),
+            languages=self.languages,
+            now=now,
         )
         await uow.sessions.advance(live, step.state.to_json(), "", now)
         if step.state.finished:
@@ -346,22 +360,6 @@ class ChatConversations:
         async with self._units() as uow:
             return await uow.chats.first_delivery(channel, key, self.clock())
 
-    def _event(self, given: ChatInput, state: SessionState) -> Event:
-        node = self.flow.nodes.get(state.node_id)
-        match given.kind:
-            case "help" | "start":
-                return DigitsReceived(REPEAT)  # show where they are again
-            case "language" if self._language_node is not None:
-                return JumpRequested(self._language_node)
-            case "language":
-                return DigitsReceived(REPEAT)
-        text = given.text.strip()
-        if isinstance(node, RecordNode) and given.kind == "text" and text:
-            return RecordingSaved(duration_s=0)  # a written question
-        # "3", "3." or "3)" choose 3; anything else is not one of the choices.
-        key = text.rstrip(".)")
-        return DigitsReceived(key if len(key) == 1 else "?")
-
     async def _close(
         self, uow: UnitOfWork, live: StoredSession, now: datetime, *, crisis: bool = False
     ) -> None:
@@ -382,12 +380,6 @@ class ChatConversations:
             if candidate is not None and candidate in self.languages.offered:
                 return candidate, True
         return self.languages.default, False
-
-    def _crisis_languages(self, given: ChatInput) -> list[str]:
-        """The languages of any words of crisis in a text a person wrote."""
-        if self.crisis is None or given.kind != "text":
-            return []
-        return self.crisis.languages(given.text)
 
     def _say(self, language: str, message: MessageId) -> str:
         return self.catalog.format(language, message)

@@ -9,11 +9,13 @@ retried request gets the saved answer and the flow moves once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Protocol
 
 from hotline.call_log import summarise
+from hotline.conversations.checkin import ORIGIN, CheckinAnswers, answer_of, origin_of
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.calls import CHANNEL, CallEscalation, DialPlan
@@ -25,7 +27,15 @@ from hotline.escalation.ports import (
     UnitsOfWork,
 )
 from hotline.flows import engine
-from hotline.flows.actions import Escalate, NoteUnreached, RememberLanguage, RequestCallback
+from hotline.flows.actions import (
+    Action,
+    Escalate,
+    Hangup,
+    NoteUnreached,
+    RememberLanguage,
+    RequestCallback,
+    Say,
+)
 from hotline.flows.events import (
     CallStarted,
     EscalationContinues,
@@ -35,11 +45,31 @@ from hotline.flows.events import (
 )
 from hotline.flows.loader import VOICE_FLOW
 from hotline.flows.model import Flow
+from hotline.flows.on_phone import on_phone
 from hotline.flows.state import SessionState
+from hotline.messages import MessageId
 from hotline.privacy import pseudonym
+from hotline.reminders.campaign import Channel
+from hotline.reminders.plan import RowStatus
+from hotline.reminders.ports import Attempt
 
-# (step, its number, a dial) -> TwiML; texts with details may be rendered to speech meanwhile
-Render = Callable[[engine.Step, int, DialPlan | None], Awaitable[str]]
+MACHINE = "answering machine"  # how a planned call a machine took is recorded
+
+
+class Render(Protocol):
+    """Actions -> TwiML whose next request carries `seq`; texts with details may be
+    rendered to speech meanwhile (VoiceRenderer.render_speaking)."""
+
+    def __call__(
+        self,
+        actions: Sequence[Action],
+        *,
+        seq: int,
+        language: str,
+        dial: DialPlan | None = None,
+    ) -> Awaitable[str]:
+        """Render one step."""
+        ...
 
 
 class SessionMissing(BadRequest):
@@ -56,7 +86,9 @@ class CallDetails:
 
 
 class VoiceConversations:
-    """Moves calls through the voice flow."""
+    """Moves calls through the voice flow, and the calls the dispatcher places (check-ins)
+    through theirs; each flow as said on a call (`flows.on_phone`). A check-in's answer is
+    told to `checkins`, when given."""
 
     def __init__(
         self,
@@ -70,8 +102,10 @@ class VoiceConversations:
         default_region: str | None,
         render: Render,
         clock: Callable[[], datetime],
+        checkins: CheckinAnswers | None = None,
     ) -> None:
-        self.flows = flows
+        self.flows = {flow_id: on_phone(flow) for flow_id, flow in flows.items()}
+        self.checkins = checkins
         self._units = units
         self.board = board
         self.escalation = escalation
@@ -100,7 +134,7 @@ class VoiceConversations:
             languages=languages,
             now=now,
         )
-        twiml = await self.render(step, 1, None)
+        twiml = await self._render(step, 1)
         new = NewSession(
             key=call_sid,
             channel=CHANNEL,
@@ -111,15 +145,7 @@ class VoiceConversations:
             state=step.state.to_json(),
             response=twiml,
         )
-        try:
-            async with self._units() as uow:
-                await uow.sessions.create(new)
-        except SessionTaken:  # Twilio retried the incoming-call request
-            async with self._units() as uow:
-                existing = await uow.sessions.load(call_sid)
-            if existing is not None:
-                return existing.last_response
-        return twiml
+        return await self._open(new)
 
     async def step(
         self,
@@ -133,6 +159,7 @@ class VoiceConversations:
         the answer is kept (a retried request gets it back)."""
         # Read before the step's transaction: SQLite has one connection, held by the unit.
         snapshot = await self.board.current()
+        told = await self.checkins.snapshot() if self.checkins is not None else None
         hotline_number = details.hotline_number
         async with self._units() as uow:
             stored = await uow.sessions.load(call_sid)
@@ -158,7 +185,7 @@ class VoiceConversations:
                     step = engine.advance(
                         flow, state, EscalationContinues(), languages=languages, now=now
                     )
-                    twiml = await self.render(step, stored.seq + 1, again)
+                    twiml = await self._render(step, stored.seq + 1, again)
                     if await uow.sessions.advance(stored, stored.state, twiml, now):
                         return twiml
                     latest = await uow.sessions.load(call_sid)
@@ -175,7 +202,7 @@ class VoiceConversations:
                 decision = self.escalation.first_round(
                     snapshot, step.state.language, now, hotline_number
                 )
-            twiml = await self.render(step, stored.seq + 1, decision.dial if decision else None)
+            twiml = await self._render(step, stored.seq + 1, decision.dial if decision else None)
             voicemail = None
             if isinstance(event, RecordingSaved):
                 voicemail = NewVoicemail(
@@ -203,10 +230,85 @@ class VoiceConversations:
                 if isinstance(note, NoteUnreached):
                     await self.escalation.record_unreached(uow, note, log_id=stored.log_id, now=now)
             await self._file_tasks(uow, stored.log_id, event, step, details, snapshot, now)
+            await self._tell_answer(uow, state, step.state, told, now)
             for action in step.actions:
                 if isinstance(action, RememberLanguage):
                     await uow.sessions.remember_language(stored, action.language, now)
             return twiml
+
+    async def outbound(
+        self, call_sid: str, row_id: int, person_number: str, *, machine: bool
+    ) -> str:
+        """A call placed for planned message `row_id` was answered. A machine hears a short
+        neutral message, and the row is recorded as not answered; a person hears the row's
+        flow (a check-in) in the row's language, the session carrying the row as its
+        origin, or the row's message."""
+        async with self._units() as uow:
+            stored = await uow.sessions.load(call_sid)
+            row = await uow.plan.get(row_id)
+        if stored is not None:  # Twilio retried the request
+            return stored.last_response
+        if row is None or row.channel != Channel.VOICE:
+            raise BadRequest("no call was placed for this planned message")
+        message, now = row.message, self.clock()
+        language = message.language
+        if machine or message.flow not in self.flows:
+            said = MessageId.CHECKIN_VOICEMAIL if machine else (message.message or "")
+            twiml = await self.render((Say(said, language), Hangup()), seq=1, language=language)
+            if machine:
+                async with self._units() as uow:
+                    if await uow.plan.reported(row_id, RowStatus.FAILED, MACHINE):
+                        attempt = Attempt(now, Channel.VOICE, "no-answer", call_sid, MACHINE)
+                        await uow.plan.attempt(row_id, attempt)
+            return twiml
+        flow = self.flows[message.flow or ""]
+        languages = engine.Languages(language, (language,))  # the row's: no language menu
+        step = engine.start(flow, CallStarted(language=language), languages=languages, now=now)
+        variables = (*step.state.variables, (ORIGIN, str(row_id)))
+        step = engine.Step(replace(step.state, variables=variables), step.actions)
+        twiml = await self._render(step, 1)
+        new = NewSession(
+            key=call_sid,
+            channel=CHANNEL,
+            flow=flow.id,
+            caller=pseudonym(person_number, self.pseudonym_key, self.default_region),
+            started_at=now,
+            language=language,
+            state=step.state.to_json(),
+            response=twiml,
+        )
+        return await self._open(new)
+
+    async def _open(self, new: NewSession) -> str:
+        """Store a new call's session; its first answer (the one kept, if Twilio retried
+        the first request and another process answered it first)."""
+        try:
+            async with self._units() as uow:
+                await uow.sessions.create(new)
+        except SessionTaken:  # Twilio retried the first request
+            async with self._units() as uow:
+                existing = await uow.sessions.load(new.key)
+            if existing is not None:
+                return existing.last_response
+        return new.response
+
+    async def _tell_answer(
+        self,
+        uow: UnitOfWork,
+        before: SessionState,
+        after: SessionState,
+        snapshot: DutySnapshot | None,
+        now: datetime,
+    ) -> None:
+        """A check-in call that reached an answer node in this step: the answer is acted on."""
+        answer, origin = answer_of(after.path), origin_of(after.variables)
+        if self.checkins is None or snapshot is None or answer is None or origin is None:
+            return
+        if answer_of(before.path) is None:  # reached just now, not on an earlier step
+            await self.checkins.answered(uow, origin, answer, snapshot, now)
+
+    def _render(self, step: engine.Step, seq: int, dial: DialPlan | None = None) -> Awaitable[str]:
+        return self.render(step.actions, seq=seq, language=step.state.language, dial=dial)
 
     async def _file_tasks(
         self,

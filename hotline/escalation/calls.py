@@ -30,6 +30,7 @@ from hotline.escalation.policy import (
 )
 from hotline.escalation.ports import UnitOfWork
 from hotline.escalation.roster import candidates, on_duty_ids
+from hotline.escalation.timeline import EscalationEvent, EventKind
 from hotline.flows.actions import NoteUnreached
 from hotline.flows.engine import SILENT_LINE, LanguageSource, Staffing
 from hotline.privacy import normalise_number
@@ -144,6 +145,8 @@ class CallEscalation:
             escalation_id=decision.escalation_id,
             attempts=len(decision.dial.numbers) if decision.dial else 0,
         )
+        if decision.dial is not None:
+            await uow.events.add(decision.escalation_id, _rung(decision.dial, now))
 
     async def record_unreached(
         self, uow: UnitOfWork, note: NoteUnreached, *, log_id: str, now: datetime
@@ -189,6 +192,7 @@ class CallEscalation:
         if ring + 1 < len(plan) and row.reason != SILENT_LINE:
             dial = self._round(escalation_id, ring + 1, plan, snapshot, hotline_number)
             await uow.escalations.count_attempt(escalation_id, len(dial.numbers))
+            await uow.events.add(escalation_id, _rung(dial, now))
             return False, dial
         await uow.escalations.end(escalation_id, Result.UNANSWERED, now)
         return False, None
@@ -260,3 +264,11 @@ class CallEscalation:
             escalation_id, list(alert_schedule(snapshot.roster, self.policy, now))
         )
         return escalation_id
+
+
+def _rung(dial: DialPlan, now: datetime) -> list[EscalationEvent]:
+    """The timeline's record of a round: each phone rung, for up to its timeout."""
+    return [
+        EscalationEvent(now, EventKind.RANG, staff_id, CHANNEL, dial.timeout_s)
+        for staff_id, _ in dial.numbers
+    ]

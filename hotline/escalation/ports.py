@@ -2,10 +2,10 @@
 
 There is one way to join a transaction: `async with units() as uow:` opens a unit of work,
 and every repository it gives (`uow.sessions`, `uow.escalations`, `uow.tasks`, `uow.cases`,
-`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`) runs in that one transaction, committed
-when the block ends and rolled back if it raises. Code that needs no shared transaction
-opens a unit of its own. On SQLite a process has one connection, which an open unit holds:
-never open a unit inside another.
+`uow.notices`, `uow.chats`, `uow.participants`, `uow.plan`, `uow.answers`) runs in that one
+transaction, committed when the block ends and rolled back if it raises. Code that needs no
+shared transaction opens a unit of its own. On SQLite a process has one connection, which an
+open unit holds: never open a unit inside another.
 
 The records the repositories exchange are the escalation model's (`escalation.model`) and,
 for sessions and the call log, the ones below. `storage/` implements all of it.
@@ -30,8 +30,10 @@ from hotline.escalation.model import (
     Result,
     TaskRow,
 )
+from hotline.escalation.timeline import EscalationEvent
 from hotline.participants.ports import ParticipantRepository
-from hotline.reminders.ports import PlanRepository
+from hotline.reminders.ports import AnswerRepository, PlanRepository
+from hotline.stats.ports import StatsRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
 
@@ -325,6 +327,19 @@ class NoticeRepository(Protocol):
 # -- the unit of work -----------------------------------------------------------------------
 
 
+class EventRepository(Protocol):
+    """The events of escalations (`escalation.timeline`), and their next alerts."""
+
+    async def add(self, escalation_id: str, events: list[EscalationEvent]) -> None:
+        """Keep these events of an escalation."""
+
+    async def of(self, escalation_id: str) -> list[EscalationEvent]:
+        """An escalation's events in time order."""
+
+    async def next_alert(self, escalation_id: str) -> datetime | None:
+        """When the escalation's next alert is due, if one still is."""
+
+
 class UnitOfWork(Protocol):
     """One transaction, and the repositories that run in it."""
 
@@ -361,8 +376,20 @@ class UnitOfWork(Protocol):
         """Planned messages and their delivery attempts."""
 
     @property
+    def events(self) -> EventRepository:
+        """Who was rung and alerted about escalations."""
+
+    @property
+    def answers(self) -> AnswerRepository:
+        """Answers to check-ins."""
+
+    @property
     def directory(self) -> DirectoryRepository:
         """The services directory."""
+
+    @property
+    def stats(self) -> StatsRepository:
+        """Counts for the dashboard's statistics (read only)."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

@@ -49,6 +49,31 @@ class ProgramTasks:
             now=now,
         )
 
+    async def tell(
+        self,
+        uow: UnitOfWork,
+        participant: Participant,
+        task: str,
+        campaign: str,
+        now: datetime,
+        *,
+        snapshot: DutySnapshot | None = None,
+        urgent: bool = False,
+    ) -> str:
+        """A task about the participant for their specialist (a check-in's answer, or its
+        silence); `snapshot`: the roster, when read by the caller instead of `prepare`."""
+        return await self.escalations.open_task(
+            uow,
+            case=participant.case,
+            task=task,
+            specialist=participant.specialist,
+            language=participant.language,
+            flow=campaign,
+            snapshot=snapshot or self.snapshot,
+            now=now,
+            urgent=urgent,
+        )
+
     async def opted_out(
         self, uow: UnitOfWork, message: PlannedMessage, participant: Participant, now: datetime
     ) -> str:

@@ -67,11 +67,13 @@ class Assignment:
 class StaffNotifier(Protocol):
     """A way to reach staff (the Telegram desk; the web dashboard next)."""
 
+    channel: str  # what the staff are reached on ("telegram"), for the timelines
+
     def reaches(self, snapshot: DutySnapshot) -> Collection[str]:
         """The staff (ids) this notifier can reach."""
 
-    async def alert(self, alert: Alert) -> int:
-        """Tell staff about waiting work; returns how many were told."""
+    async def alert(self, alert: Alert) -> tuple[str | None, ...]:
+        """Tell staff about waiting work; returns who was told (None: a staff group)."""
 
     async def retire(self, escalation_id: str, why: StaffNote) -> None:
         """The escalation needs nobody else now: take its Take buttons away, saying why."""

@@ -25,10 +25,12 @@ from hotline.escalation.policy import (
     alert_recipients,
     alert_schedule,
     alert_stages,
+    urgent_schedule,
 )
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
 from hotline.escalation.roster import Staff
+from hotline.escalation.timeline import Entry, EscalationEvent, EventKind, timeline
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
@@ -104,7 +106,7 @@ class EscalationService:
                 else MessageId.STAFF_STILL_WAITING
             )
             lines.insert(0, StaffNote.of(reminder, minutes=minutes))
-        told = 0
+        told: list[EscalationEvent] = []
         for notifier in self._reach().notifiers:
             reachable = notifier.reaches(snapshot)
             recipients = alert_recipients(
@@ -117,16 +119,18 @@ class EscalationService:
                 and stage.audience == Audience.ON_DUTY
             ):
                 recipients = (assigned,)  # a program task goes to the participant's specialist
-            told += await notifier.alert(
+            reached = await notifier.alert(
                 Alert(escalation.id, stage.audience, tuple(recipients), tuple(lines))
             )
+            told += [EscalationEvent(now, EventKind.ALERTED, s, notifier.channel) for s in reached]
         if not told:
             log.warning(
                 "escalation %s (stage %d): nobody could be alerted", escalation.id, due.stage
             )
             return
         async with self._units() as uow:
-            await uow.escalations.count_attempt(escalation.id, told)
+            await uow.escalations.count_attempt(escalation.id, len(told))
+            await uow.events.add(escalation.id, told)
 
     async def describe(self, escalation: EscalationRow) -> StaffNote:
         """What staff are told about waiting work: its kind, channel and language, never
@@ -153,6 +157,20 @@ class EscalationService:
             )
             return StaffNote.of(message, seconds=task.duration_s or 0, code=escalation.language)
         return StaffNote.of(MessageId.STAFF_CALLBACK, code=escalation.language)
+
+    async def timeline(self, escalation_id: str) -> list[Entry] | None:
+        """What happened to an escalation, and why nobody was reached yet; None if there
+        is no such escalation (`escalation.timeline`)."""
+        snapshot = await self.board.current()
+        async with self._units() as uow:
+            row = await uow.escalations.get(escalation_id)
+            if row is None:
+                return None
+            events = await uow.events.of(escalation_id)
+            next_alert = await uow.events.next_alert(escalation_id) if row.open else None
+        staff = snapshot.roster.staff if snapshot.roster else ()
+        names = {person.id: person.name for person in staff}
+        return timeline(row, events, next_alert, self.clock(), names)
 
     # -- Take, Done, Call back ------------------------------------------------------------
 
@@ -240,11 +258,13 @@ class EscalationService:
         flow: str,
         snapshot: DutySnapshot,
         now: datetime,
+        urgent: bool = False,
     ) -> str:
         """A program task (`task`: the campaign step, or "sms-opted-out") for the
         participant's specialist, in the caller's unit of work (with the duty `snapshot` read
         before it opened: on SQLite a unit holds the one connection): alerted to them
-        first, then as any waiting work; Take and Done on the desk. Its id."""
+        first, then as any waiting work (`urgent`: on the timing of words of crisis, the
+        supervisors at once when nobody is on duty); Take and Done on the desk. Its id."""
         log_id = await uow.escalations.log_work("reminders", flow, language, now)
         escalation_id = await uow.escalations.open(
             log_id=log_id,
@@ -263,8 +283,9 @@ class EscalationService:
             duration_s=None,
             expires_at=now + self.policy.callback_keep,
         )
+        schedule = urgent_schedule if urgent else alert_schedule
         await uow.escalations.schedule(
-            escalation_id, list(alert_schedule(snapshot.roster, self.policy, now))
+            escalation_id, list(schedule(snapshot.roster, self.policy, now))
         )
         return escalation_id
 
@@ -281,6 +302,8 @@ class EscalationService:
             task = await uow.tasks.get(escalation_id)
             if task is not None and task.contact is not None:
                 await uow.escalations.count_attempt(escalation_id, 1)
+                rang = EscalationEvent(self.clock(), EventKind.CALLED_BACK, staff.id, "voice")
+                await uow.events.add(escalation_id, [rang])
         if task is None or task.contact is None:
             return StaffNote.of(MessageId.STAFF_TASK_CLOSED)
         await dialer.ring(escalation_id, staff.id, phone)

@@ -27,10 +27,11 @@ from pathlib import Path
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.conversations.crisis import CRISIS_FILE, load_crisis_words
 from hotline.errors import ConfigError, FlowError
-from hotline.flows.loader import BUILTIN_DIR, all_message_ids, load_flow
+from hotline.flows.loader import BUILTIN_DIR, VOICE_USER, all_message_ids, load_flow
 from hotline.messages import MessageId
 from hotline.reminders.loader import campaign_files, campaign_messages
 
+_USERS = {"*": "flow messages", VOICE_USER: "voice (said on a call)"}
 _REGISTRY = f"{MessageId.__module__}.{MessageId.__qualname__}"  # hotline.messages.MessageId
 
 
@@ -55,7 +56,7 @@ def check(
             problems.extend(str(exc).splitlines())
             continue
         for message, nodes in all_message_ids(flow).items():
-            where = ", ".join(f"node {n!r}" if n != "*" else "flow messages" for n in nodes)
+            where = ", ".join(_USERS.get(n, f"node {n!r}") for n in nodes)
             used.setdefault(message, []).append(f"{path}: {where}")
     for said in MessageId:
         used.setdefault(said.value, []).append(f"code: {_REGISTRY}.{said.name} ({said.audience})")

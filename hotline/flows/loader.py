@@ -38,8 +38,9 @@ VOICE_FLOWS = (VOICE_FLOW,)  # the flows a caller hears: the others are for chat
 MENU_KEYS = frozenset("0123456789#")
 MAX_SILENCE_LIMIT = 40
 _TOP_LEVEL = frozenset(
-    {"flow", "start", "on_failure", "on_silence", "silence_limit", "messages", "nodes"}
+    {"flow", "start", "on_failure", "on_silence", "silence_limit", "messages", "nodes", "voice"}
 )
+VOICE_USER = "*voice"  # where a message said only on a call is used (`voice:` of a flow)
 
 # The key that names a node's kind, and the other keys that kind accepts.
 _KINDS: dict[str, frozenset[str]] = {
@@ -117,9 +118,11 @@ def load_flow(path: Path, known_message: Callable[[str], bool] | None = None) ->
         nodes=nodes,
         on_silence=on_silence,
         silence_limit=silence_limit,
+        voice=_voice(data.get("voice"), problems),
     )
     if not problems.items:
         _check_graph(flow, problems)
+        _check_voice(flow, problems)
         if known_message is not None:
             _check_messages(flow, known_message, problems)
     if problems.items:
@@ -155,7 +158,28 @@ def all_message_ids(flow: Flow) -> dict[str, list[str]]:
             used.setdefault(message, []).append(node.id)
     for message in (flow.messages.invalid, flow.messages.no_input):
         used.setdefault(message, []).append("*")
+    for message in flow.voice.values():
+        used.setdefault(message, []).append(VOICE_USER)
     return used
+
+
+def _voice(raw: Any, p: _Problems) -> dict[str, str]:
+    """`voice:` maps a message id to the one said instead on a call."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and k and isinstance(v, str) and v for k, v in raw.items()
+    ):
+        p.add(None, "'voice' must map message ids to the message ids said instead on a call")
+        return {}
+    return dict(raw)
+
+
+def _check_voice(flow: Flow, p: _Problems) -> None:
+    said = {m for m, users in all_message_ids(flow).items() if users != [VOICE_USER]}
+    for message in flow.voice:
+        if message not in said:
+            p.add(None, f"voice: {message!r} is not a message this flow says")
 
 
 def _text(data: Mapping[str, Any], key: str, problems: _Problems, node: str | None) -> str:
@@ -413,6 +437,6 @@ def _check_messages(flow: Flow, known: Callable[[str], bool], p: _Problems) -> N
     for message, users in all_message_ids(flow).items():
         if not known(message):
             p.add(
-                users[0] if users[0] != "*" else None,
+                None if users[0].startswith("*") else users[0],
                 f"message {message!r} is not in the catalogue",
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_REPEATS = 3  # a prompt is repeated this often after a wrong key or silence
@@ -155,7 +155,11 @@ class FlowMessages:
 @dataclass(frozen=True)
 class Flow:
     """A validated flow: where it starts, its nodes, where a lost caller goes, and where
-    a call goes after `silence_limit` idle events with no input between them."""
+    a call goes after `silence_limit` idle events with no input between them.
+
+    `voice`: messages said instead of others on a call (a flow run on chat and on the
+    phone: a question with its keys, "call us" for "write to us"); see flows.on_phone.
+    """
 
     id: str
     source: Path
@@ -165,6 +169,7 @@ class Flow:
     nodes: Mapping[str, Node]
     on_silence: str
     silence_limit: int = DEFAULT_SILENCE_LIMIT
+    voice: Mapping[str, str] = field(default_factory=dict)
 
     def failure_target(self, node: LanguageMenuNode | MenuNode | GatherNode) -> str:
         """Where a caller goes once the repeats of this node's prompt have run out."""

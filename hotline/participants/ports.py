@@ -10,7 +10,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from hotline.participants.model import Participant, Status
@@ -51,6 +51,11 @@ class ParticipantRepository(Protocol):
 
     async def get_many(self, cases: Collection[str]) -> dict[str, Participant]:
         """Participants by case code, those of `cases` that are enrolled."""
+
+    async def move_on(self, today: date, ended: Collection[str], now: datetime) -> int:
+        """Statuses that follow from time: released by `today` (before release -> in the
+        program), and the program over for the `ended` case codes (their last message is
+        done). Withdrawn and ended participants stay as they are. How many changed."""
 
     async def list(
         self, *, status: Status | None = None, specialist: str | None = None

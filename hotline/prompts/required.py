@@ -9,6 +9,7 @@ from hotline.flows.actions import Say
 from hotline.flows.engine import Languages
 from hotline.flows.loader import VOICE_FLOWS
 from hotline.flows.model import Flow
+from hotline.flows.on_phone import on_phone
 from hotline.flows.said import spoken
 from hotline.messages import MessageId
 
@@ -19,12 +20,13 @@ def voice_prompts(
     flows: Mapping[str, Flow], languages: Languages, codes: tuple[str, ...] | None = None
 ) -> frozenset[Say]:
     """Every message, with its arguments, a caller (or a specialist) can hear in this
-    deployment: the voice flows' and the code's (hotline.messages); whispers name a caller's
+    deployment: the voice flows' (and of each flow that names what it says on a call, as
+    a check-in does), and the code's (hotline.messages); whispers name a caller's
     language, one of `codes` (default: the offered)."""
     said: set[Say] = set()
     for flow in flows.values():
-        if flow.id in VOICE_FLOWS:
-            said.update(spoken(flow, languages))
+        if flow.id in VOICE_FLOWS or flow.voice:
+            said.update(spoken(on_phone(flow), languages))
     for language in languages.offered:
         said.update(
             Say(message, language, args)

@@ -37,20 +37,22 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Literal
 
 from hotline.conversations.chat_render import ChatMessage
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.participants.model import Participant
-from hotline.privacy import Pseudonyms, pseudonym
+from hotline.privacy import Pseudonyms
 from hotline.reminders.campaign import Channel, RecipientKind
 from hotline.reminders.delivery import DEFAULT_RULES, DeliveryRules, Verdict, catch_up, deliver_at
 from hotline.reminders.offsets import zone
-from hotline.reminders.outbound import Outbound, Sender, SendError, SendFailure
-from hotline.reminders.plan import PlannedMessage, RowStatus
+from hotline.reminders.outbound import Openings, Outbound, Sender, SendError, SendFailure
+from hotline.reminders.plan import PlannedMessage
 from hotline.reminders.ports import Attempt, StoredMessage
+from hotline.reminders.recipients import CHANNELS, REPORTED, Reach, callers, reach_of, sms_ref
+from hotline.reminders.staff_work import Silences, TaskDesk
 
 __all__ = ["DispatchConfig", "Dispatcher", "Tally", "TaskDesk"]
 
@@ -73,23 +75,8 @@ class DispatchConfig:
     stuck_after: timedelta = timedelta(minutes=10)  # `sending` this long: see the docstring
     concurrency: int = 32  # sends in flight at once, in one batch
     in_flight: int = 3  # batches claimed, sent or settled at once
-
-
-class TaskDesk(Protocol):
-    """Where a specialist's work goes: the staff desk, through the escalation service."""
-
-    async def prepare(self) -> None:
-        """Read what it needs before the dispatcher opens a unit of work."""
-
-    async def open_task(
-        self, uow: UnitOfWork, message: PlannedMessage, participant: Participant, now: datetime
-    ) -> str:
-        """A task of a campaign step for the participant's specialist; its escalation id."""
-
-    async def opted_out(
-        self, uow: UnitOfWork, message: PlannedMessage, participant: Participant, now: datetime
-    ) -> str:
-        """Tell the specialist that a recipient opted out of SMS at their carrier."""
+    answer_within: timedelta = timedelta(days=3)  # a check-in unanswered this long is silent
+    silences: int = 2  # silent check-ins in a row that make a task for the specialist
 
 
 @dataclass
@@ -128,7 +115,11 @@ class Dispatcher:
         pseudonym_key: bytes,
         tasks: TaskDesk | None = None,
         config: DispatchConfig = DispatchConfig(),
+        openings: Openings | None = None,
+        silences: Silences | None = None,
     ) -> None:
+        self.openings = openings
+        self.silences = silences
         self.units = units
         self.senders = senders
         self.texts = texts
@@ -142,6 +133,7 @@ class Dispatcher:
         batches in flight at once, so the database works while a provider answers."""
         tally = Tally()
         await self.reconcile(tally)
+        await self.time_passed(tally)
         budget = [self.config.batches]
         recent: dict[str, tuple[int, datetime]] = {}  # (row, when) sent this tick, by recipient
 
@@ -160,7 +152,7 @@ class Dispatcher:
         """A provider's status callback about a row (Twilio's MessageStatus/CallStatus);
         False when the row is unknown or settled."""
         now = self.clock()
-        outcome = _REPORTED.get(status)
+        outcome = REPORTED.get(status)
         if outcome is None:
             return False
         error = f"error {error_code}" if error_code else None
@@ -185,15 +177,31 @@ class Dispatcher:
                 )
                 tally.reconciled += 1
 
+    async def time_passed(self, tally: Tally) -> None:
+        """What time alone decides: participants released by today are in the program, and
+        check-ins out longer than `answer_within` with no answer are silent (see
+        `reminders.answers`)."""
+        now = self.clock()
+        if self.tasks is not None:
+            await self.tasks.prepare()
+        async with self.units() as uow:
+            # Statuses that follow from time: released today, so in the program now.
+            await uow.participants.move_on(now.date(), (), now)
+            if self.silences is None:
+                return
+            rows = await uow.answers.overdue(now - self.config.answer_within, self.config.batch)
+            if rows:
+                tally.tasks += await self.silences.went_silent(uow, rows, self.config.silences, now)
+
     async def _settle_stuck(
         self, uow: UnitOfWork, row: StoredMessage, now: datetime
     ) -> tuple[str, str | None, str]:
-        sender = self.senders.get(Channel(row.channel)) if row.channel in _CHANNELS else None
+        sender = self.senders.get(Channel(row.channel)) if row.channel in CHANNELS else None
         if sender is None or not sender.confirms:
             await uow.plan.sent(row.id, None, now)
             return "sent", None, "unconfirmed: the server stopped while sending"
         participant = await uow.participants.get(row.message.participant)
-        reach = None if participant is None else _reach(participant, row.message)
+        reach = None if participant is None else reach_of(participant, row.message)
         if reach is None or row.sending_at is None:
             await uow.plan.fail(row.id, "stopped while sending; no longer reachable", now)
             return "failed", None, "stopped while sending; no longer reachable"
@@ -239,7 +247,7 @@ class Dispatcher:
                 return None
             people = await uow.participants.get_many({r.message.participant for r in rows})
             last = await uow.plan.last_sent({r.message.recipient_ref or "" for r in rows})
-            reachable: list[tuple[StoredMessage, Participant, _Reach]] = []
+            reachable: list[tuple[StoredMessage, Participant, Reach]] = []
             for row in rows:
                 m = row.message
                 participant = people.get(m.participant)
@@ -250,7 +258,7 @@ class Dispatcher:
                 elif m.recipient_kind is RecipientKind.SPECIALIST_TASK:
                     await self._task(uow, row, participant, tally)
                 else:
-                    reach = _reach(participant, m)
+                    reach = reach_of(participant, m)
                     if reach is None:
                         reason = "no longer reachable on the step's channels"
                         await self._skip(uow, row, reason, tally)
@@ -260,8 +268,8 @@ class Dispatcher:
             refs = Pseudonyms(self.pseudonym_key)
             phones = {r[2][0] for r in reachable if r[2][0]}
             opted = await uow.chats.opted_out_among({refs(p) or "" for p in phones})
-            callers = {c for _, _, (p, chat, _) in reachable for c in _callers(refs, p, chat) if c}
-            live = await uow.plan.live_callers(callers, now - self.config.live_within)
+            addressed = {c for _, _, (p, ch, _) in reachable for c in _callers(refs, p, ch) if c}
+            live = await uow.plan.live_callers(addressed, now - self.config.live_within)
             waits: list[tuple[int, datetime]] = []
             marks: list[tuple[int, str]] = []
             for row, participant, (phone, chat, channels) in reachable:
@@ -285,7 +293,15 @@ class Dispatcher:
                 if not channels:
                     await self._skip(uow, row, "none of its channels is open here", tally)
                     continue
-                out = self._outbound(row, channels[0], phone, chat, now)
+                opened = await self._open(uow, row, channels, phone, chat, now)
+                if opened == "busy":  # with a specialist: the check-in waits
+                    waits.append((row.id, now + self.config.live_wait))
+                    tally.waited += 1
+                    continue
+                if opened is None:
+                    await self._skip(uow, row, "the person asked for no more messages", tally)
+                    continue
+                out, channels = opened
                 recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
                 marks.append((row.id, channels[0].value))
                 sends.append(_Send(row, out, channels[1:], participant, phone))
@@ -295,9 +311,40 @@ class Dispatcher:
             await uow.plan.sending_many(marks, now)
         return sends
 
+    async def _open(
+        self,
+        uow: UnitOfWork,
+        row: StoredMessage,
+        channels: tuple[Channel, ...],
+        phone: str | None,
+        chat: int | None,
+        now: datetime,
+    ) -> tuple[Outbound, tuple[Channel, ...]] | Literal["busy"] | None:
+        """The message on the first of `channels` that takes it, and the channels from
+        that one on: a check-in opens its conversation there, so that the answer continues
+        it. "busy": the person is with a specialist; None: every channel asked for silence."""
+        sms_ref, chat_ref = callers(phone, chat, self.pseudonym_key)
+        for i, channel in enumerate(channels):
+            out = self._outbound(row, channel, phone, chat, now)
+            if row.message.flow is None or self.openings is None:
+                return out, channels[i:]
+            ref = chat_ref if channel is Channel.TELEGRAM else sms_ref
+            opened = await self.openings.open(
+                uow, channel, out.address, ref or "", row.message, row.id, now
+            )
+            if opened == "busy":
+                return "busy"
+            if opened == "opted-out":
+                continue
+            if opened is not None:
+                out = replace(out, texts=opened[0], seq=opened[1])
+            return out, channels[i:]
+        return None
+
     async def _skip(self, uow: UnitOfWork, row: StoredMessage, reason: str, tally: Tally) -> None:
         now = self.clock()
         await uow.plan.skip(row.id, reason, now)
+        await _program_over(uow, row, now)
         await uow.plan.attempt(row.id, Attempt(now, None, "skipped", None, reason))
         tally.skipped += 1
         tally.outcomes.append((row.id, "skipped"))
@@ -345,9 +392,11 @@ class Dispatcher:
                     if error is None
                 ]
             )
-            for row_id, _ in taken:
-                tally.sent += 1
-                tally.outcomes.append((row_id, "sent"))
+            for send, _, error in results:
+                if error is None:
+                    await _program_over(uow, send.row, now)  # (its last message only)
+                    tally.sent += 1
+                    tally.outcomes.append((send.row.id, "sent"))
             for send, _, error in results:
                 if error is not None:
                     await self._settle(uow, send, error, now, tally)
@@ -368,7 +417,7 @@ class Dispatcher:
         if error.failure is SendFailure.OPTED_OUT:
             # The carrier refuses every SMS to this number until the person texts START:
             # keep the number out of SMS (as an SMS STOP does) and tell their specialist.
-            await uow.chats.opt_out(_sms_ref(send.phone, self.pseudonym_key), channel, now)
+            await uow.chats.opt_out(sms_ref(send.phone, self.pseudonym_key), channel, now)
             if self.tasks is not None:
                 await self.tasks.opted_out(uow, send.row.message, send.participant, now)
         if error.failure is SendFailure.RETRY:
@@ -383,56 +432,17 @@ class Dispatcher:
             tally.retried += 1
             return
         await uow.plan.fail(row_id, detail, now)
+        await _program_over(uow, send.row, now)
         tally.failed += 1
         tally.outcomes.append((row_id, "failed"))
 
 
-_CHANNELS = frozenset(c.value for c in Channel)
-_REPORTED = {
-    "queued": RowStatus.SENT,
-    "accepted": RowStatus.SENT,
-    "sending": RowStatus.SENT,
-    "sent": RowStatus.SENT,
-    "initiated": RowStatus.SENT,
-    "ringing": RowStatus.SENT,
-    "in-progress": RowStatus.SENT,
-    "delivered": RowStatus.DELIVERED,
-    "read": RowStatus.DELIVERED,
-    "completed": RowStatus.DELIVERED,
-    "undelivered": RowStatus.FAILED,
-    "failed": RowStatus.FAILED,
-    "busy": RowStatus.FAILED,
-    "no-answer": RowStatus.FAILED,
-    "canceled": RowStatus.FAILED,
-}
-
-
-_Reach = tuple[str | None, int | None, tuple[Channel, ...]]  # phone, chat, channels
-
-
-def _reach(participant: Participant, m: PlannedMessage) -> _Reach | None:
-    """The recipient's phone, chat and the row's channels they can still be reached on."""
-    if m.recipient_kind is RecipientKind.PARTICIPANT:
-        phone, chat, consent = participant.phone, participant.telegram_chat, participant.consent
-    else:
-        relative = next((f for f in participant.family if f.id == m.recipient_ref), None)
-        if relative is None:
-            return None
-        phone, chat, consent = relative.phone, relative.telegram_chat, relative.consent
-    allowed = {c.value for c in consent.channels}
-    channels = tuple(
-        c
-        for c in m.channels
-        if c.value in allowed and (chat is not None if c is Channel.TELEGRAM else bool(phone))
-    )
-    return (phone, chat, channels) if channels else None
+async def _program_over(uow: UnitOfWork, row: StoredMessage, now: datetime) -> None:
+    """The participant's last message is done (sent, skipped or failed): the program ends."""
+    if row.message.last and row.message.recipient_kind is RecipientKind.PARTICIPANT:
+        await uow.participants.move_on(now.date(), (row.message.participant,), now)
 
 
 def _callers(refs: Pseudonyms, phone: str | None, chat: int | None) -> list[str | None]:
-    """The call log's pseudonyms of a recipient's phone and Telegram chat."""
+    """The call log's pseudonyms of a recipient's phone and Telegram chat (as `callers`)."""
     return [refs(phone) if phone else None, refs(f"telegram:{chat}") if chat is not None else None]
-
-
-def _sms_ref(phone: str | None, key: bytes) -> str:
-    """The pseudonym an SMS opt-out is kept under (as the SMS channel keys it)."""
-    return pseudonym(phone or "", key) or ""

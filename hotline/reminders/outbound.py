@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Literal, Protocol
 
 from hotline.catalog import Catalog
 from hotline.conversations.chat_render import ChatMessage, render_chat
 from hotline.errors import HotlineError
+from hotline.escalation.ports import UnitOfWork
 from hotline.flows.engine import Languages, start
 from hotline.flows.events import CallStarted
 from hotline.flows.model import Flow
@@ -25,6 +26,8 @@ from hotline.reminders.campaign import Channel
 from hotline.reminders.plan import PlannedMessage
 
 __all__ = [
+    "Opened",
+    "Openings",
     "Outbound",
     "SendError",
     "SendFailure",
@@ -61,6 +64,28 @@ class Outbound:
     language: str
     texts: tuple[ChatMessage, ...]
     flow: str | None
+    seq: int | None = None  # the step a check-in's choices answer, when it opened a conversation
+
+
+Opened = tuple[tuple[ChatMessage, ...], int] | Literal["busy", "opted-out"]
+
+
+class Openings(Protocol):
+    """Opens the conversation of a check-in on a chat channel (the chat service), so that
+    the answer continues it: its first messages and step, or "busy" (the person is with a
+    specialist: wait) or "opted-out" (they asked this channel for silence)."""
+
+    async def open(
+        self,
+        uow: UnitOfWork,
+        channel: Channel,
+        address: str,
+        pseudonym: str,
+        message: PlannedMessage,
+        origin: int,
+        now: datetime,
+    ) -> Opened | None:
+        """None when `channel` holds no chat conversation (a voice call opens its own)."""
 
 
 class Sender(Protocol):
@@ -84,10 +109,9 @@ def outbound_text(
     """The first messages of a planned step, in the recipient's language: the step's
     message, or what its flow says first (a check-in's question and its choices).
 
-    The one seam to the check-in conversation: once the chat service opens an outbound
-    session itself (`ChatConversations.start_outbound`), this function is what is switched
-    over to it, so that an answer continues the flow; until then the flow's opening is
-    rendered here with the catalogue and an answer reaches the chat service as a new chat.
+    A check-in sent on a chat channel opens its conversation instead (`Openings`), with
+    the same words; this is what any other channel, and a look at what Twilio sent after a
+    stop, go by.
     """
     if message.flow is not None:
         flow = flows[message.flow]

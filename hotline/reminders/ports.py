@@ -138,3 +138,31 @@ class PlanRepository(Protocol):
         self, participant: str
     ) -> builtins.list[tuple[StoredMessage, builtins.list[Attempt]]]:
         """Every row of a participant (cancelled ones too) with its attempts, by due time."""
+
+
+class AnswerRepository(Protocol):
+    """What people answered to check-ins (a planned message with a flow)."""
+
+    async def record(self, row_id: int, answer: str, now: datetime) -> StoredMessage | None:
+        """Keep `answer` to the check-in of row `row_id` (an earlier "silent" gives way:
+        an answer on a later day still counts); the row, or None when there is none."""
+
+    async def opened(self, row_id: int, conversation: str) -> None:
+        """The check-in of row `row_id` opened the chat conversation `conversation`."""
+
+    async def pending(self, conversation: str, since: datetime) -> StoredMessage | None:
+        """The latest check-in that opened `conversation` since `since` and has no answer
+        yet (or was judged silent): where an answer that comes later belongs."""
+
+    async def overdue(self, before: datetime, limit: int) -> builtins.list[StoredMessage]:
+        """Check-ins delivered before `before` with no answer yet, locked for this unit."""
+
+    async def mark_silent(self, row_ids: Collection[int]) -> None:
+        """These check-ins went unanswered."""
+
+    async def latest(self, recipient_ref: str, limit: int) -> builtins.list[str | None]:
+        """The answers to a recipient's last `limit` check-ins that went out, newest
+        first (None: not answered yet, and not yet judged silent)."""
+
+
+SILENT = "silent"  # the answer kept for a check-in nobody answered in time; a later one wins

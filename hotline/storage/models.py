@@ -218,6 +218,22 @@ class EscalationTimer(Base):
     __table_args__ = (Index("ix_escalation_timers_due_at", "fired_at", "due_at"),)
 
 
+class EscalationEventRow(Base):
+    """Someone rung or alerted about an escalation, or a callback rung: its timeline."""
+
+    __tablename__ = "escalation_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    escalation_id: Mapped[str] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    kind: Mapped[str] = mapped_column(String(16))
+    staff_id: Mapped[str | None] = mapped_column(String(32))  # None: a staff group
+    channel: Mapped[str | None] = mapped_column(String(16))
+    seconds: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_escalation_events_escalation_id", "escalation_id", "at"),)
+
+
 class CallbackTask(Base):
     """A voicemail or callback request: the caller's number kept encrypted while it is open."""
 
@@ -392,6 +408,7 @@ class PlannedMessageRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     answer: Mapped[str | None] = mapped_column(String(16))  # a check-in's answer, or "silent"
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    conversation: Mapped[str | None] = mapped_column(String(100))  # the chat it opened
 
     __table_args__ = (
         Index(
@@ -405,6 +422,7 @@ class PlannedMessageRow(Base):
         Index("ix_planned_messages_ready", "status", "ready_at"),
         Index("ix_planned_messages_participant", "participant", "due_at"),
         Index("ix_planned_messages_recipient", "recipient_ref", "sent_at"),
+        Index("ix_planned_messages_conversation", "conversation", "sent_at"),
     )
 
 

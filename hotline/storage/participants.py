@@ -15,7 +15,7 @@ import hmac
 import uuid
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
 from sqlalchemy import Row, Table, delete, insert, select, update
@@ -297,6 +297,24 @@ class SqlParticipants:
         """Delete invitations that expired before `before`, used or not; how many."""
         result = await self.conn.execute(delete(_INVITES).where(_INVITES.c.expires_at < before))
         return int(result.rowcount or 0)
+
+    async def move_on(self, today: date, ended: Collection[str], now: datetime) -> int:
+        """Released by `today`: in the program; the `ended` ones: the program is over."""
+        before, during = Status.BEFORE_RELEASE.value, Status.IN_PROGRAM.value
+        changed = await self.conn.execute(
+            update(_PEOPLE)
+            .where(_PEOPLE.c.status == before, _PEOPLE.c.release_date <= today)
+            .values(status=during, updated_at=now)
+        )
+        count = changed.rowcount or 0
+        if ended:
+            over = await self.conn.execute(
+                update(_PEOPLE)
+                .where(_PEOPLE.c.case_code.in_(list(ended)), _PEOPLE.c.status.in_([before, during]))
+                .values(status=Status.ENDED.value, updated_at=now)
+            )
+            count += over.rowcount or 0
+        return count
 
     # Helpers ---------------------------------------------------------------------------------
 

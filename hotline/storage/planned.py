@@ -30,7 +30,7 @@ from hotline.storage.models import (
     PlannedMessageRow,
 )
 
-__all__ = ["SqlPlan"]
+__all__ = ["SqlPlan", "stored_message"]
 
 _PLAN = cast(Table, PlannedMessageRow.__table__)
 _ATTEMPTS = cast(Table, MessageAttempt.__table__)
@@ -55,7 +55,7 @@ class SqlPlan:
                 _PLAN.c.participant == participant, _PLAN.c.status != RowStatus.CANCELLED
             )
         )
-        return [_stored(row).row for row in result]
+        return [stored_message(row).row for row in result]
 
     async def cancel(self, ids: Collection[int | str], now: datetime) -> int:
         """Cancel these rows where they are still planned; how many."""
@@ -100,7 +100,7 @@ class SqlPlan:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        return [_stored(row) for row in result]
+        return [stored_message(row) for row in result]
 
     async def last_sent(self, refs: Collection[str]) -> dict[str, datetime]:
         """The last time anything went to each of these recipients (sent or being sent)."""
@@ -241,7 +241,7 @@ class SqlPlan:
     async def get(self, row_id: int) -> StoredMessage | None:
         """One row."""
         row = (await self.conn.execute(select(_PLAN).where(_PLAN.c.id == row_id))).first()
-        return None if row is None else _stored(row)
+        return None if row is None else stored_message(row)
 
     async def stuck(self, before: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Rows left being sent since before `before` (a process stopped mid-send)."""
@@ -252,7 +252,7 @@ class SqlPlan:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        return [_stored(row) for row in result]
+        return [stored_message(row) for row in result]
 
     async def attempt(self, row_id: int, attempt: Attempt) -> None:
         """Record one attempt or report."""
@@ -272,14 +272,14 @@ class SqlPlan:
         if participant is not None:
             query = query.where(_PLAN.c.participant == participant)
         result = await self.conn.execute(query.order_by(_PLAN.c.ready_at, _PLAN.c.key))
-        return [_stored(row) for row in result]
+        return [stored_message(row) for row in result]
 
     async def history(
         self, participant: str
     ) -> builtins.list[tuple[StoredMessage, builtins.list[Attempt]]]:
         """Every row of a participant (cancelled ones too) with its attempts, by due time."""
         rows = [
-            _stored(row)
+            stored_message(row)
             for row in await self.conn.execute(
                 select(_PLAN)
                 .where(_PLAN.c.participant == participant)
@@ -401,7 +401,8 @@ def _window_text(window: Window) -> str:
     return str(window)
 
 
-def _stored(row: Row[Any]) -> StoredMessage:
+def stored_message(row: Row[Any]) -> StoredMessage:
+    """A row of the plan as the reminders see it."""
     message = PlannedMessage(
         key=row.key,
         participant=row.participant,

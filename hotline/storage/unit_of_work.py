@@ -13,30 +13,36 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from hotline.storage.answers import SqlAnswers
 from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
 from hotline.storage.db import outages_as_unavailable
 from hotline.storage.directory import SqlDirectory
+from hotline.storage.escalation_events import SqlEvents
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.planned import SqlPlan
 from hotline.storage.sessions import SqlSessions
 from hotline.storage.staff_notices import SqlNotices
+from hotline.storage.stats import SqlStats
 
 
 class SqlUnitOfWork:
     """The repositories of one transaction."""
 
     __slots__ = (
+        "answers",
         "cases",
         "chats",
         "directory",
         "escalations",
+        "events",
         "notices",
         "participants",
         "plan",
         "sessions",
+        "stats",
         "tasks",
     )
 
@@ -49,7 +55,10 @@ class SqlUnitOfWork:
         self.notices = SqlNotices(conn)
         self.participants = SqlParticipants(conn, keys)
         self.plan = SqlPlan(conn)
+        self.answers = SqlAnswers(conn)
+        self.events = SqlEvents(conn)
         self.directory = SqlDirectory(conn)
+        self.stats = SqlStats(conn)
 
 
 class SqlUnitsOfWork:

@@ -31,5 +31,15 @@ checkin-question = Dobrý den, tady { -program }. Jak se máte?
 checkin-fine = To rádi slyšíme. Opatrujte se a pište nám, kdykoli budete chtít.
 checkin-talk = Děkujeme. Poradce se vám brzy ozve.
 checkin-help-now = Je-li ohrožen váš nebo cizí život, volejte hned 112. Ihned o tom dáváme vědět poradci.
+checkin-help-later = Teď se nemůže připojit žádný odborník. Požádali jsme, aby se vám někdo ozval co nejdřív. Je-li ohrožen váš nebo cizí život, volejte 112.
 checkin-stopped = Tyto zprávy už nebudete dostávat. Napsat nám sem můžete dál, kdykoli budete chtít.
 checkin-later = Odpovědět můžete i později, jak se vám to hodí. Opatrujte se.
+
+## Pravidelné ověření hovorem (`voice:` v checkin.yaml): poslouchá se, nečte; klávesy místo tlačítek
+
+checkin-call-question = Dobrý den, tady { -program }. Voláme, abychom se zeptali, jak se máte. Pokud jste v pořádku, stiskněte 1. Chcete-li si s někým promluvit, stiskněte 2. Potřebujete-li pomoc hned, stiskněte 3. Pokud už tyto hovory nechcete, stiskněte 4.
+checkin-call-fine = To rádi slyšíme. Opatrujte se a zavolejte nám, kdykoli budete chtít. Na shledanou.
+checkin-call-stopped = Takto už vám volat nebudeme. Na toto číslo nám můžete dál zavolat, kdykoli budete chtít. Na shledanou.
+checkin-call-later = Zkusíme to jindy. Opatrujte se. Na shledanou.
+# Hovor přijala hlasová schránka: krátce a neutrálně, ať ji pak poslouchá kdokoli.
+checkin-voicemail = Dobrý den, tady { -program }. Volali jsme, abychom se zeptali, jak se máte. Zkusíme to jindy. Na shledanou.

@@ -89,6 +89,10 @@ staff-crisis-in-case = NALÉHAVÉ: člověk ve vašem rozhovoru napsal slova kri
 staff-program-task = { $task ->
     [plan-meeting] Úkol programu k případu { $case }: naplánujte schůzku před propuštěním.
     [sms-opted-out] Případ { $case }: na toto číslo už SMS nechodí (člověk je u svého operátora odhlásil). Spojte se s ním jinak.
+    [wants-to-talk] Případ { $case }: na otázku „Jak se máte?“ člověk odpověděl, že si chce s někým promluvit. Ozvěte se mu.
+    [needs-help-now] Případ { $case }: na otázku „Jak se máte?“ člověk odpověděl, že potřebuje pomoc hned. Ozvěte se mu okamžitě.
+    [stopped-messages] Případ { $case }: člověk požádal, abychom mu už neposílali zprávy; jsou zastavené. Je-li třeba, spojte se s ním jinak.
+    [no-answers] Případ { $case }: člověk neodpověděl na několik otázek „Jak se máte?“ po sobě. Ozvěte se mu.
    *[other] Úkol programu k případu { $case } ({ $task }).
 }
 staff-program-task-done = Hotovo.

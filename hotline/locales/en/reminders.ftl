@@ -34,6 +34,16 @@ checkin-question = Hello from { -program }. How are you doing?
 checkin-fine = Good to hear. Take care, and write to us whenever you want.
 checkin-talk = Thank you. A specialist will contact you soon.
 checkin-help-now = If your life or someone else's is in danger, call 112 now. We are letting a specialist know right away.
+checkin-help-later = No specialist can join right now. We have asked one to contact you as soon as possible. If your life or someone else's is in danger, call 112.
 checkin-stopped = You will get no more of these messages. You can still write to us here at any time.
 # No answer the flow understood, after the repeats.
 checkin-later = You can answer later, whenever you like. Take care.
+
+## The check-in on a call (the `voice:` of checkin.yaml): said, not read; keys, not buttons
+
+checkin-call-question = Hello, this is { -program } calling to ask how you are doing. If you are fine, press 1. If you would like to talk to someone, press 2. If you need help now, press 3. To stop these calls, press 4.
+checkin-call-fine = Good to hear. Take care, and call us whenever you want. Goodbye.
+checkin-call-stopped = You will get no more of these calls. You can still call us on this number at any time. Goodbye.
+checkin-call-later = We will call again another time. Take care. Goodbye.
+# An answering machine took the call: short and neutral, whoever listens to it later.
+checkin-voicemail = Hello, this is { -program } calling to check in. We will try again another time. Goodbye.

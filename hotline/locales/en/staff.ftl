@@ -82,6 +82,10 @@ staff-crisis-in-case = URGENT: the person in your conversation wrote words of cr
 staff-program-task = { $task ->
     [plan-meeting] Program task for case { $case }: plan the pre-release meeting.
     [sms-opted-out] Case { $case }: this number no longer takes SMS (the person opted out with their carrier). Reach them another way.
+    [wants-to-talk] Case { $case } answered a check-in: would like to talk to someone. Contact them.
+    [needs-help-now] Case { $case } answered a check-in: needs help now. Contact them at once.
+    [stopped-messages] Case { $case } asked for no more messages; they are stopped. Reach them another way if needed.
+    [no-answers] Case { $case } has not answered several check-ins in a row. Contact them.
    *[other] Program task for case { $case } ({ $task }).
 }
 staff-program-task-done = Done.

@@ -31,5 +31,15 @@ checkin-question = Dobar dan, ovdje { -program }. Kako ste?
 checkin-fine = Drago nam je. Čuvajte se i pišite nam kad god želite.
 checkin-talk = Hvala. Savjetnik će Vam se uskoro javiti.
 checkin-help-now = Ako je Vaš ili nečiji život u opasnosti, odmah nazovite 112. Odmah obavještavamo savjetnika.
+checkin-help-later = Trenutno se nijedan stručnjak ne može uključiti. Zamolili smo da vam se netko javi što prije. Ako je vaš ili tuđi život u opasnosti, nazovite 112.
 checkin-stopped = Više nećete primati ove poruke. I dalje nam možete pisati ovdje kad god želite.
 checkin-later = Možete odgovoriti i kasnije, kad Vam odgovara. Čuvajte se.
+
+## Redovita provjera pozivom (`voice:` u checkin.yaml): sluša se, ne čita; tipke umjesto gumba
+
+checkin-call-question = Dobar dan, ovdje { -program }. Zovemo da čujemo kako ste. Ako ste dobro, pritisnite 1. Ako želite s nekim razgovarati, pritisnite 2. Ako Vam pomoć treba odmah, pritisnite 3. Ako više ne želite ovakve pozive, pritisnite 4.
+checkin-call-fine = Drago nam je. Čuvajte se i nazovite nas kad god želite. Doviđenja.
+checkin-call-stopped = Više Vas nećemo ovako zvati. I dalje nas možete nazvati na ovaj broj kad god želite. Doviđenja.
+checkin-call-later = Javit ćemo se neki drugi put. Čuvajte se. Doviđenja.
+# Poziv je preuzela govorna pošta: kratko i neutralno, tko god je poslije posluša.
+checkin-voicemail = Dobar dan, ovdje { -program }. Zvali smo da čujemo kako ste. Javit ćemo se neki drugi put. Doviđenja.

@@ -86,6 +86,10 @@ staff-crisis-in-case = HITNO: osoba u Vašem razgovoru napisala je riječi krize
 staff-program-task = { $task ->
     [plan-meeting] Zadatak programa za predmet { $case }: dogovorite sastanak prije izlaska.
     [sms-opted-out] Predmet { $case }: na ovaj broj više ne stižu SMS poruke (osoba ih je odjavila kod svog operatera). Javite se na drugi način.
+    [wants-to-talk] Predmet { $case }: na pitanje „Kako ste?” osoba je odgovorila da želi s nekim razgovarati. Javite joj se.
+    [needs-help-now] Predmet { $case }: na pitanje „Kako ste?” osoba je odgovorila da joj pomoć treba odmah. Javite joj se odmah.
+    [stopped-messages] Predmet { $case }: osoba je zatražila da joj više ne šaljemo poruke; zaustavljene su. Ako treba, javite joj se na drugi način.
+    [no-answers] Predmet { $case }: osoba nije odgovorila na nekoliko pitanja „Kako ste?” zaredom. Javite joj se.
    *[other] Zadatak programa za predmet { $case } ({ $task }).
 }
 staff-program-task-done = Gotovo.

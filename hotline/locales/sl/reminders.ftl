@@ -31,5 +31,15 @@ checkin-question = Pozdravljeni, tukaj { -program }. Kako ste?
 checkin-fine = Veseli nas. Pazite nase in nam pišite, kadar koli želite.
 checkin-talk = Hvala. Svetovalec se vam bo kmalu oglasil.
 checkin-help-now = Če je ogroženo vaše ali tuje življenje, takoj pokličite 112. Svetovalca takoj obveščamo.
+checkin-help-later = Trenutno se ne more pridružiti noben strokovnjak. Prosili smo, naj se vam kdo oglasi čim prej. Če je ogroženo vaše ali tuje življenje, pokličite 112.
 checkin-stopped = Teh sporočil ne boste več prejemali. Še vedno nam lahko pišete sem, kadar koli želite.
 checkin-later = Odgovorite lahko tudi pozneje, ko vam ustreza. Pazite nase.
+
+## Redno preverjanje po telefonu (`voice:` v checkin.yaml): posluša se, ne bere; tipke namesto gumbov
+
+checkin-call-question = Pozdravljeni, tukaj { -program }. Kličemo, da bi slišali, kako ste. Če ste dobro, pritisnite 1. Če bi se radi s kom pogovorili, pritisnite 2. Če potrebujete pomoč zdaj, pritisnite 3. Če ne želite več takih klicev, pritisnite 4.
+checkin-call-fine = Veseli nas. Pazite nase in nas pokličite, kadar koli želite. Nasvidenje.
+checkin-call-stopped = Tako vas ne bomo več klicali. Še vedno nas lahko pokličete na to številko, kadar koli želite. Nasvidenje.
+checkin-call-later = Poklicali bomo kdaj drugič. Pazite nase. Nasvidenje.
+# Klic je prevzel telefonski odzivnik: na kratko in nevtralno, kdor koli ga pozneje posluša.
+checkin-voicemail = Pozdravljeni, tukaj { -program }. Klicali smo, da bi slišali, kako ste. Poklicali bomo kdaj drugič. Nasvidenje.

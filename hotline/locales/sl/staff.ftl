@@ -90,6 +90,10 @@ staff-crisis-in-case = NUJNO: oseba v vašem pogovoru je napisala besede krize. 
 staff-program-task = { $task ->
     [plan-meeting] Naloga programa za primer { $case }: načrtujte srečanje pred odpustom.
     [sms-opted-out] Primer { $case }: na to številko SMS ne prihajajo več (oseba jih je odjavila pri svojem operaterju). Stopite v stik drugače.
+    [wants-to-talk] Primer { $case }: na vprašanje »Kako ste?« je oseba odgovorila, da bi se rada z nekom pogovorila. Oglasite se ji.
+    [needs-help-now] Primer { $case }: na vprašanje »Kako ste?« je oseba odgovorila, da potrebuje pomoč takoj. Oglasite se ji takoj.
+    [stopped-messages] Primer { $case }: oseba je prosila, naj ji ne pošiljamo več sporočil; ustavljena so. Če je treba, stopite z njo v stik drugače.
+    [no-answers] Primer { $case }: oseba ni odgovorila na več vprašanj »Kako ste?« zapored. Oglasite se ji.
    *[other] Naloga programa za primer { $case } ({ $task }).
 }
 staff-program-task-done = Opravljeno.

@@ -1,0 +1,18 @@
+"""The dashboard's statistics (issue 14, part 5): counts, figures, tables, SVG charts, CSV.
+
+Layers, edge to middle:
+- `ports.StatsRepository` (`uow.stats`, in `hotline.storage.stats`): counts grouped in SQL
+  for a `period.Period` (local dates [start, end) in the roster's zone, at most 731 days);
+- `service.report(units, period, roster)`: those counts read in one unit of work and folded
+  by `figures.build` (pure) into a `figures.Report`;
+- `tables.tables(report, catalog, language)`: the report as `tables.Table`s in the reader's
+  language (texts in `locales/<lang>/stats.ftl`, numbers and dates by Babel), every figure
+  through `small_counts` (the "<5" rule); `svg.chart(table)` and `tables.csv_text(table)`
+  draw and write the same cells;
+- `web.chart_response` / `web.csv_response` / `web.period_from_query`: aiohttp answers for
+  the dashboard's routes (which it wires and guards; see `web`'s docstring).
+
+On PostgreSQL a year over a million calls takes a few seconds (bench/stats.py): open the
+statistics' units on an engine made with `db.create_engine(url, command_timeout_s=60)`, not
+on the webhooks' engine (2 s a statement).
+"""

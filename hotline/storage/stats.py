@@ -1,0 +1,294 @@
+"""The statistics' counts (`hotline.stats.ports.StatsRepository`) on both engines.
+
+Every query groups in SQL and returns at most a row per group. Local days and hours come
+from a UTC instant plus the zone's offset over the window (`stats.period.Window`): a CASE
+picks the offset of the span an instant falls in, so SQLite (which knows no time zones)
+and PostgreSQL group exactly alike. The expressions with bound values sit in a subquery and
+the grouping is done outside it: PostgreSQL would not match a GROUP BY expression whose
+parameters are bound apart from the SELECT's.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any, cast
+
+from sqlalchemy import (
+    Integer,
+    Select,
+    Table,
+    Text,
+    and_,
+    case,
+    func,
+    literal,
+    not_,
+    select,
+)
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
+
+from hotline.escalation.model import Kind, Result
+from hotline.reminders.campaign import RecipientKind
+from hotline.stats.period import Window
+from hotline.stats.ports import (
+    CALL_CHANNELS,
+    CHAT_CHANNELS,
+    TOP_PATHS,
+    DayCount,
+    DelayCount,
+    HourCount,
+    KindCount,
+    LanguageCount,
+    MessageCount,
+    PathCount,
+    StartCount,
+    StatusCount,
+)
+from hotline.storage.models import (
+    CallbackTask,
+    CallLogEntry,
+    Escalation,
+    ParticipantRow,
+    PlannedMessageRow,
+)
+
+__all__ = ["SqlStats"]
+
+_LOG = cast(Table, CallLogEntry.__table__)
+_ESC = cast(Table, Escalation.__table__)
+_TASKS = cast(Table, CallbackTask.__table__)
+_PLAN = cast(Table, PlannedMessageRow.__table__)
+_PEOPLE = cast(Table, ParticipantRow.__table__)
+_TRAFFIC = (*CALL_CHANNELS, *CHAT_CHANNELS)
+_ESCALATED = (Kind.CALL, Kind.CALLBACK, Kind.CHAT, Kind.QUESTION)  # not program tasks
+
+
+class SqlStats:
+    """The StatsRepository of a unit of work."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
+        self.sqlite = conn.dialect.name == "sqlite"
+
+    # -- the call log ---------------------------------------------------------------------
+
+    def _traffic(self, window: Window) -> Any:
+        """Calls and chats of the window with their local time, as a subquery."""
+        return (
+            select(self._local(_LOG.c.started_at, window).label("local"), _LOG.c.channel)
+            .where(*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(_TRAFFIC))
+            .subquery()
+        )
+
+    async def traffic_by_day(self, window: Window) -> list[DayCount]:
+        """Calls and chats per local date and channel."""
+        sub = self._traffic(window)
+        day = func.date(sub.c.local).label("day")
+        query = select(day, sub.c.channel, func.count().label("n")).group_by(day, sub.c.channel)
+        return [DayCount(_date(row.day), row.channel, int(row.n)) for row in await self._all(query)]
+
+    async def traffic_by_hour(self, window: Window) -> list[HourCount]:
+        """Calls and chats per local weekday, hour and channel."""
+        sub = self._traffic(window)
+        parts: tuple[ColumnElement[Any], ColumnElement[Any]]
+        if self.sqlite:  # %w: 0 Sunday
+            parts = (func.strftime("%w", sub.c.local), func.strftime("%H", sub.c.local))
+        else:  # isodow: 1 Monday .. 7 Sunday
+            parts = (func.extract("isodow", sub.c.local), func.extract("hour", sub.c.local))
+        weekday, hour = parts[0].label("weekday"), parts[1].label("hour")
+        query = select(weekday, hour, sub.c.channel, func.count().label("n")).group_by(
+            weekday, hour, sub.c.channel
+        )
+        return [
+            HourCount(_monday_first(int(row.weekday)), int(row.hour), row.channel, int(row.n))
+            for row in await self._all(query)
+        ]
+
+    async def traffic_by_language(self, window: Window) -> list[LanguageCount]:
+        """Calls and chats per language and channel."""
+        query = (
+            select(_LOG.c.language, _LOG.c.channel, func.count().label("n"))
+            .where(*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(_TRAFFIC))
+            .group_by(_LOG.c.language, _LOG.c.channel)
+        )
+        return [LanguageCount(r.language, r.channel, int(r.n)) for r in await self._all(query)]
+
+    async def top_paths(self, window: Window, limit: int = TOP_PATHS) -> list[PathCount]:
+        """The most frequent paths of voice calls, most frequent first (ties by path)."""
+        path = func.cast(_LOG.c.path, Text).label("path")
+        n = func.count().label("n")
+        query = (
+            select(path, n)
+            .where(*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(CALL_CHANNELS))
+            .group_by(path)
+            .order_by(n.desc(), path)
+            .limit(limit)
+        )
+        return [PathCount(_path(row.path), int(row.n)) for row in await self._all(query)]
+
+    # -- escalations ----------------------------------------------------------------------
+
+    async def escalation_kinds(self, window: Window) -> list[KindCount]:
+        """Escalations (not program tasks) that began in the window, per kind."""
+        answered = func.count(_ESC.c.answered_at).label("answered")
+        query = (
+            select(_ESC.c.kind, func.count().label("n"), answered)
+            .where(*_within(_ESC.c.started_at, window), _ESC.c.kind.in_(_ESCALATED))
+            .group_by(_ESC.c.kind)
+        )
+        return [KindCount(r.kind, int(r.n), int(r.answered)) for r in await self._all(query)]
+
+    async def answer_delays(self, window: Window) -> list[DelayCount]:
+        """Seconds from start to a person taking it, per kind, of those taken."""
+        sub = (
+            select(
+                _ESC.c.kind,
+                self._seconds(_ESC.c.started_at, _ESC.c.answered_at).label("seconds"),
+            )
+            .where(
+                *_within(_ESC.c.started_at, window),
+                _ESC.c.kind.in_(_ESCALATED),
+                _ESC.c.answered_at.is_not(None),
+            )
+            .subquery()
+        )
+        query = select(sub.c.kind, sub.c.seconds, func.count().label("n")).group_by(
+            sub.c.kind, sub.c.seconds
+        )
+        return [DelayCount(r.kind, int(r.seconds), int(r.n)) for r in await self._all(query)]
+
+    async def escalation_starts(self, window: Window) -> list[StartCount]:
+        """Escalations per kind and UTC minute they began."""
+        if self.sqlite:
+            minute = func.strftime("%Y-%m-%d %H:%M", _ESC.c.started_at)
+        else:
+            minute = func.date_trunc("minute", _ESC.c.started_at)
+        sub = (
+            select(_ESC.c.kind, minute.label("minute"))
+            .where(*_within(_ESC.c.started_at, window), _ESC.c.kind.in_(_ESCALATED))
+            .subquery()
+        )
+        query = select(sub.c.kind, sub.c.minute, func.count().label("n")).group_by(
+            sub.c.kind, sub.c.minute
+        )
+        return [StartCount(r.kind, _minute(r.minute), int(r.n)) for r in await self._all(query)]
+
+    async def callback_outcomes(self, window: Window) -> list[StatusCount]:
+        """Callback tasks asked for in the window, by how they ended (None: open)."""
+        query = (
+            select(_ESC.c.outcome, func.count().label("n"))
+            .select_from(_TASKS.join(_ESC, _ESC.c.id == _TASKS.c.escalation_id))
+            .where(*_within(_ESC.c.started_at, window))
+            .group_by(_ESC.c.outcome)
+        )
+        return [StatusCount(r.outcome, int(r.n)) for r in await self._all(query)]
+
+    async def callback_delays(self, window: Window) -> list[DelayCount]:
+        """Seconds from a callback's request to its task being done."""
+        sub = (
+            select(self._seconds(_ESC.c.started_at, _TASKS.c.closed_at).label("seconds"))
+            .select_from(_TASKS.join(_ESC, _ESC.c.id == _TASKS.c.escalation_id))
+            .where(
+                *_within(_ESC.c.started_at, window),
+                _ESC.c.outcome == Result.DONE,
+                _TASKS.c.closed_at.is_not(None),
+            )
+            .subquery()
+        )
+        query = select(sub.c.seconds, func.count().label("n")).group_by(sub.c.seconds)
+        return [DelayCount(Kind.CALLBACK, int(r.seconds), int(r.n)) for r in await self._all(query)]
+
+    # -- reminders and participants --------------------------------------------------------
+
+    async def messages(self, window: Window) -> list[MessageCount]:
+        """Reminders and check-ins sent in the window (not tasks for staff), by status and
+        answer."""
+        checkin = _PLAN.c.flow.is_not(None).label("checkin")
+        sub = (
+            select(_PLAN.c.status, checkin, _PLAN.c.answer)
+            .where(
+                *_within(_PLAN.c.sent_at, window),
+                not_(_PLAN.c.recipient_kind == RecipientKind.SPECIALIST_TASK),
+            )
+            .subquery()
+        )
+        query = select(sub.c.status, sub.c.checkin, sub.c.answer, func.count().label("n"))
+        query = query.group_by(sub.c.status, sub.c.checkin, sub.c.answer)
+        return [
+            MessageCount(r.status, bool(r.checkin), r.answer, int(r.n))
+            for r in await self._all(query)
+        ]
+
+    async def participants(self) -> list[StatusCount]:
+        """Participants by status, now."""
+        query = select(_PEOPLE.c.status, func.count().label("n")).group_by(_PEOPLE.c.status)
+        return [StatusCount(r.status, int(r.n)) for r in await self._all(query)]
+
+    # -- helpers --------------------------------------------------------------------------
+
+    async def _all(self, query: Select[Any]) -> list[Any]:
+        return list((await self.conn.execute(query)).all())
+
+    def _local(self, column: ColumnElement[datetime], window: Window) -> ColumnElement[Any]:
+        """The local wall-clock time of a UTC column, as a naive timestamp (PostgreSQL) or
+        text (SQLite), with the offset of the span the instant falls in."""
+        last = window.shifts[-1].minutes
+        spans = [(s.until, s.minutes) for s in window.shifts[:-1] if s.until is not None]
+        if self.sqlite:
+
+            def modifier(minutes: int) -> str:
+                return f"{minutes:+d} minutes"
+
+            shift: ColumnElement[Any] = (
+                case(*((column < until, modifier(m)) for until, m in spans), else_=modifier(last))
+                if spans
+                else literal(modifier(last))
+            )
+            return func.datetime(column, shift)
+        minutes: ColumnElement[Any] = (
+            case(*((column < until, m) for until, m in spans), else_=last)
+            if spans
+            else literal(last, Integer)
+        )
+        utc = func.timezone("UTC", column)
+        return utc + func.make_interval(0, 0, 0, 0, 0, minutes)
+
+    def _seconds(
+        self, start: ColumnElement[datetime], end: ColumnElement[datetime]
+    ) -> ColumnElement[int]:
+        """Whole seconds between two UTC columns, rounded."""
+        if self.sqlite:
+            days = func.julianday(end) - func.julianday(start)
+            return func.cast(func.round(days * 86400), Integer)
+        return func.cast(func.round(func.extract("epoch", end - start)), Integer)
+
+
+def _within(column: ColumnElement[datetime], window: Window) -> tuple[ColumnElement[bool], ...]:
+    return (and_(column >= window.start, column < window.end),)
+
+
+def _monday_first(weekday: int) -> int:
+    """0 Monday .. 6 Sunday, from SQLite's %w (0 Sunday) or PostgreSQL's isodow (7 Sunday)."""
+    return (weekday - 1) % 7
+
+
+def _date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _minute(value: datetime | str) -> datetime:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _path(text: str | None) -> tuple[str, ...]:
+    if not text:
+        return ()
+    try:
+        nodes = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(str(node) for node in nodes) if isinstance(nodes, list) else ()
