@@ -44,6 +44,7 @@ from typing import Literal
 from hotline.conversations.chat_render import ChatMessage
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.participants.model import Participant
+from hotline.privacy import Pseudonyms
 from hotline.reminders.campaign import Channel, RecipientKind
 from hotline.reminders.delivery import DEFAULT_RULES, DeliveryRules, Verdict, catch_up, deliver_at
 from hotline.reminders.offsets import zone
@@ -263,11 +264,14 @@ class Dispatcher:
                         await self._skip(uow, row, reason, tally)
                     else:
                         reachable.append((row, participant, reach))
-            key = self.pseudonym_key
+            # A pseudonym costs a phone number's parsing: each is made once a batch.
+            refs = Pseudonyms(self.pseudonym_key)
             phones = {r[2][0] for r in reachable if r[2][0]}
-            opted = await uow.chats.opted_out_among({sms_ref(p, key) for p in phones})
-            addressed = {c for _, _, (p, chat, _) in reachable for c in callers(p, chat, key) if c}
+            opted = await uow.chats.opted_out_among({refs(p) or "" for p in phones})
+            addressed = {c for _, _, (p, ch, _) in reachable for c in _callers(refs, p, ch) if c}
             live = await uow.plan.live_callers(addressed, now - self.config.live_within)
+            waits: list[tuple[int, datetime]] = []
+            marks: list[tuple[int, str]] = []
             for row, participant, (phone, chat, channels) in reachable:
                 m = row.message
                 at = deliver_at(now, zone(m.zone), m.window)
@@ -277,13 +281,13 @@ class Dispatcher:
                     previous = recent[ref][1]
                 if previous is not None and now - previous < rules.gap:
                     at = max(at, previous + rules.gap)
-                if any(c in live for c in callers(phone, chat, key) if c):
+                if any(c in live for c in _callers(refs, phone, chat) if c):
                     at = max(at, now + self.config.live_wait)
                 if at > now:
-                    await uow.plan.wait(row.id, at, now)
+                    waits.append((row.id, at))
                     tally.waited += 1
                     continue
-                if phone and sms_ref(phone, key) in opted:
+                if phone and (refs(phone) or "") in opted:
                     channels = tuple(c for c in channels if c is not Channel.SMS)
                 channels = tuple(c for c in channels if c in self.senders)
                 if not channels:
@@ -291,7 +295,7 @@ class Dispatcher:
                     continue
                 opened = await self._open(uow, row, channels, phone, chat, now)
                 if opened == "busy":  # with a specialist: the check-in waits
-                    await uow.plan.wait(row.id, now + self.config.live_wait, now)
+                    waits.append((row.id, now + self.config.live_wait))
                     tally.waited += 1
                     continue
                 if opened is None:
@@ -299,8 +303,12 @@ class Dispatcher:
                     continue
                 out, channels = opened
                 recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
-                await uow.plan.sending(row.id, channels[0], now)
+                marks.append((row.id, channels[0].value))
                 sends.append(_Send(row, out, channels[1:], participant, phone))
+            # Set-based: the batch's waits and its rows marked `sending`, each still
+            # conditional on `planned`, committed with the claim before any provider call.
+            await uow.plan.wait_many(waits, now)
+            await uow.plan.sending_many(marks, now)
         return sends
 
     async def _open(
@@ -373,26 +381,36 @@ class Dispatcher:
         results = await asyncio.gather(*(one(s) for s in sends))
         now = self.clock()
         async with self.units() as uow:
-            for send, provider_id, error in results:
-                await self._settle(uow, send, provider_id, error, now, tally)
+            # What the provider took is settled set-based (conditional on `sending`, with
+            # its attempt); what it refused, row by row.
+            taken = [(send.row.id, provider_id) for send, provider_id, e in results if e is None]
+            await uow.plan.sent_many(taken, now)
+            await uow.plan.attempts(
+                [
+                    (send.row.id, Attempt(now, send.out.channel, "sent", provider_id))
+                    for send, provider_id, error in results
+                    if error is None
+                ]
+            )
+            for send, _, error in results:
+                if error is None:
+                    await _program_over(uow, send.row, now)  # (its last message only)
+                    tally.sent += 1
+                    tally.outcomes.append((send.row.id, "sent"))
+            for send, _, error in results:
+                if error is not None:
+                    await self._settle(uow, send, error, now, tally)
 
     async def _settle(
         self,
         uow: UnitOfWork,
         send: _Send,
-        provider_id: str | None,
-        error: SendError | None,
+        error: SendError,
         now: datetime,
         tally: Tally,
     ) -> None:
+        """A send the provider refused or that failed: retried, the next channel, or failed."""
         row_id, channel = send.row.id, send.out.channel
-        if error is None:
-            await uow.plan.sent(row_id, provider_id, now)
-            await _program_over(uow, send.row, now)
-            await uow.plan.attempt(row_id, Attempt(now, channel, "sent", provider_id))
-            tally.sent += 1
-            tally.outcomes.append((row_id, "sent"))
-            return
         code = f" ({error.code})" if error.code else ""
         detail = f"{error.failure.value}{code}: {error}"
         await uow.plan.attempt(row_id, Attempt(now, channel, "error", None, detail))
@@ -423,3 +441,8 @@ async def _program_over(uow: UnitOfWork, row: StoredMessage, now: datetime) -> N
     """The participant's last message is done (sent, skipped or failed): the program ends."""
     if row.message.last and row.message.recipient_kind is RecipientKind.PARTICIPANT:
         await uow.participants.move_on(now.date(), (row.message.participant,), now)
+
+
+def _callers(refs: Pseudonyms, phone: str | None, chat: int | None) -> list[str | None]:
+    """The call log's pseudonyms of a recipient's phone and Telegram chat (as `callers`)."""
+    return [refs(phone) if phone else None, refs(f"telegram:{chat}") if chat is not None else None]

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import lru_cache
 
 from hotline.reminders.campaign import Campaign, Channel, RecipientKind
 from hotline.reminders.delivery import Window
@@ -169,7 +170,7 @@ def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
                         local_time=step.at,
                         zone=recipient.zone,
                         language=recipient.language,
-                        channels=tuple(c for c in step.channels if c in recipient.channels),
+                        channels=_kept(step.channels, recipient.channels),
                         window=step.window,
                         flow=step.flow,
                         message=step.message,
@@ -178,6 +179,12 @@ def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
                 )
     planned.sort(key=lambda m: (m.due_at, m.key))
     return planned
+
+
+@lru_cache(maxsize=1024)  # a campaign's channel orders by what people can be reached on
+def _kept(order: tuple[Channel, ...], reachable: tuple[Channel, ...]) -> tuple[Channel, ...]:
+    """The channels of `order` a recipient can be reached on, in the step's order."""
+    return tuple(c for c in order if c in reachable)
 
 
 def replan(

@@ -5,7 +5,7 @@ became of each message."""
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -65,8 +65,9 @@ class PlanRepository(Protocol):
     async def cancel(self, ids: Collection[int | str], now: datetime) -> int:
         """Cancel these rows where they are still planned; how many."""
 
-    async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
-        """Add messages to the plan, as planned rows ready at their due time."""
+    async def insert(self, messages: Iterable[PlannedMessage], now: datetime) -> None:
+        """Add messages to the plan, as planned rows ready at their due time (`messages`
+        may be made as they are read: the database works while they are)."""
 
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
@@ -88,6 +89,18 @@ class PlanRepository(Protocol):
 
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
+
+    async def wait_many(self, rows: Sequence[tuple[int, datetime]], now: datetime) -> None:
+        """`wait` of many planned rows, each (row id, until), in one statement."""
+
+    async def sending_many(self, rows: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`sending` of many planned rows, each (row id, channel): a statement a channel."""
+
+    async def sent_many(self, rows: Sequence[tuple[int, str | None]], now: datetime) -> None:
+        """`sent` of many rows being sent, each (row id, provider id), in one statement."""
+
+    async def attempts(self, attempts: Sequence[tuple[int, Attempt]]) -> None:
+        """Record many attempts, each (row id, attempt), in one statement."""
 
     async def retry(
         self,

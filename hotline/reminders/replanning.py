@@ -86,17 +86,23 @@ async def replan_stored(
     now: datetime,
 ) -> None:
     """Re-plan each (participant, is new): a new one's whole program is inserted; a changed
-    one's unsent future rows follow the fresh plan (`plan.replan`'s rules)."""
-    pending: list[PlannedMessage] = []  # new rows, written a few thousand at a time
-    for participant, new in participants:
-        fresh = fresh_plan(participant, campaigns)
-        if new:
-            pending.extend(m for m in fresh if m.due_at > now)
-        else:
-            change = replan(await plans.rows_of(participant.case), fresh, now)
-            if change.cancel:
-                await plans.cancel([row.id for row in change.cancel], now)
-            pending.extend(change.insert)
+    one's unsent future rows follow the fresh plan (`plan.replan`'s rules).
+
+    The new ones' messages are planned as the storage takes them, in one insert: nothing
+    piles up in memory, and on PostgreSQL the database writes while the next are planned."""
+    new = [participant for participant, is_new in participants if is_new]
+    if new:
+        fresh = (m for p in new for m in fresh_plan(p, campaigns) if m.due_at > now)
+        await plans.insert(fresh, now)
+    pending: list[PlannedMessage] = []  # changed rows, written a few thousand at a time
+    for participant, is_new in participants:
+        if is_new:
+            continue
+        stored = await plans.rows_of(participant.case)
+        change = replan(stored, fresh_plan(participant, campaigns), now)
+        if change.cancel:
+            await plans.cancel([row.id for row in change.cancel], now)
+        pending.extend(change.insert)
         if len(pending) >= INSERT_BATCH:
             await plans.insert(pending, now)
             pending = []

@@ -9,16 +9,18 @@ status callback or a second process cannot move a row backwards.
 from __future__ import annotations
 
 import builtins
+import itertools
 import json
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import datetime, time
+from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Row, Table, and_, func, insert, or_, select, update
+from sqlalchemy import Row, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.reminders.campaign import Channel, RecipientKind
-from hotline.reminders.delivery import parse_window
+from hotline.reminders.delivery import Window, parse_window
 from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
 from hotline.reminders.ports import Attempt, StoredMessage
 from hotline.storage.models import (
@@ -35,6 +37,7 @@ _ATTEMPTS = cast(Table, MessageAttempt.__table__)
 _SESSIONS = cast(Table, CallSession.__table__)
 _LOG = cast(Table, CallLogEntry.__table__)
 _CHUNK = 500  # rows a statement: 30 columns each, well under both engines' parameter limits
+_COPY_TIMEOUT_S = 1800  # one COPY takes a whole caseload's plan (100,000 people: 2.6M rows)
 _OUT = (RowStatus.SENDING, RowStatus.SENT, RowStatus.DELIVERED)
 _T = TypeVar("_T")
 
@@ -66,22 +69,27 @@ class SqlPlan:
             count += result.rowcount
         return count
 
-    async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
-        """Add messages to the plan, as planned rows ready at their due time (on PostgreSQL
-        by COPY, in this transaction: a caseload's two million rows in seconds)."""
-        if not messages:
-            return
+    async def insert(self, messages: Iterable[PlannedMessage], now: datetime) -> None:
+        """Add messages to the plan, as planned rows ready at their due time.
+
+        On PostgreSQL by one COPY in this transaction, fed as `messages` are made: asyncpg
+        sends every 512 kB as it fills, so the server writes rows and their indexes while
+        this process plans the next ones (a caseload's two million rows in seconds).
+        Elsewhere a multi-row INSERT a few hundred rows at a time."""
         if self.conn.dialect.name == "postgresql":
             raw = await self.conn.get_raw_connection()
             driver = raw.driver_connection
             if driver is not None and hasattr(driver, "copy_records_to_table"):
-                records = [_record(m, now) for m in messages]
                 await driver.copy_records_to_table(
-                    _PLAN.name, records=records, columns=_COPY_COLUMNS
+                    _PLAN.name,
+                    records=(_record(m, now) for m in messages),
+                    columns=_COPY_COLUMNS,
+                    timeout=_COPY_TIMEOUT_S,  # not the engine's 2 s a statement
                 )
                 return
-        for chunk in _chunks(messages):
-            await self.conn.execute(insert(_PLAN), [_values(m, now) for m in chunk])
+        rows = iter(messages)
+        while chunk := [_values(m, now) for m in itertools.islice(rows, _CHUNK)]:
+            await self.conn.execute(insert(_PLAN), chunk)
 
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
@@ -134,16 +142,7 @@ class SqlPlan:
 
     async def sending(self, row_id: int, channel: str, now: datetime) -> None:
         """A row is about to be handed to a provider on `channel` (one more attempt)."""
-        await self._move(
-            row_id,
-            RowStatus.PLANNED,
-            status=RowStatus.SENDING,
-            channel=channel,
-            attempts=_PLAN.c.attempts + 1,
-            sending_at=now,
-            provider_id=None,
-            updated_at=now,
-        )
+        await self.sending_many([(row_id, channel)], now)
 
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
@@ -155,6 +154,45 @@ class SqlPlan:
             sent_at=now,
             updated_at=now,
         )
+
+    async def wait_many(self, rows: Sequence[tuple[int, datetime]], now: datetime) -> None:
+        """`wait` of many planned rows, each (row id, until), in one statement."""
+        if rows:
+            await self.conn.execute(
+                _WAIT, [{"b_id": row_id, "b_ready": until, "b_now": now} for row_id, until in rows]
+            )
+
+    async def sending_many(self, rows: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`sending` of many planned rows, each (row id, channel): a statement a channel."""
+        by_channel: dict[str, builtins.list[int]] = {}
+        for row_id, channel in rows:
+            by_channel.setdefault(channel, []).append(row_id)
+        for channel, ids in by_channel.items():
+            for chunk in _chunks(ids):
+                await self.conn.execute(
+                    update(_PLAN)
+                    .where(_PLAN.c.id.in_(chunk), _PLAN.c.status == RowStatus.PLANNED)
+                    .values(
+                        status=RowStatus.SENDING,
+                        channel=channel,
+                        attempts=_PLAN.c.attempts + 1,
+                        sending_at=now,
+                        provider_id=None,
+                        updated_at=now,
+                    )
+                )
+
+    async def sent_many(self, rows: Sequence[tuple[int, str | None]], now: datetime) -> None:
+        """`sent` of many rows being sent, each (row id, provider id), in one statement."""
+        if rows:
+            await self.conn.execute(
+                _SENT, [{"b_id": row_id, "b_provider": p, "b_now": now} for row_id, p in rows]
+            )
+
+    async def attempts(self, attempts: Sequence[tuple[int, Attempt]]) -> None:
+        """Record many attempts, each (row id, attempt), in one statement."""
+        if attempts:
+            await self.conn.execute(insert(_ATTEMPTS), [_attempt(i, a) for i, a in attempts])
 
     async def retry(
         self,
@@ -218,16 +256,7 @@ class SqlPlan:
 
     async def attempt(self, row_id: int, attempt: Attempt) -> None:
         """Record one attempt or report."""
-        await self.conn.execute(
-            insert(_ATTEMPTS).values(
-                planned_id=row_id,
-                at=attempt.at,
-                channel=attempt.channel,
-                outcome=attempt.outcome,
-                provider_id=attempt.provider_id,
-                detail=(attempt.detail or "")[:200] or None,
-            )
-        )
+        await self.conn.execute(insert(_ATTEMPTS).values(_attempt(row_id, attempt)))
 
     async def upcoming(
         self, since: datetime, until: datetime, participant: str | None
@@ -277,6 +306,36 @@ class SqlPlan:
         return bool(result.rowcount)
 
 
+# The batch forms of `wait` and `sent`: one statement, many rows (executemany), each row
+# still conditional on the status it is expected in.
+_WAIT = (
+    update(_PLAN)
+    .where(_PLAN.c.id == bindparam("b_id"), _PLAN.c.status == RowStatus.PLANNED)
+    .values(ready_at=bindparam("b_ready"), updated_at=bindparam("b_now"))
+)
+_SENT = (
+    update(_PLAN)
+    .where(_PLAN.c.id == bindparam("b_id"), _PLAN.c.status == RowStatus.SENDING)
+    .values(
+        status=RowStatus.SENT,
+        provider_id=bindparam("b_provider"),
+        sent_at=bindparam("b_now"),
+        updated_at=bindparam("b_now"),
+    )
+)
+
+
+def _attempt(row_id: int, attempt: Attempt) -> dict[str, Any]:
+    return {
+        "planned_id": row_id,
+        "at": attempt.at,
+        "channel": attempt.channel,
+        "outcome": attempt.outcome,
+        "provider_id": attempt.provider_id,
+        "detail": (attempt.detail or "")[:200] or None,
+    }
+
+
 def _values(m: PlannedMessage, now: datetime) -> dict[str, Any]:
     return {
         "key": m.key,
@@ -315,13 +374,31 @@ _COPY_COLUMNS = [
 
 def _record(m: PlannedMessage, now: datetime) -> tuple[Any, ...]:
     """A row for COPY, in `_COPY_COLUMNS` order (JSON as text, as asyncpg sends it)."""
-    channels = json.dumps([c.value for c in m.channels])
     return (
         m.key, m.anchor, m.participant, m.campaign, m.version, m.step,
         m.recipient_kind.value, m.recipient_ref, m.due_at, m.local_date,
-        f"{m.local_time:%H:%M}", m.zone, m.language, channels, str(m.window), m.flow,
-        m.message, m.last, RowStatus.PLANNED.value, m.due_at, 0, now, now,
+        _clock_text(m.local_time), m.zone, m.language, _channels_json(m.channels),
+        _window_text(m.window), m.flow, m.message, m.last, _PLANNED, m.due_at, 0, now, now,
     )  # fmt: skip
+
+
+# The texts of values a campaign repeats in every row, made once (two million rows apiece).
+_PLANNED = RowStatus.PLANNED.value
+
+
+@lru_cache(maxsize=256)
+def _clock_text(at: time) -> str:
+    return f"{at:%H:%M}"
+
+
+@lru_cache(maxsize=256)
+def _channels_json(channels: tuple[Channel, ...]) -> str:
+    return json.dumps([c.value for c in channels])
+
+
+@lru_cache(maxsize=256)
+def _window_text(window: Window) -> str:
+    return str(window)
 
 
 def stored_message(row: Row[Any]) -> StoredMessage:
