@@ -68,6 +68,11 @@ class PlanRepository(Protocol):
     async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
         """Add messages to the plan, as planned rows ready at their due time."""
 
+    async def record_skipped(
+        self, skipped: Sequence[tuple[PlannedMessage, str]], now: datetime
+    ) -> None:
+        """Add messages to the plan as skipped, each with why (a step missed when planned)."""
+
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
 

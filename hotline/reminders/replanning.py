@@ -85,18 +85,18 @@ async def replan_stored(
     campaigns: Mapping[str, Campaign],
     now: datetime,
 ) -> None:
-    """Re-plan each (participant, is new): a new one's whole program is inserted; a changed
-    one's unsent future rows follow the fresh plan (`plan.replan`'s rules)."""
+    """Re-plan each (participant, is new): a new one's whole program is inserted (steps
+    already past brought forward or recorded as skipped); a changed one's unsent future rows
+    follow the fresh plan (`plan.replan`'s rules)."""
     pending: list[PlannedMessage] = []  # new rows, written a few thousand at a time
     for participant, new in participants:
         fresh = fresh_plan(participant, campaigns)
-        if new:
-            pending.extend(m for m in fresh if m.due_at > now)
-        else:
-            change = replan(await plans.rows_of(participant.case), fresh, now)
-            if change.cancel:
-                await plans.cancel([row.id for row in change.cancel], now)
-            pending.extend(change.insert)
+        change = replan([] if new else await plans.rows_of(participant.case), fresh, now)
+        if change.cancel:
+            await plans.cancel([row.id for row in change.cancel], now)
+        if change.skip:
+            await plans.record_skipped(change.skip, now)
+        pending.extend(change.insert)
         if len(pending) >= INSERT_BATCH:
             await plans.insert(pending, now)
             pending = []

@@ -83,6 +83,19 @@ class SqlPlan:
         for chunk in _chunks(messages):
             await self.conn.execute(insert(_PLAN), [_values(m, now) for m in chunk])
 
+    async def record_skipped(
+        self, skipped: Sequence[tuple[PlannedMessage, str]], now: datetime
+    ) -> None:
+        """Add messages to the plan as skipped, each with why (a step missed when planned)."""
+        for chunk in _chunks(skipped):
+            await self.conn.execute(
+                insert(_PLAN),
+                [
+                    _values(m, now) | {"status": RowStatus.SKIPPED.value, "reason": reason}
+                    for m, reason in chunk
+                ],
+            )
+
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
         result = await self.conn.execute(
