@@ -105,6 +105,9 @@ class MessageId(StrEnum):
     ENROL_LINK_INVALID = "enrol-link-invalid", Audience.TELEGRAM
     SMS_HELP = "sms-help", Audience.SMS
     SMS_STOPPED = "sms-stopped", Audience.SMS
+    # The last line of the first campaign message a person ever gets: how to stop them.
+    FIRST_MESSAGE_STOP_SMS = "first-message-stop-sms", Audience.SMS
+    FIRST_MESSAGE_STOP_TELEGRAM = "first-message-stop-telegram", Audience.TELEGRAM
 
     # The caller's language as staff read and hear it: `{ staff-language-name }` in the
     # whispers and the desk's notices.

@@ -46,6 +46,7 @@ from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.participants.model import Participant
 from hotline.reminders.campaign import Channel, RecipientKind
 from hotline.reminders.delivery import DEFAULT_RULES, DeliveryRules, Verdict, catch_up, deliver_at
+from hotline.reminders.first_message import with_how_to_stop
 from hotline.reminders.offsets import zone
 from hotline.reminders.outbound import Openings, Outbound, Sender, SendError, SendFailure
 from hotline.reminders.plan import PlannedMessage
@@ -58,6 +59,7 @@ __all__ = ["DispatchConfig", "Dispatcher", "Tally", "TaskDesk"]
 log = logging.getLogger(__name__)
 
 Texts = Callable[[PlannedMessage, datetime], tuple[ChatMessage, ...]]
+HowToStop = Callable[[str, Channel], str | None]  # (language, channel): a first message's end
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class Dispatcher:
         config: DispatchConfig = DispatchConfig(),
         openings: Openings | None = None,
         silences: Silences | None = None,
+        how_to_stop: HowToStop | None = None,
     ) -> None:
         self.openings = openings
         self.silences = silences
@@ -126,6 +129,7 @@ class Dispatcher:
         self.pseudonym_key = pseudonym_key
         self.tasks = tasks
         self.config = config
+        self.how_to_stop = how_to_stop
 
     async def tick(self) -> Tally:
         """Settle rows left `sending`, then send what is due, batch by batch: a few
@@ -205,7 +209,8 @@ class Dispatcher:
             await uow.plan.fail(row.id, "stopped while sending; no longer reachable", now)
             return "failed", None, "stopped while sending; no longer reachable"
         phone, chat, _ = reach
-        out = self._outbound(row, Channel(row.channel or ""), phone, chat, now)
+        first = not await uow.plan.sent_before(row.message.recipient_ref or "", row.id)
+        out = self._first(self._outbound(row, Channel(row.channel or ""), phone, chat, now), first)
         try:
             provider_id = await sender.find(out, row.sending_at)
         except SendError as exc:
@@ -227,6 +232,13 @@ class Dispatcher:
         m = row.message
         address = str(chat) if channel is Channel.TELEGRAM else str(phone)
         return Outbound(row.id, channel, address, m.language, self.texts(m, now), m.flow)
+
+    def _first(self, out: Outbound, first: bool) -> Outbound:
+        """The first message a person ever gets ends with how to stop (`first_message`)."""
+        if not first or self.how_to_stop is None:
+            return out
+        line = self.how_to_stop(out.language, out.channel)
+        return replace(out, texts=with_how_to_stop(out.texts, line))
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -298,6 +310,7 @@ class Dispatcher:
                     await self._skip(uow, row, "the person asked for no more messages", tally)
                     continue
                 out, channels = opened
+                out = self._first(out, previous is None)
                 recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
                 await uow.plan.sending(row.id, channels[0], now)
                 sends.append(_Send(row, out, channels[1:], participant, phone))

@@ -79,6 +79,10 @@ class PlanRepository(Protocol):
     async def last_sent(self, refs: Collection[str]) -> dict[str, datetime]:
         """The last time anything went to each of these recipients (sent or being sent)."""
 
+    async def sent_before(self, ref: str, row_id: int) -> bool:
+        """True when anything other than row `row_id` went to recipient `ref` before it
+        (sent or being sent): that row is not the first they get."""
+
     async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
         """Those of these caller pseudonyms with a call or chat active since `since`."""
 

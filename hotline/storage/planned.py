@@ -119,6 +119,22 @@ class SqlPlan:
         )
         return {str(ref): when for ref, when in result if when is not None}
 
+    async def sent_before(self, ref: str, row_id: int) -> bool:
+        """True when anything other than row `row_id` went to recipient `ref` before it
+        (sent or being sent): that row is not the first they get."""
+        mine = select(_PLAN.c.sending_at).where(_PLAN.c.id == row_id).scalar_subquery()
+        result = await self.conn.execute(
+            select(_PLAN.c.id)
+            .where(
+                _PLAN.c.recipient_ref == ref,
+                _PLAN.c.status.in_(_OUT),
+                _PLAN.c.id != row_id,
+                func.coalesce(_PLAN.c.sending_at, _PLAN.c.sent_at) < mine,
+            )
+            .limit(1)
+        )
+        return result.first() is not None
+
     async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
         """Those of these caller pseudonyms with a call or chat active since `since`."""
         if not callers:

@@ -34,3 +34,8 @@ checkin-help-now = Je-li ohrožen váš nebo cizí život, volejte hned 112. Ihn
 checkin-help-later = Teď se nemůže připojit žádný odborník. Požádali jsme, aby se vám někdo ozval co nejdřív. Je-li ohrožen váš nebo cizí život, volejte 112.
 checkin-stopped = Tyto zprávy už nebudete dostávat. Napsat nám sem můžete dál, kdykoli budete chtít.
 checkin-later = Odpovědět můžete i později, jak se vám to hodí. Opatrujte se.
+
+## Poslední řádek první zprávy: jak zprávy zastavit (STOP a /stop se nepřekládají)
+
+first-message-stop-sms = Pokud tyto zprávy nechcete dostávat, odpovězte STOP.
+first-message-stop-telegram = Pokud tyto zprávy nechcete dostávat, pošlete /stop.

@@ -38,3 +38,9 @@ checkin-help-later = No specialist can join right now. We have asked one to cont
 checkin-stopped = You will get no more of these messages. You can still write to us here at any time.
 # No answer the flow understood, after the repeats.
 checkin-later = You can answer later, whenever you like. Take care.
+
+## The last line of the first message a person ever gets from us: how to stop our messages
+## (the channel's own STOP and /stop end every message of ours; keep STOP and /stop as they are)
+
+first-message-stop-sms = Reply STOP to stop these messages.
+first-message-stop-telegram = Send /stop to stop these messages.

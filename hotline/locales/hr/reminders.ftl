@@ -34,3 +34,8 @@ checkin-help-now = Ako je Vaš ili nečiji život u opasnosti, odmah nazovite 11
 checkin-help-later = Trenutno se nijedan stručnjak ne može uključiti. Zamolili smo da vam se netko javi što prije. Ako je vaš ili tuđi život u opasnosti, nazovite 112.
 checkin-stopped = Više nećete primati ove poruke. I dalje nam možete pisati ovdje kad god želite.
 checkin-later = Možete odgovoriti i kasnije, kad Vam odgovara. Čuvajte se.
+
+## Zadnji redak prve poruke: kako zaustaviti poruke (STOP i /stop se ne prevode)
+
+first-message-stop-sms = Ako ne želite primati ove poruke, odgovorite STOP.
+first-message-stop-telegram = Ako ne želite primati ove poruke, pošaljite /stop.

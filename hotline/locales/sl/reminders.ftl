@@ -34,3 +34,8 @@ checkin-help-now = Če je ogroženo vaše ali tuje življenje, takoj pokličite 
 checkin-help-later = Trenutno se ne more pridružiti noben strokovnjak. Prosili smo, naj se vam kdo oglasi čim prej. Če je ogroženo vaše ali tuje življenje, pokličite 112.
 checkin-stopped = Teh sporočil ne boste več prejemali. Še vedno nam lahko pišete sem, kadar koli želite.
 checkin-later = Odgovorite lahko tudi pozneje, ko vam ustreza. Pazite nase.
+
+## Zadnja vrstica prvega sporočila: kako ustaviti sporočila (STOP in /stop se ne prevajata)
+
+first-message-stop-sms = Če teh sporočil ne želite prejemati, odgovorite STOP.
+first-message-stop-telegram = Če teh sporočil ne želite prejemati, pošljite /stop.
