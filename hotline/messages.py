@@ -159,3 +159,16 @@ class MessageId(StrEnum):
     STAFF_QUESTION_DONE = "staff-question-done", Audience.DESK
     STAFF_CRISIS = "staff-crisis", Audience.DESK
     STAFF_CRISIS_IN_CASE = "staff-crisis-in-case", Audience.DESK
+    # The desk's commands (/help), and a specialist's own list (/mine).
+    STAFF_DESK_HELP = "staff-desk-help", Audience.DESK
+    STAFF_MINE_WORK_TITLE = "staff-mine-work-title", Audience.DESK
+    STAFF_MINE_WORK = "staff-mine-work", Audience.DESK
+    STAFF_MINE_AGE = "staff-mine-age", Audience.DESK
+    STAFF_MINE_PARTICIPANTS_TITLE = "staff-mine-participants-title", Audience.DESK
+    STAFF_MINE_PARTICIPANT = "staff-mine-participant", Audience.DESK
+    STAFF_MINE_NEXT = "staff-mine-next", Audience.DESK
+    STAFF_MINE_NEXT_NONE = "staff-mine-next-none", Audience.DESK
+    STAFF_MINE_ANSWER = "staff-mine-answer", Audience.DESK
+    STAFF_MINE_ANSWER_NONE = "staff-mine-answer-none", Audience.DESK
+    STAFF_MINE_EMPTY = "staff-mine-empty", Audience.DESK
+    STAFF_MINE_MORE = "staff-mine-more", Audience.DESK

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime, time
 from typing import Any, TypeVar, cast
 
@@ -20,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from hotline.reminders.campaign import Channel, RecipientKind
 from hotline.reminders.delivery import parse_window
 from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
-from hotline.reminders.ports import Attempt, StoredMessage
+from hotline.reminders.ports import Attempt, Outlook, StoredMessage
 from hotline.storage.models import (
     CallLogEntry,
     CallSession,
@@ -134,6 +135,48 @@ class SqlPlan:
             .limit(1)
         )
         return result.first() is not None
+
+    async def outlook(self, participants: Collection[str]) -> dict[str, Outlook]:
+        """Each participant's next planned message to them and latest check-in answer."""
+        found: dict[str, Outlook] = {}
+        for chunk in _chunks(sorted(participants)):
+            planned = _PLAN.c.status == RowStatus.PLANNED
+            for row in await self._latest(chunk, planned, _PLAN.c.ready_at, func.min):
+                found[row.participant] = Outlook(row.ready_at, row.step, row.flow is not None)
+            answered = _PLAN.c.answered_at.is_not(None)
+            for row in await self._latest(chunk, answered, _PLAN.c.answered_at, func.max):
+                seen = found.get(row.participant, Outlook())
+                found[row.participant] = replace(
+                    seen, answer=row.answer, answered_at=row.answered_at
+                )
+        return found
+
+    async def _latest(
+        self, participants: Sequence[str], where: Any, column: Any, pick: Any
+    ) -> builtins.list[Row[Any]]:
+        """Per participant, their one row to them (not family, not a task) matching `where`
+        whose `column` is the `pick` (func.min or func.max) of those rows'."""
+        mine = and_(
+            _PLAN.c.participant.in_(participants),
+            _PLAN.c.recipient_kind == RecipientKind.PARTICIPANT.value,
+            where,
+        )
+        best = (
+            select(_PLAN.c.participant, pick(column).label("at"))
+            .where(mine)
+            .group_by(_PLAN.c.participant)
+            .subquery()
+        )
+        query = (
+            select(_PLAN)
+            .join(best, and_(_PLAN.c.participant == best.c.participant, column == best.c.at))
+            .where(mine)
+            .order_by(_PLAN.c.id.desc())
+        )
+        chosen: dict[str, Row[Any]] = {}
+        for row in await self.conn.execute(query):
+            chosen.setdefault(row.participant, row)  # one row each, however many tie
+        return list(chosen.values())
 
     async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
         """Those of these caller pseudonyms with a call or chat active since `since`."""
