@@ -68,9 +68,10 @@ class StaffDesk:
                 chat_ref(chat_id, self.notifier.ref_key), message.reply_to_message.message_id
             )
         command = message.text.strip().lower().split("@")[0]
-        if command == MINE_COMMAND:
+        if command == MINE_COMMAND:  # to their own chat, even when asked in a staff group
             caseload = await self.service.mine(staff)
-            self.notifier.send(chat_id, self.notifier.caseload(language, caseload))
+            own_chat = snapshot.telegram.get(staff.id, chat_id)
+            self.notifier.send(own_chat, self.notifier.caseload(language, caseload))
             return
         if command in HELP_COMMANDS:
             self.notifier.send(chat_id, self.notifier.word(language, StaffNote.of(DESK_HELP)))

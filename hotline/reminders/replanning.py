@@ -89,19 +89,20 @@ async def replan_stored(
     already past brought forward or recorded as skipped); a changed one's unsent future rows
     follow the fresh plan (`plan.replan`'s rules)."""
     pending: list[PlannedMessage] = []  # new rows, written a few thousand at a time
+    skipped: list[tuple[PlannedMessage, str]] = []  # steps missed, recorded as skipped
     for participant, new in participants:
         fresh = fresh_plan(participant, campaigns)
         change = replan([] if new else await plans.rows_of(participant.case), fresh, now)
         if change.cancel:
             await plans.cancel([row.id for row in change.cancel], now)
-        if change.skip:
-            await plans.record_skipped(change.skip, now)
         pending.extend(change.insert)
-        if len(pending) >= INSERT_BATCH:
+        skipped.extend(change.skip)
+        if len(pending) + len(skipped) >= INSERT_BATCH:
             await plans.insert(pending, now)
-            pending = []
-    if pending:
-        await plans.insert(pending, now)
+            await plans.record_skipped(skipped, now)
+            pending, skipped = [], []
+    await plans.insert(pending, now)
+    await plans.record_skipped(skipped, now)
 
 
 def _reachable(consented: frozenset[Reach], phone: str | None, linked: bool) -> tuple[Channel, ...]:
