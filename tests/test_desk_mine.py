@@ -99,7 +99,7 @@ async def test_mine_shows_work_taken_and_the_last_check_in_answer(w: World) -> N
 
     text = await mine(w, ANA)
 
-    task = ru("staff-program-task", case="TB-2027-014", task="checkin-talk")
+    task = ru("staff-program-task", case="TB-2027-014", task="wants-to-talk")
     age = ru("staff-mine-age", unit="hours", n=21)  # since it came in, the day before
     assert "• " + ru("staff-mine-work", taken="yes", age=age, what=task) in text
     # Her answer, at 11:11 in Tbilisi; the three-month check-in comes next.

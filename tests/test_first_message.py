@@ -78,4 +78,8 @@ def test_the_line_ends_the_last_message_or_follows_its_choices() -> None:
     assert with_how_to_stop(plain, "Stop.") == (ChatMessage("One."), ChatMessage("Two.\nStop."))
     menu = (ChatMessage("How are you?", (("1", "Fine"),)),)
     assert with_how_to_stop(menu, "Stop.") == (*menu, ChatMessage("Stop."))
+    # Above the buttons of a Telegram check-in: one message still.
+    assert with_how_to_stop(menu, "Stop.", buttons=True) == (
+        ChatMessage("How are you?\nStop.", (("1", "Fine"),)),
+    )
     assert with_how_to_stop(plain, None) == plain

@@ -238,7 +238,8 @@ class Dispatcher:
         if not first or self.how_to_stop is None:
             return out
         line = self.how_to_stop(out.language, out.channel)
-        return replace(out, texts=with_how_to_stop(out.texts, line))
+        buttons = out.channel is Channel.TELEGRAM and out.seq is not None
+        return replace(out, texts=with_how_to_stop(out.texts, line, buttons))
 
     # -- claiming ------------------------------------------------------------------------
 

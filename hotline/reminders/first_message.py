@@ -32,12 +32,15 @@ def how_to_stop(catalog: Catalog, language: str, channel: Channel) -> str | None
     return None if message is None else catalog.format(language, message).strip()
 
 
-def with_how_to_stop(texts: Sequence[ChatMessage], line: str | None) -> tuple[ChatMessage, ...]:
-    """The messages with `line` at their very end: on the last message's own last line, or
-    after its choices (as a message of its own) when it offers any."""
+def with_how_to_stop(
+    texts: Sequence[ChatMessage], line: str | None, buttons: bool = False
+) -> tuple[ChatMessage, ...]:
+    """The messages with `line` at their very end: on the last message's own last line
+    (above its buttons, where its choices are `buttons`), or, where its choices are numbered
+    lines after its text (SMS), after them as a message of its own (one SMS all the same)."""
     if not line:
         return tuple(texts)
-    if not texts or texts[-1].choices:
+    if not texts or (texts[-1].choices and not buttons):
         return (*texts, ChatMessage(line))
     last = texts[-1]
     return (*texts[:-1], replace(last, text=f"{last.text}\n{line}"))
