@@ -37,8 +37,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Literal
 
 from hotline.conversations.chat_render import ChatMessage
@@ -46,7 +46,9 @@ from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.participants.model import Participant
 from hotline.privacy import Pseudonyms
 from hotline.reminders.campaign import Channel, RecipientKind
-from hotline.reminders.delivery import DEFAULT_RULES, DeliveryRules, Verdict, catch_up, deliver_at
+from hotline.reminders.delivery import Verdict, catch_up, deliver_at
+from hotline.reminders.dispatch_config import DEFAULT_CONFIG, DispatchConfig, Tally
+from hotline.reminders.first_message import with_how_to_stop
 from hotline.reminders.offsets import zone
 from hotline.reminders.outbound import Openings, Outbound, Sender, SendError, SendFailure
 from hotline.reminders.plan import PlannedMessage
@@ -59,38 +61,7 @@ __all__ = ["DispatchConfig", "Dispatcher", "Tally", "TaskDesk"]
 log = logging.getLogger(__name__)
 
 Texts = Callable[[PlannedMessage, datetime], tuple[ChatMessage, ...]]
-
-
-@dataclass(frozen=True)
-class DispatchConfig:
-    """How the dispatcher works; the delivery rules' own defaults are in `delivery.py`."""
-
-    rules: DeliveryRules = DEFAULT_RULES
-    batch: int = 200  # rows claimed a transaction
-    batches: int = 50  # at most this many a tick; the rest wait for the next one
-    live_within: timedelta = timedelta(minutes=15)  # a conversation this recent is live
-    live_wait: timedelta = timedelta(minutes=10)  # then look again this much later
-    max_attempts: int = 5  # provider errors on one row before it fails
-    backoff: timedelta = timedelta(minutes=1)  # doubled on each retry
-    stuck_after: timedelta = timedelta(minutes=10)  # `sending` this long: see the docstring
-    concurrency: int = 32  # sends in flight at once, in one batch
-    in_flight: int = 3  # batches claimed, sent or settled at once
-    answer_within: timedelta = timedelta(days=3)  # a check-in unanswered this long is silent
-    silences: int = 2  # silent check-ins in a row that make a task for the specialist
-
-
-@dataclass
-class Tally:
-    """What one tick did."""
-
-    sent: int = 0
-    waited: int = 0
-    skipped: int = 0
-    retried: int = 0
-    failed: int = 0
-    reconciled: int = 0
-    tasks: int = 0
-    outcomes: list[tuple[int, str]] = field(default_factory=list)  # (row id, outcome)
+HowToStop = Callable[[str, Channel], str | None]  # (language, channel): a first message's end
 
 
 @dataclass(frozen=True)
@@ -114,9 +85,10 @@ class Dispatcher:
         clock: Callable[[], datetime],
         pseudonym_key: bytes,
         tasks: TaskDesk | None = None,
-        config: DispatchConfig = DispatchConfig(),
+        config: DispatchConfig = DEFAULT_CONFIG,
         openings: Openings | None = None,
         silences: Silences | None = None,
+        how_to_stop: HowToStop | None = None,
     ) -> None:
         self.openings = openings
         self.silences = silences
@@ -127,6 +99,7 @@ class Dispatcher:
         self.pseudonym_key = pseudonym_key
         self.tasks = tasks
         self.config = config
+        self.how_to_stop = how_to_stop
 
     async def tick(self) -> Tally:
         """Settle rows left `sending`, then send what is due, batch by batch: a few
@@ -206,7 +179,8 @@ class Dispatcher:
             await uow.plan.fail(row.id, "stopped while sending; no longer reachable", now)
             return "failed", None, "stopped while sending; no longer reachable"
         phone, chat, _ = reach
-        out = self._outbound(row, Channel(row.channel or ""), phone, chat, now)
+        first = not await uow.plan.sent_before(row.message.recipient_ref or "", row.id)
+        out = self._first(self._outbound(row, Channel(row.channel or ""), phone, chat, now), first)
         try:
             provider_id = await sender.find(out, row.sending_at)
         except SendError as exc:
@@ -228,6 +202,14 @@ class Dispatcher:
         m = row.message
         address = str(chat) if channel is Channel.TELEGRAM else str(phone)
         return Outbound(row.id, channel, address, m.language, self.texts(m, now), m.flow)
+
+    def _first(self, out: Outbound, first: bool) -> Outbound:
+        """The first message a person ever gets ends with how to stop (`first_message`)."""
+        if not first or self.how_to_stop is None:
+            return out
+        line = self.how_to_stop(out.language, out.channel)
+        buttons = out.channel is Channel.TELEGRAM and out.seq is not None
+        return replace(out, texts=with_how_to_stop(out.texts, line, buttons))
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -302,6 +284,7 @@ class Dispatcher:
                     await self._skip(uow, row, "the person asked for no more messages", tally)
                     continue
                 out, channels = opened
+                out = self._first(out, previous is None)
                 recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
                 marks.append((row.id, channels[0].value))
                 sends.append(_Send(row, out, channels[1:], participant, phone))

@@ -13,7 +13,7 @@ from typing import Protocol
 from hotline.reminders.campaign import Channel
 from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
 
-__all__ = ["Attempt", "PlanRepository", "StoredMessage"]
+__all__ = ["Attempt", "Outlook", "PlanRepository", "StoredMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,18 @@ class Attempt:
     detail: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """A participant's plan at a glance, for their specialist: the next message or check-in
+    to them (None: nothing planned) and the latest answer to a check-in (None: none yet)."""
+
+    next_at: datetime | None = None  # UTC: when it is due, or will next be looked at
+    next_step: str | None = None
+    next_checkin: bool = False
+    answer: str | None = None  # fine, talk, help-now, stop, silent
+    answered_at: datetime | None = None
+
+
 class PlanRepository(Protocol):
     """Planned messages and their attempts."""
 
@@ -69,11 +81,24 @@ class PlanRepository(Protocol):
         """Add messages to the plan, as planned rows ready at their due time (`messages`
         may be made as they are read: the database works while they are)."""
 
+    async def record_skipped(
+        self, skipped: Sequence[tuple[PlannedMessage, str]], now: datetime
+    ) -> None:
+        """Add messages to the plan as skipped, each with why (a step missed when planned)."""
+
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
 
     async def last_sent(self, refs: Collection[str]) -> dict[str, datetime]:
         """The last time anything went to each of these recipients (sent or being sent)."""
+
+    async def sent_before(self, ref: str, row_id: int) -> bool:
+        """True when anything other than row `row_id` went to recipient `ref` before it
+        (sent or being sent): that row is not the first they get."""
+
+    async def outlook(self, participants: Collection[str]) -> dict[str, Outlook]:
+        """Each of these participants' next planned message to them and latest check-in
+        answer (a participant with neither is left out)."""
 
     async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
         """Those of these caller pseudonyms with a call or chat active since `since`."""
