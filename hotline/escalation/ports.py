@@ -203,6 +203,9 @@ class EscalationRepository(Protocol):
     async def get(self, escalation_id: str) -> EscalationRow | None:
         """One record."""
 
+    async def open_work(self, limit: int) -> list[EscalationRow]:
+        """Records that have not ended (taken or not): urgent first, then the oldest."""
+
     async def open_for_log(self, log_id: str, kind: Kind) -> EscalationRow | None:
         """The newest record of this kind for a call or chat that has not ended."""
 
