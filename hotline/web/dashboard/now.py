@@ -85,6 +85,8 @@ async def act(request: web.Request) -> web.StreamResponse:
     record = await service.get(escalation_id)
     if record is not None and not _may_see(record.kind, record.assigned_to, record.staff_id, me):
         return await forbidden(request, MessageId.DASH_FORBIDDEN)
+    if record is not None and record.kind == Kind.CALL:  # taken by answering the phone
+        raise web.HTTPBadRequest(text="A live call is taken by answering it.")
     verb = request.match_info["verb"]
     notes: list[StaffNote] = []
     assignment: Assignment | None = None
