@@ -15,7 +15,7 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, pages
+from hotline.web.dashboard import accounts, auth, now, pages
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -41,7 +41,7 @@ def routes() -> list[web.AbstractRouteDef]:
     return [
         web.get(PREFIX, pages.home),
         web.get(PREFIX + "/", pages.home),
-        web.get(pages.NOW_PATH, pages.now),
+        *now.routes(),
         web.post(PREFIX + "/language", pages.choose_language),
         web.get(SIGN_IN_PATH, auth.sign_in_form),
         web.post(SIGN_IN_PATH, auth.sign_in),
@@ -70,4 +70,5 @@ def register(app: web.Application, hotline: Hotline) -> None:
         nav=list(NAV),
     )
     setup(app)
+    now.install(app, hotline.escalations)
     app.router.add_routes(routes())
