@@ -20,15 +20,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
 from hotline.config import load_settings
-from tests.conftest import (
-    AUTH_TOKEN,
-    DATA_KEY,
-    PSEUDONYM_KEY,
-    PUBLIC_URL,
-    AppClient,
-    FixedClock,
-    start_app,
-)
+from tests.conftest import AppClient, FixedClock, settings_env, start_app
 from tests.staffing import DAY, staff_the_hotline
 from tests.test_stats import make_traffic
 from tests.test_voice_webhooks import end_call, press, start_call
@@ -55,21 +47,6 @@ def _chromium() -> str:
     return found
 
 
-def _environment(tmp_path: Path) -> dict[str, str]:
-    """The server's settings as environment variables, for the app and for the CLI alike."""
-    return {
-        "HOTLINE_MODE": "production",
-        "HOTLINE_PUBLIC_URL": PUBLIC_URL,
-        "HOTLINE_TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-        "HOTLINE_PSEUDONYM_KEY": PSEUDONYM_KEY,
-        "HOTLINE_DATA_KEY": DATA_KEY,
-        "HOTLINE_DATA_DIR": str(tmp_path / "data"),
-        "HOTLINE_DATABASE_URL": f"sqlite:///{tmp_path / 'hotline.sqlite3'}",
-        "HOTLINE_LANGUAGES": "en,ru",
-        "HOTLINE_STEP_DEADLINE_MS": "4000",
-    }
-
-
 async def _set_password(env: dict[str, str], cwd: Path, staff_id: str) -> None:
     """`hotline staff set-password ID` as an operator runs it, typing the password twice."""
     process = await asyncio.create_subprocess_exec(
@@ -94,7 +71,8 @@ async def _set_password(env: dict[str, str], cwd: Path, staff_id: str) -> None:
 async def server(aiohttp_client: Client, tmp_path: Path, clock: FixedClock) -> AppClient:
     """The whole server on 127.0.0.1 with the test roster (Nino is the supervisor), Monday
     11:00 in Tbilisi, and Nino's password set through the CLI."""
-    env = _environment(tmp_path)
+    database_url = f"sqlite:///{tmp_path / 'hotline.sqlite3'}"
+    env = settings_env(tmp_path, database_url, HOTLINE_LANGUAGES="en,ru")
     settings = load_settings(env, env_file=None)
     await staff_the_hotline(settings)
     await _set_password(env, tmp_path, "nino")
