@@ -152,3 +152,23 @@ async def test_a_period_that_cannot_be_shown_gives_the_form_again(client: AppCli
         "/staff/statistics/csv/per-day.csv?from=2026-11-25&to=2026-11-01"
     )
     assert status == 400
+
+
+async def test_a_georgian_reader_gets_georgian_names_without_capitals(client: AppClient) -> None:
+    supervisor = Browser(client)
+    await supervisor.sign_in("beka")  # reads Georgian, her first language
+
+    status, page, _ = await supervisor.get(PAGE)
+
+    assert status == 200
+    assert "სტატისტიკა" in page
+    # Weekdays and language names as Georgian writes them: no Mtavruli capital first letter.
+    assert '<th scope="row">ორშაბათი</th>' in table_rows_html(page, "per-hour")
+    assert ">ქართული</option>" in page
+    assert not re.search("[\u1c90-\u1cbf]", page)
+
+
+def table_rows_html(page: str, name: str) -> str:
+    found = re.search(rf'<table class="figures" data-table="{name}">(.*?)</table>', page, re.S)
+    assert found, page
+    return found.group(1)
