@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check-flows bench clean
+.PHONY: run test lint typecheck check-flows chromium bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +27,21 @@ check-flows: $(STAMP)
 	$(BIN)/hotline flows check
 	$(BIN)/hotline campaigns check
 
-test: lint typecheck check-flows
+# The browser tests drive Debian's Chromium (Playwright downloads no browser): installed here
+# where it is missing; where it cannot be, one line says so and those tests are skipped.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's chromium for the browser tests"; \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	      -o DPkg::Lock::Timeout=300 chromium) >/dev/null \
+	    || echo "make: apt-get could not install chromium: the browser tests will be skipped" >&2; \
+	  else \
+	    echo "make: no $(CHROMIUM) and no apt-get as root to install it (sudo apt-get install chromium): the browser tests will be skipped" >&2; \
+	  fi; \
+	fi
+
+test: lint typecheck check-flows chromium
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -290,3 +290,14 @@ class MessageId(StrEnum):
     DASH_NOW_BACK = "dash-now-back", Audience.DASHBOARD
     DASH_NOW_QUESTION_YOURS = "dash-now-question-yours", Audience.DASHBOARD
     DASH_NOW_CHAT_YOURS = "dash-now-chat-yours", Audience.DASHBOARD
+    # The statistics page (web/dashboard/statistics.py, locales/*/dash_statistics.ftl)
+    DASH_NAV_STATISTICS = "dash-nav-statistics", Audience.DASHBOARD
+    DASH_STATS_TITLE = "dash-stats-title", Audience.DASHBOARD
+    DASH_STATS_PERIOD = "dash-stats-period", Audience.DASHBOARD
+    DASH_STATS_FROM = "dash-stats-from", Audience.DASHBOARD
+    DASH_STATS_TO = "dash-stats-to", Audience.DASHBOARD
+    DASH_STATS_SHOW = "dash-stats-show", Audience.DASHBOARD
+    DASH_STATS_BAD_PERIOD = "dash-stats-bad-period", Audience.DASHBOARD
+    DASH_STATS_CONTENTS = "dash-stats-contents", Audience.DASHBOARD
+    DASH_STATS_CHART_ALT = "dash-stats-chart-alt", Audience.DASHBOARD
+    DASH_STATS_CSV = "dash-stats-csv", Audience.DASHBOARD

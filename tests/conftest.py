@@ -56,6 +56,11 @@ def clock() -> FixedClock:
 
 def make_settings(tmp_path: Path, database_url: str | None = None, **env: str) -> Settings:
     """Production-mode settings on a temporary data folder."""
+    return load_settings(settings_env(tmp_path, database_url, **env), env_file=None)
+
+
+def settings_env(tmp_path: Path, database_url: str | None = None, **env: str) -> dict[str, str]:
+    """Those settings as environment variables (for a `hotline` command in a subprocess too)."""
     base = {
         "HOTLINE_MODE": "production",
         "HOTLINE_PUBLIC_URL": PUBLIC_URL,
@@ -72,7 +77,7 @@ def make_settings(tmp_path: Path, database_url: str | None = None, **env: str) -
     if database_url:
         base["HOTLINE_DATABASE_URL"] = database_url
     base.update(env)
-    return load_settings(base, env_file=None)
+    return base
 
 
 async def _postgres_reachable() -> str | None:

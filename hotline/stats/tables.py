@@ -18,6 +18,7 @@ from enum import StrEnum
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_day_names
 
+from hotline.capitals import capitalized
 from hotline.catalog import Catalog
 from hotline.messages import MessageId
 from hotline.stats import small_counts
@@ -75,7 +76,7 @@ def _language_name(code: str, language: str) -> str:
         name = Locale.parse(language).languages.get(code) or code
     except (UnknownLocaleError, ValueError):
         name = code
-    return name[:1].upper() + name[1:]
+    return capitalized(name)
 
 
 def _per_day(r: Report, w: _Words) -> Table:
@@ -101,7 +102,7 @@ def _per_hour(r: Report, w: _Words) -> Table:
     names = get_day_names("wide", locale=w.language)
     header = (label(w(MessageId.STATS_WEEKDAY)), *(label(f"{hour:02d}") for hour in range(24)))
     rows = tuple(
-        (label(names[day][:1].upper() + names[day][1:]), *(w.count(n) for n in hours))
+        (label(capitalized(names[day])), *(w.count(n) for n in hours))
         for day, hours in enumerate(r.per_hour)
     )
     return _table(

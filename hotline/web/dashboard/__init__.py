@@ -15,7 +15,7 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, now, pages
+from hotline.web.dashboard import accounts, auth, now, pages, statistics
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -33,6 +33,7 @@ __all__ = ["DASHBOARD", "NAV", "Dashboard", "NavItem", "page", "register", "rend
 NAV = (
     NavItem(pages.NOW_PATH, MessageId.DASH_NAV_NOW, Role.SPECIALIST),
     NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
+    NavItem(statistics.STATISTICS_PATH, MessageId.DASH_NAV_STATISTICS, Role.SUPERVISOR),
 )
 
 
@@ -53,6 +54,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get(accounts.ACCOUNTS_PATH, accounts.accounts),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/invite", accounts.invite),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/sign-out", accounts.sign_out),
+        *statistics.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
 
@@ -71,4 +73,5 @@ def register(app: web.Application, hotline: Hotline) -> None:
     )
     setup(app)
     now.install(app, hotline.escalations)
+    statistics.setup(app, hotline)
     app.router.add_routes(routes())

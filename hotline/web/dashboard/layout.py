@@ -18,6 +18,7 @@ from babel.dates import format_datetime, format_time
 
 from hotline.accounts import MIN_PASSWORD, may
 from hotline.accounts.service import AccountService, ActiveSession
+from hotline.capitals import capitalized
 from hotline.catalog import Catalog
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.roster import Role
@@ -157,7 +158,7 @@ class Texts:
     def language_name(self, code: str) -> str:
         """A language's own name for itself (ქართული, Русский, ...)."""
         name = Locale.parse(code).get_display_name(code) or code
-        return name[:1].upper() + name[1:]
+        return capitalized(name)
 
     def language_names(self, codes: Sequence[str]) -> str:
         """Languages' own names, in a list."""
