@@ -5,7 +5,7 @@ fragment the page's own script fetches every few seconds."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -182,9 +182,8 @@ def _item(work: OpenWork, t: Texts, me: Staff, names: dict[str, str], now: datet
         description = t(MessageId.DASH_NOW_LIVE_CALL, code=record.language)
     else:
         description = t(work.description.message, **dict(work.description.args))
-    age = format_timedelta(
-        record.started_at - now, add_direction=True, locale=t.language, threshold=1.5
-    )
+    ago = min(record.started_at - now, -timedelta(seconds=1))  # never "in 0 seconds"
+    age = format_timedelta(ago, add_direction=True, locale=t.language, threshold=1.5)
     mine = record.staff_id == me.id
     return Item(
         work=work,
