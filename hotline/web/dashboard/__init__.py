@@ -15,7 +15,7 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, pages
+from hotline.web.dashboard import accounts, auth, calendar, pages, roster
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -33,6 +33,8 @@ __all__ = ["DASHBOARD", "NAV", "Dashboard", "NavItem", "page", "register", "rend
 NAV = (
     NavItem(pages.NOW_PATH, MessageId.DASH_NAV_NOW, Role.SPECIALIST),
     NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
+    NavItem(roster.ROSTER_PATH, MessageId.DASH_NAV_ROSTER, Role.SUPERVISOR),
+    NavItem(calendar.CALENDAR_PATH, MessageId.DASH_NAV_CALENDAR, Role.SPECIALIST),
 )
 
 
@@ -53,6 +55,8 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get(accounts.ACCOUNTS_PATH, accounts.accounts),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/invite", accounts.invite),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/sign-out", accounts.sign_out),
+        *roster.routes(),
+        *calendar.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
 
@@ -70,4 +74,5 @@ def register(app: web.Application, hotline: Hotline) -> None:
         nav=list(NAV),
     )
     setup(app)
+    roster.setup(app, hotline)
     app.router.add_routes(routes())
