@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 
 SERVER_LOGGER = "aiohttp.server"
+ACCESS_LOGGER = "aiohttp.access"
+# Paths whose last part is a secret: a calendar feed's token, an invitation's token.
+_SECRET_PATH = re.compile(r"(/staff/(?:calendar|invite)/)[A-Za-z0-9_-]{16,}")
 
 
 class QuietMalformedHttp(logging.Filter):
@@ -29,10 +33,25 @@ class QuietMalformedHttp(logging.Filter):
         return True
 
 
+class HideSecretPaths(logging.Filter):
+    """Blanks the secret in an access-log line of a calendar feed or an invitation link: the
+    URL is the key, and a log is read by more people than the key's owner."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the line (aiohttp formats it before logging); let every record through."""
+        if isinstance(record.msg, str) and "/staff/" in record.msg:
+            record.msg = _SECRET_PATH.sub(r"\1…", record.msg)
+        return True
+
+
 async def quiet_malformed_http(app: web.Application) -> AsyncIterator[None]:
-    """While the app runs, aiohttp's server logger says malformed requests in one line."""
+    """While the app runs, aiohttp's server logger says malformed requests in one line, and
+    its access log leaves out the secrets of secret links."""
     server_log = logging.getLogger(SERVER_LOGGER)
-    quiet = QuietMalformedHttp()
+    access_log = logging.getLogger(ACCESS_LOGGER)
+    quiet, hide = QuietMalformedHttp(), HideSecretPaths()
     server_log.addFilter(quiet)
+    access_log.addFilter(hide)
     yield
     server_log.removeFilter(quiet)
+    access_log.removeFilter(hide)

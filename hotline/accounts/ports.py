@@ -124,3 +124,19 @@ class AccountRepository(Protocol):
 
     async def audit_log(self, limit: int) -> Sequence[AuditEntry]:
         """The latest lines of the audit log, newest first."""
+
+
+class CalendarFeedRepository(Protocol):
+    """The feeds' tokens by hash, one per person (`uow.calendar_feeds`)."""
+
+    async def replace(self, staff_id: str, token_hash: str, now: datetime) -> None:
+        """Give a person a new feed; their old one (if any) stops working."""
+
+    async def revoke(self, staff_id: str) -> bool:
+        """Forget a person's feed; whether they had one."""
+
+    async def owner(self, token_hash: str) -> str | None:
+        """Whose feed a token's hash is."""
+
+    async def created(self, staff_id: str) -> datetime | None:
+        """When a person's feed was made (None: they have none)."""

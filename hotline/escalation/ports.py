@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from hotline.accounts.ports import AccountRepository
+from hotline.accounts.ports import AccountRepository, CalendarFeedRepository
 from hotline.directory.ports import DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
@@ -403,6 +403,10 @@ class UnitOfWork(Protocol):
     @property
     def accounts(self) -> AccountRepository:
         """Staff accounts of the dashboard: sign-ins, sessions, invites, the audit log."""
+
+    @property
+    def calendar_feeds(self) -> CalendarFeedRepository:
+        """The staff's secret calendar feeds."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

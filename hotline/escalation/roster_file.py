@@ -44,8 +44,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime, time
+from typing import TypeVar
 
 import yaml
 
@@ -61,7 +62,7 @@ from hotline.escalation.roster import (
     find_problems,
 )
 
-__all__ = ["dump_roster", "load_roster"]
+__all__ = ["dump_roster", "holiday_entry", "load_roster", "once_entry", "weekly_entry"]
 
 _DAY_NAMES = {day.name.lower(): day for day in Weekday}
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -79,6 +80,7 @@ _WEEKLY_KEYS = ("staff", "days", "from", "to")
 _ONCE_KEYS = ("staff", "from", "to")
 
 _Value = str | list["_Value"] | dict[str, "_Value"]
+_T = TypeVar("_T")
 
 
 class _Problems:
@@ -176,6 +178,43 @@ def dump_roster(roster: Roster) -> str:
         ]
     lines.append(f"holidays: {_flow(day.isoformat() for day in sorted(roster.holidays))}")
     return "\n".join(lines) + "\n"
+
+
+# One entry (a form's fields, as the file would write them) -----------------------------------
+
+
+def weekly_entry(entry: dict[str, _Value], where: str) -> WeeklyShift:
+    """A weekly shift from text fields staff, days, from, to; RosterError if malformed."""
+    return _one(where, lambda problems: _weekly(where, entry, problems))
+
+
+def once_entry(entry: dict[str, _Value], where: str) -> OneOffShift:
+    """A one-off shift from text fields staff, from, to; RosterError if malformed."""
+    return _one(where, lambda problems: _once(where, entry, problems))
+
+
+def holiday_entry(text: str, where: str) -> date:
+    """A holiday from its text YYYY-MM-DD; RosterError if malformed."""
+    day = date.fromisoformat(text) if _DATE_RE.match(text) and _real_date(text) else None
+    if day is None:
+        raise RosterError([f"{where}: {text!r} is not a date YYYY-MM-DD"])
+    return day
+
+
+def _one(where: str, read: Callable[[_Problems], _T | None]) -> _T:
+    problems = _Problems()
+    found = read(problems)
+    if problems.items or found is None:
+        raise RosterError(problems.items or [f"{where}: incomplete"])
+    return found
+
+
+def _real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 # Reading ------------------------------------------------------------------------------------

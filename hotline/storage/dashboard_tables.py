@@ -90,3 +90,13 @@ class AuditLogEntry(Base):
         Index("ix_audit_log_at", "at"),
         Index("ix_audit_log_case_code", "case_code"),
     )
+
+
+class CalendarFeedRow(Base):
+    """A person's secret iCalendar feed; the URL holds the token, the table only its hash."""
+
+    __tablename__ = "calendar_feeds"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

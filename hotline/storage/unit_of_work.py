@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from hotline.storage.accounts import SqlAccounts
 from hotline.storage.answers import SqlAnswers
+from hotline.storage.calendar_feeds import SqlCalendarFeeds
 from hotline.storage.callback_tasks import SqlTasks
 from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
@@ -35,6 +36,7 @@ class SqlUnitOfWork:
     __slots__ = (
         "accounts",
         "answers",
+        "calendar_feeds",
         "cases",
         "chats",
         "directory",
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
         self.directory = SqlDirectory(conn)
         self.stats = SqlStats(conn)
         self.accounts = SqlAccounts(conn)
+        self.calendar_feeds = SqlCalendarFeeds(conn)
 
 
 class SqlUnitsOfWork:

@@ -15,7 +15,7 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, now, pages, statistics
+from hotline.web.dashboard import accounts, auth, calendar, now, pages, roster, statistics
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -34,6 +34,8 @@ NAV = (
     NavItem(pages.NOW_PATH, MessageId.DASH_NAV_NOW, Role.SPECIALIST),
     NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
     NavItem(statistics.STATISTICS_PATH, MessageId.DASH_NAV_STATISTICS, Role.SUPERVISOR),
+    NavItem(roster.ROSTER_PATH, MessageId.DASH_NAV_ROSTER, Role.SUPERVISOR),
+    NavItem(calendar.CALENDAR_PATH, MessageId.DASH_NAV_CALENDAR, Role.SPECIALIST),
 )
 
 
@@ -55,6 +57,8 @@ def routes() -> list[web.AbstractRouteDef]:
         web.post(accounts.ACCOUNTS_PATH + "/{id}/invite", accounts.invite),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/sign-out", accounts.sign_out),
         *statistics.routes(),
+        *roster.routes(),
+        *calendar.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
 
@@ -74,4 +78,5 @@ def register(app: web.Application, hotline: Hotline) -> None:
     setup(app)
     now.install(app, hotline.escalations)
     statistics.setup(app, hotline)
+    roster.setup(app, hotline)
     app.router.add_routes(routes())
