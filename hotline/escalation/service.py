@@ -18,7 +18,15 @@ from datetime import datetime
 from hotline.catalog import Catalog
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
-from hotline.escalation.model import CRISIS, CaseRow, DueTimer, EscalationRow, Kind, Result
+from hotline.escalation.model import (
+    CRISIS,
+    CaseRow,
+    DueTimer,
+    EscalationRow,
+    Kind,
+    Result,
+    TaskRow,
+)
 from hotline.escalation.policy import (
     Audience,
     EscalationPolicy,
@@ -171,6 +179,16 @@ class EscalationService:
         staff = snapshot.roster.staff if snapshot.roster else ()
         names = {person.id: person.name for person in staff}
         return timeline(row, events, next_alert, self.clock(), names)
+
+    async def tasks_about(self, case: str) -> list[tuple[EscalationRow, TaskRow]]:
+        """The program tasks (open and done) about a participant, oldest first."""
+        async with self._units() as uow:
+            tasks = await uow.tasks.program_tasks()
+        return [
+            (record, task)
+            for task, record in tasks
+            if task.contact is not None and self.cipher.decrypt(task.contact) == case
+        ]
 
     # -- Take, Done, Call back ------------------------------------------------------------
 

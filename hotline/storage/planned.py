@@ -245,6 +245,18 @@ class SqlPlan:
         result = await self.conn.execute(query.order_by(_PLAN.c.ready_at, _PLAN.c.key))
         return [stored_message(row) for row in result]
 
+    async def next_due(self, participants: Collection[str]) -> dict[str, datetime]:
+        """When each of these participants' next planned message is due, by case code."""
+        found: dict[str, datetime] = {}
+        for chunk in _chunks(sorted(set(participants))):
+            result = await self.conn.execute(
+                select(_PLAN.c.participant, func.min(_PLAN.c.ready_at))
+                .where(_PLAN.c.participant.in_(chunk), _PLAN.c.status == RowStatus.PLANNED)
+                .group_by(_PLAN.c.participant)
+            )
+            found.update({str(case): when for case, when in result if when is not None})
+        return found
+
     async def history(
         self, participant: str
     ) -> builtins.list[tuple[StoredMessage, builtins.list[Attempt]]]:

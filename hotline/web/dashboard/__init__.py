@@ -15,7 +15,7 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, pages
+from hotline.web.dashboard import accounts, auth, pages, people
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -33,6 +33,7 @@ __all__ = ["DASHBOARD", "NAV", "Dashboard", "NavItem", "page", "register", "rend
 NAV = (
     NavItem(pages.NOW_PATH, MessageId.DASH_NAV_NOW, Role.SPECIALIST),
     NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
+    NavItem(people.PEOPLE_PATH, MessageId.DASH_NAV_PEOPLE, Role.SPECIALIST),
 )
 
 
@@ -53,6 +54,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get(accounts.ACCOUNTS_PATH, accounts.accounts),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/invite", accounts.invite),
         web.post(accounts.ACCOUNTS_PATH + "/{id}/sign-out", accounts.sign_out),
+        *people.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
 
@@ -69,5 +71,6 @@ def register(app: web.Application, hotline: Hotline) -> None:
         forwarded_for=settings.forwarded_for,
         nav=list(NAV),
     )
+    people.install(app, hotline)
     setup(app)
     app.router.add_routes(routes())
