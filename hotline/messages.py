@@ -108,6 +108,9 @@ class MessageId(StrEnum):
     ENROL_LINK_INVALID = "enrol-link-invalid", Audience.TELEGRAM
     SMS_HELP = "sms-help", Audience.SMS
     SMS_STOPPED = "sms-stopped", Audience.SMS
+    # The last line of the first campaign message a person ever gets: how to stop them.
+    FIRST_MESSAGE_STOP_SMS = "first-message-stop-sms", Audience.SMS
+    FIRST_MESSAGE_STOP_TELEGRAM = "first-message-stop-telegram", Audience.TELEGRAM
 
     # The caller's language as staff read and hear it: `{ staff-language-name }` in the
     # whispers and the desk's notices.
@@ -250,6 +253,19 @@ class MessageId(StrEnum):
     DASH_INVITE_INVALID = "dash-invite-invalid", Audience.DASHBOARD
     DASH_PASSWORD_SHORT = "dash-password-short", Audience.DASHBOARD
     DASH_PASSWORD_DIFFER = "dash-password-differ", Audience.DASHBOARD
+    # The desk's commands (/help), and a specialist's own list (/mine).
+    STAFF_DESK_HELP = "staff-desk-help", Audience.DESK
+    STAFF_MINE_WORK_TITLE = "staff-mine-work-title", Audience.DESK
+    STAFF_MINE_WORK = "staff-mine-work", Audience.DESK
+    STAFF_MINE_AGE = "staff-mine-age", Audience.DESK
+    STAFF_MINE_PARTICIPANTS_TITLE = "staff-mine-participants-title", Audience.DESK
+    STAFF_MINE_PARTICIPANT = "staff-mine-participant", Audience.DESK
+    STAFF_MINE_NEXT = "staff-mine-next", Audience.DESK
+    STAFF_MINE_NEXT_NONE = "staff-mine-next-none", Audience.DESK
+    STAFF_MINE_ANSWER = "staff-mine-answer", Audience.DESK
+    STAFF_MINE_ANSWER_NONE = "staff-mine-answer-none", Audience.DESK
+    STAFF_MINE_EMPTY = "staff-mine-empty", Audience.DESK
+    STAFF_MINE_MORE = "staff-mine-more", Audience.DESK
     # The participants pages (hotline/web/templates/people*.html, person*.html; dash_people.ftl).
     DASH_NAV_PEOPLE = "dash-nav-people", Audience.DASHBOARD
     DASH_PEOPLE_TITLE = "dash-people-title", Audience.DASHBOARD

@@ -46,6 +46,21 @@ def pseudonym(raw_address: str, key: bytes, default_region: str | None = None) -
     return digest[:PSEUDONYM_HEX_CHARS]
 
 
+class Pseudonyms:
+    """`pseudonym` under one key, each address's made once (a number's parsing is the cost):
+    for a batch of work, not to keep."""
+
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+        self.made: dict[str, str | None] = {}
+
+    def __call__(self, raw_address: str) -> str | None:
+        """The address's pseudonym, as `pseudonym` makes it."""
+        if raw_address not in self.made:
+            self.made[raw_address] = pseudonym(raw_address, self.key)
+        return self.made[raw_address]
+
+
 _NUMBER_LIKE = re.compile(r"(?<![\w:/-])\+?\d[\d ()-]{5,20}\d(?![\w:])")
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MIN_DIGITS = 8

@@ -312,8 +312,13 @@ def test_each_check_in_answer_ends_with_what_the_person_is_told(key: str, answer
         now=now,
         staffing=engine.REACHABLE,
     )
-    assert [a.message for a in step.actions if isinstance(a, act.Say)] == [answer]
-    assert isinstance(step.actions[-1], act.Hangup)
+    said = [a.message for a in step.actions if isinstance(a, act.Say)]
+    if key == "3":  # help now: told, then put through to whoever is on duty
+        assert said[0] == answer
+        assert isinstance(step.actions[-1], act.Escalate)
+    else:
+        assert said == [answer]
+        assert isinstance(step.actions[-1], act.Hangup)
 
 
 def test_a_deployment_names_its_campaign_folder_in_the_settings(tmp_path: Path) -> None:

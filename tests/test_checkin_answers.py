@@ -125,7 +125,9 @@ async def test_a_button_on_telegram_asks_for_a_talk_and_the_specialist_gets_a_ta
     await w.link_telegram(CASE, CHAT)
     await w.tick(hours=28, minutes=1)
     [question] = w.telegram.messages_to(CHAT)
-    assert question.text == text("en", "checkin-question")
+    # Her first message from us: it ends, above its buttons, with how to stop.
+    stop = text("en", "first-message-stop-telegram")
+    assert question.text == f"{text('en', 'checkin-question')}\n{stop}"
     bot = Bot(w.client, w.telegram, w.hotline.settings)
     talk = label("en", "checkin-question", "2")
     reply = await bot.reply(w.telegram.press(question, talk), CHAT)

@@ -261,7 +261,10 @@ async def test_withdrawing_asks_first_then_stops_every_message(client: AppClient
     status, body, _ = await ana.post("/staff/participants/TB-2027-014/withdraw", {"csrf": csrf})
     assert status == 200
     assert say(client, "hr", MessageId.DASH_PEOPLE_STATUS_WITHDRAWN) in body
-    assert "row-planned" not in body
+    assert "row-cancelled" in body
+    still = re.findall(r'class="row-planned">\s*<td><time datetime="([^"]+)"', body)
+    now = client.app[HOTLINE].clock()
+    assert all(datetime.fromisoformat(due) <= now for due in still)  # the dispatcher skips those
     assert (await client.app[PEOPLE].participants.get("TB-2027-014")).status.value == "withdrawn"
     _, body, _ = await ana.get("/staff/participants?status=withdrawn")
     assert cases(body) == ["TB-2027-014"]

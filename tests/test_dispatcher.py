@@ -199,6 +199,11 @@ def text(language: str, message: str) -> str:
     return CATALOG.format(language, message).strip()
 
 
+def first(language: str, message: str, channel: str = "sms") -> str:
+    """The text of the first message a person gets: it ends with how to stop them."""
+    return f"{text(language, message)}\n{text(language, f'first-message-stop-{channel}')}"
+
+
 async def test_enrolment_plans_the_whole_program_and_changes_replan_it(w: World) -> None:
     nino = await w.service.add(NINO)
     rows = await w.rows()
@@ -229,8 +234,8 @@ async def test_each_due_message_goes_out_once_through_twilio(w: World) -> None:
     assert tally.sent == 2  # Nino and her mother, each in their language
     [to_nino] = [m for m in w.twilio.messages if m.to == PHONE]
     [to_mother] = [m for m in w.twilio.messages if m.to == MOTHER_PHONE]
-    assert to_nino.body == text("en", "reminder-ahead-intro")
-    assert to_mother.body == text("ru", "reminder-family-intro")
+    assert to_nino.body == first("en", "reminder-ahead-intro")
+    assert to_mother.body == first("ru", "reminder-family-intro")
     assert to_nino.from_ == HOTLINE_NUMBER
     # Ticks later send nothing again.
     assert (await w.tick(minutes=1)).sent == 0
@@ -251,7 +256,7 @@ async def test_telegram_first_when_the_chat_is_linked(w: World) -> None:
     await w.service.add({**NINO, "consent": "sms,telegram"})
     await w.link_telegram("TB-2027-014", CHAT)
     await w.tick(hours=4, minutes=1)
-    assert w.telegram.texts_to(CHAT) == [text("en", "reminder-ahead-intro")]
+    assert w.telegram.texts_to(CHAT) == [first("en", "reminder-ahead-intro", "telegram")]
     assert [m.to for m in w.twilio.messages] == [MOTHER_PHONE]
 
 
@@ -283,7 +288,7 @@ async def test_two_messages_to_one_person_keep_four_hours_apart(two_steps: World
     assert (await w.tick(hours=2, minutes=59)).sent == 0
     assert (await w.tick(minutes=1)).sent == 1
     assert [m.body for m in w.twilio.messages if m.to == PHONE] == [
-        text("en", "reminder-ahead-intro"),
+        first("en", "reminder-ahead-intro"),
         text("en", "reminder-ahead-needs"),
     ]
 
@@ -294,7 +299,8 @@ async def test_an_invalid_number_falls_back_to_telegram(two_steps: World) -> Non
     await w.link_telegram("TB-2027-014", CHAT)
     w.twilio.refuse(PHONE, 21211)
     assert (await w.tick(hours=4, minutes=1)).sent == 1
-    assert w.telegram.texts_to(CHAT) == [text("en", "reminder-ahead-intro")]
+    # Nothing reached her by SMS: the message on Telegram is her first.
+    assert w.telegram.texts_to(CHAT) == [first("en", "reminder-ahead-intro", "telegram")]
     [(row, attempts)] = [
         (row, attempts)
         for row, attempts in await w.history()

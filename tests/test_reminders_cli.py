@@ -35,10 +35,23 @@ def test_upcoming_shows_the_whole_plan_in_local_time_without_contacts(hotline: R
     assert "program-end" in out
     assert PHONE not in out
     assert RELATIVE_PHONE not in out
-    # Within the next week nothing is due for anyone yet.
+    # Enrolled after the three-month date: that information and the task come now, the
+    # two-month information at its own date.
     code, out, _ = hotline("reminders", "upcoming", "--days", "7")
     assert code == 0
-    assert "nothing planned in the next 7 days" in out
+    assert steps(out) == {"ahead-3-months", "family-3-months", "plan-meeting"}
+
+
+def steps(out: str) -> set[str]:
+    """The steps of ZG-7's lines in a table printed by `reminders upcoming` or `history`."""
+    found = set()
+    for line in out.splitlines():
+        words = line.split()
+        if "ZG-7" in words:
+            found.add(words[words.index("ZG-7") + 1])
+        elif len(words) > 4 and words[0][:3].isalpha() and words[1][:2].isdigit():
+            found.add(words[4])  # history: weekday, date, time, zone, step
+    return found
 
 
 def test_history_lists_every_message_and_a_bad_case_is_a_clear_error(hotline: Run) -> None:
@@ -51,3 +64,18 @@ def test_history_lists_every_message_and_a_bad_case_is_a_clear_error(hotline: Ru
     code, _, err = hotline("reminders", "history", "NOBODY-1")
     assert code == 2
     assert "NOBODY-1: case: no participant has this case code" in err
+
+
+def test_enrolled_late_the_latest_information_comes_now_and_history_says_what_was_missed(
+    hotline: Run,
+) -> None:
+    enrol(hotline, datetime.now(UTC).date() + timedelta(days=40))
+    code, out, err = hotline("reminders", "upcoming", "--days", "1")
+    assert code == 0, err
+    # The two-month information (to her and to Marija) and the meeting's task come today.
+    assert steps(out) == {"ahead-2-months", "family-2-months", "plan-meeting"}
+    code, out, err = hotline("reminders", "history", "zg-7")
+    assert code == 0, err
+    skipped = [line for line in out.splitlines() if "enrolled after this step's date" in line]
+    assert steps("\n".join(skipped)) == {"ahead-3-months", "family-3-months"}
+    assert all(" skipped " in line for line in skipped)

@@ -95,4 +95,5 @@ async def test_two_years_run_their_course_and_the_program_ends_itself(w: World) 
         r.reason for r in await escalations(w.client.app[ENGINE]) if r.kind == Kind.TASK
     )
     # "Talk" on day 14; two silences in a row (days 3 and 7), then again (months 1 and 2).
-    assert tasks == {"wants-to-talk": 1, "no-answers": 2}
+    # And the pre-release meeting, missed at enrolment, came to her specialist at once.
+    assert tasks == {"plan-meeting": 1, "wants-to-talk": 1, "no-answers": 2}

@@ -164,6 +164,8 @@ class Hotline:
                 await stack.enter_async_context(
                     telegram_running(self.telegram.application, self.telegram.outbox)
                 )
+            if self.callbacks is not None:  # Twilio's REST client, closed after the jobs stop
+                stack.push_async_callback(self.callbacks.rest.close)
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
             stack.callback(self.spoken.save_stats)

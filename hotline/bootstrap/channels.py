@@ -46,6 +46,7 @@ from hotline.participants.enrolment import enrol_chat
 from hotline.reminders.answers import CheckinActions
 from hotline.reminders.campaign import Channel
 from hotline.reminders.dispatcher import DispatchConfig, Dispatcher
+from hotline.reminders.first_message import how_to_stop
 from hotline.reminders.openings import ChatOpenings
 from hotline.reminders.outbound import Sender, outbound_text
 from hotline.storage.spool import Spool
@@ -360,4 +361,5 @@ def build_dispatcher(
         ),
         openings=ChatOpenings(chat.conversations),
         silences=shared.checkins,
+        how_to_stop=functools.partial(how_to_stop, core.catalog),
     )

@@ -4,8 +4,9 @@ service, and its answer shown.
 Staff talk to the same bot as families; an update from a Telegram user who is on the staff
 list comes here instead of to the family flow. Buttons carry `esc:<verb>:<escalation id>`;
 a text is for the case of the message it replies to, else the writer's latest case;
-`/close` ends that case. The rules (who may take, what Done closes, when a callback rings)
-are the escalation service's; the words are the notifier's.
+`/close` ends that case; `/mine` shows a specialist's own list (their open work and their
+participants); `/help` lists these commands. The rules (who may take, what Done closes,
+when a callback rings) are the escalation service's; the words are the notifier's.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.reach import Assignment, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.escalation.service import EscalationService
+from hotline.messages import MessageId
 
 CLOSE_COMMAND = "/close"
+MINE_COMMAND = "/mine"  # a specialist's own list: open work, participants (`staff_caseload`)
+HELP_COMMANDS = frozenset({"/help", "/start"})  # the desk's commands
+DESK_HELP = MessageId.STAFF_DESK_HELP
 _VERBS = ("take", "done", "call")
 
 
@@ -62,7 +67,16 @@ class StaffDesk:
             about = await self.notifier.notices.escalation_of(
                 chat_ref(chat_id, self.notifier.ref_key), message.reply_to_message.message_id
             )
-        if message.text.strip().lower().split("@")[0] == CLOSE_COMMAND:
+        command = message.text.strip().lower().split("@")[0]
+        if command == MINE_COMMAND:  # to their own chat, even when asked in a staff group
+            caseload = await self.service.mine(staff)
+            own_chat = snapshot.telegram.get(staff.id, chat_id)
+            self.notifier.send(own_chat, self.notifier.caseload(language, caseload))
+            return
+        if command in HELP_COMMANDS:
+            self.notifier.send(chat_id, self.notifier.word(language, StaffNote.of(DESK_HELP)))
+            return
+        if command == CLOSE_COMMAND:
             answer = await self.service.close(staff, about)
         else:
             answer = await self.service.write(staff, message.text, about)

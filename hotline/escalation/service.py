@@ -18,15 +18,8 @@ from datetime import datetime
 from hotline.catalog import Catalog
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
-from hotline.escalation.model import (
-    CRISIS,
-    CaseRow,
-    DueTimer,
-    EscalationRow,
-    Kind,
-    Result,
-    TaskRow,
-)
+from hotline.escalation.caseload import Caseload, MyParticipant, OpenWork
+from hotline.escalation.model import CRISIS, CaseRow, DueTimer, EscalationRow, Kind, Result
 from hotline.escalation.policy import (
     Audience,
     EscalationPolicy,
@@ -40,10 +33,12 @@ from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, Staff
 from hotline.escalation.roster import Staff
 from hotline.escalation.timeline import Entry, EscalationEvent, EventKind, timeline
 from hotline.messages import MessageId
+from hotline.reminders.ports import Outlook
 
 log = logging.getLogger(__name__)
 
 Refusal = StaffNote  # why an action was not done, to show whoever tried it
+MINE_LIMIT = 100  # open escalations `/mine` reads (it shows what fits in one message)
 
 
 @dataclass(frozen=True)
@@ -179,16 +174,6 @@ class EscalationService:
         staff = snapshot.roster.staff if snapshot.roster else ()
         names = {person.id: person.name for person in staff}
         return timeline(row, events, next_alert, self.clock(), names)
-
-    async def tasks_about(self, case: str) -> list[tuple[EscalationRow, TaskRow]]:
-        """The program tasks (open and done) about a participant, oldest first."""
-        async with self._units() as uow:
-            tasks = await uow.tasks.program_tasks()
-        return [
-            (record, task)
-            for task, record in tasks
-            if task.contact is not None and self.cipher.decrypt(task.contact) == case
-        ]
 
     # -- Take, Done, Call back ------------------------------------------------------------
 
@@ -337,6 +322,24 @@ class EscalationService:
         if task.contact is None or record.staff_id != staff_id:
             return CallbackTarget(record, None)
         return CallbackTarget(record, self.cipher.decrypt(task.contact))
+
+    async def mine(self, staff: Staff) -> Caseload:
+        """A specialist's own list (`/mine`): the work they hold or that waits for them,
+        and their participants still in the program with where each one's plan stands."""
+        now = self.clock()
+        async with self._units() as uow:
+            records = await uow.escalations.open_of(staff.id, MINE_LIMIT)
+            people = [p for p in await uow.participants.list(specialist=staff.id) if p.active]
+            outlook = await uow.plan.outlook([p.case for p in people])
+        work = [
+            OpenWork(r.id, await self.describe(r), r.started_at, r.staff_id == staff.id)
+            for r in records
+        ]
+        mine = [
+            MyParticipant(p.case, p.status, p.release, p.timezone, outlook.get(p.case, Outlook()))
+            for p in people
+        ]
+        return Caseload(now, tuple(work), tuple(mine))
 
     # -- a specialist in a chat case ------------------------------------------------------
 

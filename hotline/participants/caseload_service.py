@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from hotline.crypto import DataCipher
 from hotline.escalation.model import EscalationRow, TaskRow
 from hotline.escalation.ports import UnitsOfWork
-from hotline.escalation.service import EscalationService
 from hotline.participants.caseload import CaseloadRow
 from hotline.participants.model import Participant, ParticipantError, Problem
 from hotline.reminders.ports import Attempt, StoredMessage
@@ -39,22 +39,26 @@ class Timeline:
 
 
 class CaseloadService:
-    """The caseload's reads, through the unit of work and the escalation service."""
+    """The caseload's reads, through the unit of work; `cipher` reads program tasks' case
+    codes (kept encrypted like a callback's number)."""
 
-    def __init__(self, units: UnitsOfWork, escalations: EscalationService) -> None:
+    def __init__(self, units: UnitsOfWork, cipher: DataCipher) -> None:
         self.units = units
-        self.escalations = escalations
+        self.cipher = cipher
 
     async def rows(self, specialist: str | None = None) -> list[CaseloadRow]:
-        """Every participant (of one specialist if given) with next contact and answers."""
+        """Every participant (of one specialist if given) with the next message to them and
+        their latest check-in answers."""
         async with self.units() as uow:
             participants = await uow.participants.list(specialist=specialist)
             cases = [p.case for p in participants]
-            due = await uow.plan.next_due(cases)
+            outlooks = await uow.plan.outlook(cases)
             answers = await uow.answers.recent(cases, RECENT_ANSWERS)
         return [
-            CaseloadRow(p, due.get(p.case), tuple(answers.get(p.case, ()))) for p in participants
-        ]
+            CaseloadRow(p, outlooks[p.case].next_at if p.case in outlooks else None,
+                        tuple(answers.get(p.case, ())))
+            for p in participants
+        ]  # fmt: skip
 
     async def timeline(self, case: str) -> Timeline:
         """A participant's timeline; ParticipantError when the case code is not enrolled."""
@@ -64,9 +68,14 @@ class CaseloadService:
                 raise ParticipantError([Problem("case", "no participant has this case code")])
             history = await uow.plan.history(participant.case)
             answers = await uow.answers.of_participant(participant.case)
+            tasks = await uow.tasks.program_tasks()
         plan = tuple(
             PlanEntry(row, tuple(attempts), *answers.get(row.id, (None, None)))
             for row, attempts in history
         )
-        tasks = await self.escalations.tasks_about(participant.case)
-        return Timeline(participant, plan, tuple(tasks))
+        about = tuple(
+            (record, task)
+            for task, record in tasks
+            if task.contact is not None and self.cipher.decrypt(task.contact) == participant.case
+        )
+        return Timeline(participant, plan, about)

@@ -78,6 +78,8 @@ class SkipReason(StrEnum):
     """Why a message was not sent, as its record says."""
 
     TOO_LATE = "past due beyond the catch-up window"
+    LATE_ENROLMENT = "enrolled after this step's date"
+    LATE_PLAN = "planned after this step's date"  # a release date moved earlier, a relative added
 
 
 @dataclass(frozen=True)

@@ -37,15 +37,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Literal
 
 from hotline.conversations.chat_render import ChatMessage
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.participants.model import Participant
+from hotline.privacy import Pseudonyms
 from hotline.reminders.campaign import Channel, RecipientKind
-from hotline.reminders.delivery import DEFAULT_RULES, DeliveryRules, Verdict, catch_up, deliver_at
+from hotline.reminders.delivery import Verdict, catch_up, deliver_at
+from hotline.reminders.dispatch_config import DEFAULT_CONFIG, DispatchConfig, Tally
+from hotline.reminders.first_message import with_how_to_stop
 from hotline.reminders.offsets import zone
 from hotline.reminders.outbound import Openings, Outbound, Sender, SendError, SendFailure
 from hotline.reminders.plan import PlannedMessage
@@ -58,38 +61,7 @@ __all__ = ["DispatchConfig", "Dispatcher", "Tally", "TaskDesk"]
 log = logging.getLogger(__name__)
 
 Texts = Callable[[PlannedMessage, datetime], tuple[ChatMessage, ...]]
-
-
-@dataclass(frozen=True)
-class DispatchConfig:
-    """How the dispatcher works; the delivery rules' own defaults are in `delivery.py`."""
-
-    rules: DeliveryRules = DEFAULT_RULES
-    batch: int = 200  # rows claimed a transaction
-    batches: int = 50  # at most this many a tick; the rest wait for the next one
-    live_within: timedelta = timedelta(minutes=15)  # a conversation this recent is live
-    live_wait: timedelta = timedelta(minutes=10)  # then look again this much later
-    max_attempts: int = 5  # provider errors on one row before it fails
-    backoff: timedelta = timedelta(minutes=1)  # doubled on each retry
-    stuck_after: timedelta = timedelta(minutes=10)  # `sending` this long: see the docstring
-    concurrency: int = 32  # sends in flight at once, in one batch
-    in_flight: int = 3  # batches claimed, sent or settled at once
-    answer_within: timedelta = timedelta(days=3)  # a check-in unanswered this long is silent
-    silences: int = 2  # silent check-ins in a row that make a task for the specialist
-
-
-@dataclass
-class Tally:
-    """What one tick did."""
-
-    sent: int = 0
-    waited: int = 0
-    skipped: int = 0
-    retried: int = 0
-    failed: int = 0
-    reconciled: int = 0
-    tasks: int = 0
-    outcomes: list[tuple[int, str]] = field(default_factory=list)  # (row id, outcome)
+HowToStop = Callable[[str, Channel], str | None]  # (language, channel): a first message's end
 
 
 @dataclass(frozen=True)
@@ -113,9 +85,10 @@ class Dispatcher:
         clock: Callable[[], datetime],
         pseudonym_key: bytes,
         tasks: TaskDesk | None = None,
-        config: DispatchConfig = DispatchConfig(),
+        config: DispatchConfig = DEFAULT_CONFIG,
         openings: Openings | None = None,
         silences: Silences | None = None,
+        how_to_stop: HowToStop | None = None,
     ) -> None:
         self.openings = openings
         self.silences = silences
@@ -126,6 +99,7 @@ class Dispatcher:
         self.pseudonym_key = pseudonym_key
         self.tasks = tasks
         self.config = config
+        self.how_to_stop = how_to_stop
 
     async def tick(self) -> Tally:
         """Settle rows left `sending`, then send what is due, batch by batch: a few
@@ -205,7 +179,8 @@ class Dispatcher:
             await uow.plan.fail(row.id, "stopped while sending; no longer reachable", now)
             return "failed", None, "stopped while sending; no longer reachable"
         phone, chat, _ = reach
-        out = self._outbound(row, Channel(row.channel or ""), phone, chat, now)
+        first = not await uow.plan.sent_before(row.message.recipient_ref or "", row.id)
+        out = self._first(self._outbound(row, Channel(row.channel or ""), phone, chat, now), first)
         try:
             provider_id = await sender.find(out, row.sending_at)
         except SendError as exc:
@@ -227,6 +202,14 @@ class Dispatcher:
         m = row.message
         address = str(chat) if channel is Channel.TELEGRAM else str(phone)
         return Outbound(row.id, channel, address, m.language, self.texts(m, now), m.flow)
+
+    def _first(self, out: Outbound, first: bool) -> Outbound:
+        """The first message a person ever gets ends with how to stop (`first_message`)."""
+        if not first or self.how_to_stop is None:
+            return out
+        line = self.how_to_stop(out.language, out.channel)
+        buttons = out.channel is Channel.TELEGRAM and out.seq is not None
+        return replace(out, texts=with_how_to_stop(out.texts, line, buttons))
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -263,11 +246,14 @@ class Dispatcher:
                         await self._skip(uow, row, reason, tally)
                     else:
                         reachable.append((row, participant, reach))
-            key = self.pseudonym_key
+            # A pseudonym costs a phone number's parsing: each is made once a batch.
+            refs = Pseudonyms(self.pseudonym_key)
             phones = {r[2][0] for r in reachable if r[2][0]}
-            opted = await uow.chats.opted_out_among({sms_ref(p, key) for p in phones})
-            addressed = {c for _, _, (p, chat, _) in reachable for c in callers(p, chat, key) if c}
+            opted = await uow.chats.opted_out_among({refs(p) or "" for p in phones})
+            addressed = {c for _, _, (p, ch, _) in reachable for c in _callers(refs, p, ch) if c}
             live = await uow.plan.live_callers(addressed, now - self.config.live_within)
+            waits: list[tuple[int, datetime]] = []
+            marks: list[tuple[int, str]] = []
             for row, participant, (phone, chat, channels) in reachable:
                 m = row.message
                 at = deliver_at(now, zone(m.zone), m.window)
@@ -277,13 +263,13 @@ class Dispatcher:
                     previous = recent[ref][1]
                 if previous is not None and now - previous < rules.gap:
                     at = max(at, previous + rules.gap)
-                if any(c in live for c in callers(phone, chat, key) if c):
+                if any(c in live for c in _callers(refs, phone, chat) if c):
                     at = max(at, now + self.config.live_wait)
                 if at > now:
-                    await uow.plan.wait(row.id, at, now)
+                    waits.append((row.id, at))
                     tally.waited += 1
                     continue
-                if phone and sms_ref(phone, key) in opted:
+                if phone and (refs(phone) or "") in opted:
                     channels = tuple(c for c in channels if c is not Channel.SMS)
                 channels = tuple(c for c in channels if c in self.senders)
                 if not channels:
@@ -291,16 +277,21 @@ class Dispatcher:
                     continue
                 opened = await self._open(uow, row, channels, phone, chat, now)
                 if opened == "busy":  # with a specialist: the check-in waits
-                    await uow.plan.wait(row.id, now + self.config.live_wait, now)
+                    waits.append((row.id, now + self.config.live_wait))
                     tally.waited += 1
                     continue
                 if opened is None:
                     await self._skip(uow, row, "the person asked for no more messages", tally)
                     continue
                 out, channels = opened
+                out = self._first(out, previous is None)
                 recent[ref] = (row.id, now)  # before the await: other batches run meanwhile
-                await uow.plan.sending(row.id, channels[0], now)
+                marks.append((row.id, channels[0].value))
                 sends.append(_Send(row, out, channels[1:], participant, phone))
+            # Set-based: the batch's waits and its rows marked `sending`, each still
+            # conditional on `planned`, committed with the claim before any provider call.
+            await uow.plan.wait_many(waits, now)
+            await uow.plan.sending_many(marks, now)
         return sends
 
     async def _open(
@@ -373,26 +364,36 @@ class Dispatcher:
         results = await asyncio.gather(*(one(s) for s in sends))
         now = self.clock()
         async with self.units() as uow:
-            for send, provider_id, error in results:
-                await self._settle(uow, send, provider_id, error, now, tally)
+            # What the provider took is settled set-based (conditional on `sending`, with
+            # its attempt); what it refused, row by row.
+            taken = [(send.row.id, provider_id) for send, provider_id, e in results if e is None]
+            await uow.plan.sent_many(taken, now)
+            await uow.plan.attempts(
+                [
+                    (send.row.id, Attempt(now, send.out.channel, "sent", provider_id))
+                    for send, provider_id, error in results
+                    if error is None
+                ]
+            )
+            for send, _, error in results:
+                if error is None:
+                    await _program_over(uow, send.row, now)  # (its last message only)
+                    tally.sent += 1
+                    tally.outcomes.append((send.row.id, "sent"))
+            for send, _, error in results:
+                if error is not None:
+                    await self._settle(uow, send, error, now, tally)
 
     async def _settle(
         self,
         uow: UnitOfWork,
         send: _Send,
-        provider_id: str | None,
-        error: SendError | None,
+        error: SendError,
         now: datetime,
         tally: Tally,
     ) -> None:
+        """A send the provider refused or that failed: retried, the next channel, or failed."""
         row_id, channel = send.row.id, send.out.channel
-        if error is None:
-            await uow.plan.sent(row_id, provider_id, now)
-            await _program_over(uow, send.row, now)
-            await uow.plan.attempt(row_id, Attempt(now, channel, "sent", provider_id))
-            tally.sent += 1
-            tally.outcomes.append((row_id, "sent"))
-            return
         code = f" ({error.code})" if error.code else ""
         detail = f"{error.failure.value}{code}: {error}"
         await uow.plan.attempt(row_id, Attempt(now, channel, "error", None, detail))
@@ -423,3 +424,8 @@ async def _program_over(uow: UnitOfWork, row: StoredMessage, now: datetime) -> N
     """The participant's last message is done (sent, skipped or failed): the program ends."""
     if row.message.last and row.message.recipient_kind is RecipientKind.PARTICIPANT:
         await uow.participants.move_on(now.date(), (row.message.participant,), now)
+
+
+def _callers(refs: Pseudonyms, phone: str | None, chat: int | None) -> list[str | None]:
+    """The call log's pseudonyms of a recipient's phone and Telegram chat (as `callers`)."""
+    return [refs(phone) if phone else None, refs(f"telegram:{chat}") if chat is not None else None]

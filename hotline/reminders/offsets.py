@@ -58,7 +58,7 @@ class Offset:
 
     def apply(self, release: date) -> date:
         """The day this offset lands on from `release`: months first, then days."""
-        return add_months(release, self.months) + timedelta(days=self.days)
+        return _landing(release, self.months, self.days)
 
     def __str__(self) -> str:
         if self.months == 0 and self.days == 0:
@@ -108,6 +108,11 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+@lru_cache(maxsize=1 << 16)  # a caseload has few release dates, a campaign few offsets
+def _landing(release: date, months: int, days: int) -> date:
+    return add_months(release, months) + timedelta(days=days)
 
 
 def zone(name: str) -> ZoneInfo:

@@ -20,7 +20,11 @@ Re-planning touches only the future that has not happened:
   campaign version alone changes nothing), and is cancelled otherwise (a new time, channel
   order, language, content, or a step gone);
 - a fresh message due after `now` is inserted unless that step for that recipient and
-  release date is already sent, being sent or past due.
+  release date is already sent, being sent or past due;
+- a fresh message due at or before `now` that was never planned (a person enrolled late, a
+  release date moved earlier) is either brought forward to `now` (each person's latest
+  missed step and every missed task, while the release is ahead) or recorded as skipped with
+  the reason (`reminders.missed`).
 So an edited campaign re-plans future steps only and never repeats a step already sent,
 while a release date moved later plans the steps before it again, counted from the new date
 (the specialist must still plan the pre-release meeting).
@@ -32,9 +36,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import lru_cache
 
 from hotline.reminders.campaign import Campaign, Channel, RecipientKind
-from hotline.reminders.delivery import Window
+from hotline.reminders.delivery import SkipReason, Window
+from hotline.reminders.missed import missed
 from hotline.reminders.offsets import local_instant, zone
 
 __all__ = [
@@ -123,15 +129,17 @@ class PlannedRow:
 
 @dataclass(frozen=True)
 class Replan:
-    """What a re-plan changes: rows to cancel, messages to insert (in one transaction)."""
+    """What a re-plan changes: rows to cancel, messages to insert, and missed messages to
+    record as skipped, with why (in one transaction)."""
 
     cancel: tuple[PlannedRow, ...]
     insert: tuple[PlannedMessage, ...]
+    skip: tuple[tuple[PlannedMessage, SkipReason], ...] = ()
 
     @property
     def changes(self) -> bool:
         """True when anything is to be written."""
-        return bool(self.cancel or self.insert)
+        return bool(self.cancel or self.insert or self.skip)
 
 
 def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
@@ -169,7 +177,7 @@ def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
                         local_time=step.at,
                         zone=recipient.zone,
                         language=recipient.language,
-                        channels=tuple(c for c in step.channels if c in recipient.channels),
+                        channels=_kept(step.channels, recipient.channels),
                         window=step.window,
                         flow=step.flow,
                         message=step.message,
@@ -178,6 +186,12 @@ def plan(subject: PlanSubject, campaign: Campaign) -> list[PlannedMessage]:
                 )
     planned.sort(key=lambda m: (m.due_at, m.key))
     return planned
+
+
+@lru_cache(maxsize=1024)  # a campaign's channel orders by what people can be reached on
+def _kept(order: tuple[Channel, ...], reachable: tuple[Channel, ...]) -> tuple[Channel, ...]:
+    """The channels of `order` a recipient can be reached on, in the step's order."""
+    return tuple(c for c in order if c in reachable)
 
 
 def replan(
@@ -192,13 +206,14 @@ def replan(
     }
     # One live row per step, recipient and release date: what was sent, is being sent, or
     # is past due (the dispatcher's: catch-up or skip) is not planned again.
-    taken = {
-        (row.message.key, row.message.anchor)
+    reached = [
+        row
         for row in existing
         if row.status in HANDLED
         or row.status is RowStatus.SENDING
         or (row.status is RowStatus.PLANNED and row.message.due_at <= now)
-    }
+    ]
+    taken = {(row.message.key, row.message.anchor) for row in reached}
     keep: set[str] = set()
     insert: list[PlannedMessage] = []
     for message in fresh:
@@ -210,4 +225,5 @@ def replan(
         elif (message.key, message.anchor) not in taken:
             insert.append(message)
     cancel = tuple(row for key, row in pending.items() if key not in keep)
-    return Replan(cancel=cancel, insert=tuple(insert))
+    late = missed(reached, fresh, now)
+    return Replan(cancel=cancel, insert=(*late.now, *insert), skip=late.skip)

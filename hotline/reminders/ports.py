@@ -5,7 +5,7 @@ became of each message."""
 from __future__ import annotations
 
 import builtins
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -13,7 +13,7 @@ from typing import Protocol
 from hotline.reminders.campaign import Channel
 from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
 
-__all__ = ["Attempt", "PlanRepository", "StoredMessage"]
+__all__ = ["Attempt", "Outlook", "PlanRepository", "StoredMessage"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,18 @@ class Attempt:
     detail: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """A participant's plan at a glance, for their specialist: the next message or check-in
+    to them (None: nothing planned) and the latest answer to a check-in (None: none yet)."""
+
+    next_at: datetime | None = None  # UTC: when it is due, or will next be looked at
+    next_step: str | None = None
+    next_checkin: bool = False
+    answer: str | None = None  # fine, talk, help-now, stop, silent
+    answered_at: datetime | None = None
+
+
 class PlanRepository(Protocol):
     """Planned messages and their attempts."""
 
@@ -65,14 +77,28 @@ class PlanRepository(Protocol):
     async def cancel(self, ids: Collection[int | str], now: datetime) -> int:
         """Cancel these rows where they are still planned; how many."""
 
-    async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
-        """Add messages to the plan, as planned rows ready at their due time."""
+    async def insert(self, messages: Iterable[PlannedMessage], now: datetime) -> None:
+        """Add messages to the plan, as planned rows ready at their due time (`messages`
+        may be made as they are read: the database works while they are)."""
+
+    async def record_skipped(
+        self, skipped: Sequence[tuple[PlannedMessage, str]], now: datetime
+    ) -> None:
+        """Add messages to the plan as skipped, each with why (a step missed when planned)."""
 
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
 
     async def last_sent(self, refs: Collection[str]) -> dict[str, datetime]:
         """The last time anything went to each of these recipients (sent or being sent)."""
+
+    async def sent_before(self, ref: str, row_id: int) -> bool:
+        """True when anything other than row `row_id` went to recipient `ref` before it
+        (sent or being sent): that row is not the first they get."""
+
+    async def outlook(self, participants: Collection[str]) -> dict[str, Outlook]:
+        """Each of these participants' next planned message to them and latest check-in
+        answer (a participant with neither is left out)."""
 
     async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
         """Those of these caller pseudonyms with a call or chat active since `since`."""
@@ -88,6 +114,18 @@ class PlanRepository(Protocol):
 
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
+
+    async def wait_many(self, rows: Sequence[tuple[int, datetime]], now: datetime) -> None:
+        """`wait` of many planned rows, each (row id, until), in one statement."""
+
+    async def sending_many(self, rows: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`sending` of many planned rows, each (row id, channel): a statement a channel."""
+
+    async def sent_many(self, rows: Sequence[tuple[int, str | None]], now: datetime) -> None:
+        """`sent` of many rows being sent, each (row id, provider id), in one statement."""
+
+    async def attempts(self, attempts: Sequence[tuple[int, Attempt]]) -> None:
+        """Record many attempts, each (row id, attempt), in one statement."""
 
     async def retry(
         self,
@@ -120,10 +158,6 @@ class PlanRepository(Protocol):
         self, since: datetime, until: datetime, participant: str | None
     ) -> builtins.list[StoredMessage]:
         """Planned rows due between `since` and `until`, of one participant if given."""
-
-    async def next_due(self, participants: Collection[str]) -> dict[str, datetime]:
-        """When each of these participants' next planned message is due (to them, their
-        family or their specialist), by case code; those with none planned are left out."""
 
     async def history(
         self, participant: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 
 from hotline.participants.model import PHONE_CHANNELS, Participant
@@ -85,23 +85,40 @@ async def replan_stored(
     campaigns: Mapping[str, Campaign],
     now: datetime,
 ) -> None:
-    """Re-plan each (participant, is new): a new one's whole program is inserted; a changed
-    one's unsent future rows follow the fresh plan (`plan.replan`'s rules)."""
-    pending: list[PlannedMessage] = []  # new rows, written a few thousand at a time
-    for participant, new in participants:
-        fresh = fresh_plan(participant, campaigns)
-        if new:
-            pending.extend(m for m in fresh if m.due_at > now)
-        else:
-            change = replan(await plans.rows_of(participant.case), fresh, now)
-            if change.cancel:
-                await plans.cancel([row.id for row in change.cancel], now)
-            pending.extend(change.insert)
-        if len(pending) >= INSERT_BATCH:
+    """Re-plan each (participant, is new): a new one's whole program is inserted (steps
+    already past brought forward or recorded as skipped); a changed one's unsent future rows
+    follow the fresh plan (`plan.replan`'s rules).
+
+    The new ones' messages are planned as the storage takes them, in one insert: nothing
+    piles up in memory but the few steps already past, and on PostgreSQL the database
+    writes while the next are planned."""
+    skipped: list[tuple[PlannedMessage, str]] = []  # steps missed, recorded as skipped
+    new = [participant for participant, is_new in participants if is_new]
+
+    def planned_new() -> Iterator[PlannedMessage]:
+        for participant in new:
+            change = replan([], fresh_plan(participant, campaigns), now)
+            skipped.extend(change.skip)
+            yield from change.insert
+
+    if new:
+        await plans.insert(planned_new(), now)
+    pending: list[PlannedMessage] = []  # changed rows, written a few thousand at a time
+    for participant, is_new in participants:
+        if is_new:
+            continue
+        stored = await plans.rows_of(participant.case)
+        change = replan(stored, fresh_plan(participant, campaigns), now)
+        if change.cancel:
+            await plans.cancel([row.id for row in change.cancel], now)
+        pending.extend(change.insert)
+        skipped.extend(change.skip)
+        if len(pending) + len(skipped) >= INSERT_BATCH:
             await plans.insert(pending, now)
-            pending = []
-    if pending:
-        await plans.insert(pending, now)
+            await plans.record_skipped(skipped, now)
+            pending, skipped = [], []
+    await plans.insert(pending, now)
+    await plans.record_skipped(skipped, now)
 
 
 def _reachable(consented: frozenset[Reach], phone: str | None, linked: bool) -> tuple[Channel, ...]:

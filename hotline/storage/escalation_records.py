@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, case, delete, insert, select, update
+from sqlalchemy import Table, and_, case, delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.escalation.model import CRISIS, DueTimer, EscalationRow, Kind, Result
@@ -84,6 +84,18 @@ class SqlEscalations:
         query = select(ESCALATIONS).where(ESCALATIONS.c.id == escalation_id)
         row = (await self.conn.execute(query)).first()
         return escalation_row(row) if row else None
+
+    async def open_of(self, staff_id: str, limit: int) -> list[EscalationRow]:
+        """Escalations not ended that this staff member holds or is assigned (untaken)."""
+        c = ESCALATIONS.c
+        mine = or_(c.staff_id == staff_id, and_(c.assigned_to == staff_id, c.staff_id.is_(None)))
+        query = (
+            select(ESCALATIONS)
+            .where(c.ended_at.is_(None), mine)
+            .order_by(c.started_at, c.id)
+            .limit(limit)
+        )
+        return [escalation_row(row) for row in await self.conn.execute(query)]
 
     async def open_for_log(self, log_id: str, kind: Kind) -> EscalationRow | None:
         """The newest record of this kind for a call or chat that has not ended."""

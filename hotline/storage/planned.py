@@ -9,23 +9,31 @@ status callback or a second process cannot move a row backwards.
 from __future__ import annotations
 
 import builtins
-import json
-from collections.abc import Collection, Iterator, Sequence
-from datetime import datetime, time
-from typing import Any, TypeVar, cast
+import itertools
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Row, Table, and_, func, insert, or_, select, update
+from sqlalchemy import Row, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.reminders.campaign import Channel, RecipientKind
-from hotline.reminders.delivery import parse_window
 from hotline.reminders.plan import PlannedMessage, PlannedRow, RowStatus
-from hotline.reminders.ports import Attempt, StoredMessage
+from hotline.reminders.ports import Attempt, Outlook, StoredMessage
 from hotline.storage.models import (
     CallLogEntry,
     CallSession,
     MessageAttempt,
     PlannedMessageRow,
+)
+from hotline.storage.planned_rows import (
+    COPY_COLUMNS,
+    attempt_values,
+    chunks,
+    copy_record,
+    row_values,
+    stored_message,
 )
 
 __all__ = ["SqlPlan", "stored_message"]
@@ -35,8 +43,8 @@ _ATTEMPTS = cast(Table, MessageAttempt.__table__)
 _SESSIONS = cast(Table, CallSession.__table__)
 _LOG = cast(Table, CallLogEntry.__table__)
 _CHUNK = 500  # rows a statement: 30 columns each, well under both engines' parameter limits
+_COPY_TIMEOUT_S = 1800  # one COPY takes a whole caseload's plan (100,000 people: 2.6M rows)
 _OUT = (RowStatus.SENDING, RowStatus.SENT, RowStatus.DELIVERED)
-_T = TypeVar("_T")
 
 
 class SqlPlan:
@@ -57,7 +65,7 @@ class SqlPlan:
     async def cancel(self, ids: Collection[int | str], now: datetime) -> int:
         """Cancel these rows where they are still planned; how many."""
         count = 0
-        for chunk in _chunks(sorted(int(i) for i in ids)):
+        for chunk in chunks(sorted(int(i) for i in ids)):
             result = await self.conn.execute(
                 update(_PLAN)
                 .where(_PLAN.c.id.in_(chunk), _PLAN.c.status == RowStatus.PLANNED)
@@ -66,22 +74,40 @@ class SqlPlan:
             count += result.rowcount
         return count
 
-    async def insert(self, messages: Sequence[PlannedMessage], now: datetime) -> None:
-        """Add messages to the plan, as planned rows ready at their due time (on PostgreSQL
-        by COPY, in this transaction: a caseload's two million rows in seconds)."""
-        if not messages:
-            return
+    async def insert(self, messages: Iterable[PlannedMessage], now: datetime) -> None:
+        """Add messages to the plan, as planned rows ready at their due time.
+
+        On PostgreSQL by one COPY in this transaction, fed as `messages` are made: asyncpg
+        sends every 512 kB as it fills, so the server writes rows and their indexes while
+        this process plans the next ones (a caseload's two million rows in seconds).
+        Elsewhere a multi-row INSERT a few hundred rows at a time."""
         if self.conn.dialect.name == "postgresql":
             raw = await self.conn.get_raw_connection()
             driver = raw.driver_connection
             if driver is not None and hasattr(driver, "copy_records_to_table"):
-                records = [_record(m, now) for m in messages]
                 await driver.copy_records_to_table(
-                    _PLAN.name, records=records, columns=_COPY_COLUMNS
+                    _PLAN.name,
+                    records=(copy_record(m, now) for m in messages),
+                    columns=COPY_COLUMNS,
+                    timeout=_COPY_TIMEOUT_S,  # not the engine's 2 s a statement
                 )
                 return
-        for chunk in _chunks(messages):
-            await self.conn.execute(insert(_PLAN), [_values(m, now) for m in chunk])
+        rows = iter(messages)
+        while chunk := [row_values(m, now) for m in itertools.islice(rows, _CHUNK)]:
+            await self.conn.execute(insert(_PLAN), chunk)
+
+    async def record_skipped(
+        self, skipped: Sequence[tuple[PlannedMessage, str]], now: datetime
+    ) -> None:
+        """Add messages to the plan as skipped, each with why (a step missed when planned)."""
+        for chunk in chunks(skipped):
+            await self.conn.execute(
+                insert(_PLAN),
+                [
+                    row_values(m, now) | {"status": RowStatus.SKIPPED.value, "reason": reason}
+                    for m, reason in chunk
+                ],
+            )
 
     async def claim(self, now: datetime, limit: int) -> builtins.list[StoredMessage]:
         """Planned rows ready by `now`, locked for this unit (others skip them on PostgreSQL)."""
@@ -105,6 +131,64 @@ class SqlPlan:
             .group_by(_PLAN.c.recipient_ref)
         )
         return {str(ref): when for ref, when in result if when is not None}
+
+    async def sent_before(self, ref: str, row_id: int) -> bool:
+        """True when anything other than row `row_id` went to recipient `ref` before it
+        (sent or being sent): that row is not the first they get."""
+        mine = select(_PLAN.c.sending_at).where(_PLAN.c.id == row_id).scalar_subquery()
+        result = await self.conn.execute(
+            select(_PLAN.c.id)
+            .where(
+                _PLAN.c.recipient_ref == ref,
+                _PLAN.c.status.in_(_OUT),
+                _PLAN.c.id != row_id,
+                func.coalesce(_PLAN.c.sending_at, _PLAN.c.sent_at) < mine,
+            )
+            .limit(1)
+        )
+        return result.first() is not None
+
+    async def outlook(self, participants: Collection[str]) -> dict[str, Outlook]:
+        """Each participant's next planned message to them and latest check-in answer."""
+        found: dict[str, Outlook] = {}
+        for chunk in chunks(sorted(participants)):
+            planned = _PLAN.c.status == RowStatus.PLANNED
+            for row in await self._latest(chunk, planned, _PLAN.c.ready_at, func.min):
+                found[row.participant] = Outlook(row.ready_at, row.step, row.flow is not None)
+            answered = _PLAN.c.answered_at.is_not(None)
+            for row in await self._latest(chunk, answered, _PLAN.c.answered_at, func.max):
+                seen = found.get(row.participant, Outlook())
+                found[row.participant] = replace(
+                    seen, answer=row.answer, answered_at=row.answered_at
+                )
+        return found
+
+    async def _latest(
+        self, participants: Sequence[str], where: Any, column: Any, pick: Any
+    ) -> builtins.list[Row[Any]]:
+        """Per participant, their one row to them (not family, not a task) matching `where`
+        whose `column` is the `pick` (func.min or func.max) of those rows'."""
+        mine = and_(
+            _PLAN.c.participant.in_(participants),
+            _PLAN.c.recipient_kind == RecipientKind.PARTICIPANT.value,
+            where,
+        )
+        best = (
+            select(_PLAN.c.participant, pick(column).label("at"))
+            .where(mine)
+            .group_by(_PLAN.c.participant)
+            .subquery()
+        )
+        query = (
+            select(_PLAN)
+            .join(best, and_(_PLAN.c.participant == best.c.participant, column == best.c.at))
+            .where(mine)
+            .order_by(_PLAN.c.id.desc())
+        )
+        chosen: dict[str, Row[Any]] = {}
+        for row in await self.conn.execute(query):
+            chosen.setdefault(row.participant, row)  # one row each, however many tie
+        return list(chosen.values())
 
     async def live_callers(self, callers: Collection[str], since: datetime) -> set[str]:
         """Those of these caller pseudonyms with a call or chat active since `since`."""
@@ -134,16 +218,7 @@ class SqlPlan:
 
     async def sending(self, row_id: int, channel: str, now: datetime) -> None:
         """A row is about to be handed to a provider on `channel` (one more attempt)."""
-        await self._move(
-            row_id,
-            RowStatus.PLANNED,
-            status=RowStatus.SENDING,
-            channel=channel,
-            attempts=_PLAN.c.attempts + 1,
-            sending_at=now,
-            provider_id=None,
-            updated_at=now,
-        )
+        await self.sending_many([(row_id, channel)], now)
 
     async def sent(self, row_id: int, provider_id: str | None, now: datetime) -> None:
         """A row being sent was accepted by the provider."""
@@ -155,6 +230,45 @@ class SqlPlan:
             sent_at=now,
             updated_at=now,
         )
+
+    async def wait_many(self, rows: Sequence[tuple[int, datetime]], now: datetime) -> None:
+        """`wait` of many planned rows, each (row id, until), in one statement."""
+        if rows:
+            await self.conn.execute(
+                _WAIT, [{"b_id": row_id, "b_ready": until, "b_now": now} for row_id, until in rows]
+            )
+
+    async def sending_many(self, rows: Sequence[tuple[int, str]], now: datetime) -> None:
+        """`sending` of many planned rows, each (row id, channel): a statement a channel."""
+        by_channel: dict[str, builtins.list[int]] = {}
+        for row_id, channel in rows:
+            by_channel.setdefault(channel, []).append(row_id)
+        for channel, ids in by_channel.items():
+            for chunk in chunks(ids):
+                await self.conn.execute(
+                    update(_PLAN)
+                    .where(_PLAN.c.id.in_(chunk), _PLAN.c.status == RowStatus.PLANNED)
+                    .values(
+                        status=RowStatus.SENDING,
+                        channel=channel,
+                        attempts=_PLAN.c.attempts + 1,
+                        sending_at=now,
+                        provider_id=None,
+                        updated_at=now,
+                    )
+                )
+
+    async def sent_many(self, rows: Sequence[tuple[int, str | None]], now: datetime) -> None:
+        """`sent` of many rows being sent, each (row id, provider id), in one statement."""
+        if rows:
+            await self.conn.execute(
+                _SENT, [{"b_id": row_id, "b_provider": p, "b_now": now} for row_id, p in rows]
+            )
+
+    async def attempts(self, attempts: Sequence[tuple[int, Attempt]]) -> None:
+        """Record many attempts, each (row id, attempt), in one statement."""
+        if attempts:
+            await self.conn.execute(insert(_ATTEMPTS), [attempt_values(i, a) for i, a in attempts])
 
     async def retry(
         self,
@@ -218,16 +332,7 @@ class SqlPlan:
 
     async def attempt(self, row_id: int, attempt: Attempt) -> None:
         """Record one attempt or report."""
-        await self.conn.execute(
-            insert(_ATTEMPTS).values(
-                planned_id=row_id,
-                at=attempt.at,
-                channel=attempt.channel,
-                outcome=attempt.outcome,
-                provider_id=attempt.provider_id,
-                detail=(attempt.detail or "")[:200] or None,
-            )
-        )
+        await self.conn.execute(insert(_ATTEMPTS).values(attempt_values(row_id, attempt)))
 
     async def upcoming(
         self, since: datetime, until: datetime, participant: str | None
@@ -245,18 +350,6 @@ class SqlPlan:
         result = await self.conn.execute(query.order_by(_PLAN.c.ready_at, _PLAN.c.key))
         return [stored_message(row) for row in result]
 
-    async def next_due(self, participants: Collection[str]) -> dict[str, datetime]:
-        """When each of these participants' next planned message is due, by case code."""
-        found: dict[str, datetime] = {}
-        for chunk in _chunks(sorted(set(participants))):
-            result = await self.conn.execute(
-                select(_PLAN.c.participant, func.min(_PLAN.c.ready_at))
-                .where(_PLAN.c.participant.in_(chunk), _PLAN.c.status == RowStatus.PLANNED)
-                .group_by(_PLAN.c.participant)
-            )
-            found.update({str(case): when for case, when in result if when is not None})
-        return found
-
     async def history(
         self, participant: str
     ) -> builtins.list[tuple[StoredMessage, builtins.list[Attempt]]]:
@@ -270,7 +363,7 @@ class SqlPlan:
             )
         ]
         attempts: dict[int, builtins.list[Attempt]] = {row.id: [] for row in rows}
-        for chunk in _chunks(list(attempts)):
+        for chunk in chunks(list(attempts)):
             result = await self.conn.execute(
                 select(_ATTEMPTS)
                 .where(_ATTEMPTS.c.planned_id.in_(chunk))
@@ -289,87 +382,20 @@ class SqlPlan:
         return bool(result.rowcount)
 
 
-def _values(m: PlannedMessage, now: datetime) -> dict[str, Any]:
-    return {
-        "key": m.key,
-        "anchor": m.anchor,
-        "participant": m.participant,
-        "campaign": m.campaign,
-        "version": m.version,
-        "step": m.step,
-        "recipient_kind": m.recipient_kind.value,
-        "recipient_ref": m.recipient_ref,
-        "due_at": m.due_at,
-        "local_date": m.local_date,
-        "local_time": f"{m.local_time:%H:%M}",
-        "zone": m.zone,
-        "language": m.language,
-        "channels": [c.value for c in m.channels],
-        "window": str(m.window),
-        "flow": m.flow,
-        "message": m.message,
-        "last": m.last,
-        "status": RowStatus.PLANNED.value,
-        "ready_at": m.due_at,
-        "attempts": 0,
-        "created_at": now,
-        "updated_at": now,
-    }
-
-
-_COPY_COLUMNS = [
-    "key", "anchor", "participant", "campaign", "version", "step", "recipient_kind",
-    "recipient_ref", "due_at", "local_date", "local_time", "zone", "language", "channels",
-    "window", "flow", "message", "last", "status", "ready_at", "attempts", "created_at",
-    "updated_at",
-]  # fmt: skip
-
-
-def _record(m: PlannedMessage, now: datetime) -> tuple[Any, ...]:
-    """A row for COPY, in `_COPY_COLUMNS` order (JSON as text, as asyncpg sends it)."""
-    channels = json.dumps([c.value for c in m.channels])
-    return (
-        m.key, m.anchor, m.participant, m.campaign, m.version, m.step,
-        m.recipient_kind.value, m.recipient_ref, m.due_at, m.local_date,
-        f"{m.local_time:%H:%M}", m.zone, m.language, channels, str(m.window), m.flow,
-        m.message, m.last, RowStatus.PLANNED.value, m.due_at, 0, now, now,
-    )  # fmt: skip
-
-
-def stored_message(row: Row[Any]) -> StoredMessage:
-    """A row of the plan as the reminders see it."""
-    message = PlannedMessage(
-        key=row.key,
-        participant=row.participant,
-        campaign=row.campaign,
-        version=row.version,
-        step=row.step,
-        anchor=row.anchor,
-        recipient_kind=RecipientKind(row.recipient_kind),
-        recipient_ref=row.recipient_ref,
-        due_at=row.due_at,
-        local_date=row.local_date,
-        local_time=time.fromisoformat(row.local_time),
-        zone=row.zone,
-        language=row.language,
-        channels=tuple(Channel(c) for c in row.channels),
-        window=parse_window(row.window),
-        flow=row.flow,
-        message=row.message,
-        last=bool(row.last),
+# The batch forms of `wait` and `sent`: one statement, many rows (executemany), each row
+# still conditional on the status it is expected in.
+_WAIT = (
+    update(_PLAN)
+    .where(_PLAN.c.id == bindparam("b_id"), _PLAN.c.status == RowStatus.PLANNED)
+    .values(ready_at=bindparam("b_ready"), updated_at=bindparam("b_now"))
+)
+_SENT = (
+    update(_PLAN)
+    .where(_PLAN.c.id == bindparam("b_id"), _PLAN.c.status == RowStatus.SENDING)
+    .values(
+        status=RowStatus.SENT,
+        provider_id=bindparam("b_provider"),
+        sent_at=bindparam("b_now"),
+        updated_at=bindparam("b_now"),
     )
-    return StoredMessage(
-        row=PlannedRow(row.id, RowStatus(row.status), message),
-        ready_at=row.ready_at,
-        attempts=row.attempts,
-        channel=row.channel,
-        provider_id=row.provider_id,
-        reason=row.reason,
-        sending_at=row.sending_at,
-        sent_at=row.sent_at,
-    )
-
-
-def _chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
+)

@@ -43,3 +43,8 @@ checkin-call-stopped = Takto už vám volat nebudeme. Na toto číslo nám můž
 checkin-call-later = Zkusíme to jindy. Opatrujte se. Na shledanou.
 # Hovor přijala hlasová schránka: krátce a neutrálně, ať ji pak poslouchá kdokoli.
 checkin-voicemail = Dobrý den, tady { -program }. Volali jsme, abychom se zeptali, jak se máte. Zkusíme to jindy. Na shledanou.
+
+## Poslední řádek první zprávy: jak zprávy zastavit (STOP a /stop se nepřekládají)
+
+first-message-stop-sms = Pokud tyto zprávy nechcete dostávat, odpovězte STOP.
+first-message-stop-telegram = Pokud tyto zprávy nechcete dostávat, pošlete /stop.

@@ -96,3 +96,38 @@ staff-program-task = { $task ->
    *[other] Úkol programu k případu { $case } ({ $task }).
 }
 staff-program-task-done = Hotovo.
+
+## Příkazy pracovního stolu: /help (a /start) je vypíše; /mine je vlastní seznam poradce
+
+staff-desk-help = Tohle je pracovní stůl linky. /mine ukáže vaši otevřenou práci a vaše účastníky. /close ukončí rozhovor s člověkem; máte-li jich víc, odpovězte přímo na některou z jeho zpráv. Nová práce sem chodí s tlačítkem „Převzít“.
+staff-mine-work-title = Vaše otevřená práce: { $count }
+staff-mine-work = { $taken ->
+        [yes] U vás
+       *[no] Čeká, až to převezmete
+    } už { $age }: { $what }
+staff-mine-age = { $unit ->
+        [minutes] { $n } min
+        [hours] { $n } h
+       *[days] { $n } d
+    }
+staff-mine-participants-title = Vaši účastníci programu: { $count }
+staff-mine-participant = { $case }: { $status ->
+        [before-release] před propuštěním
+       *[in-program] v programu
+    }, datum propuštění { $release }
+staff-mine-next = další: { $checkin ->
+        [yes] otázka „Jak se máte?“
+       *[no] zpráva
+    } { $when }
+staff-mine-next-none = další: nic naplánováno
+staff-mine-answer = poslední odpověď na „Jak se máte?“: { $answer ->
+        [fine] dobře
+        [talk] chce si promluvit
+        [help-now] potřebuje pomoc hned
+        [stop] nechce další zprávy
+        [silent] bez odpovědi
+       *[other] { $answer }
+    } ({ $when })
+staff-mine-answer-none = na „Jak se máte?“ zatím žádná odpověď
+staff-mine-empty = Nemáte žádnou otevřenou práci a není vám přidělen žádný účastník programu.
+staff-mine-more = … a dalších { $count }.

@@ -47,3 +47,9 @@ checkin-call-stopped = You will get no more of these calls. You can still call u
 checkin-call-later = We will call again another time. Take care. Goodbye.
 # An answering machine took the call: short and neutral, whoever listens to it later.
 checkin-voicemail = Hello, this is { -program } calling to check in. We will try again another time. Goodbye.
+
+## The last line of the first message a person ever gets from us: how to stop our messages
+## (the channel's own STOP and /stop end every message of ours; keep STOP and /stop as they are)
+
+first-message-stop-sms = Reply STOP to stop these messages.
+first-message-stop-telegram = Send /stop to stop these messages.

@@ -89,3 +89,40 @@ staff-program-task = { $task ->
    *[other] Program task for case { $case } ({ $task }).
 }
 staff-program-task-done = Done.
+
+## The desk's own commands: /help (and /start) list them; /mine is a specialist's own list
+
+staff-desk-help = This is the staff desk. /mine shows your open work and your participants. /close ends your conversation with a person; if you have several, reply to one of their messages. New work comes here with a “Take” button.
+staff-mine-work-title = Your open work: { $count }
+# $what is the work's own description; $age how long it has been open (staff-mine-age).
+staff-mine-work = { $taken ->
+        [yes] Yours
+       *[no] Waiting for you to take it
+    }, for { $age }: { $what }
+staff-mine-age = { $unit ->
+        [minutes] { $n } min
+        [hours] { $n } h
+       *[days] { $n } d
+    }
+staff-mine-participants-title = Your participants in the program: { $count }
+staff-mine-participant = { $case }: { $status ->
+        [before-release] before release
+       *[in-program] in the program
+    }, release date { $release }
+# $when is a date and time in the participant's own time zone.
+staff-mine-next = next: { $checkin ->
+        [yes] check-in
+       *[no] message
+    } on { $when }
+staff-mine-next-none = next: nothing planned
+staff-mine-answer = last check-in: { $answer ->
+        [fine] fine
+        [talk] would like to talk
+        [help-now] needs help now
+        [stop] asked to stop the messages
+        [silent] no answer
+       *[other] { $answer }
+    } ({ $when })
+staff-mine-answer-none = last check-in: no answer yet
+staff-mine-empty = You have no open work, and no participant in the program is assigned to you.
+staff-mine-more = … and { $count } more.

@@ -43,3 +43,8 @@ checkin-call-stopped = Više Vas nećemo ovako zvati. I dalje nas možete nazvat
 checkin-call-later = Javit ćemo se neki drugi put. Čuvajte se. Doviđenja.
 # Poziv je preuzela govorna pošta: kratko i neutralno, tko god je poslije posluša.
 checkin-voicemail = Dobar dan, ovdje { -program }. Zvali smo da čujemo kako ste. Javit ćemo se neki drugi put. Doviđenja.
+
+## Zadnji redak prve poruke: kako zaustaviti poruke (STOP i /stop se ne prevode)
+
+first-message-stop-sms = Ako ne želite primati ove poruke, odgovorite STOP.
+first-message-stop-telegram = Ako ne želite primati ove poruke, pošaljite /stop.

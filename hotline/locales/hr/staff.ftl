@@ -93,3 +93,38 @@ staff-program-task = { $task ->
    *[other] Zadatak programa za predmet { $case } ({ $task }).
 }
 staff-program-task-done = Gotovo.
+
+## Naredbe stola za osoblje: /help (i /start) ih navode; /mine je stručnjakov vlastiti popis
+
+staff-desk-help = Ovo je stol za osoblje. /mine prikazuje Vaše otvorene zadatke i Vaše sudionike. /close završava razgovor s osobom; ako vodite više razgovora, odgovorite izravno na jednu od njezinih poruka. Novi zadaci stižu ovamo s gumbom „Preuzmi”.
+staff-mine-work-title = Vaši otvoreni zadaci: { $count }
+staff-mine-work = { $taken ->
+        [yes] Kod Vas
+       *[no] Čeka da ga preuzmete
+    } već { $age }: { $what }
+staff-mine-age = { $unit ->
+        [minutes] { $n } min
+        [hours] { $n } h
+       *[days] { $n } d
+    }
+staff-mine-participants-title = Vaši sudionici u programu: { $count }
+staff-mine-participant = { $case }: { $status ->
+        [before-release] prije izlaska
+       *[in-program] u programu
+    }, datum izlaska { $release }
+staff-mine-next = sljedeće: { $checkin ->
+        [yes] pitanje „Kako ste?”
+       *[no] poruka
+    } { $when }
+staff-mine-next-none = sljedeće: ništa nije planirano
+staff-mine-answer = zadnji odgovor na „Kako ste?”: { $answer ->
+        [fine] dobro
+        [talk] želi razgovarati
+        [help-now] pomoć treba odmah
+        [stop] ne želi više poruka
+        [silent] bez odgovora
+       *[other] { $answer }
+    } ({ $when })
+staff-mine-answer-none = na „Kako ste?” još nema odgovora
+staff-mine-empty = Nemate otvorenih zadataka i nijedan sudionik programa nije dodijeljen Vama.
+staff-mine-more = … i još { $count }.

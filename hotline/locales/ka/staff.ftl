@@ -78,3 +78,38 @@ staff-program-task = { $task ->
    *[other] პროგრამის დავალება, საქმე { $case } ({ $task }).
 }
 staff-program-task-done = შესრულდა.
+
+## თანამშრომლების მაგიდის ბრძანებები: /help (და /start) ჩამოთვლის მათ; /mine — სპეციალისტის საკუთარი სია
+
+staff-desk-help = ეს თანამშრომლების მაგიდაა. /mine — თქვენი ღია საქმეები და თქვენი მონაწილეები. /close ასრულებს საუბარს ადამიანთან; თუ რამდენიმე საუბარი გაქვთ, უპასუხეთ (Reply) სასურველი მომმართველის რომელიმე შეტყობინებას. ახალი საქმეები აქ მოდის ღილაკით „აღება“.
+staff-mine-work-title = თქვენი ღია საქმეები: { $count }
+staff-mine-work = { $taken ->
+        [yes] თქვენთანაა
+       *[no] ელოდება, რომ აიღოთ
+    } უკვე { $age }: { $what }
+staff-mine-age = { $unit ->
+        [minutes] { $n } წთ
+        [hours] { $n } სთ
+       *[days] { $n } დღე
+    }
+staff-mine-participants-title = თქვენი მონაწილეები პროგრამაში: { $count }
+staff-mine-participant = { $case }: { $status ->
+        [before-release] გათავისუფლებამდე
+       *[in-program] პროგრამაშია
+    }, გათავისუფლების თარიღი { $release }
+staff-mine-next = შემდეგი: { $checkin ->
+        [yes] კითხვა „როგორ ხართ?“
+       *[no] შეტყობინება
+    } { $when }
+staff-mine-next-none = შემდეგი: არაფერია დაგეგმილი
+staff-mine-answer = ბოლო პასუხი კითხვაზე „როგორ ხართ?“: { $answer ->
+        [fine] კარგად
+        [talk] სურს საუბარი
+        [help-now] დახმარება ახლავე სჭირდება
+        [stop] ითხოვს, აღარ მივწეროთ
+        [silent] არ უპასუხია
+       *[other] { $answer }
+    } ({ $when })
+staff-mine-answer-none = კითხვაზე „როგორ ხართ?“ პასუხი ჯერ არ არის
+staff-mine-empty = ღია საქმეები არ გაქვთ და პროგრამის არცერთი მონაწილე არ არის თქვენზე მიმაგრებული.
+staff-mine-more = … და კიდევ { $count }.

@@ -92,3 +92,38 @@ staff-program-task = { $task ->
    *[other] Задача программы по делу { $case } ({ $task }).
 }
 staff-program-task-done = Готово.
+
+## Команды стола сотрудников: /help (и /start) перечисляют их; /mine — личный список специалиста
+
+staff-desk-help = Это стол сотрудников. /mine — ваши открытые обращения и задачи и ваши участники. /close завершает разговор с человеком; если разговоров несколько, ответьте («Ответить») на одно из сообщений нужного собеседника. Новые обращения приходят сюда с кнопкой «Взять».
+staff-mine-work-title = Ваши открытые обращения и задачи: { $count }
+staff-mine-work = { $taken ->
+        [yes] У вас
+       *[no] Ждёт, чтобы вы его взяли
+    } уже { $age }: { $what }
+staff-mine-age = { $unit ->
+        [minutes] { $n } мин
+        [hours] { $n } ч
+       *[days] { $n } дн.
+    }
+staff-mine-participants-title = Ваши участники программы: { $count }
+staff-mine-participant = { $case }: { $status ->
+        [before-release] до освобождения
+       *[in-program] в программе
+    }, дата освобождения { $release }
+staff-mine-next = далее: { $checkin ->
+        [yes] вопрос «Как у вас дела?»
+       *[no] сообщение
+    } { $when }
+staff-mine-next-none = далее: ничего не запланировано
+staff-mine-answer = последний ответ на «Как у вас дела?»: { $answer ->
+        [fine] всё хорошо
+        [talk] хочет поговорить
+        [help-now] нужна помощь сейчас
+        [stop] просит больше не писать
+        [silent] ответа не было
+       *[other] { $answer }
+    } ({ $when })
+staff-mine-answer-none = на «Как у вас дела?» ответа пока нет
+staff-mine-empty = У вас нет открытых обращений и задач, и за вами не закреплён ни один участник программы.
+staff-mine-more = … и ещё { $count }.

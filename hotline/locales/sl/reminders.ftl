@@ -43,3 +43,8 @@ checkin-call-stopped = Tako vas ne bomo več klicali. Še vedno nas lahko pokli�
 checkin-call-later = Poklicali bomo kdaj drugič. Pazite nase. Nasvidenje.
 # Klic je prevzel telefonski odzivnik: na kratko in nevtralno, kdor koli ga pozneje posluša.
 checkin-voicemail = Pozdravljeni, tukaj { -program }. Klicali smo, da bi slišali, kako ste. Poklicali bomo kdaj drugič. Nasvidenje.
+
+## Zadnja vrstica prvega sporočila: kako ustaviti sporočila (STOP in /stop se ne prevajata)
+
+first-message-stop-sms = Če teh sporočil ne želite prejemati, odgovorite STOP.
+first-message-stop-telegram = Če teh sporočil ne želite prejemati, pošljite /stop.

@@ -97,3 +97,38 @@ staff-program-task = { $task ->
    *[other] Naloga programa za primer { $case } ({ $task }).
 }
 staff-program-task-done = Opravljeno.
+
+## Ukazi delovne mize: /help (in /start) jih našteje; /mine je svetovalčev lastni seznam
+
+staff-desk-help = To je delovna miza linije. /mine pokaže vaše odprte zadeve in vaše udeležence. /close konča pogovor z osebo; če imate več pogovorov, odgovorite neposredno na eno od njenih sporočil. Nove zadeve prihajajo sem z gumbom „Prevzemi“.
+staff-mine-work-title = Vaše odprte zadeve: { $count }
+staff-mine-work = { $taken ->
+        [yes] Pri vas
+       *[no] Čaka, da jo prevzamete
+    } že { $age }: { $what }
+staff-mine-age = { $unit ->
+        [minutes] { $n } min
+        [hours] { $n } h
+       *[days] { $n } d
+    }
+staff-mine-participants-title = Vaši udeleženci programa: { $count }
+staff-mine-participant = { $case }: { $status ->
+        [before-release] pred odpustom
+       *[in-program] v programu
+    }, datum odpusta { $release }
+staff-mine-next = naslednje: { $checkin ->
+        [yes] vprašanje »Kako ste?«
+       *[no] sporočilo
+    } { $when }
+staff-mine-next-none = naslednje: nič načrtovano
+staff-mine-answer = zadnji odgovor na »Kako ste?«: { $answer ->
+        [fine] dobro
+        [talk] želi pogovor
+        [help-now] potrebuje pomoč takoj
+        [stop] ne želi več sporočil
+        [silent] brez odgovora
+       *[other] { $answer }
+    } ({ $when })
+staff-mine-answer-none = na »Kako ste?« še ni odgovora
+staff-mine-empty = Nimate odprtih zadev in noben udeleženec programa ni dodeljen vam.
+staff-mine-more = … in še { $count }.

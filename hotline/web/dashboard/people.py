@@ -67,7 +67,7 @@ def install(app: web.Application, hotline: Hotline) -> None:
     units = hotline.database.units
     app[PEOPLE] = People(
         ParticipantService(units, rules, hotline.clock, campaigns),
-        CaseloadService(units, hotline.escalations),
+        CaseloadService(units, hotline.core.cipher),
     )
 
 
