@@ -231,7 +231,6 @@ class MessageId(StrEnum):
     DASH_NOW_NOBODY = "dash-now-nobody", Audience.DASHBOARD
     DASH_NOW_NO_ROSTER = "dash-now-no-roster", Audience.DASHBOARD
     DASH_NOW_UNCOVERED = "dash-now-uncovered", Audience.DASHBOARD
-    DASH_NOW_COMING = "dash-now-coming", Audience.DASHBOARD
     DASH_ACCOUNTS_TITLE = "dash-accounts-title", Audience.DASHBOARD
     DASH_ACCOUNTS_NAME = "dash-accounts-name", Audience.DASHBOARD
     DASH_ACCOUNTS_ROLE = "dash-accounts-role", Audience.DASHBOARD
@@ -266,6 +265,31 @@ class MessageId(StrEnum):
     STAFF_MINE_ANSWER_NONE = "staff-mine-answer-none", Audience.DESK
     STAFF_MINE_EMPTY = "staff-mine-empty", Audience.DESK
     STAFF_MINE_MORE = "staff-mine-more", Audience.DESK
+    # Now: the live queue (dash_now.ftl)
+    DASH_NOW_QUEUE = "dash-now-queue", Audience.DASHBOARD
+    DASH_NOW_VIEWS = "dash-now-views", Audience.DASHBOARD
+    DASH_NOW_VIEW = "dash-now-view", Audience.DASHBOARD
+    DASH_NOW_EMPTY = "dash-now-empty", Audience.DASHBOARD
+    DASH_NOW_LIVE = "dash-now-live", Audience.DASHBOARD
+    DASH_NOW_KIND = "dash-now-kind", Audience.DASHBOARD
+    DASH_NOW_KIND_NAME = "dash-now-kind-name", Audience.DASHBOARD
+    DASH_NOW_CHANNEL = "dash-now-channel", Audience.DASHBOARD
+    DASH_NOW_CHANNEL_NAME = "dash-now-channel-name", Audience.DASHBOARD
+    DASH_NOW_LANGUAGE = "dash-now-language", Audience.DASHBOARD
+    DASH_NOW_SINCE = "dash-now-since", Audience.DASHBOARD
+    DASH_NOW_HOLDER = "dash-now-holder", Audience.DASHBOARD
+    DASH_NOW_YOURS = "dash-now-yours", Audience.DASHBOARD
+    DASH_NOW_TAKEN_BY = "dash-now-taken-by", Audience.DASHBOARD
+    DASH_NOW_FOR = "dash-now-for", Audience.DASHBOARD
+    DASH_NOW_NOBODY_YET = "dash-now-nobody-yet", Audience.DASHBOARD
+    DASH_NOW_LIVE_CALL = "dash-now-live-call", Audience.DASHBOARD
+    DASH_NOW_TIMELINE = "dash-now-timeline", Audience.DASHBOARD
+    DASH_NOW_OUTCOME = "dash-now-outcome", Audience.DASHBOARD
+    DASH_NOW_TAKEN = "dash-now-taken", Audience.DASHBOARD
+    DASH_NOW_DONE = "dash-now-done", Audience.DASHBOARD
+    DASH_NOW_BACK = "dash-now-back", Audience.DASHBOARD
+    DASH_NOW_QUESTION_YOURS = "dash-now-question-yours", Audience.DASHBOARD
+    DASH_NOW_CHAT_YOURS = "dash-now-chat-yours", Audience.DASHBOARD
     # The participants pages (hotline/web/templates/people*.html, person*.html; dash_people.ftl).
     DASH_NAV_PEOPLE = "dash-nav-people", Audience.DASHBOARD
     DASH_PEOPLE_TITLE = "dash-people-title", Audience.DASHBOARD

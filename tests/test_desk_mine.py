@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from hotline.app import ESCALATIONS
 from hotline.catalog import Catalog
 from hotline.channels.staff_caseload import TELEGRAM_LIMIT, caseload_text
-from hotline.escalation.caseload import Caseload, MyParticipant, OpenWork
+from hotline.escalation.caseload import Caseload, HeldWork, MyParticipant
 from hotline.escalation.reach import StaffNote
 from hotline.messages import MessageId
 from hotline.reminders.ports import Outlook
@@ -138,7 +138,7 @@ def test_a_long_list_is_cut_within_telegrams_limit_with_the_count_of_the_rest() 
         for n in range(100)
     )
     task = StaffNote.of(MessageId.STAFF_PROGRAM_TASK, case="TB-2027-000", task="plan-meeting")
-    work = tuple(OpenWork(str(n), task, now - timedelta(days=n), n % 2 == 0) for n in range(5))
+    work = tuple(HeldWork(str(n), task, now - timedelta(days=n), n % 2 == 0) for n in range(5))
     for language in CATALOG.languages:
 
         def word(note: StaffNote, language: str = language) -> str:

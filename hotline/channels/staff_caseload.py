@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hotline.escalation.caseload import Caseload, MyParticipant, OpenWork
+from hotline.escalation.caseload import Caseload, HeldWork, MyParticipant
 from hotline.escalation.reach import NoteArg, StaffNote
 from hotline.messages import MessageId
 from hotline.reminders.offsets import zone
@@ -56,7 +56,7 @@ def _fit(word: Word, sections: list[tuple[str, list[str]]], limit: int) -> str:
     return "\n\n".join(parts)
 
 
-def _work(word: Word, work: OpenWork, now: datetime) -> str:
+def _work(word: Word, work: HeldWork, now: datetime) -> str:
     age = word(StaffNote.of(MessageId.STAFF_MINE_AGE, **_age(now - work.since)))
     return "• " + word(
         StaffNote.of(

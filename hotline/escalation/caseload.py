@@ -13,11 +13,11 @@ from datetime import date, datetime
 from hotline.escalation.reach import StaffNote
 from hotline.reminders.ports import Outlook
 
-__all__ = ["Caseload", "MyParticipant", "OpenWork"]
+__all__ = ["Caseload", "HeldWork", "MyParticipant"]
 
 
 @dataclass(frozen=True)
-class OpenWork:
+class HeldWork:
     """An escalation or task not ended: held by the specialist, or assigned to them and
     waiting to be taken."""
 
@@ -43,5 +43,5 @@ class Caseload:
     """What `/mine` shows, as of `now`."""
 
     now: datetime
-    work: tuple[OpenWork, ...]
+    work: tuple[HeldWork, ...]
     participants: tuple[MyParticipant, ...]

@@ -207,6 +207,9 @@ class EscalationRepository(Protocol):
         """Escalations not ended that this staff member holds, or that are assigned to them
         and not taken by anyone: the oldest first, at most `limit`."""
 
+    async def open_work(self, limit: int) -> list[EscalationRow]:
+        """Records that have not ended (taken or not): urgent first, then the oldest."""
+
     async def open_for_log(self, log_id: str, kind: Kind) -> EscalationRow | None:
         """The newest record of this kind for a call or chat that has not ended."""
 

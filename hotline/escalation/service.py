@@ -18,8 +18,8 @@ from datetime import datetime
 from hotline.catalog import Catalog
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
-from hotline.escalation.caseload import Caseload, MyParticipant, OpenWork
-from hotline.escalation.model import CRISIS, CaseRow, DueTimer, EscalationRow, Kind, Result
+from hotline.escalation.caseload import Caseload, HeldWork, MyParticipant
+from hotline.escalation.model import CaseRow, DueTimer, EscalationRow, Kind, Result, TaskRow
 from hotline.escalation.policy import (
     Audience,
     EscalationPolicy,
@@ -29,6 +29,7 @@ from hotline.escalation.policy import (
     urgent_schedule,
 )
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
+from hotline.escalation.queue import OPEN_WORK_LIMIT, OpenWork, describe
 from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.escalation.timeline import Entry, EscalationEvent, EventKind, timeline
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 Refusal = StaffNote  # why an action was not done, to show whoever tried it
 MINE_LIMIT = 100  # open escalations `/mine` reads (it shows what fits in one message)
+_WITH_TASK = (Kind.CALLBACK, Kind.TASK)  # kinds that keep a task row
 
 
 @dataclass(frozen=True)
@@ -139,27 +141,33 @@ class EscalationService:
         """What staff are told about waiting work: its kind, channel and language, never
         who it is or what they said."""
         if escalation.kind in (Kind.CHAT, Kind.QUESTION):
-            message = (
-                MessageId.STAFF_CHAT_CASE
-                if escalation.kind == Kind.CHAT
-                else MessageId.STAFF_QUESTION
-            )
-            if escalation.reason == CRISIS:
-                message = MessageId.STAFF_CRISIS
-            return StaffNote.of(message, channel=escalation.channel, code=escalation.language)
+            return describe(escalation, None, None)
         async with self._units() as uow:
             task = await uow.tasks.get(escalation.id)
-        if escalation.kind == Kind.TASK:
-            case = self.cipher.decrypt(task.contact) if task and task.contact else "?"
-            return StaffNote.of(
-                MessageId.STAFF_PROGRAM_TASK, case=case, task=task.kind if task else "other"
-            )
-        if task is not None and task.kind == "voicemail":
-            message = (
-                MessageId.STAFF_VOICEMAIL if task.contact else MessageId.STAFF_VOICEMAIL_NO_NUMBER
-            )
-            return StaffNote.of(message, seconds=task.duration_s or 0, code=escalation.language)
-        return StaffNote.of(MessageId.STAFF_CALLBACK, code=escalation.language)
+        return describe(escalation, task, self._case_of(escalation, task))
+
+    async def open_work(self) -> list[OpenWork]:
+        """Every escalation that has not ended, with what it is and its timeline (urgent
+        first, then the oldest; at most OPEN_WORK_LIMIT): the dashboard's live queue."""
+        snapshot = await self.board.current()
+        names = {p.id: p.name for p in (snapshot.roster.staff if snapshot.roster else ())}
+        now = self.clock()
+        found: list[OpenWork] = []
+        async with self._units() as uow:
+            for row in await uow.escalations.open_work(OPEN_WORK_LIMIT):
+                events = await uow.events.of(row.id)
+                next_alert = await uow.events.next_alert(row.id) if row.open else None
+                task = await uow.tasks.get(row.id) if row.kind in _WITH_TASK else None
+                note = describe(row, task, self._case_of(row, task))
+                story = tuple(timeline(row, events, next_alert, now, names))
+                found.append(OpenWork(row, note, story, task.kind if task else None))
+        return found
+
+    def _case_of(self, escalation: EscalationRow, task: TaskRow | None) -> str | None:
+        """A program task's case code (kept encrypted like a task's number)."""
+        if escalation.kind != Kind.TASK or task is None or task.contact is None:
+            return None
+        return self.cipher.decrypt(task.contact)
 
     async def timeline(self, escalation_id: str) -> list[Entry] | None:
         """What happened to an escalation, and why nobody was reached yet; None if there
@@ -332,7 +340,7 @@ class EscalationService:
             people = [p for p in await uow.participants.list(specialist=staff.id) if p.active]
             outlook = await uow.plan.outlook([p.case for p in people])
         work = [
-            OpenWork(r.id, await self.describe(r), r.started_at, r.staff_id == staff.id)
+            HeldWork(r.id, await self.describe(r), r.started_at, r.staff_id == staff.id)
             for r in records
         ]
         mine = [

@@ -97,6 +97,17 @@ class SqlEscalations:
         )
         return [escalation_row(row) for row in await self.conn.execute(query)]
 
+    async def open_work(self, limit: int) -> list[EscalationRow]:
+        """Records that have not ended (taken or not): urgent first, then the oldest."""
+        urgent_first = case((ESCALATIONS.c.reason == CRISIS, 0), else_=1)
+        rows = await self.conn.execute(
+            select(ESCALATIONS)
+            .where(ESCALATIONS.c.ended_at.is_(None))
+            .order_by(urgent_first, ESCALATIONS.c.started_at, ESCALATIONS.c.id)
+            .limit(limit)
+        )
+        return [escalation_row(row) for row in rows]
+
     async def open_for_log(self, log_id: str, kind: Kind) -> EscalationRow | None:
         """The newest record of this kind for a call or chat that has not ended."""
         row = (

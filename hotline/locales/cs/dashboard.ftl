@@ -36,7 +36,6 @@ dash-now-until = do { $time }
 dash-now-nobody = Teď nikdo neslouží.
 dash-now-no-roster = Rozpis služeb zatím nebyl nahrán.
 dash-now-uncovered = Jazyky, kterými nikdo ze služby nemluví: { $languages }
-dash-now-coming = Zde se zobrazí hovory, chaty a úkoly, které čekají na pracovníka.
 
 ## Uživatelské účty (správci)
 dash-accounts-title = Účty pracovníků

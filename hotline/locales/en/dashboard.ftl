@@ -36,7 +36,6 @@ dash-now-until = until { $time }
 dash-now-nobody = Nobody is on duty right now.
 dash-now-no-roster = No roster has been imported yet.
 dash-now-uncovered = Languages nobody on duty speaks: { $languages }
-dash-now-coming = Calls, chats and tasks waiting for a person will be listed here.
 
 ## Staff accounts (administrators)
 dash-accounts-title = Staff accounts

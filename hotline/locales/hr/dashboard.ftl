@@ -36,7 +36,6 @@ dash-now-until = do { $time }
 dash-now-nobody = Trenutačno nitko ne dežura.
 dash-now-no-roster = Raspored dežurstava još nije učitan.
 dash-now-uncovered = Jezici koje nitko od dežurnih ne govori: { $languages }
-dash-now-coming = Ovdje će biti pozivi, razgovori i zadaci koji čekaju djelatnika.
 
 ## Korisnički računi (administratori)
 dash-accounts-title = Korisnički računi djelatnika

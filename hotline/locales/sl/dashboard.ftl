@@ -36,7 +36,6 @@ dash-now-until = do { $time }
 dash-now-nobody = Trenutno nihče ne dežura.
 dash-now-no-roster = Razpored dežurstev še ni bil uvožen.
 dash-now-uncovered = Jeziki, ki jih nihče od dežurnih ne govori: { $languages }
-dash-now-coming = Tu bodo klici, klepeti in naloge, ki čakajo na sodelavca.
 
 ## Uporabniški računi (skrbniki)
 dash-accounts-title = Računi sodelavcev

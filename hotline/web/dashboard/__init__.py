@@ -15,7 +15,7 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, pages, people
+from hotline.web.dashboard import accounts, auth, now, pages, people
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -42,7 +42,7 @@ def routes() -> list[web.AbstractRouteDef]:
     return [
         web.get(PREFIX, pages.home),
         web.get(PREFIX + "/", pages.home),
-        web.get(pages.NOW_PATH, pages.now),
+        *now.routes(),
         web.post(PREFIX + "/language", pages.choose_language),
         web.get(SIGN_IN_PATH, auth.sign_in_form),
         web.post(SIGN_IN_PATH, auth.sign_in),
@@ -73,4 +73,5 @@ def register(app: web.Application, hotline: Hotline) -> None:
     )
     people.install(app, hotline)
     setup(app)
+    now.install(app, hotline.escalations)
     app.router.add_routes(routes())

@@ -1,12 +1,11 @@
-"""The home (a redirect to Now), Now (who is on duty; the queue comes later), and the
-language picker."""
+"""The home (a redirect to Now, see `now`) and the language picker."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from hotline.escalation.roster import Role, languages_covered, on_duty
-from hotline.web.dashboard.layout import DASHBOARD, LANGUAGE_COOKIE, PREFIX, render
+from hotline.escalation.roster import Role
+from hotline.web.dashboard.layout import DASHBOARD, LANGUAGE_COOKIE, PREFIX
 from hotline.web.dashboard.sessions import current, page, safe_next
 
 NOW_PATH = PREFIX + "/now"
@@ -16,20 +15,6 @@ NOW_PATH = PREFIX + "/now"
 async def home(request: web.Request) -> web.StreamResponse:
     """GET /staff/: to Now."""
     raise web.HTTPSeeOther(NOW_PATH)
-
-
-@page(Role.SPECIALIST)
-async def now(request: web.Request) -> web.StreamResponse:
-    """GET /staff/now: who is on duty now and until when, and the languages not covered."""
-    dashboard = request.app[DASHBOARD]
-    snapshot = await dashboard.board.current()
-    moment = dashboard.accounts.clock()
-    roster = snapshot.roster
-    duties = on_duty(roster, moment) if roster is not None else ()
-    covered = languages_covered(roster, moment) if roster is not None else frozenset()
-    uncovered = [code for code in dashboard.languages if code not in covered]
-    context = {"roster": roster, "duties": duties, "uncovered": uncovered}
-    return await render(request, "now.html", context)
 
 
 @page(Role.SPECIALIST)
