@@ -250,7 +250,16 @@ class AccountService:
         async with self.units() as uow:
             return await uow.accounts.everyone()
 
-    async def audit(self, staff_id: str, action: str, case_code: str | None = None) -> None:
-        """Write a line of the audit log (for the pages that show personal data)."""
+    async def audit(
+        self,
+        staff_id: str,
+        action: str,
+        case_code: str | None = None,
+        *,
+        reason: str | None = None,
+    ) -> None:
+        """Write a line of the audit log (for the pages that show personal data): who,
+        what, to which participant, and why (as the person gave it)."""
         async with self.units() as uow:
-            await uow.accounts.audit(AuditEntry(self.clock(), staff_id, action, case_code))
+            entry = AuditEntry(self.clock(), staff_id, action, case_code, reason)
+            await uow.accounts.audit(entry)

@@ -264,6 +264,10 @@ class TaskRepository(Protocol):
     async def expired(self, now: datetime) -> list[str]:
         """The open tasks past their keeping time."""
 
+    async def program_tasks(self) -> list[tuple[TaskRow, EscalationRow]]:
+        """Every program task (open or done) with its record, oldest first; `contact`
+        holds the participant's case code, encrypted."""
+
 
 class CaseRepository(Protocol):
     """Chat cases (a live chat with a specialist, or a question left for one) and the

@@ -189,5 +189,15 @@ class AnswerRepository(Protocol):
         """The answers to a recipient's last `limit` check-ins that went out, newest
         first (None: not answered yet, and not yet judged silent)."""
 
+    async def recent(
+        self, participants: Collection[str], limit: int
+    ) -> dict[str, builtins.list[str | None]]:
+        """`latest` for each of these participants (their own check-ins, not their
+        family's), by case code; a participant with no check-in out yet is left out."""
+
+    async def of_participant(self, participant: str) -> dict[int, tuple[str, datetime | None]]:
+        """The answer and when it came (None: judged silent) of every answered check-in of
+        a participant and their family, by the plan's row id."""
+
 
 SILENT = "silent"  # the answer kept for a check-in nobody answered in time; a later one wins

@@ -10,6 +10,7 @@ from typing import cast
 from sqlalchemy import Table, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from hotline.reminders.campaign import RecipientKind
 from hotline.reminders.plan import RowStatus
 from hotline.reminders.ports import SILENT, StoredMessage
 from hotline.storage.models import PlannedMessageRow
@@ -19,6 +20,7 @@ __all__ = ["SqlAnswers"]
 
 
 _PLAN = cast(Table, PlannedMessageRow.__table__)
+_CHUNK = 500  # case codes a statement
 _OUT = (RowStatus.SENT, RowStatus.DELIVERED)
 # A check-in call that rang and was not answered (nobody, busy, a machine) is the person's
 # silence too; a message that never reached them is not.
@@ -102,3 +104,36 @@ class SqlAnswers:
             .limit(limit)
         )
         return [row.answer for row in result]
+
+    async def recent(
+        self, participants: Collection[str], limit: int
+    ) -> dict[str, builtins.list[str | None]]:
+        """The answers to each participant's own last `limit` check-ins that went out,
+        newest first (as `latest`, for a caseload at once)."""
+        found: dict[str, builtins.list[str | None]] = {}
+        wanted = sorted(set(participants))
+        for start in range(0, len(wanted), _CHUNK):
+            result = await self.conn.execute(
+                select(_PLAN.c.participant, _PLAN.c.answer)
+                .where(
+                    _PLAN.c.participant.in_(wanted[start : start + _CHUNK]),
+                    _PLAN.c.recipient_kind == RecipientKind.PARTICIPANT.value,
+                    _PLAN.c.flow.is_not(None),
+                    or_(_PLAN.c.status.in_(_OUT), _PLAN.c.answer.is_not(None)),
+                )
+                .order_by(_PLAN.c.participant, _PLAN.c.sent_at.desc(), _PLAN.c.id.desc())
+            )
+            for row in result:
+                answers = found.setdefault(row.participant, [])
+                if len(answers) < limit:
+                    answers.append(row.answer)
+        return found
+
+    async def of_participant(self, participant: str) -> dict[int, tuple[str, datetime | None]]:
+        """The answers kept for a participant's check-ins (and their family's), by row id."""
+        result = await self.conn.execute(
+            select(_PLAN.c.id, _PLAN.c.answer, _PLAN.c.answered_at).where(
+                _PLAN.c.participant == participant, _PLAN.c.answer.is_not(None)
+            )
+        )
+        return {int(row.id): (str(row.answer), row.answered_at) for row in result}

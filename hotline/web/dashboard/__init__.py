@@ -15,7 +15,16 @@ from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role
 from hotline.messages import MessageId
-from hotline.web.dashboard import accounts, auth, calendar, now, pages, roster, statistics
+from hotline.web.dashboard import (
+    accounts,
+    auth,
+    calendar,
+    now,
+    pages,
+    people,
+    roster,
+    statistics,
+)
 from hotline.web.dashboard.layout import (
     DASHBOARD,
     PREFIX,
@@ -32,10 +41,11 @@ __all__ = ["DASHBOARD", "NAV", "Dashboard", "NavItem", "page", "register", "rend
 
 NAV = (
     NavItem(pages.NOW_PATH, MessageId.DASH_NAV_NOW, Role.SPECIALIST),
-    NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
-    NavItem(statistics.STATISTICS_PATH, MessageId.DASH_NAV_STATISTICS, Role.SUPERVISOR),
+    NavItem(people.PEOPLE_PATH, MessageId.DASH_NAV_PEOPLE, Role.SPECIALIST),
     NavItem(roster.ROSTER_PATH, MessageId.DASH_NAV_ROSTER, Role.SUPERVISOR),
     NavItem(calendar.CALENDAR_PATH, MessageId.DASH_NAV_CALENDAR, Role.SPECIALIST),
+    NavItem(statistics.STATISTICS_PATH, MessageId.DASH_NAV_STATISTICS, Role.SUPERVISOR),
+    NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
 )
 
 
@@ -59,6 +69,7 @@ def routes() -> list[web.AbstractRouteDef]:
         *statistics.routes(),
         *roster.routes(),
         *calendar.routes(),
+        *people.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
 
@@ -75,6 +86,7 @@ def register(app: web.Application, hotline: Hotline) -> None:
         forwarded_for=settings.forwarded_for,
         nav=list(NAV),
     )
+    people.install(app, hotline)
     setup(app)
     now.install(app, hotline.escalations)
     statistics.setup(app, hotline)
