@@ -30,7 +30,12 @@ SHIPPED = Catalog()
 NAMED = ("greeting-welcome", "chat-welcome", "chat-help", "sms-help", "enrol-welcome")
 # A campaign's messages may be the first a person gets: each opens with the program's name.
 NAMED_NOM = tuple(
-    sorted(m for m in SHIPPED.ids("en") if m.startswith("reminder-") or m == "checkin-question")
+    sorted(
+        m
+        for m in SHIPPED.ids("en")
+        if m.startswith("reminder-")
+        or m in ("checkin-question", "checkin-call-question", "checkin-voicemail")
+    )
 )
 NOVI_KORAK = """-program = { $case ->
         [gen] programa „Novi korak”
