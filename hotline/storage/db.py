@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from hotline.errors import DatabaseUnavailable, StorageError
@@ -32,7 +33,9 @@ def create_engine(url: str, *, pool_size: int = 20, command_timeout_s: float = 2
     on an engine of their own with a longer bound.
 
     SQLite gets one connection: it allows one writer at a time anyway, and a queue in our
-    process is cheaper and fairer than connections that retry a busy database file.
+    process is cheaper and fairer than connections that retry a busy database file. That
+    queue waits up to 30 s: on a loaded machine a burst of short transactions can queue for
+    seconds, and a caller's step has its own, shorter deadline (`HOTLINE_STEP_DEADLINE_MS`).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -40,7 +43,7 @@ def create_engine(url: str, *, pool_size: int = 20, command_timeout_s: float = 2
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            url, pool_size=1, max_overflow=0, pool_timeout=5, connect_args={"timeout": 5}
+            url, pool_size=1, max_overflow=0, pool_timeout=30, connect_args={"timeout": 5}
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
@@ -50,8 +53,10 @@ def create_engine(url: str, *, pool_size: int = 20, command_timeout_s: float = 2
         max_overflow=pool_size // 2,
         pool_timeout=2,
         pool_recycle=1800,
-        # asyncpg: give up on a connect or a statement quickly; a caller is waiting.
-        connect_args={"timeout": 2, "command_timeout": command_timeout_s},
+        # asyncpg: give up on a statement quickly, a caller is waiting; a new connection
+        # gets 5 s, as a loaded machine's loopback can take seconds (the caller's step has
+        # its own deadline either way).
+        connect_args={"timeout": 5, "command_timeout": command_timeout_s},
     )
 
 
@@ -117,12 +122,12 @@ async def check_schema(engine: AsyncEngine) -> None:
 
 @asynccontextmanager
 async def outages_as_unavailable() -> AsyncIterator[None]:
-    """Turn the driver's ways of saying "no database" (refused, reset, dropped, locked)
-    into DatabaseUnavailable, so callers can say an outage in one line; any other error,
-    a bug, goes on as it is."""
+    """Turn the driver's ways of saying "no database" (refused, reset, dropped, locked, no
+    connection free in the pool) into DatabaseUnavailable, so callers can say an outage
+    in one line; any other error, a bug, goes on as it is."""
     try:
         yield
-    except (OSError, OperationalError, InterfaceError) as exc:
+    except (OSError, OperationalError, InterfaceError, PoolTimeout) as exc:
         raise DatabaseUnavailable(_unavailable(exc)) from exc
     except DBAPIError as exc:
         if not exc.connection_invalidated:
