@@ -20,9 +20,14 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
+from hotline.app import HOTLINE
 from hotline.config import load_settings
+from hotline.web.dashboard import DASHBOARD
+from hotline.web.dashboard.people import PEOPLE
 from tests.conftest import AppClient, FixedClock, settings_env, start_app
 from tests.staffing import DAY, staff_the_hotline
+from tests.test_dashboard_people import NINO as PARTICIPANT
+from tests.test_escalation_voice import dial_ended
 from tests.test_stats import make_traffic
 from tests.test_voice_webhooks import end_call, press, start_call
 from tests.twiml import Twiml
@@ -71,12 +76,12 @@ async def _set_password(env: dict[str, str], cwd: Path, staff_id: str) -> None:
 @pytest.fixture
 async def server(aiohttp_client: Client, tmp_path: Path, clock: FixedClock) -> AppClient:
     """The whole server on 127.0.0.1 with the test roster (Nino is the supervisor), Monday
-    11:00 in Tbilisi, and Nino's password set through the CLI."""
+    11:00 in Tbilisi, and Nino's and Ana's passwords set through the CLI."""
     database_url = f"sqlite:///{tmp_path / 'hotline.sqlite3'}"
     env = settings_env(tmp_path, database_url, HOTLINE_LANGUAGES="en,ru")
     settings = load_settings(env, env_file=None)
     await staff_the_hotline(settings)
-    await _set_password(env, tmp_path, "nino")
+    await asyncio.gather(*(_set_password(env, tmp_path, who) for who in ("nino", "ana")))
     clock.now = DAY
     return await start_app(aiohttp_client, settings, clock)
 
@@ -109,11 +114,11 @@ async def _shot(page: Page, name: str, size: str) -> None:
     await page.screenshot(path=SCREENSHOTS / f"{name}-{size}.png", full_page=True)
 
 
-async def _sign_in(page: Page, size: str) -> None:
+async def _sign_in(page: Page, size: str, staff_id: str = "nino") -> None:
     await page.goto("/staff/")
     await expect(page).to_have_url("/staff/sign-in?next=/staff/")
     await _shot(page, "sign-in", size)
-    await page.get_by_label("Staff ID").fill("nino")
+    await page.get_by_label("Staff ID").fill(staff_id)
     await page.get_by_label("Password").fill(PASSWORD)
     await page.get_by_role("button", name="Sign in").click()
     await expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -224,3 +229,117 @@ async def test_a_supervisor_signs_in_sees_now_and_reads_the_statistics(
     assert width <= SIZES["phone"]["width"], "the page scrolls sideways on a phone"
     await _shot(page, "statistics", "phone")
     await phone.close()
+
+
+async def _callback_request(server: AppClient, clock: FixedClock) -> None:
+    """A caller asks for a specialist; Ana, Beka and Nino each let it ring out; the caller
+    asks to be called back (Twilio's signed webhooks, as in test_escalation_voice)."""
+    sid = "CA" + "f" * 32
+    dial = await press(server, sid, await start_call(server, sid, "?lang=ru"), "3")
+    for status in ("no-answer", "no-answer", "busy"):
+        clock.advance(seconds=20)
+        dial = await dial_ended(server, sid, dial, status)
+    assert dial.verbs[-2:] == ["Gather", "Redirect"], dial.body  # a message or a callback
+    await press(server, sid, dial, "2")
+    await end_call(server, sid, duration="95")
+
+
+async def test_work_taken_on_the_web_shows_taken_elsewhere_and_the_roster_and_caseload_read(
+    server: AppClient, chromium: Browser, clock: FixedClock
+) -> None:
+    accounts = server.app[DASHBOARD].accounts
+    for staff_id in ("nino", "ana"):
+        await accounts.set_language(staff_id, "en")
+    await server.app[PEOPLE].participants.add(PARTICIPANT)
+    await server.app[HOTLINE].dispatcher.tick()  # her first program task, for Ana
+    nino_context = await _context(chromium, server, "desktop")
+    nino = await nino_context.new_page()
+    await _sign_in(nino, "desktop")
+    ana_context = await _context(chromium, server, "phone")
+    ana = await ana_context.new_page()
+    await _sign_in(ana, "phone", "ana")
+    for page in (nino, ana):
+        await expect(page.get_by_role("heading", level=1)).to_have_text("Now")
+        # English and Russian, the languages this hotline offers, are both spoken on duty.
+        await expect(page.locator("main")).not_to_contain_text("Languages nobody on duty")
+
+    # Nobody answers a caller, who asks to be called back: both pages list it, unreloaded.
+    await _callback_request(server, clock)
+    # (With Ana's program task, two items wait.)
+    for page in (nino, ana):
+        await expect(page).to_have_title(re.compile(r"^\(2\) "), timeout=20_000)
+    item = ana.locator("li.item").filter(has_text="Callback request")
+    await item.locator("summary").click()  # what happened, and why nobody was reached
+    story = item.locator("details")
+    await expect(story).to_contain_text("Rang Ana Lomidze (up to 20 s).")
+    await expect(story).to_contain_text("Rang Nino Beridze")
+    await expect(story).to_contain_text("Nobody answered.")
+    await _shot(ana, "now-item", "phone")
+
+    # Ana takes it on her phone; Nino's page shows it taken by her, still unreloaded.
+    await nino.evaluate("window.hotlineNotReloaded = true")
+    await item.get_by_role("button", name="Take").click()
+    await expect(ana.locator("main")).to_contain_text("It is yours now.")
+    taken = nino.locator("li.item").filter(has_text="Callback request")
+    await expect(taken).to_contain_text("Taken by Ana Lomidze", timeout=20_000)
+    await expect(taken.get_by_role("button", name="Take")).to_have_count(0)
+    assert await nino.evaluate("window.hotlineNotReloaded === true")
+    await _shot(nino, "now-taken", "desktop")
+    await item.get_by_role("button", name="Done").click()
+    await expect(ana.locator("main")).to_contain_text("Done: it is closed.")
+    await expect(nino.locator("li.item").filter(has_text="Callback request")).to_have_count(
+        0, timeout=20_000
+    )
+    await expect(nino).to_have_title(re.compile(r"^\(1\) "))
+
+    # Nino moves Ana's Friday shift to end at 15:00, on the roster's week.
+    await nino.get_by_role("link", name="Roster").click()
+    await expect(nino.get_by_role("heading", level=1)).to_have_text("Roster")
+    await _shot(nino, "roster", "desktop")
+    shift = nino.locator("details.roster-entry").filter(has_text="Ana Lomidze").first
+    await shift.locator("summary").click()
+    await shift.get_by_label("Fri", exact=True).uncheck()
+    await shift.get_by_label("To", exact=True).fill("15:00")
+    await shift.get_by_role("button", name="Save changes").click()
+    await expect(nino.get_by_role("status")).to_have_text("The roster has been saved.")
+    week = nino.locator("table.roster-week")
+    ana_row = week.locator("tbody tr").filter(has_text="Ana Lomidze")
+    cells = [c.strip() for c in await ana_row.locator("td").all_inner_texts()]
+    assert cells == ["09:00–15:00"] * 4 + [""] * 3  # Monday to Thursday; not Friday
+    await _shot(nino, "roster-edited", "desktop")
+
+    # Ana's caseload on her phone: her participant's two years as a timeline.
+    await ana.goto("/staff/participants")
+    await expect(ana.get_by_role("heading", level=1)).to_contain_text("Participants")
+    await _shot(ana, "participants", "phone")
+    await ana.get_by_role("link", name=PARTICIPANT["case"]).click()
+    await expect(ana.get_by_role("heading", level=1)).to_contain_text(PARTICIPANT["case"])
+    timeline = ana.locator("table.timeline tbody tr")
+    assert await timeline.count() >= 3  # before release, the day after, the check-ins
+    # Three months ahead was due already (she was enrolled late): due now, and skipped,
+    # as this server sends no SMS; what comes later is planned.
+    await expect(timeline.first).to_contain_text("Skipped")
+    await expect(timeline.filter(has_text="Planned").first).to_be_visible()
+    assert PARTICIPANT["phone"] not in await ana.content()  # behind "show"
+    await _shot(ana, "person", "phone")
+    await ana.goto("/staff/calendar")
+    await _shot(ana, "calendar", "phone")
+    width = await ana.evaluate("document.documentElement.scrollWidth")
+    assert width <= SIZES["phone"]["width"], "the page scrolls sideways on a phone"
+
+    # The same pages at a desktop's size, and the roster at a phone's.
+    await nino.goto(f"/staff/participants/{PARTICIPANT['case']}")
+    await _shot(nino, "person", "desktop")
+    await nino.goto("/staff/participants")
+    await _shot(nino, "participants", "desktop")
+    await nino.goto("/staff/calendar")
+    await _shot(nino, "calendar", "desktop")
+    await ana_context.close()
+    phone = await _context(chromium, server, "phone")
+    page = await phone.new_page()
+    await _sign_in(page, "phone")
+    await page.goto("/staff/roster")
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Roster")
+    await _shot(page, "roster", "phone")
+    await phone.close()
+    await nino_context.close()

@@ -82,6 +82,25 @@ def test_rung_alerted_taken_and_ended_in_time_order() -> None:
     ]
 
 
+def test_a_callback_request_after_an_unanswered_call_says_who_was_rung() -> None:
+    rang = [
+        EscalationEvent(T0 + timedelta(seconds=s), EventKind.RANG, who, seconds=20)
+        for s, who in ((5, "ana"), (25, "beka"))
+    ]
+    call = row(outcome=Result.UNANSWERED, ended_at=T0 + timedelta(seconds=45))
+    callback = row(id="e2", kind=Kind.CALLBACK, started_at=T0 + timedelta(seconds=50))
+    later = T0 + timedelta(minutes=1)
+    entries = timeline(callback, [], later, later, NAMES, [(call, rang)])  # alerted at once
+    assert words(entries) == [
+        "A caller asked for a specialist.",
+        "Rang Ana Lomidze (up to 20 s).",
+        "Rang Beka Kapanadze (up to 20 s).",
+        "Nobody answered.",
+        "A caller left a message or asked to be called back.",
+        "Nobody has taken it yet; the next alert goes out at 23:01.",
+    ]
+
+
 @pytest.mark.parametrize("language", ["ka", "ru", "hr", "cs", "sl", "en"])
 def test_every_line_reads_in_every_language(language: str) -> None:
     events = [EscalationEvent(T0, kind, "ana", "telegram", 20) for kind in EventKind]

@@ -213,6 +213,10 @@ class EscalationRepository(Protocol):
     async def open_for_log(self, log_id: str, kind: Kind) -> EscalationRow | None:
         """The newest record of this kind for a call or chat that has not ended."""
 
+    async def ended_before(self, log_id: str, before: datetime, limit: int) -> list[EscalationRow]:
+        """Records of the same call or chat that ended by `before` (the oldest first, at
+        most `limit` of the newest): what came before a callback request, say."""
+
     async def count_attempt(self, escalation_id: str, people: int) -> None:
         """`people` more were rung or alerted."""
 

@@ -32,7 +32,8 @@ from hotline.escalation.ports import UnitOfWork, UnitsOfWork
 from hotline.escalation.queue import OPEN_WORK_LIMIT, OpenWork, describe
 from hotline.escalation.reach import Alert, Assignment, PersonSide, Reach, StaffNote
 from hotline.escalation.roster import Staff
-from hotline.escalation.timeline import Entry, EscalationEvent, EventKind, timeline
+from hotline.escalation.stories import story
+from hotline.escalation.timeline import Entry, EscalationEvent, EventKind
 from hotline.messages import MessageId
 from hotline.reminders.ports import Outlook
 
@@ -155,12 +156,10 @@ class EscalationService:
         found: list[OpenWork] = []
         async with self._units() as uow:
             for row in await uow.escalations.open_work(OPEN_WORK_LIMIT):
-                events = await uow.events.of(row.id)
-                next_alert = await uow.events.next_alert(row.id) if row.open else None
                 task = await uow.tasks.get(row.id) if row.kind in _WITH_TASK else None
                 note = describe(row, task, self._case_of(row, task))
-                story = tuple(timeline(row, events, next_alert, now, names))
-                found.append(OpenWork(row, note, story, task.kind if task else None))
+                told = tuple(await story(uow, row, now, names))
+                found.append(OpenWork(row, note, told, task.kind if task else None))
         return found
 
     def _case_of(self, escalation: EscalationRow, task: TaskRow | None) -> str | None:
@@ -173,15 +172,11 @@ class EscalationService:
         """What happened to an escalation, and why nobody was reached yet; None if there
         is no such escalation (`escalation.timeline`)."""
         snapshot = await self.board.current()
-        async with self._units() as uow:
-            row = await uow.escalations.get(escalation_id)
-            if row is None:
-                return None
-            events = await uow.events.of(escalation_id)
-            next_alert = await uow.events.next_alert(escalation_id) if row.open else None
         staff = snapshot.roster.staff if snapshot.roster else ()
         names = {person.id: person.name for person in staff}
-        return timeline(row, events, next_alert, self.clock(), names)
+        async with self._units() as uow:
+            row = await uow.escalations.get(escalation_id)
+            return None if row is None else await story(uow, row, self.clock(), names)
 
     # -- Take, Done, Call back ------------------------------------------------------------
 

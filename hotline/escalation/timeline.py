@@ -56,9 +56,23 @@ def timeline(
     next_alert: datetime | None,
     now: datetime,
     names: Mapping[str, str],
+    earlier: Sequence[tuple[EscalationRow, Sequence[EscalationEvent]]] = (),
 ) -> list[Entry]:
     """The escalation's story in time order, ending, while it waits, with why nobody has
-    been reached yet. `names`: staff ids to the names staff know each other by."""
+    been reached yet. `names`: staff ids to the names staff know each other by. `earlier`:
+    what ended before it in the same call or chat, told first (a callback request after
+    a call nobody answered says who was rung)."""
+    entries = [e for before, its in earlier for e in _told(before, its, names)]
+    entries += _told(row, events, names)
+    if row.ended_at is None and row.staff_id is None:
+        entries.append(_waiting(events, next_alert, now))
+    return sorted(entries, key=lambda e: e.at)
+
+
+def _told(
+    row: EscalationRow, events: Sequence[EscalationEvent], names: Mapping[str, str]
+) -> list[Entry]:
+    """What the record and its events say: opened, rung, alerted, taken, ended."""
 
     def who(staff_id: str | None) -> str:
         return names.get(staff_id, staff_id) if staff_id else ""
@@ -92,9 +106,7 @@ def timeline(
     if row.ended_at is not None:
         outcome = row.outcome.value if row.outcome else "done"
         entries.append(Entry(row.ended_at, MessageId.TIMELINE_ENDED, {"outcome": outcome}))
-    elif row.staff_id is None:
-        entries.append(_waiting(events, next_alert, now))
-    return sorted(entries, key=lambda e: e.at)
+    return entries
 
 
 def _waiting(

@@ -124,6 +124,18 @@ class SqlEscalations:
         ).first()
         return escalation_row(row) if row else None
 
+    async def ended_before(self, log_id: str, before: datetime, limit: int) -> list[EscalationRow]:
+        """Records of the same call or chat that ended by `before`, the oldest first."""
+        rows = (
+            await self.conn.execute(
+                select(ESCALATIONS)
+                .where(ESCALATIONS.c.log_id == log_id, ESCALATIONS.c.ended_at <= before)
+                .order_by(ESCALATIONS.c.started_at.desc())
+                .limit(limit)
+            )
+        ).all()
+        return [escalation_row(row) for row in reversed(rows)]
+
     async def count_attempt(self, escalation_id: str, people: int) -> None:
         """`people` more were rung or alerted."""
         await self.conn.execute(

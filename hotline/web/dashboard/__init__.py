@@ -88,7 +88,7 @@ def register(app: web.Application, hotline: Hotline) -> None:
     )
     people.install(app, hotline)
     setup(app)
-    now.install(app, hotline.escalations)
+    now.install(app, hotline.escalations, hotline.core.chat_languages.offered)
     statistics.setup(app, hotline)
     roster.setup(app, hotline)
     app.router.add_routes(routes())

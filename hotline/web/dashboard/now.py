@@ -27,13 +27,16 @@ __all__ = ["QUEUE_PATH", "install", "routes"]
 
 QUEUE_PATH = NOW_PATH + "/queue"
 ESCALATIONS = web.AppKey("now_escalations", EscalationService)
+OFFERED = web.AppKey("now_offered_languages", tuple[str, ...])  # what callers may speak
 _ID_MAX = 36  # an escalation id is a UUID
 _SUCCESS = {MessageId.STAFF_CALLBACK_RINGING, MessageId.STAFF_CASE_CLOSED}
 
 
-def install(app: web.Application, service: EscalationService) -> None:
-    """Give the Now page the escalation service it is one more client of."""
+def install(app: web.Application, service: EscalationService, offered: tuple[str, ...]) -> None:
+    """Give the Now page the escalation service it is one more client of, and the languages
+    the hotline offers callers (a language nobody on duty speaks is one of these)."""
     app[ESCALATIONS] = service
+    app[OFFERED] = offered
 
 
 def routes() -> list[web.AbstractRouteDef]:
@@ -154,7 +157,7 @@ async def _context(request: web.Request) -> dict[str, Any]:
         "_": t,
         "roster": roster,
         "duties": on_duty(roster, moment) if roster is not None else (),
-        "uncovered": [code for code in dashboard.languages if code not in covered],
+        "uncovered": [code for code in request.app[OFFERED] if code not in covered],
         "items": items,
         "waiting": waiting(visible(everything, me.id, all_tasks=all_tasks)),
         "view": view.value,
