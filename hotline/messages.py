@@ -149,6 +149,7 @@ class MessageId(StrEnum):
     TIMELINE_NEXT_ALERT = "timeline-next-alert", Audience.DASHBOARD
     TIMELINE_NOBODY_TOOK_IT = "timeline-nobody-took-it", Audience.DASHBOARD
     TIMELINE_NOBODY_TO_ALERT = "timeline-nobody-to-alert", Audience.DASHBOARD
+    TIMELINE_NO_ALERTS = "timeline-no-alerts", Audience.DASHBOARD
     STAFF_NO_PHONE = "staff-no-phone", Audience.DESK
     STAFF_CALLBACK_RINGING = "staff-callback-ringing", Audience.DESK
     STAFF_CASE_YOURS = "staff-case-yours", Audience.DESK

@@ -101,6 +101,15 @@ def test_a_callback_request_after_an_unanswered_call_says_who_was_rung() -> None
     ]
 
 
+def test_a_server_that_cannot_alert_anyone_says_so_rather_than_a_time_long_gone() -> None:
+    later = T0 + timedelta(minutes=30)
+    entries = timeline(row(), [], T0, later, NAMES, alerting=False)
+    assert words(entries)[-1] == (
+        "No alerts go out from this server (it has no Telegram staff desk): "
+        "it waits here for whoever looks."
+    )
+
+
 @pytest.mark.parametrize("language", ["ka", "ru", "hr", "cs", "sl", "en"])
 def test_every_line_reads_in_every_language(language: str) -> None:
     events = [EscalationEvent(T0, kind, "ana", "telegram", 20) for kind in EventKind]

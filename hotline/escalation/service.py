@@ -154,11 +154,12 @@ class EscalationService:
         names = {p.id: p.name for p in (snapshot.roster.staff if snapshot.roster else ())}
         now = self.clock()
         found: list[OpenWork] = []
+        alerting = bool(self._reach().notifiers)
         async with self._units() as uow:
             for row in await uow.escalations.open_work(OPEN_WORK_LIMIT):
                 task = await uow.tasks.get(row.id) if row.kind in _WITH_TASK else None
                 note = describe(row, task, self._case_of(row, task))
-                told = tuple(await story(uow, row, now, names))
+                told = tuple(await story(uow, row, now, names, alerting=alerting))
                 found.append(OpenWork(row, note, told, task.kind if task else None))
         return found
 
@@ -176,7 +177,10 @@ class EscalationService:
         names = {person.id: person.name for person in staff}
         async with self._units() as uow:
             row = await uow.escalations.get(escalation_id)
-            return None if row is None else await story(uow, row, self.clock(), names)
+            if row is None:
+                return None
+            alerting = bool(self._reach().notifiers)
+            return await story(uow, row, self.clock(), names, alerting=alerting)
 
     # -- Take, Done, Call back ------------------------------------------------------------
 

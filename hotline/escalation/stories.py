@@ -17,9 +17,14 @@ EARLIER_LIMIT = 3  # earlier escalations of one call or chat told before this on
 
 
 async def story(
-    uow: UnitOfWork, row: EscalationRow, now: datetime, names: Mapping[str, str]
+    uow: UnitOfWork,
+    row: EscalationRow,
+    now: datetime,
+    names: Mapping[str, str],
+    *,
+    alerting: bool = True,
 ) -> list[Entry]:
-    """The timeline of `row`, as the dashboard shows it."""
+    """The timeline of `row`, as the dashboard shows it (`alerting`: see `timeline`)."""
     events = await uow.events.of(row.id)
     next_alert = await uow.events.next_alert(row.id) if row.open else None
     earlier = [
@@ -27,4 +32,4 @@ async def story(
         for before in await uow.escalations.ended_before(row.log_id, row.started_at, EARLIER_LIMIT)
         if before.id != row.id
     ]
-    return timeline(row, events, next_alert, now, names, earlier)
+    return timeline(row, events, next_alert, now, names, earlier, alerting=alerting)

@@ -19,6 +19,8 @@ from hotline.messages import MessageId
 
 __all__ = ["Entry", "EscalationEvent", "EventKind", "timeline"]
 
+NO_ALERTS = MessageId.TIMELINE_NO_ALERTS
+
 Arg = str | int | datetime
 
 
@@ -57,15 +59,19 @@ def timeline(
     now: datetime,
     names: Mapping[str, str],
     earlier: Sequence[tuple[EscalationRow, Sequence[EscalationEvent]]] = (),
+    *,
+    alerting: bool = True,
 ) -> list[Entry]:
     """The escalation's story in time order, ending, while it waits, with why nobody has
     been reached yet. `names`: staff ids to the names staff know each other by. `earlier`:
     what ended before it in the same call or chat, told first (a callback request after
-    a call nobody answered says who was rung)."""
+    a call nobody answered says who was rung). `alerting` False: this server has no way to
+    alert staff (no notifier), so no alert will go out whatever its timers say."""
     entries = [e for before, its in earlier for e in _told(before, its, names)]
     entries += _told(row, events, names)
     if row.ended_at is None and row.staff_id is None:
-        entries.append(_waiting(events, next_alert, now))
+        waits = _waiting(events, next_alert, now) if alerting else Entry(now, NO_ALERTS)
+        entries.append(waits)
     return sorted(entries, key=lambda e: e.at)
 
 

@@ -28,3 +28,4 @@ timeline-nobody-on-duty = Do { $time } nemá nikdo službu: upozornění přijde
 timeline-next-alert = Zatím to nikdo nepřevzal; další upozornění v { $time }.
 timeline-nobody-took-it = Upozorněni byli všichni; zatím to nikdo nepřevzal.
 timeline-nobody-to-alert = Není koho upozornit: nikdo z pracovníků není dostupný.
+timeline-no-alerts = Tento server neposílá žádná upozornění (nemá telegramový pult pro pracovníky): čeká tady, dokud si toho někdo nevšimne.

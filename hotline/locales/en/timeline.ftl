@@ -28,3 +28,4 @@ timeline-nobody-on-duty = Nobody on duty until { $time }: they will be alerted t
 timeline-next-alert = Nobody has taken it yet; the next alert goes out at { $time }.
 timeline-nobody-took-it = Everyone was alerted; nobody has taken it yet.
 timeline-nobody-to-alert = Nobody can be alerted: no one on the staff list is reachable.
+timeline-no-alerts = No alerts go out from this server (it has no Telegram staff desk): it waits here for whoever looks.

@@ -28,3 +28,4 @@ timeline-nobody-on-duty = Do { $time } nitko nije dežuran: tada stiže obavijes
 timeline-next-alert = Još nitko nije preuzeo; sljedeća obavijest u { $time }.
 timeline-nobody-took-it = Svi su obaviješteni; još nitko nije preuzeo.
 timeline-nobody-to-alert = Nema koga obavijestiti: nitko od djelatnika nije dostupan.
+timeline-no-alerts = Ovaj poslužitelj ne šalje obavijesti (nema Telegram stol za djelatnike): čeka ovdje dok ga netko ne vidi.

@@ -28,3 +28,4 @@ timeline-nobody-on-duty = Do { $time } ni nihče dežuren: takrat pride obvestil
 timeline-next-alert = Nihče še ni prevzel; naslednje obvestilo ob { $time }.
 timeline-nobody-took-it = Obveščeni so bili vsi; nihče še ni prevzel.
 timeline-nobody-to-alert = Ni koga obvestiti: nihče od sodelavcev ni dosegljiv.
+timeline-no-alerts = Ta strežnik ne pošilja obvestil (nima Telegram pulta za sodelavce): tu čaka, dokler ga kdo ne opazi.
