@@ -447,3 +447,10 @@ class MessageId(StrEnum):
     DASH_PEOPLE_TELEGRAM_NOT_LINKED = "dash-people-telegram-not-linked", Audience.DASHBOARD
     DASH_PEOPLE_FAMILY_CONTACTS = "dash-people-family-contacts", Audience.DASHBOARD
     DASH_PEOPLE_NO_FAMILY = "dash-people-no-family", Audience.DASHBOARD
+    # How a step of a participant's plan reads on their page (dash_steps.ftl).
+    DASH_STEP_KIND = "dash-step-kind", Audience.DASHBOARD
+    DASH_STEP_MONTHS_BEFORE = "dash-step-months-before", Audience.DASHBOARD
+    DASH_STEP_DAYS_BEFORE = "dash-step-days-before", Audience.DASHBOARD
+    DASH_STEP_MONTHS_AFTER = "dash-step-months-after", Audience.DASHBOARD
+    DASH_STEP_DAYS_AFTER = "dash-step-days-after", Audience.DASHBOARD
+    DASH_STEP_RELEASE_DAY = "dash-step-release-day", Audience.DASHBOARD

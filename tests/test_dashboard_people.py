@@ -344,3 +344,18 @@ async def test_the_timeline_shows_answers_and_the_tasks_about_the_case(
     assert done in body
     _, other, _ = await (await signed_in(client, "beka")).get("/staff/participants/TB-2027-020")
     assert "checkin-talk" not in other
+
+
+async def test_the_plan_reads_in_words_not_step_ids(client: AppClient) -> None:
+    ana = await signed_in(client, "ana")  # she reads Croatian
+    _, body, _ = await ana.get("/staff/participants/TB-2027-014")
+    steps = re.findall(r"<tr class=\"row-[a-z]+\">\s*<td>.*?</td>\s*<td>(.*?)</td>", body, re.S)
+    assert sorted(steps[:3]) == [
+        "Informacija · 3 mjeseca prije izlaska",  # to her
+        "Informacija · 3 mjeseca prije izlaska",  # to her family
+        "Zadatak za stručnjaka · 3 mjeseca prije izlaska",  # plan the meeting
+    ]
+    assert "Kontrolna poruka · 1 dan nakon izlaska" in steps
+    assert "Kontrolna poruka · 14 dana nakon izlaska" in steps
+    assert steps[-1] == "Posljednja poruka · 24 mjeseca nakon izlaska"
+    assert "ahead-3-months" not in body

@@ -159,3 +159,15 @@ async def test_the_timeline_of_a_check_in_that_asked_for_help(w: World) -> None:
     assert taken[-1].message is MessageId.TIMELINE_TAKEN
     assert words(taken, "ru")[-1].startswith("Принято: Ana Lomidze")
     assert await service.timeline("no-such-escalation") is None
+
+
+@pytest.mark.parametrize("language", ["en", "ka", "ru", "hr", "cs", "sl"])
+def test_a_plan_step_reads_with_its_number_in_every_language(language: str) -> None:
+    when = [m for m in MessageId if m.name.startswith("DASH_STEP_") and "KIND" not in m.name]
+    for message in when:
+        for n in (1, 2, 3, 5, 11, 21, 24):
+            said = CATALOG.format(language, message, {"months": n, "days": n})
+            assert "{" not in said, (message, n, said)
+            assert said.strip(), (message, n)
+            if message is not MessageId.DASH_STEP_RELEASE_DAY:
+                assert str(n) in said, (message, n, said)

@@ -24,6 +24,7 @@ from hotline.participants.caseload_service import CaseloadService
 from hotline.participants.fields import Rules
 from hotline.participants.model import CASE_RE, Participant, ParticipantError, valid_zone
 from hotline.participants.service import ParticipantService
+from hotline.reminders.step_words import StepWords, step_words
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, Texts, render, session_of, texts
 from hotline.web.dashboard.people_forms import (
     ANSWERS,
@@ -50,6 +51,7 @@ class People:
 
     participants: ParticipantService
     caseload: CaseloadService
+    steps: dict[tuple[str, str], StepWords]  # each campaign step in words, by (campaign, id)
 
 
 PEOPLE = web.AppKey("people", People)
@@ -68,6 +70,7 @@ def install(app: web.Application, hotline: Hotline) -> None:
     app[PEOPLE] = People(
         ParticipantService(units, rules, hotline.clock, campaigns),
         CaseloadService(units, hotline.core.cipher),
+        step_words(campaigns),
     )
 
 
@@ -213,10 +216,20 @@ async def _person_page(
     staff = board.roster.staff if board.roster else ()
     names = {person.id: person.name for person in staff}
     family = {relative.id: number for number, relative in enumerate(participant.family, 1)}
+    words = request.app[PEOPLE].steps
+
+    def step(campaign: str, step_id: str) -> str:
+        """A step as staff read it; its id when the campaign no longer has it."""
+        found = words.get((campaign, step_id))
+        if found is None:
+            return step_id
+        kind = t(MessageId.DASH_STEP_KIND, what=found.what)
+        return f"{kind} · {t(found.when, months=found.count, days=found.count)}"
+
     full = {
         **await _words(request),
         **{"p": participant, "timeline": timeline, "local": t, "names": names},
-        **{"family_numbers": family, **context},
+        **{"family_numbers": family, "step": step, **context},
     }
     return await render(request, "person.html", full, status=status)
 
