@@ -6,7 +6,9 @@ What it measures
     every 20 entries (a third of them callbacks with their tasks). Then
     `hotline.stats.service.report` (every query of the page, in one unit of work, and the
     pure figures) runs for the last 30 days, the last 90 days and the whole year, each
-    --repeat times; printed: the best and the median wall time.
+    --repeat times; printed: the best and the median wall time. Then a year's page as a
+    browser asks for it: the page, then its 10 chart images at once, without the report
+    cache (each answer computes the report: the dashboard before the cache) and with it.
 
 How to run
     .venv/bin/python bench/stats.py                  # 1,000,000 call-log rows
@@ -34,9 +36,14 @@ from zoneinfo import ZoneInfo
 import asyncpg
 from sqlalchemy.engine import make_url
 
+from hotline.catalog import Catalog
+from hotline.escalation.ports import UnitsOfWork
+from hotline.escalation.roster import Roster
 from hotline.escalation.roster_file import load_roster
 from hotline.stats.period import Period
-from hotline.stats.service import report
+from hotline.stats.service import Reports, report
+from hotline.stats.tables import TABLES, tables
+from hotline.stats.web import chart_response
 from hotline.storage import db
 from hotline.storage.unit_of_work import SqlUnitsOfWork
 
@@ -180,9 +187,38 @@ async def run(rows: int, repeat: int) -> None:
                 f"{days:>3} days ({calls:,} calls): best {min(times) * 1000:.0f} ms, "
                 f"median {statistics.median(times) * 1000:.0f} ms"
             )
+        year = Period(last - timedelta(days=365), last, ZONE)
+        for label, cached in (("without the cache", False), ("with the cache", True)):
+            times = []
+            for _ in range(repeat):
+                cache = Reports(time.monotonic) if cached else None
+                t0 = time.perf_counter()
+                computed = await page_and_charts(units, year, roster, cache)
+                times.append(time.perf_counter() - t0)
+            print(
+                f"a year's page + {len(TABLES)} charts {label}: best {min(times):.1f} s, "
+                f"median {statistics.median(times):.1f} s ({computed} report computations)"
+            )
     finally:
         await engine.dispose()
         await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def page_and_charts(
+    units: UnitsOfWork, period: Period, roster: Roster, cache: Reports | None
+) -> int:
+    """What the dashboard does for one page view: the page's tables, then every chart at
+    once (as a browser asks for the images); how many reports were computed."""
+    catalog = Catalog()
+    figures = await report(units, period, roster, cache=cache)
+    tables(figures, catalog, "en")
+    await asyncio.gather(
+        *(
+            chart_response(units, catalog, "en", period, roster, name, reports=cache)
+            for name in TABLES
+        )
+    )
+    return cache.computed if cache is not None else 1 + len(TABLES)
 
 
 def main() -> None:
