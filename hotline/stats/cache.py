@@ -1,8 +1,9 @@
 """Computed reports kept a short while, so a page and its charts compute a period once.
 
 The statistics page is followed by one request per chart and per CSV, each needing the same
-`Report`; computing it takes seconds on a large database. `ReportCache` keeps a result for
-`ttl` seconds (short: a period that includes today keeps changing), at most `size` results
+`Report`; computing it takes seconds on a large database. `ReportCache` serves a result
+until `ttl` seconds after the ask that started its computation (short: a period that
+includes today keeps changing, and so does the count of participants), at most `size` results
 (least recently used dropped first), and has concurrent asks for one key wait on one
 computation. The clock is handed in (seconds, monotonic in production).
 
