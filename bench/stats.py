@@ -6,7 +6,10 @@ What it measures
     every 20 entries (a third of them callbacks with their tasks). Then
     `hotline.stats.service.report` (every query of the page, in one unit of work, and the
     pure figures) runs for the last 30 days, the last 90 days and the whole year, each
-    --repeat times; printed: the best and the median wall time.
+    --repeat times; printed: the best and the median wall time. Then a year's page as a
+    browser asks for it: the page, then its 10 chart images, without the report cache (each
+    answer computes the report: the dashboard before the cache), one at a time and at once
+    (then the statistics' small pool gives up on some), and with the cache, at once.
 
 How to run
     .venv/bin/python bench/stats.py                  # 1,000,000 call-log rows
@@ -34,9 +37,15 @@ from zoneinfo import ZoneInfo
 import asyncpg
 from sqlalchemy.engine import make_url
 
+from hotline.catalog import Catalog
+from hotline.errors import DatabaseUnavailable
+from hotline.escalation.ports import UnitsOfWork
+from hotline.escalation.roster import Roster
 from hotline.escalation.roster_file import load_roster
 from hotline.stats.period import Period
-from hotline.stats.service import report
+from hotline.stats.service import Reports, report
+from hotline.stats.tables import TABLES, tables
+from hotline.stats.web import chart_response
 from hotline.storage import db
 from hotline.storage.unit_of_work import SqlUnitsOfWork
 
@@ -180,9 +189,51 @@ async def run(rows: int, repeat: int) -> None:
                 f"{days:>3} days ({calls:,} calls): best {min(times) * 1000:.0f} ms, "
                 f"median {statistics.median(times) * 1000:.0f} ms"
             )
+        year = Period(last - timedelta(days=365), last, ZONE)
+        for label, cached, together in (
+            ("without the cache, charts one at a time", False, False),
+            ("without the cache, charts at once", False, True),
+            ("with the cache, charts at once", True, True),
+        ):
+            times, failed = [], 0
+            for _ in range(repeat):
+                cache = Reports(time.monotonic) if cached else None
+                t0 = time.perf_counter()
+                failed += await page_and_charts(units, year, roster, cache, together)
+                times.append(time.perf_counter() - t0)
+            computed = cache.computed if cache is not None else 1 + len(TABLES)
+            print(
+                f"a year's page + {len(TABLES)} charts {label}: best {min(times):.1f} s, "
+                f"median {statistics.median(times):.1f} s; {computed} report computations, "
+                f"{failed} of {repeat * len(TABLES)} charts failed"
+            )
     finally:
         await engine.dispose()
         await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def page_and_charts(
+    units: UnitsOfWork, period: Period, roster: Roster, cache: Reports | None, together: bool
+) -> int:
+    """What the dashboard does for one page view: the page's tables, then every chart, at
+    once (as a browser asks for the images) or one at a time; how many charts failed (the
+    statistics' pool of 2 connections gives up on a wait over 2 s)."""
+    catalog = Catalog()
+    figures = await report(units, period, roster, cache=cache)
+    tables(figures, catalog, "en")
+    charts = [
+        chart_response(units, catalog, "en", period, roster, name, reports=cache) for name in TABLES
+    ]
+    if together:
+        answers = await asyncio.gather(*charts, return_exceptions=True)
+    else:
+        answers = []
+        for one in charts:
+            try:
+                answers.append(await one)
+            except DatabaseUnavailable as exc:
+                answers.append(exc)
+    return sum(isinstance(answer, DatabaseUnavailable) for answer in answers)
 
 
 def main() -> None:

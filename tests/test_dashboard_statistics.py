@@ -3,6 +3,7 @@ and a bad period answered with the form again."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import html
 import io
@@ -14,6 +15,7 @@ import pytest
 
 from hotline.catalog import Catalog
 from hotline.messages import MessageId
+from hotline.web.dashboard.statistics import STATS_REPORTS
 from tests.conftest import AppClient, FixedClock
 from tests.dashboard import Browser, dashboard_app
 from tests.test_stats import make_traffic
@@ -172,3 +174,28 @@ def table_rows_html(page: str, name: str) -> str:
     found = re.search(rf'<table class="figures" data-table="{name}">(.*?)</table>', page, re.S)
     assert found, page
     return found.group(1)
+
+
+async def test_a_page_and_all_its_charts_compute_the_report_once(
+    client: AppClient, clock: FixedClock
+) -> None:
+    await make_traffic(client, clock)
+    supervisor = Browser(client)
+    await supervisor.sign_in("beka")
+    reports = client.app[STATS_REPORTS]
+    asked, computed = reports.asked, reports.computed
+
+    status, page, _ = await supervisor.get(PAGE)
+    assert status == 200
+    charts = re.findall(r'<img class="chart" src="([^"]+)"', page)
+    assert len(charts) == 10
+    answers = await asyncio.gather(*(supervisor.get(html.unescape(src)) for src in charts))
+    assert [status for status, _, _ in answers] == [200] * 10
+    status, _, _ = await supervisor.get(CSV)  # a CSV of the same period, too
+    assert status == 200
+
+    assert reports.asked - asked == 12  # every answer asked for the period's report ...
+    assert reports.computed - computed == 1  # ... and one computed it
+    other = "/staff/statistics/chart/per-day.svg?from=2026-11-23&to=2026-11-24"
+    assert (await supervisor.get(other))[0] == 200  # another period is another report
+    assert reports.computed - computed == 2

@@ -57,6 +57,26 @@ class AuditEntry:
     reason: str | None = None
 
 
+@dataclass(frozen=True)
+class AuditLine:
+    """A line of the audit log with its number (newer lines have higher numbers)."""
+
+    id: int
+    entry: AuditEntry
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which lines of the audit log to read: by whom, about which participant, in which
+    span of time [since, until), and older than line `before` (the next page)."""
+
+    staff_id: str | None = None
+    case_code: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    before: int | None = None
+
+
 class AccountRepository(Protocol):
     """Staff accounts, web sessions, sign-in failures, invites and the audit log."""
 
@@ -124,6 +144,9 @@ class AccountRepository(Protocol):
 
     async def audit_log(self, limit: int) -> Sequence[AuditEntry]:
         """The latest lines of the audit log, newest first."""
+
+    async def audit_lines(self, wanted: AuditFilter, limit: int) -> Sequence[AuditLine]:
+        """At most `limit` lines of the audit log that match, newest first."""
 
 
 class CalendarFeedRepository(Protocol):

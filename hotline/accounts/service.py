@@ -29,7 +29,14 @@ from hotline.accounts.model import (
     session_expired,
     user_agent_family,
 )
-from hotline.accounts.ports import AuditEntry, Credential, Invite, WebSession
+from hotline.accounts.ports import (
+    AuditEntry,
+    AuditFilter,
+    AuditLine,
+    Credential,
+    Invite,
+    WebSession,
+)
 from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.roster import Staff
 from hotline.privacy import keyed_ref
@@ -263,3 +270,9 @@ class AccountService:
         async with self.units() as uow:
             entry = AuditEntry(self.clock(), staff_id, action, case_code, reason)
             await uow.accounts.audit(entry)
+
+    async def audit_lines(self, wanted: AuditFilter, limit: int) -> Sequence[AuditLine]:
+        """At most `limit` lines of the audit log that match, newest first (nothing is
+        written: reading the log is not itself audited)."""
+        async with self.units() as uow:
+            return await uow.accounts.audit_lines(wanted, limit)

@@ -3,8 +3,10 @@
 Layers, edge to middle:
 - `ports.StatsRepository` (`uow.stats`, in `hotline.storage.stats`): counts grouped in SQL
   for a `period.Period` (local dates [start, end) in the roster's zone, at most 731 days);
-- `service.report(units, period, roster)`: those counts read in one unit of work and folded
-  by `figures.build` (pure) into a `figures.Report`;
+- `service.report(units, period, roster, cache=...)`: those counts read in one unit of work
+  and folded by `figures.build` (pure) into a `figures.Report`; with a `service.Reports`
+  cache (`cache.ReportCache`: a minute, 16 reports, one computation per key at a time) a
+  page, its charts and its CSVs compute the report once;
 - `tables.tables(report, catalog, language)`: the report as `tables.Table`s in the reader's
   language (texts in `locales/<lang>/stats.ftl`, numbers and dates by Babel), every figure
   through `small_counts` (the "<5" rule); `svg.chart(table)` and `tables.csv_text(table)`

@@ -4,13 +4,14 @@ The dashboard wires the routes and checks the role (a supervisor or an admin); t
 functions only answer. For a page:
 
     period = period_from_query(request.query, zone, today)   # 400 when the dates are bad
-    report = await stats.report(units, period, roster)
+    report = await stats.report(units, period, roster, cache=reports)  # computed once
     for table in tables(report, catalog, language): ...       # the HTML tables
     <img src="/staff/stats/{table.name}.svg?from=...&to=...">  # each chart, same query
     <a href="/staff/stats/{table.name}.csv?from=...&to=...">   # each CSV
 
 and the two routes call `chart_response` and `csv_response` with the table's name from the
-URL (404 for an unknown name).
+URL (404 for an unknown name), and the same `reports` cache, so the page and its charts
+compute the period's report once.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from hotline.catalog import Catalog
 from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.roster import Roster
 from hotline.stats.period import Period, PeriodError
-from hotline.stats.service import report
+from hotline.stats.service import Reports, report
 from hotline.stats.svg import CONTENT_TYPE, chart
 from hotline.stats.tables import TABLES, Table, csv_text, table
 
@@ -63,10 +64,12 @@ async def _table(
     period: Period,
     roster: Roster | None,
     name: str,
+    reports: Reports | None,
 ) -> Table:
     if name not in TABLES:
         raise web.HTTPNotFound(text=f"no statistics named {name!r}")
-    return table(name, await report(units, period, roster), catalog, language)
+    figures = await report(units, period, roster, cache=reports)
+    return table(name, figures, catalog, language)
 
 
 async def chart_response(
@@ -76,9 +79,11 @@ async def chart_response(
     period: Period,
     roster: Roster | None,
     name: str,
+    *,
+    reports: Reports | None = None,
 ) -> web.Response:
     """One chart (`name` of `tables.TABLES`) as `image/svg+xml`, for an `<img>`."""
-    found = await _table(units, catalog, language, period, roster, name)
+    found = await _table(units, catalog, language, period, roster, name, reports)
     return web.Response(
         text=chart(found), content_type=CONTENT_TYPE, charset="utf-8", headers=_HEADERS
     )
@@ -91,10 +96,12 @@ async def csv_response(
     period: Period,
     roster: Roster | None,
     name: str,
+    *,
+    reports: Reports | None = None,
 ) -> web.Response:
     """One table as a CSV download: UTF-8 with a byte-order mark (so a spreadsheet reads
     Georgian and Cyrillic right) and a header row."""
-    found = await _table(units, catalog, language, period, roster, name)
+    found = await _table(units, catalog, language, period, roster, name, reports)
     last = period.end - timedelta(days=1)
     filename = f"hotline-{found.name}-{period.start.isoformat()}-{last.isoformat()}.csv"
     return web.Response(

@@ -6,10 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, or_, select, update
+from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from hotline.accounts.ports import AuditEntry, Credential, Invite, WebSession
+from hotline.accounts.ports import (
+    AuditEntry,
+    AuditFilter,
+    AuditLine,
+    Credential,
+    Invite,
+    WebSession,
+)
 from hotline.escalation.roster import Role, Staff
 from hotline.storage.dashboard_tables import (
     AuditLogEntry,
@@ -169,6 +176,31 @@ class SqlAccounts:
         query = select(_AUDIT).order_by(_AUDIT.c.at.desc(), _AUDIT.c.id.desc()).limit(limit)
         rows = (await self.conn.execute(query)).all()
         return [AuditEntry(r.at, r.staff_id, r.action, r.case_code, r.reason) for r in rows]
+
+    async def audit_lines(self, wanted: AuditFilter, limit: int) -> Sequence[AuditLine]:
+        """At most `limit` lines of the audit log that match, newest first (by time, then
+        number); the page after line `before` starts just past it in that order (keyset)."""
+        c = _AUDIT.c
+        query = select(_AUDIT).order_by(c.at.desc(), c.id.desc()).limit(limit)
+        if wanted.staff_id is not None:
+            query = query.where(c.staff_id == wanted.staff_id)
+        if wanted.case_code is not None:
+            query = query.where(c.case_code == wanted.case_code)
+        if wanted.since is not None:
+            query = query.where(c.at >= wanted.since)
+        if wanted.until is not None:
+            query = query.where(c.at < wanted.until)
+        if wanted.before is not None:
+            found = select(c.at).where(c.id == wanted.before)
+            last_at = (await self.conn.execute(found)).scalar_one_or_none()
+            if last_at is None:
+                return []
+            query = query.where(or_(c.at < last_at, and_(c.at == last_at, c.id < wanted.before)))
+        rows = (await self.conn.execute(query)).all()
+        return [
+            AuditLine(r.id, AuditEntry(r.at, r.staff_id, r.action, r.case_code, r.reason))
+            for r in rows
+        ]
 
 
 def _person(row: Any) -> Staff:

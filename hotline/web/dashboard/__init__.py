@@ -17,6 +17,7 @@ from hotline.escalation.roster import Role
 from hotline.messages import MessageId
 from hotline.web.dashboard import (
     accounts,
+    audit,
     auth,
     calendar,
     now,
@@ -45,6 +46,7 @@ NAV = (
     NavItem(roster.ROSTER_PATH, MessageId.DASH_NAV_ROSTER, Role.SUPERVISOR),
     NavItem(calendar.CALENDAR_PATH, MessageId.DASH_NAV_CALENDAR, Role.SPECIALIST),
     NavItem(statistics.STATISTICS_PATH, MessageId.DASH_NAV_STATISTICS, Role.SUPERVISOR),
+    NavItem(audit.AUDIT_PATH, MessageId.DASH_NAV_AUDIT, Role.SUPERVISOR),
     NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
 )
 
@@ -70,6 +72,7 @@ def routes() -> list[web.AbstractRouteDef]:
         *roster.routes(),
         *calendar.routes(),
         *people.routes(),
+        *audit.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
 

@@ -3,11 +3,13 @@ period, its table under it and a CSV of each; the charts and CSVs behind the sam
 
 The statistics read on an engine of their own, made once when the app starts, whose
 statements may run a minute (a year over a million calls takes seconds on PostgreSQL; the
-webhooks' engine gives up after 2 s, as a caller is waiting).
+webhooks' engine gives up after 2 s, as a caller is waiting). A page's report is kept a
+minute (`hotline.stats.cache`), so the page, its ten charts and its CSVs compute it once.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -18,7 +20,7 @@ from aiohttp import web
 from hotline.bootstrap import Hotline
 from hotline.escalation.roster import Role, Roster
 from hotline.stats.period import Period
-from hotline.stats.service import report
+from hotline.stats.service import Reports, report
 from hotline.stats.tables import TABLES, tables
 from hotline.stats.web import DEFAULT_DAYS, chart_response, csv_response, period_from_query
 from hotline.storage import db
@@ -26,13 +28,14 @@ from hotline.storage.unit_of_work import SqlUnitsOfWork
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, language_of, render
 from hotline.web.dashboard.sessions import page
 
-__all__ = ["STATISTICS_PATH", "STATS_UNITS", "routes", "setup"]
+__all__ = ["STATISTICS_PATH", "STATS_REPORTS", "STATS_UNITS", "routes", "setup"]
 
 STATISTICS_PATH = PREFIX + "/statistics"
 CHART_PATH = STATISTICS_PATH + "/chart/{name}.svg"
 CSV_PATH = STATISTICS_PATH + "/csv/{name}.csv"
 STATEMENT_TIMEOUT_S = 60  # a statistics query may take this long on PostgreSQL
 STATS_UNITS = web.AppKey("statistics_units", SqlUnitsOfWork)
+STATS_REPORTS = web.AppKey("statistics_reports", Reports)
 
 
 def setup(app: web.Application, hotline: Hotline) -> None:
@@ -41,6 +44,7 @@ def setup(app: web.Application, hotline: Hotline) -> None:
     Added after the app's database (`create_app` opens it first), so an embedded SQLite
     database is migrated before this engine reads it."""
     app.cleanup_ctx.append(_engine(hotline.settings.database_url))
+    app[STATS_REPORTS] = Reports(time.monotonic)
 
 
 def _engine(url: str) -> Callable[[web.Application], AsyncIterator[None]]:
@@ -91,7 +95,9 @@ async def statistics(request: web.Request) -> web.StreamResponse:
         context = {"first": first, "last": last, "tables": [], "bad_period": True}
         return await render(request, "statistics.html", context, status=400)
     last_day = period.end - timedelta(days=1)
-    figures = await report(request.app[STATS_UNITS], period, roster)
+    figures = await report(
+        request.app[STATS_UNITS], period, roster, cache=request.app[STATS_REPORTS]
+    )
     context = {
         "first": period.start.isoformat(),
         "last": last_day.isoformat(),
@@ -120,8 +126,10 @@ async def chart(request: web.Request) -> web.StreamResponse:
     period, roster, name = await _period(request)
     dashboard = request.app[DASHBOARD]
     units = request.app[STATS_UNITS]
+    language = language_of(request)
+    reports = request.app[STATS_REPORTS]
     return await chart_response(
-        units, dashboard.catalog, language_of(request), period, roster, name
+        units, dashboard.catalog, language, period, roster, name, reports=reports
     )
 
 
@@ -131,4 +139,8 @@ async def csv(request: web.Request) -> web.StreamResponse:
     period, roster, name = await _period(request)
     dashboard = request.app[DASHBOARD]
     units = request.app[STATS_UNITS]
-    return await csv_response(units, dashboard.catalog, language_of(request), period, roster, name)
+    language = language_of(request)
+    reports = request.app[STATS_REPORTS]
+    return await csv_response(
+        units, dashboard.catalog, language, period, roster, name, reports=reports
+    )
