@@ -3,9 +3,11 @@ and the personal iCalendar feed (parsed by the icalendar package), revocable."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, time
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import icalendar
@@ -14,6 +16,7 @@ from sqlalchemy import select
 
 from hotline.app import ENGINE, STAFF
 from hotline.escalation.roster import Roster, Weekday, WeeklyShift
+from hotline.escalation.roster_desk import StaleRoster
 from hotline.storage.dashboard_tables import AuditLogEntry
 from hotline.web.dashboard import DASHBOARD
 from tests.conftest import PUBLIC_URL, AppClient, FixedClock
@@ -175,6 +178,36 @@ async def test_a_valid_change_appears_and_is_audited(client: AppClient) -> None:
         "roster:add-holiday",
         "roster:remove-holiday",
     ]
+
+
+async def test_supervisors_saving_at_once_both_keep_their_change(client: AppClient) -> None:
+    beka = await signed_in(client, "beka")
+    csrf = await beka.csrf()
+
+    async def add(day: str) -> int:
+        form = {"csrf": csrf, "staff": "beka", "days": day, "from": "10:00", "to": "14:00"}
+        status, _, _ = await beka.post("/staff/roster/weekly", form)
+        return status
+
+    # Each save reads the roster, then writes it whole: without a check that the roster is
+    # still the one read, all but one of these would be lost.
+    days = ("mon", "tue", "wed", "thu", "fri")
+    assert await asyncio.gather(*(add(day) for day in days)) == [303] * 5
+    roster = await stored(client)
+    added = {d for s in roster.weekly if s.staff_id == "beka" for d in s.days}
+    assert added == set(WEEKDAYS)
+    assert len([a for a in await audit_actions(client) if a == "roster:add-weekly"]) == 5
+
+
+async def test_a_roster_saved_meanwhile_is_not_overwritten(client: AppClient) -> None:
+    directory = client.app[STAFF]
+    read = await stored(client)
+    theirs = replace(read, holidays=frozenset({date(2026, 4, 6)}))
+    await directory.import_roster(theirs, now=datetime.now(UTC), expected=read)
+    mine = replace(read, weekly=())
+    with pytest.raises(StaleRoster):
+        await directory.import_roster(mine, now=datetime.now(UTC), expected=read)
+    assert await stored(client) == theirs
 
 
 async def test_a_form_without_the_token_is_refused(client: AppClient) -> None:

@@ -7,6 +7,7 @@ change the file would refuse is refused here with the same problems.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Protocol
@@ -15,7 +16,9 @@ from hotline.escalation.board import DutyBoard
 from hotline.escalation.roster import LANGUAGES, Roster, RosterError
 from hotline.escalation.roster.edits import Change, changed
 
-__all__ = ["NoRoster", "RosterDesk", "RosterStore"]
+__all__ = ["NoRoster", "RosterDesk", "RosterStore", "StaleRoster"]
+
+SAVE_TRIES = 3  # a change re-made on a roster saved meanwhile by someone else, at most
 
 
 class NoRoster(RosterError):
@@ -25,14 +28,21 @@ class NoRoster(RosterError):
         super().__init__(["no roster has been imported yet; run `hotline roster import FILE`"])
 
 
+class StaleRoster(Exception):
+    """The stored roster is no longer the one a change was made to: someone saved meanwhile."""
+
+
 class RosterStore(Protocol):
     """Where the roster is kept (storage.staff.StaffDirectory)."""
 
     async def roster(self) -> Roster | None:
         """The stored roster, or None before any import."""
 
-    async def import_roster(self, roster: Roster, *, now: datetime) -> object:
-        """Replace the schedule (and follow the staff) with this roster."""
+    async def import_roster(
+        self, roster: Roster, *, now: datetime, expected: Roster | None = None
+    ) -> object:
+        """Replace the schedule (and follow the staff) with this roster; with `expected`,
+        only if the stored schedule is still that one (StaleRoster otherwise)."""
 
 
 class RosterDesk:
@@ -50,17 +60,28 @@ class RosterDesk:
         self.board = board
         self.clock = clock
         self.languages = languages
+        self._saving = asyncio.Lock()
 
     async def roster(self) -> Roster | None:
         """The roster as stored now."""
         return await self._store().roster()
 
     async def apply(self, change: Change) -> Roster:
-        """Make a change; RosterError (nothing saved) naming every problem if it is refused."""
-        roster = await self.roster()
-        if roster is None:
-            raise NoRoster()
-        new = changed(roster, change, languages=self.languages)
-        await self._store().import_roster(new, now=self.clock())
-        self.board.invalidate()  # this process shows the change at once; others within TTL
-        return new
+        """Make a change; RosterError (nothing saved) naming every problem if it is refused.
+
+        Two supervisors saving at once both keep their change: a change is made to the
+        roster as read and saved only if it is still the stored one; otherwise it is made
+        again to the roster as it is now (a shift the other removed is then refused)."""
+        async with self._saving:  # one at a time here; the check is for other processes
+            for _ in range(SAVE_TRIES):
+                roster = await self.roster()
+                if roster is None:
+                    raise NoRoster()
+                new = changed(roster, change, languages=self.languages)
+                try:
+                    await self._store().import_roster(new, now=self.clock(), expected=roster)
+                except StaleRoster:
+                    continue
+                self.board.invalidate()  # this process shows it at once; others within TTL
+                return new
+        raise RosterError(["the roster kept changing while saving: look at it again and retry"])

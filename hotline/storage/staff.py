@@ -16,7 +16,7 @@ import hashlib
 import hmac
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, insert, select, update
@@ -28,17 +28,21 @@ from hotline.crypto import DataCipher
 from hotline.errors import HotlineError
 from hotline.escalation.roster import (
     LANGUAGES,
-    OneOffShift,
     Role,
     Roster,
     Staff,
-    Weekday,
-    WeeklyShift,
     find_problems,
     validate_roster,
 )
+from hotline.escalation.roster_desk import StaleRoster
 from hotline.privacy import PSEUDONYM_HEX_CHARS, normalise_number
 from hotline.storage.models import RosterSchedule, StaffMember
+from hotline.storage.roster_json import (
+    once_from_json,
+    schedule_columns,
+    stored_schedule,
+    weekly_from_json,
+)
 
 __all__ = ["ImportSummary", "StaffContact", "StaffDirectory", "StaffError", "telegram_ref"]
 
@@ -135,8 +139,8 @@ class StaffDirectory:
         return Roster(
             timezone=schedule.timezone,
             staff=tuple(_staff(row) for row in rows),
-            weekly=tuple(_weekly_from_json(item) for item in schedule.weekly),
-            once=tuple(_once_from_json(item) for item in schedule.once),
+            weekly=tuple(weekly_from_json(item) for item in schedule.weekly),
+            once=tuple(once_from_json(item) for item in schedule.once),
             holidays=frozenset(date.fromisoformat(day) for day in schedule.holidays),
         )
 
@@ -250,18 +254,27 @@ class StaffDirectory:
                 )
         return removed
 
-    async def import_roster(self, roster: Roster, *, now: datetime) -> ImportSummary:
+    async def import_roster(
+        self, roster: Roster, *, now: datetime, expected: Roster | None = None
+    ) -> ImportSummary:
         """Make the directory follow a roster file, in one transaction.
 
         The file's people are added or updated (name, role, languages, order); contacts of
         people already here are kept. People here but not in the file are kept, after the
-        file's people. The schedule is replaced by the file's.
+        file's people. The schedule is replaced by the file's. With `expected` (the roster
+        a change was made to), StaleRoster and nothing saved if the stored schedule is no
+        longer that one: someone saved meanwhile.
         """
         validate_roster(roster, languages=self.languages)
         added: builtins.list[str] = []
         updated: builtins.list[str] = []
         unchanged: builtins.list[str] = []
         async with self.engine.begin() as conn:
+            if expected is not None:
+                query = select(_SCHEDULE).where(_SCHEDULE.c.id == _SCHEDULE_ID).with_for_update()
+                stored = (await conn.execute(query)).one_or_none()
+                if stored is None or stored_schedule(stored) != schedule_columns(expected):
+                    raise StaleRoster()
             rows = {row.id: row for row in (await conn.execute(select(_STAFF))).all()}
             for position, person in enumerate(roster.staff):
                 identity = {
@@ -301,10 +314,7 @@ class StaffDirectory:
                     _SCHEDULE,
                     ["id"],
                     id=_SCHEDULE_ID,
-                    timezone=roster.timezone,
-                    weekly=[_weekly_to_json(shift) for shift in roster.weekly],
-                    once=[_once_to_json(one) for one in roster.once],
-                    holidays=[day.isoformat() for day in sorted(roster.holidays)],
+                    **schedule_columns(roster),
                     updated_at=now,
                 )
             )
@@ -391,42 +401,6 @@ def _staff(row: Any) -> Staff:
 
 
 # The schedule as JSON ------------------------------------------------------------------------
-
-_MINUTES = "%H:%M"
-
-
-def _weekly_to_json(shift: WeeklyShift) -> dict[str, Any]:
-    return {
-        "staff": shift.staff_id,
-        "days": [Weekday(day).name.lower() for day in sorted(shift.days)],
-        "from": shift.start.strftime(_MINUTES),
-        "to": shift.end.strftime(_MINUTES),
-    }
-
-
-def _weekly_from_json(item: dict[str, Any]) -> WeeklyShift:
-    return WeeklyShift(
-        staff_id=item["staff"],
-        days=frozenset(Weekday[day.upper()] for day in item["days"]),
-        start=time.fromisoformat(item["from"]),
-        end=time.fromisoformat(item["to"]),
-    )
-
-
-def _once_to_json(one: OneOffShift) -> dict[str, Any]:
-    return {
-        "staff": one.staff_id,
-        "from": one.start.isoformat(timespec="minutes"),
-        "to": one.end.isoformat(timespec="minutes"),
-    }
-
-
-def _once_from_json(item: dict[str, Any]) -> OneOffShift:
-    return OneOffShift(
-        staff_id=item["staff"],
-        start=datetime.fromisoformat(item["from"]),
-        end=datetime.fromisoformat(item["to"]),
-    )
 
 
 def _upsert(conn: AsyncConnection, table: Table, key: list[str], **values: Any) -> Any:
