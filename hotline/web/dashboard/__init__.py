@@ -22,6 +22,7 @@ from hotline.web.dashboard import (
     now,
     pages,
     people,
+    replies,
     roster,
     statistics,
 )
@@ -55,6 +56,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get(PREFIX, pages.home),
         web.get(PREFIX + "/", pages.home),
         *now.routes(),
+        *replies.routes(),
         web.post(PREFIX + "/language", pages.choose_language),
         web.get(SIGN_IN_PATH, auth.sign_in_form),
         web.post(SIGN_IN_PATH, auth.sign_in),
@@ -88,7 +90,7 @@ def register(app: web.Application, hotline: Hotline) -> None:
     )
     people.install(app, hotline)
     setup(app)
-    now.install(app, hotline.escalations)
+    now.install(app, hotline.escalations, hotline.case_chat)
     statistics.setup(app, hotline)
     roster.setup(app, hotline)
     app.router.add_routes(routes())
