@@ -235,3 +235,43 @@ async def test_a_telegram_question_answered_on_the_web(desk: Desk) -> None:
     _, body, _ = await ana.get("/staff/now")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Спасибо" in item(body, question.id)
     assert desk.fake.texts_to(TELEGRAM["ana"])[-1].endswith(EVIL)
+
+
+async def test_a_telegram_chat_case_is_carried_on_the_web_and_ended_there(desk: Desk) -> None:
+    chat = MOTHER.id
+    menu = await desk.reply(desk.fake.updates.command(MOTHER, "start"), chat)
+    option = str(CATALOG.format_attribute("ru", "chat-menu", "option-6"))
+    await desk.reply(desk.fake.press(menu, option), chat)  # talk to a specialist
+    await desk.send(desk.fake.updates.message(MOTHER, "Я подожду <b>здесь</b>"))
+    await desk.settle()
+    [case] = [r for r in await escalations(desk.client.app[ENGINE]) if r.kind == Kind.CHAT]
+    ana = await signed_in(desk, "ana")
+    before = len(desk.fake.messages_to(chat))
+    status, body, _ = await ana.post(f"/staff/now/{case.id}/take", {"csrf": await ana.csrf()})
+    assert status == 200
+    assert en("dash-reply-chat-yours") in body
+    mine = item(body, case.id)
+    assert "Я подожду &lt;b&gt;здесь&lt;/b&gt;" in mine  # written while she waited
+    await desk.settle()
+    assert desk.fake.texts_to(chat)[before:] == [CATALOG.format(case.language, "case-taken", {})]
+
+    status, _ = await write(ana, case.id, "Здравствуйте, чем помочь?")
+    assert status == 200
+    await desk.settle()
+    said = CATALOG.format(case.language, "case-specialist-says", {})
+    assert desk.fake.texts_to(chat)[-1] == f"{said}\nЗдравствуйте, чем помочь?"
+    await desk.send(desk.fake.updates.message(MOTHER, "Сын выходит в марте"))
+    await desk.settle()
+    _, body, _ = await ana.get("/staff/now/queue")
+    texts = re.findall(r'<blockquote class="said">(.*?)</blockquote>', item(body, case.id), re.S)
+    assert texts == [
+        "Я подожду &lt;b&gt;здесь&lt;/b&gt;",
+        "Здравствуйте, чем помочь?",
+        "Сын выходит в марте",
+    ]
+
+    status, _, _ = await ana.post(f"/staff/now/{case.id}/done", {"csrf": await ana.csrf()})
+    assert status == 200
+    await desk.settle()
+    assert desk.fake.texts_to(chat)[-1] == CATALOG.format(case.language, "case-closed", {})
+    assert await kept(desk) == []
