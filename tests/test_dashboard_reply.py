@@ -23,7 +23,7 @@ from tests.dashboard import Browser, readers_in_english
 from tests.fakes import FakeTelegram, TelegramUser, fixtures
 from tests.fakes.twilio_api import FakeTwilio
 from tests.staffing import DAY, TELEGRAM, escalations
-from tests.test_escalation_desk import Desk, desk_app, to_staff, twilio_for_app
+from tests.test_escalation_desk import STAFF, Desk, desk_app, to_staff, twilio_for_app
 from tests.test_questions import leave_question
 from tests.test_sms import sms_params
 
@@ -235,6 +235,15 @@ async def test_a_telegram_question_answered_on_the_web(desk: Desk) -> None:
     _, body, _ = await ana.get("/staff/now")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Спасибо" in item(body, question.id)
     assert desk.fake.texts_to(TELEGRAM["ana"])[-1].endswith(EVIL)
+
+    # What she writes on the Telegram desk shows on her page too.
+    await desk.send(desk.fake.updates.message(STAFF["ana"], "Возьмите и паспорт."))
+    await desk.settle()
+    assert desk.fake.texts_to(MOTHER.id)[-1] == f"{said}\nВозьмите и паспорт."
+    _, body, _ = await ana.get("/staff/now")
+    texts = re.findall(r'<blockquote class="said">(.*?)</blockquote>', item(body, question.id))
+    assert texts[-1] == "Возьмите и паспорт."
+    assert texts[0] == QUESTION
 
 
 async def test_a_telegram_chat_case_is_carried_on_the_web_and_ended_there(desk: Desk) -> None:

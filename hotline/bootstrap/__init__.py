@@ -50,7 +50,7 @@ from hotline.crypto import DataCipher
 from hotline.directory.regions import load_regions
 from hotline.directory.service import DirectoryService
 from hotline.escalation.board import DutyBoard
-from hotline.escalation.case_chat import CaseChat, CaseLines, with_web_inbox
+from hotline.escalation.case_chat import CaseChat, CaseLines
 from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import Reach
 from hotline.escalation.service import EscalationService
@@ -236,8 +236,8 @@ def build(
     shared = Shared(renderer, signature, board, escalations, clock, tasks, checkins)
     voice = build_voice(base, flows, languages, shared)
     chat = build_chat(base, flows, languages, shared)
+    reach.set(chat.reach)
     lines = CaseLines(database.units, base.cipher, clock)
-    reach.set(with_web_inbox(chat.reach, lines))
     case_chat = CaseChat(escalations, lines, frozenset(chat.reach.people))
     dispatcher = build_dispatcher(base, flows, chat, shared)
     periodic = (

@@ -4,25 +4,26 @@ wrote since it was taken, and the specialist's reply through `EscalationService.
 The person's messages reach it through `WebInbox`, one more staff notifier: the escalation
 service relays a message of a taken case to its notifiers in turn, and the inbox keeps it
 (encrypted, while the case is open) and lets the next notifier, the Telegram desk, deliver it
-too. Closing the case deletes what was kept (`CaseRepository.close`). Texts are never logged.
+too; what the specialist writes on the desk is kept by the desk (`CaseLines.keep_written`).
+Closing the case deletes what was kept (`CaseRepository.close`). Texts are never logged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
 from hotline.escalation.model import CaseLine, EscalationRow, Kind
 from hotline.escalation.ports import UnitsOfWork
-from hotline.escalation.reach import Alert, Assignment, Reach, StaffNote
+from hotline.escalation.reach import Alert, Assignment, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.escalation.service import EscalationService, Refusal
 from hotline.messages import MessageId
 
-__all__ = ["MAX_REPLY_CHARS", "CaseChat", "CaseLines", "WebInbox", "with_web_inbox"]
+__all__ = ["MAX_REPLY_CHARS", "CaseChat", "CaseLines", "WebInbox"]
 
 # A reply reaches the person as one Telegram message (4,096 at most) or a few SMS parts
 # (67 characters each in UCS-2): a thousand keeps it readable on either.
@@ -54,6 +55,16 @@ class CaseLines:
         sealed = self._cipher.encrypt(text)
         async with self._units() as uow:
             return await uow.cases.add_line(escalation_id, staff_id, sealed, self._clock())
+
+    async def keep_written(self, staff_id: str, about: str | None, text: str) -> None:
+        """What a specialist wrote to their case on the Telegram desk (`about`, else their
+        latest case, as `EscalationService.write` chose), kept for their page too."""
+        sealed = self._cipher.encrypt(text)
+        async with self._units() as uow:
+            target = about or await uow.cases.latest_of(staff_id)
+            found = await uow.cases.get(target) if target else None
+            if target and found is not None and found[1].staff_id == staff_id:
+                await uow.cases.add_line(target, staff_id, sealed, self._clock())
 
     async def read(self, record: EscalationRow) -> list[Said]:
         """A case's messages for its holder: a question's own text first, then the rest."""
@@ -99,14 +110,6 @@ class WebInbox:
     async def tell(self, staff_id: str, note: StaffNote) -> bool:
         """Not through a page (False)."""
         return False
-
-
-def with_web_inbox(reach: Reach, lines: CaseLines) -> Reach:
-    """The notifiers with the web inbox first, when there are any: without a staff desk
-    no case is ever taken live, so there is nothing to keep."""
-    if not reach.notifiers:
-        return reach
-    return replace(reach, notifiers=(WebInbox(lines), *reach.notifiers))
 
 
 class CaseChat:
