@@ -289,8 +289,6 @@ class MessageId(StrEnum):
     DASH_NOW_TAKEN = "dash-now-taken", Audience.DASHBOARD
     DASH_NOW_DONE = "dash-now-done", Audience.DASHBOARD
     DASH_NOW_BACK = "dash-now-back", Audience.DASHBOARD
-    DASH_NOW_QUESTION_YOURS = "dash-now-question-yours", Audience.DASHBOARD
-    DASH_NOW_CHAT_YOURS = "dash-now-chat-yours", Audience.DASHBOARD
     # The statistics page (web/dashboard/statistics.py, locales/*/dash_statistics.ftl)
     DASH_NAV_STATISTICS = "dash-nav-statistics", Audience.DASHBOARD
     DASH_STATS_TITLE = "dash-stats-title", Audience.DASHBOARD
@@ -486,3 +484,18 @@ class MessageId(StrEnum):
     DASH_AUDIT_INVITE = "dash-audit-invite", Audience.DASHBOARD
     DASH_AUDIT_SIGN_OUT = "dash-audit-sign-out", Audience.DASHBOARD
     DASH_AUDIT_OTHER = "dash-audit-other", Audience.DASHBOARD
+    # The reply box of a taken chat case or question on Now (dash_reply.ftl)
+    DASH_REPLY_CONVERSATION = "dash-reply-conversation", Audience.DASHBOARD
+    DASH_REPLY_THEY_WROTE = "dash-reply-they-wrote", Audience.DASHBOARD
+    DASH_REPLY_YOU_WROTE = "dash-reply-you-wrote", Audience.DASHBOARD
+    DASH_REPLY_NOTHING_YET = "dash-reply-nothing-yet", Audience.DASHBOARD
+    DASH_REPLY_LABEL = "dash-reply-label", Audience.DASHBOARD
+    DASH_REPLY_HINT = "dash-reply-hint", Audience.DASHBOARD
+    DASH_REPLY_SEND = "dash-reply-send", Audience.DASHBOARD
+    DASH_REPLY_SENT = "dash-reply-sent", Audience.DASHBOARD
+    DASH_REPLY_EMPTY = "dash-reply-empty", Audience.DASHBOARD
+    DASH_REPLY_TOO_LONG = "dash-reply-too-long", Audience.DASHBOARD
+    DASH_REPLY_NOT_YOURS = "dash-reply-not-yours", Audience.DASHBOARD
+    DASH_REPLY_UNREACHABLE = "dash-reply-unreachable", Audience.DASHBOARD
+    DASH_REPLY_QUESTION_YOURS = "dash-reply-question-yours", Audience.DASHBOARD
+    DASH_REPLY_CHAT_YOURS = "dash-reply-chat-yours", Audience.DASHBOARD

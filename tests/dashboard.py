@@ -44,6 +44,15 @@ async def dashboard_app(
     return client
 
 
+async def readers_in_english(client: AppClient, *staff_ids: str) -> None:
+    """Staff of the roster who sign in with PASSWORD and read the dashboard in English."""
+    accounts = client.app[DASHBOARD].accounts
+    accounts.hasher = QUICK_HASHER
+    for staff_id in staff_ids:
+        await accounts.set_password(staff_id, PASSWORD)
+        await accounts.set_language(staff_id, "en")
+
+
 @dataclass
 class Browser:
     """One browser: its session cookie (sent by hand: the cookie is Secure, the test is not)."""

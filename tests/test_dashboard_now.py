@@ -14,9 +14,8 @@ from markupsafe import escape
 from hotline.app import BOARD, ENGINE, ESCALATIONS, UNITS
 from hotline.catalog import Catalog
 from hotline.escalation.model import EscalationRow, Kind, Result
-from hotline.web.dashboard import DASHBOARD
 from tests.conftest import AppClient, FixedClock, make_settings, post_signed, start_app
-from tests.dashboard import PASSWORD, QUICK_HASHER, Browser
+from tests.dashboard import Browser, readers_in_english
 from tests.staffing import NIGHT, escalations, staff_the_hotline
 from tests.test_sms import sms_params
 from tests.test_voice_webhooks import end_call, press, start_call
@@ -40,11 +39,7 @@ async def now_app(
     settings = make_settings(tmp_path, database_url, HOTLINE_LANGUAGES="en,ru")
     await staff_the_hotline(settings, phones=phones or None)
     client = await start_app(aiohttp_client, settings, clock)
-    service = client.app[DASHBOARD].accounts
-    service.hasher = QUICK_HASHER
-    for staff_id in ("ana", "beka", "nino"):
-        await service.set_password(staff_id, PASSWORD)
-        await service.set_language(staff_id, "en")
+    await readers_in_english(client, "ana", "beka", "nino")
     return client
 
 

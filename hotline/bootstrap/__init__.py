@@ -50,6 +50,7 @@ from hotline.crypto import DataCipher
 from hotline.directory.regions import load_regions
 from hotline.directory.service import DirectoryService
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.case_chat import CaseChat, CaseLines
 from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import Reach
 from hotline.escalation.service import EscalationService
@@ -129,6 +130,7 @@ class Hotline:
     signature: TwilioSignatureCheck
     board: DutyBoard
     escalations: EscalationService
+    case_chat: CaseChat  # the chat cases and questions on the dashboard
     voice: VoiceChannel
     voice_spool: VoiceSpool
     callbacks: CallbackCalls | None
@@ -235,6 +237,8 @@ def build(
     voice = build_voice(base, flows, languages, shared)
     chat = build_chat(base, flows, languages, shared)
     reach.set(chat.reach)
+    lines = CaseLines(database.units, base.cipher, clock)
+    case_chat = CaseChat(escalations, lines, frozenset(chat.reach.people))
     dispatcher = build_dispatcher(base, flows, chat, shared)
     periodic = (
         # Alerts go out while a notifier runs; until then their timers wait.
@@ -256,6 +260,7 @@ def build(
         signature=signature,
         board=board,
         escalations=escalations,
+        case_chat=case_chat,
         voice=voice.channel,
         voice_spool=voice.spool,
         callbacks=chat.callbacks,

@@ -35,6 +35,7 @@ from hotline.conversations.voice import VoiceConversations
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.calls import CallEscalation
+from hotline.escalation.case_chat import CaseLines, WebInbox
 from hotline.escalation.notices import NoticeBook
 from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import PersonSide, Reach
@@ -306,7 +307,10 @@ def build_chat(
         ref_key=settings.pseudonym_key,
         staff_chat_id=settings.staff_chat_id,
     )
-    staff_desk = StaffDesk(service=shared.escalations, notifier=notifier, board=shared.board)
+    lines = CaseLines(database.units, core.cipher, shared.clock)  # for the dashboard's Now
+    staff_desk = StaffDesk(
+        service=shared.escalations, notifier=notifier, board=shared.board, lines=lines
+    )
     channel = TelegramChannel(
         application=application,
         secret=secret,
@@ -320,7 +324,9 @@ def build_chat(
         callbacks,
         sms,
         TelegramParts(channel, staff_desk, application, outbox),
-        Reach(notifiers=(notifier,), people=people, dialer=callbacks),
+        # The web inbox keeps a person's messages for the holder's Now page, then the desk
+        # delivers them (the inbox's relay answers False: a page reaches nobody by itself).
+        Reach(notifiers=(WebInbox(lines), notifier), people=people, dialer=callbacks),
         rest,
         {**by_channel, Channel.TELEGRAM: telegram_conversations},
     )

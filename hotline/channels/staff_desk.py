@@ -15,6 +15,7 @@ from telegram import Update
 
 from hotline.channels.staff_notifier import TelegramStaffNotifier, chat_ref
 from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.case_chat import CaseLines
 from hotline.escalation.reach import Assignment, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.escalation.service import EscalationService
@@ -36,10 +37,12 @@ class StaffDesk:
         service: EscalationService,
         notifier: TelegramStaffNotifier,
         board: DutyBoard,
+        lines: CaseLines | None = None,
     ) -> None:
         self.service = service
         self.notifier = notifier
         self.board = board
+        self.lines = lines  # what is written here shows on the dashboard's Now too
 
     async def handle(self, update: Update, staff: Staff) -> None:
         """An update from a staff member."""
@@ -80,6 +83,8 @@ class StaffDesk:
             answer = await self.service.close(staff, about)
         else:
             answer = await self.service.write(staff, message.text, about)
+            if answer is None and self.lines is not None:
+                await self.lines.keep_written(staff.id, about, message.text)
         if answer is not None:
             self.notifier.send(chat_id, self.notifier.word(language, answer))
 

@@ -116,3 +116,13 @@ class Notice:
     escalation_id: str
     chat: str
     message_id: int
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    """A message of an open chat case or question: its specialist's (`staff_id`), or the
+    person's (None). `text` is encrypted as stored, decrypted for the case's holder alone."""
+
+    staff_id: str | None
+    text: str
+    written_at: datetime

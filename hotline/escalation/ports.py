@@ -24,6 +24,7 @@ from hotline.accounts.ports import AccountRepository, CalendarFeedRepository
 from hotline.directory.ports import DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
+    CaseLine,
     CaseRow,
     DueTimer,
     EscalationRow,
@@ -296,6 +297,14 @@ class CaseRepository(Protocol):
 
     async def take_pending(self, escalation_id: str) -> list[str]:
         """The kept messages, forgotten as they are handed over."""
+
+    async def add_line(
+        self, escalation_id: str, staff_id: str | None, text: str, now: datetime
+    ) -> bool:
+        """Keep a message (encrypted) of a taken case while it is open; False if it is not."""
+
+    async def lines(self, escalation_id: str) -> list[CaseLine]:
+        """The messages kept of an open case, oldest first (texts encrypted)."""
 
     async def close(self, escalation_id: str, now: datetime, outcome: Result) -> bool:
         """Close a case: its address, kept texts and question are deleted, the record ends."""

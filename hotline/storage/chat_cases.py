@@ -1,7 +1,7 @@
 """Chat cases and the questions they carry, on one unit of work's connection.
 
-A case's address and kept texts, and a question's text, arrive encrypted already; closing
-a case deletes them.
+A case's address and kept texts, a question's text and the messages of a taken case arrive
+encrypted already; closing a case deletes them.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from typing import cast
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from hotline.escalation.model import CaseRow, EscalationRow, Kind, Result
+from hotline.escalation.model import CaseLine, CaseRow, EscalationRow, Kind, Result
+from hotline.storage.case_tables import CaseMessage
 from hotline.storage.escalation_records import ESCALATIONS, end_record, escalation_row
 from hotline.storage.models import ChatCase, Question
 
 _CASES = cast(Table, ChatCase.__table__)
+_LINES = cast(Table, CaseMessage.__table__)
 _QUESTIONS = cast(Table, Question.__table__)
 _ESC = ESCALATIONS
 
@@ -111,14 +113,41 @@ class SqlCases:
         )
         return list(current or [])
 
+    async def add_line(
+        self, escalation_id: str, staff_id: str | None, text: str, now: datetime
+    ) -> bool:
+        """Keep a message (encrypted) of a taken case while it is open; False if it is not."""
+        query = select(_CASES.c.closed_at).where(_CASES.c.escalation_id == escalation_id)
+        found = (await self.conn.execute(query)).first()
+        if found is None or found.closed_at is not None:
+            return False
+        await self.conn.execute(
+            insert(_LINES).values(
+                escalation_id=escalation_id, staff_id=staff_id, text=text, written_at=now
+            )
+        )
+        return True
+
+    async def lines(self, escalation_id: str) -> list[CaseLine]:
+        """The messages kept of an open case, oldest first (texts encrypted)."""
+        query = (
+            select(_LINES.c.staff_id, _LINES.c.text, _LINES.c.written_at)
+            .where(_LINES.c.escalation_id == escalation_id)
+            .order_by(_LINES.c.id)
+        )
+        rows = (await self.conn.execute(query)).all()
+        return [CaseLine(row.staff_id, row.text, row.written_at) for row in rows]
+
     async def close(self, escalation_id: str, now: datetime, outcome: Result) -> bool:
-        """Close a case: its address, kept texts and question are deleted, the record ends."""
+        """Close a case: its address, kept texts, messages and question are deleted, the
+        record ends."""
         closed = await self.conn.execute(
             update(_CASES)
             .where(_CASES.c.escalation_id == escalation_id, _CASES.c.closed_at.is_(None))
             .values(address=None, pending=[], closed_at=now)
         )
         await self.conn.execute(delete(_QUESTIONS).where(_QUESTIONS.c.id == escalation_id))
+        await self.conn.execute(delete(_LINES).where(_LINES.c.escalation_id == escalation_id))
         await end_record(self.conn, escalation_id, outcome, now)
         return bool(closed.rowcount == 1)
 

@@ -444,6 +444,6 @@ class MessageAttempt(Base):
 
 # The services directory's tables live in their own module; importing it here puts them in
 # Base.metadata wherever the models are loaded (migrations, the schema check, the tests).
-from hotline.storage import dashboard_tables, directory_tables  # noqa: E402
+from hotline.storage import case_tables, dashboard_tables, directory_tables  # noqa: E402
 
-__all__ = ["Base", "dashboard_tables", "directory_tables"]
+__all__ = ["Base", "case_tables", "dashboard_tables", "directory_tables"]

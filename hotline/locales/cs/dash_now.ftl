@@ -47,5 +47,3 @@ dash-now-outcome = Výsledek
 dash-now-taken = Teď je to vaše.
 dash-now-done = Hotovo: je to uzavřené.
 dash-now-back = Zpět na seznam
-dash-now-question-yours = Odpovězte v Telegramu, v chatu pracovníků linky: další zprávu, kterou tam napíšete, dostane tento člověk a neuvidí vaše jméno ani číslo. Až odpovíte, stiskněte tady „Hotovo“; dotaz se pak smaže.
-dash-now-chat-yours = Pokračujte v rozhovoru v Telegramu, v chatu pracovníků linky: co člověk píše, chodí vám tam. Rozhovor ukončíte tady tlačítkem „Hotovo“.

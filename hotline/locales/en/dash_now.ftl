@@ -47,5 +47,3 @@ dash-now-outcome = Result
 dash-now-taken = It is yours now.
 dash-now-done = Done: it is closed.
 dash-now-back = Back to the list
-dash-now-question-yours = Answer it on the Telegram staff desk: the next message you write there goes to the person, who sees neither your name nor your number. Press “Done” here when it is answered; the question is then deleted.
-dash-now-chat-yours = Carry on the conversation on the Telegram staff desk: what the person writes reaches you there. Press “Done” here to end it.

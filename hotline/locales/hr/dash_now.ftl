@@ -47,5 +47,3 @@ dash-now-outcome = Ishod
 dash-now-taken = Sada je ovo Vaše.
 dash-now-done = Gotovo: zatvoreno je.
 dash-now-back = Natrag na popis
-dash-now-question-yours = Odgovorite u Telegramu, u chatu djelatnika linije: sljedeća poruka koju tamo napišete ide toj osobi, koja ne vidi ni Vaše ime ni Vaš broj. Kad odgovorite, ovdje pritisnite „Gotovo”; pitanje se tada briše.
-dash-now-chat-yours = Nastavite razgovor u Telegramu, u chatu djelatnika linije: tamo Vam stiže ono što osoba piše. Za završetak ovdje pritisnite „Gotovo”.

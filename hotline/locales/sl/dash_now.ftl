@@ -47,5 +47,3 @@ dash-now-outcome = Izid
 dash-now-taken = Zadeva je zdaj vaša.
 dash-now-done = Opravljeno: zadeva je zaprta.
 dash-now-back = Nazaj na seznam
-dash-now-question-yours = Odgovorite v Telegramu, v klepetu sodelavcev linije: naslednje sporočilo, ki ga napišete tam, prejme ta oseba, ki ne vidi ne vašega imena ne vaše številke. Ko odgovorite, tukaj pritisnite „Opravljeno“; vprašanje se nato izbriše.
-dash-now-chat-yours = Pogovor nadaljujte v Telegramu, v klepetu sodelavcev linije: tja prejemate, kar piše oseba. Pogovor končate tukaj s tipko „Opravljeno“.

@@ -23,6 +23,7 @@ from hotline.web.dashboard import (
     now,
     pages,
     people,
+    replies,
     roster,
     statistics,
 )
@@ -57,6 +58,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get(PREFIX, pages.home),
         web.get(PREFIX + "/", pages.home),
         *now.routes(),
+        *replies.routes(),
         web.post(PREFIX + "/language", pages.choose_language),
         web.get(SIGN_IN_PATH, auth.sign_in_form),
         web.post(SIGN_IN_PATH, auth.sign_in),
@@ -91,7 +93,8 @@ def register(app: web.Application, hotline: Hotline) -> None:
     )
     people.install(app, hotline)
     setup(app)
-    now.install(app, hotline.escalations, hotline.core.chat_languages.offered)
+    offered = hotline.core.chat_languages.offered
+    now.install(app, hotline.escalations, hotline.case_chat, offered)
     statistics.setup(app, hotline)
     roster.setup(app, hotline)
     app.router.add_routes(routes())

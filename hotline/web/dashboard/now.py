@@ -1,10 +1,11 @@
 """Now: the live queue of open work (with each item's timeline), Take / Done / Call back
 through the escalation service, who is on duty and the languages not covered; the queue as a
-fragment the page's own script fetches every few seconds."""
+fragment the page's own script fetches every few seconds. A chat case or question the reader
+holds shows its conversation and a reply box (`replies`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from aiohttp import web
 from babel.dates import format_timedelta
 
 from hotline.accounts import may
+from hotline.escalation.case_chat import MAX_REPLY_CHARS, CaseChat, Said
 from hotline.escalation.model import Kind
 from hotline.escalation.queue import OpenWork, View, visible, waiting
 from hotline.escalation.reach import Assignment, StaffNote
@@ -23,19 +25,24 @@ from hotline.web.dashboard.layout import DASHBOARD, Texts, render, session_of, t
 from hotline.web.dashboard.pages import NOW_PATH
 from hotline.web.dashboard.sessions import forbidden, page
 
-__all__ = ["QUEUE_PATH", "install", "routes"]
+__all__ = ["CASE_CHAT", "QUEUE_PATH", "install", "me_of", "now_context", "routes"]
 
 QUEUE_PATH = NOW_PATH + "/queue"
 ESCALATIONS = web.AppKey("now_escalations", EscalationService)
 OFFERED = web.AppKey("now_offered_languages", tuple[str, ...])  # what callers may speak
+CASE_CHAT = web.AppKey("now_case_chat", CaseChat)
 _ID_MAX = 36  # an escalation id is a UUID
 _SUCCESS = {MessageId.STAFF_CALLBACK_RINGING, MessageId.STAFF_CASE_CLOSED}
 
 
-def install(app: web.Application, service: EscalationService, offered: tuple[str, ...]) -> None:
-    """Give the Now page the escalation service it is one more client of, and the languages
-    the hotline offers callers (a language nobody on duty speaks is one of these)."""
+def install(
+    app: web.Application, service: EscalationService, chat: CaseChat, offered: tuple[str, ...]
+) -> None:
+    """Give the Now page the escalation service it is one more client of, the conversations
+    of the cases its readers hold, and the languages the hotline offers callers (a language
+    nobody on duty speaks is one of these)."""
     app[ESCALATIONS] = service
+    app[CASE_CHAT] = chat
     app[OFFERED] = offered
 
 
@@ -60,6 +67,8 @@ class Item:
     can_take: bool
     can_finish: bool
     can_call_back: bool
+    conversation: tuple[Said, ...] | None = None  # a chat case or question of the reader's
+    can_reply: bool = False  # and a reply can reach its person
 
     @property
     def id(self) -> str:
@@ -70,19 +79,19 @@ class Item:
 @page(Role.SPECIALIST)
 async def now(request: web.Request) -> web.StreamResponse:
     """GET /staff/now: the queue, who is on duty now and until when, languages not covered."""
-    return await render(request, "now.html", await _context(request))
+    return await render(request, "now.html", await now_context(request))
 
 
 @page(Role.SPECIALIST)
 async def queue(request: web.Request) -> web.StreamResponse:
     """GET /staff/now/queue: the queue alone, for the page to refresh itself."""
-    return await render(request, "now_queue.html", await _context(request))
+    return await render(request, "now_queue.html", await now_context(request))
 
 
 @page(Role.SPECIALIST)
 async def act(request: web.Request) -> web.StreamResponse:
     """POST /staff/now/{id}/take|done|call-back: the same rules and refusals as the desk."""
-    me = _me(request)
+    me = me_of(request)
     service = request.app[ESCALATIONS]
     escalation_id = request.match_info["id"][:_ID_MAX]
     record = await service.get(escalation_id)
@@ -101,6 +110,8 @@ async def act(request: web.Request) -> web.StreamResponse:
         else:
             assignment = taken
             notes = [StaffNote.of(MessageId.DASH_NOW_TAKEN)]
+            if taken is not None:
+                await request.app[CASE_CHAT].taken(taken)
     elif verb == "done" and record is not None and record.kind == Kind.CHAT:
         closed = await service.close(me, escalation_id)
         if closed is not None:
@@ -112,7 +123,7 @@ async def act(request: web.Request) -> web.StreamResponse:
     else:
         rang = await service.call_back(escalation_id, me)
         notes, refused = [rang], rang.message not in _SUCCESS
-    context = await _context(request)
+    context = await now_context(request)
     t: Texts = context["_"]
     context["notes"] = [t.catalog.format(t.language, n.message, dict(n.args)) for n in notes]
     context["refused"] = refused
@@ -120,7 +131,7 @@ async def act(request: web.Request) -> web.StreamResponse:
     return await render(request, "now.html", context, status=409 if refused else 200)
 
 
-def _me(request: web.Request) -> Staff:
+def me_of(request: web.Request) -> Staff:
     """The signed-in person (the guard has loaded their session)."""
     session = session_of(request)
     if session is None:
@@ -133,10 +144,10 @@ def _may_see(kind: Kind, assigned_to: str | None, holder: str | None, me: Staff)
     return kind != Kind.TASK or may(me.role, Role.SUPERVISOR) or me.id in (assigned_to, holder)
 
 
-async def _context(request: web.Request) -> dict[str, Any]:
+async def now_context(request: web.Request) -> dict[str, Any]:
     """What the page and its fragment show, for the signed-in reader."""
     dashboard = request.app[DASHBOARD]
-    me = _me(request)
+    me = me_of(request)
     try:
         view = View(request.query.get("view", View.ALL))
     except ValueError:
@@ -152,6 +163,12 @@ async def _context(request: web.Request) -> dict[str, Any]:
         _item(work, t, me, names, moment)
         for work in visible(everything, me.id, all_tasks=all_tasks, view=view)
     ]
+    chat = request.app[CASE_CHAT]
+    for index, found in enumerate(items):
+        said = await chat.conversation(found.work.record, me)  # the holder's alone
+        if said is not None:
+            reaches = chat.reaches(found.work.record)
+            items[index] = replace(found, conversation=tuple(said), can_reply=reaches)
     covered = languages_covered(roster, moment) if roster is not None else frozenset()
     return {
         "_": t,
@@ -167,6 +184,8 @@ async def _context(request: web.Request) -> dict[str, Any]:
         "notes": [],
         "refused": False,
         "assignment": None,
+        "drafts": {},
+        "reply_max": MAX_REPLY_CHARS,
     }
 
 

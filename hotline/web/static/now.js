@@ -1,6 +1,6 @@
 // Now: fetch the queue every 10 seconds and show what changed, without a reload. The
 // title counts the waiting items. Open timelines stay open; nothing is replaced while
-// the keyboard focus is inside the queue (the next round does it).
+// the keyboard focus is inside the queue or a reply is being written (the next round does it).
 (function () {
   "use strict";
   var EVERY_MS = 10000;
@@ -17,7 +17,7 @@
       return;
     }
     document.title = inner.getAttribute("data-title") || document.title;
-    if (fresh.body.innerHTML === last || box.contains(document.activeElement)) {
+    if (fresh.body.innerHTML === last || box.contains(document.activeElement) || drafting()) {
       return;
     }
     var open = [];
@@ -27,6 +27,13 @@
     open.forEach(function (id) {
       var d = document.getElementById(id);
       if (d) { d.open = true; }
+    });
+  }
+
+  // A reply typed but not sent yet is never thrown away by a refresh.
+  function drafting() {
+    return Array.prototype.some.call(box.querySelectorAll("textarea"), function (t) {
+      return t.value !== t.defaultValue;
     });
   }
 
