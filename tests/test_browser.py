@@ -311,6 +311,7 @@ async def test_work_taken_on_the_web_shows_taken_elsewhere_and_the_roster_and_ca
     # Ana's caseload on her phone: her participant's two years as a timeline.
     await ana.goto("/staff/participants")
     await expect(ana.get_by_role("heading", level=1)).to_contain_text("Participants")
+    await expect(ana.locator("main table")).to_contain_text("Ana Lomidze")  # a name, not an id
     await _shot(ana, "participants", "phone")
     await ana.get_by_role("link", name=PARTICIPANT["case"]).click()
     await expect(ana.get_by_role("heading", level=1)).to_contain_text(PARTICIPANT["case"])

@@ -15,6 +15,7 @@ import pytest
 from babel.dates import format_datetime
 from markupsafe import escape
 
+from hotline.dashboard_texts import DashboardText
 from hotline.messages import MessageId
 from hotline.web.dashboard import DASHBOARD
 from hotline.web.dashboard.people import PEOPLE
@@ -105,8 +106,8 @@ async def test_a_supervisor_sees_who_viewed_contact_details_and_why(
 
     supervisor = await signed_in(client, "beka")  # reads Georgian
     _, body, _ = await supervisor.get("/staff/audit")
-    assert say(client, "ka", MessageId.DASH_AUDIT_CONTACTS) in body
-    assert say(client, "ka", MessageId.DASH_AUDIT_TITLE) in body
+    assert say(client, "ka", DashboardText.DASH_AUDIT_CONTACTS) in body
+    assert say(client, "ka", DashboardText.DASH_AUDIT_TITLE) in body
     _, again, _ = await supervisor.get("/staff/audit")
     assert len(rows(again)) == 1  # reading the log is not itself logged
 
@@ -156,7 +157,7 @@ async def test_the_filters_narrow_the_log(client: AppClient, clock: FixedClock) 
     assert reasons(body) == ["first day"]
     _, body, _ = await supervisor.get("/staff/audit?staff=ana&case=TB-2027-014&from=2026-11-23")
     assert reasons(body) == []
-    assert say(client, "ka", MessageId.DASH_AUDIT_EMPTY) in body
+    assert say(client, "ka", DashboardText.DASH_AUDIT_EMPTY) in body
     status, body, _ = await supervisor.get("/staff/audit?from=someday&before=x&case=%3Cb%3E")
     assert status == 200  # unreadable filters are no filters; the typed text comes back escaped
     assert 'value="&lt;B&gt;"' in body
@@ -226,7 +227,7 @@ async def test_only_supervisors_and_admins_read_the_log(client: AppClient) -> No
     for path in ("/staff/audit", "/staff/audit/entries.csv"):
         status, body, _ = await ana.get(path)
         assert status == 403, path
-        assert say(client, "hr", MessageId.DASH_FORBIDDEN) in body
+        assert say(client, "hr", DashboardText.DASH_FORBIDDEN) in body
         assert "supervision" not in body
 
     supervisor = await signed_in(client, "beka")

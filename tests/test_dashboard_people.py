@@ -15,6 +15,7 @@ from markupsafe import escape
 from sqlalchemy import select
 
 from hotline.app import ENGINE, HOTLINE, UNITS
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role, Staff
 from hotline.messages import MessageId
 from hotline.participants.caseload import CaseloadFilter, CaseloadRow, no_answer
@@ -100,7 +101,7 @@ async def test_a_specialist_sees_only_their_own_participants(client: AppClient) 
     assert (await ana.get("/staff/participants/TB-2027-014"))[0] == 200
     status, body, _ = await ana.get("/staff/participants/TB-2027-020")
     assert status == 403
-    assert say(client, "hr", MessageId.DASH_PEOPLE_NOT_YOURS) in body  # Ana reads Croatian
+    assert say(client, "hr", DashboardText.DASH_PEOPLE_NOT_YOURS) in body  # Ana reads Croatian
     csrf = await ana.csrf("/staff/participants")
     for action, data in (
         ("contacts", {"reason": "curious"}),
@@ -260,7 +261,7 @@ async def test_withdrawing_asks_first_then_stops_every_message(client: AppClient
     csrf = await ana.csrf("/staff/participants/TB-2027-014")
     status, body, _ = await ana.post("/staff/participants/TB-2027-014/withdraw", {"csrf": csrf})
     assert status == 200
-    assert say(client, "hr", MessageId.DASH_PEOPLE_STATUS_WITHDRAWN) in body
+    assert say(client, "hr", DashboardText.DASH_PEOPLE_STATUS_WITHDRAWN) in body
     assert "row-cancelled" in body
     still = re.findall(r'class="row-planned">\s*<td><time datetime="([^"]+)"', body)
     now = client.app[HOTLINE].clock()
@@ -295,7 +296,7 @@ async def test_contacts_show_only_with_a_reason_and_each_view_is_audited(
     assert "+995555765432" in body
     assert "&lt;b&gt;Tamar&lt;/b&gt; Beridze" in body
     assert "<b>Tamar</b>" not in body
-    assert say(client, "hr", MessageId.DASH_PEOPLE_TELEGRAM_NOT_LINKED) in body
+    assert say(client, "hr", DashboardText.DASH_PEOPLE_TELEGRAM_NOT_LINKED) in body
     assert await audit_lines(client) == [
         ("ana", "participant:contacts", "TB-2027-014", "calling about the meeting")
     ]
@@ -332,14 +333,16 @@ async def test_the_timeline_shows_answers_and_the_tasks_about_the_case(
         )  # fmt: skip
     ana = await signed_in(client, "ana")
     _, body, _ = await ana.get("/staff/participants/TB-2027-014")
-    assert say(client, "hr", MessageId.DASH_PEOPLE_ANSWER_TALK) in body
+    assert say(client, "hr", DashboardText.DASH_PEOPLE_ANSWER_TALK) in body
     assert "checkin-talk" in body
-    assert say(client, "hr", MessageId.DASH_PEOPLE_TASK_WAITING) in body
+    assert say(client, "hr", DashboardText.DASH_PEOPLE_TASK_WAITING) in body
     staff = STAFF_PEOPLE[0]
     assert await hotline.escalations.take(task_id, staff) is not None
     assert await hotline.escalations.done(task_id, staff) is None
     _, body, _ = await ana.get("/staff/participants/TB-2027-014")
-    done = say(client, "hr", MessageId.DASH_PEOPLE_TASK_DONE, time="T").removesuffix("T").strip()
+    done = (
+        say(client, "hr", DashboardText.DASH_PEOPLE_TASK_DONE, time="T").removesuffix("T").strip()
+    )
     assert "checkin-talk" in body
     assert done in body
     _, other, _ = await (await signed_in(client, "beka")).get("/staff/participants/TB-2027-020")

@@ -15,13 +15,15 @@ from fluent.syntax import ast as ftl
 import hotline
 from hotline.bootstrap import build
 from hotline.catalog import LOCALES_DIR, Catalog
+from hotline.dashboard_texts import DashboardText
 from hotline.flows.check import check
 from hotline.messages import Audience, MessageId
 from tests.audio import record_everything
 from tests.conftest import make_settings
 
 PACKAGE = Path(hotline.__file__).parent
-REGISTRY = PACKAGE / "messages.py"
+REGISTRIES = {PACKAGE / "messages.py": MessageId, PACKAGE / "dashboard_texts.py": DashboardText}
+EVERY = [m for registry in REGISTRIES.values() for m in registry]
 PHONE = [m for m in MessageId if m.heard_on_phone]
 # Strings of code that happen to be a message's id, and are not said.
 NOT_SAID = {"after-hours"}  # an escalation's outcome; the flow's message says it to the caller
@@ -30,7 +32,7 @@ NOT_SAID = {"after-hours"}  # an escalation's outcome; the flow's message says i
 def code() -> Iterator[tuple[Path, ast.AST]]:
     """Every syntax node of `hotline/`, outside the registry, with its file."""
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path != REGISTRY:
+        if path not in REGISTRIES:
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 yield path, node
 
@@ -44,7 +46,7 @@ def test_code_names_message_ids_only_through_the_registry() -> None:
         for path, node in code()
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in ids
     ]
-    assert found == [], "say these through hotline.messages.MessageId"
+    assert found == [], "say these through hotline.messages.MessageId (or DashboardText)"
 
 
 def test_every_registry_message_is_named_by_code() -> None:
@@ -54,21 +56,21 @@ def test_every_registry_message_is_named_by_code() -> None:
         for _, node in code()
         if isinstance(node, ast.Attribute)
         and isinstance(node.value, ast.Name)
-        and node.value.id == "MessageId"
+        and node.value.id in {r.__name__ for r in REGISTRIES.values()}
     }
     # The dashboard's templates name theirs as `M.NAME` (Jinja2's StrictUndefined: a typo fails).
     for template in (PACKAGE / "web" / "templates").glob("*.html"):
         named.update(re.findall(r"\bM\.([A-Z][A-Z0-9_]*)", template.read_text(encoding="utf-8")))
-    unnamed = [m.name for m in MessageId if m.name not in named]
+    unnamed = [m for m in EVERY if m.name not in named]
     # Only a message said inside others (`{ staff-language-name }`) may go unnamed by code.
-    assert [m for m in unnamed if MessageId[m].audience != Audience.INSIDE] == []
-    assert "STAFF_LANGUAGE_NAME" in unnamed
+    assert [m for m in unnamed if m.audience != Audience.INSIDE] == []
+    assert MessageId.STAFF_LANGUAGE_NAME in unnamed
 
 
 def test_flows_check_requires_every_registry_message_in_every_locale(tmp_path: Path) -> None:
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES_DIR, locales)
-    registered = {m.value for m in MessageId}
+    registered = {m.value for m in EVERY}
     for path in (locales / "sl").glob("*.ftl"):
         resource = FluentParser().parse(path.read_text(encoding="utf-8"))
         resource.body = [
@@ -80,10 +82,11 @@ def test_flows_check_requires_every_registry_message_in_every_locale(tmp_path: P
 
     problems = check(Catalog(locales))
 
-    for message in MessageId:
+    for message in EVERY:
         # Used by code (and perhaps by a flow too, named first).
         missing = f"{locales / 'sl'}: message {message.value!r} is missing (used by "
-        code = f"code: hotline.messages.MessageId.{message.name} ({message.audience}))"
+        registry = f"{type(message).__module__}.{type(message).__name__}"
+        code = f"code: {registry}.{message.name} ({message.audience}))"
         assert any(p.startswith(missing) and p.endswith(code) for p in problems), message
     assert all(p.startswith(f"{locales / 'sl'}: ") for p in problems), problems
 

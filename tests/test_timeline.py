@@ -12,6 +12,7 @@ import pytest
 
 from hotline.app import ENGINE, ESCALATIONS
 from hotline.catalog import Catalog
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.model import EscalationRow, Kind, Result
 from hotline.escalation.timeline import Entry, EscalationEvent, EventKind, timeline
 from hotline.messages import MessageId
@@ -53,8 +54,8 @@ def test_nobody_on_duty_says_until_when() -> None:
     morning = T0 + timedelta(hours=6)
     entries = timeline(row(), [], morning, T0 + timedelta(minutes=3), NAMES)
     assert [e.message for e in entries] == [
-        MessageId.TIMELINE_OPENED,
-        MessageId.TIMELINE_NOBODY_ON_DUTY,
+        DashboardText.TIMELINE_OPENED,
+        DashboardText.TIMELINE_NOBODY_ON_DUTY,
     ]
     assert words(entries)[-1] == "Nobody on duty until 05:00: they will be alerted then."
 
@@ -141,8 +142,8 @@ async def test_the_timeline_of_a_check_in_that_asked_for_help(w: World) -> None:
     waiting = await service.timeline(case.id)
     assert waiting is not None
     assert [e.message for e in waiting] == [
-        MessageId.TIMELINE_OPENED,
-        MessageId.TIMELINE_NEXT_ALERT,  # due now: the tick has not run yet
+        DashboardText.TIMELINE_OPENED,
+        DashboardText.TIMELINE_NEXT_ALERT,  # due now: the tick has not run yet
     ]
     await service.tick()
     bot = Bot(w.client, w.telegram, w.hotline.settings)
@@ -156,7 +157,7 @@ async def test_the_timeline_of_a_check_in_that_asked_for_help(w: World) -> None:
     await bot.settle()
     taken = await service.timeline(case.id)
     assert taken is not None
-    assert taken[-1].message is MessageId.TIMELINE_TAKEN
+    assert taken[-1].message is DashboardText.TIMELINE_TAKEN
     assert words(taken, "ru")[-1].startswith("Принято: Ana Lomidze")
     assert await service.timeline("no-such-escalation") is None
 
@@ -169,5 +170,5 @@ def test_a_plan_step_reads_with_its_number_in_every_language(language: str) -> N
             said = CATALOG.format(language, message, {"months": n, "days": n})
             assert "{" not in said, (message, n, said)
             assert said.strip(), (message, n)
-            if message is not MessageId.DASH_STEP_RELEASE_DAY:
+            if message is not DashboardText.DASH_STEP_RELEASE_DAY:
                 assert str(n) in said, (message, n, said)

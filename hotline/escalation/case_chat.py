@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hotline.crypto import DataCipher
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.board import DutySnapshot
 from hotline.escalation.model import CaseLine, EscalationRow, Kind
 from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.reach import Alert, Assignment, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.escalation.service import EscalationService, Refusal
-from hotline.messages import MessageId
 
 __all__ = ["MAX_REPLY_CHARS", "CaseChat", "CaseLines", "WebInbox"]
 
@@ -144,12 +144,12 @@ class CaseChat:
         "specialist says"), and keep it for the page; why not, if it was not sent."""
         record = await self._service.get(escalation_id)
         if record is None or not _theirs(record, staff):
-            return StaffNote.of(MessageId.DASH_REPLY_NOT_YOURS)
+            return StaffNote.of(DashboardText.DASH_REPLY_NOT_YOURS)
         if not self.reaches(record):
-            return StaffNote.of(MessageId.DASH_REPLY_UNREACHABLE)
+            return StaffNote.of(DashboardText.DASH_REPLY_UNREACHABLE)
         refused = await self._service.write(staff, text, escalation_id)
         if refused is not None:
-            return StaffNote.of(MessageId.DASH_REPLY_NOT_YOURS)
+            return StaffNote.of(DashboardText.DASH_REPLY_NOT_YOURS)
         await self._lines.keep(escalation_id, staff.id, text)
         return None
 

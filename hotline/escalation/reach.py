@@ -15,7 +15,7 @@ from typing import Protocol
 from hotline.escalation.board import DutySnapshot
 from hotline.escalation.model import EscalationRow, Kind
 from hotline.escalation.policy import Audience
-from hotline.messages import MessageId
+from hotline.messages import Registered
 
 NoteArg = str | int
 
@@ -24,11 +24,11 @@ NoteArg = str | int
 class StaffNote:
     """Something to tell staff: a message of the staff catalogue and its arguments."""
 
-    message: MessageId
+    message: Registered  # a MessageId, or a DashboardText for the dashboard
     args: tuple[tuple[str, NoteArg], ...] = ()
 
     @classmethod
-    def of(cls, message: MessageId, **args: NoteArg) -> StaffNote:
+    def of(cls, message: Registered, **args: NoteArg) -> StaffNote:
         """A note with keyword arguments."""
         return cls(message, tuple(sorted(args.items())))
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.model import CRISIS, EscalationRow
-from hotline.messages import MessageId
 
 __all__ = ["Entry", "EscalationEvent", "EventKind", "timeline"]
 
-NO_ALERTS = MessageId.TIMELINE_NO_ALERTS
+NO_ALERTS = DashboardText.TIMELINE_NO_ALERTS
 
 Arg = str | int | datetime
 
@@ -48,7 +48,7 @@ class Entry:
     """One line of a timeline: when, and what (a message and its arguments)."""
 
     at: datetime
-    message: MessageId
+    message: DashboardText
     args: Mapping[str, Arg] = field(default_factory=dict)
 
 
@@ -83,7 +83,11 @@ def _told(
     def who(staff_id: str | None) -> str:
         return names.get(staff_id, staff_id) if staff_id else ""
 
-    opened = MessageId.TIMELINE_OPENED_URGENT if row.reason == CRISIS else MessageId.TIMELINE_OPENED
+    opened = (
+        DashboardText.TIMELINE_OPENED_URGENT
+        if row.reason == CRISIS
+        else DashboardText.TIMELINE_OPENED
+    )
     entries = [
         Entry(row.started_at, opened, {"kind": row.kind.value, "channel": row.channel}),
     ]
@@ -91,27 +95,31 @@ def _told(
         match event.kind:
             case EventKind.RANG:
                 args: dict[str, Arg] = {"staff": who(event.staff_id), "seconds": event.seconds or 0}
-                entries.append(Entry(event.at, MessageId.TIMELINE_RANG, args))
+                entries.append(Entry(event.at, DashboardText.TIMELINE_RANG, args))
             case EventKind.ALERTED if event.staff_id is None:
                 entries.append(
                     Entry(
-                        event.at, MessageId.TIMELINE_ALERTED_GROUP, {"channel": event.channel or ""}
+                        event.at,
+                        DashboardText.TIMELINE_ALERTED_GROUP,
+                        {"channel": event.channel or ""},
                     )
                 )
             case EventKind.ALERTED:
                 args = {"staff": who(event.staff_id), "channel": event.channel or ""}
-                entries.append(Entry(event.at, MessageId.TIMELINE_ALERTED, args))
+                entries.append(Entry(event.at, DashboardText.TIMELINE_ALERTED, args))
             case EventKind.CALLED_BACK:
                 entries.append(
-                    Entry(event.at, MessageId.TIMELINE_CALLED_BACK, {"staff": who(event.staff_id)})
+                    Entry(
+                        event.at, DashboardText.TIMELINE_CALLED_BACK, {"staff": who(event.staff_id)}
+                    )
                 )
     if row.staff_id is not None and row.answered_at is not None:
         waited = int((row.answered_at - row.started_at).total_seconds())
         args = {"staff": who(row.staff_id), "seconds": max(waited, 0), "minutes": waited // 60}
-        entries.append(Entry(row.answered_at, MessageId.TIMELINE_TAKEN, args))
+        entries.append(Entry(row.answered_at, DashboardText.TIMELINE_TAKEN, args))
     if row.ended_at is not None:
         outcome = row.outcome.value if row.outcome else "done"
-        entries.append(Entry(row.ended_at, MessageId.TIMELINE_ENDED, {"outcome": outcome}))
+        entries.append(Entry(row.ended_at, DashboardText.TIMELINE_ENDED, {"outcome": outcome}))
     return entries
 
 
@@ -123,8 +131,10 @@ def _waiting(
     if next_alert is None:
         return Entry(
             now,
-            MessageId.TIMELINE_NOBODY_TOOK_IT if reached else MessageId.TIMELINE_NOBODY_TO_ALERT,
+            DashboardText.TIMELINE_NOBODY_TOOK_IT
+            if reached
+            else DashboardText.TIMELINE_NOBODY_TO_ALERT,
         )
     if not reached and next_alert > now:
-        return Entry(now, MessageId.TIMELINE_NOBODY_ON_DUTY, {"time": next_alert})
-    return Entry(now, MessageId.TIMELINE_NEXT_ALERT, {"time": next_alert})
+        return Entry(now, DashboardText.TIMELINE_NOBODY_ON_DUTY, {"time": next_alert})
+    return Entry(now, DashboardText.TIMELINE_NEXT_ALERT, {"time": next_alert})

@@ -26,13 +26,14 @@ from pathlib import Path
 
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.conversations.crisis import CRISIS_FILE, load_crisis_words
+from hotline.dashboard_texts import DashboardText
 from hotline.errors import ConfigError, FlowError
 from hotline.flows.loader import BUILTIN_DIR, VOICE_USER, all_message_ids, load_flow
 from hotline.messages import MessageId
 from hotline.reminders.loader import campaign_files, campaign_messages
 
 _USERS = {"*": "flow messages", VOICE_USER: "voice (said on a call)"}
-_REGISTRY = f"{MessageId.__module__}.{MessageId.__qualname__}"  # hotline.messages.MessageId
+_REGISTRIES = (MessageId, DashboardText)  # every message id the code says
 
 
 def check(
@@ -58,8 +59,10 @@ def check(
         for message, nodes in all_message_ids(flow).items():
             where = ", ".join(_USERS.get(n, f"node {n!r}") for n in nodes)
             used.setdefault(message, []).append(f"{path}: {where}")
-    for said in MessageId:
-        used.setdefault(said.value, []).append(f"code: {_REGISTRY}.{said.name} ({said.audience})")
+    for registry in _REGISTRIES:
+        where = f"code: {registry.__module__}.{registry.__qualname__}"
+        for said in registry:
+            used.setdefault(said.value, []).append(f"{where}.{said.name} ({said.audience})")
     for language in catalog.languages:
         locale = catalog.directory / language
         for message in sorted(used):

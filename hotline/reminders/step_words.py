@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from hotline.messages import MessageId
+from hotline.dashboard_texts import DashboardText
 from hotline.reminders.campaign import Campaign, Step
 
 __all__ = ["StepWords", "step_words"]
@@ -18,7 +18,7 @@ class StepWords:
     """A step as two texts: its kind (`DASH_STEP_KIND` with `what`) and its time."""
 
     what: str  # message | checkin | task | end
-    when: MessageId
+    when: DashboardText
     count: int  # months or days, as `when` says
 
 
@@ -30,20 +30,26 @@ def _what(step: Step) -> str:
     return "checkin" if step.flow is not None else "message"
 
 
-def _when(step: Step) -> tuple[MessageId, int]:
+def _when(step: Step) -> tuple[DashboardText, int]:
     months, days = abs(step.offset.months), abs(step.offset.days)
     before = step.offset.before_release
     if months and not days:
         return (
-            MessageId.DASH_STEP_MONTHS_BEFORE if before else MessageId.DASH_STEP_MONTHS_AFTER
+            DashboardText.DASH_STEP_MONTHS_BEFORE
+            if before
+            else DashboardText.DASH_STEP_MONTHS_AFTER
         ), months
     if days and not months:
-        return (MessageId.DASH_STEP_DAYS_BEFORE if before else MessageId.DASH_STEP_DAYS_AFTER), days
+        return (
+            DashboardText.DASH_STEP_DAYS_BEFORE if before else DashboardText.DASH_STEP_DAYS_AFTER
+        ), days
     if not months and not days:
-        return MessageId.DASH_STEP_RELEASE_DAY, 0
+        return DashboardText.DASH_STEP_RELEASE_DAY, 0
     # Months and days together (rare): the days it comes to from a typical month.
     total = months * 30 + days
-    return (MessageId.DASH_STEP_DAYS_BEFORE if before else MessageId.DASH_STEP_DAYS_AFTER), total
+    return (
+        DashboardText.DASH_STEP_DAYS_BEFORE if before else DashboardText.DASH_STEP_DAYS_AFTER
+    ), total
 
 
 def step_words(campaigns: Mapping[str, Campaign]) -> dict[tuple[str, str], StepWords]:

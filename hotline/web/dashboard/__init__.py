@@ -3,7 +3,7 @@ and the guard every page goes through (`sessions.page(role)`).
 
 A new page is a module with its handlers decorated `@page(Role.X)`, its routes added in
 `routes()` below, a `NavItem` in `NAV` if it belongs in the menu, and a template extending
-`base.html`; its texts are `dash-*` messages (hotline/messages.py, every locale's
+`base.html`; its texts are `dash-*` messages (hotline/dashboard_texts.py, every locale's
 dashboard.ftl).
 """
 
@@ -13,8 +13,8 @@ from aiohttp import web
 
 from hotline.accounts.service import AccountService
 from hotline.bootstrap import Hotline
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
 from hotline.web.dashboard import (
     accounts,
     audit,
@@ -42,13 +42,13 @@ from hotline.web.dashboard.sessions import SIGN_IN_PATH, page
 __all__ = ["DASHBOARD", "NAV", "Dashboard", "NavItem", "page", "register", "render", "routes"]
 
 NAV = (
-    NavItem(pages.NOW_PATH, MessageId.DASH_NAV_NOW, Role.SPECIALIST),
-    NavItem(people.PEOPLE_PATH, MessageId.DASH_NAV_PEOPLE, Role.SPECIALIST),
-    NavItem(roster.ROSTER_PATH, MessageId.DASH_NAV_ROSTER, Role.SUPERVISOR),
-    NavItem(calendar.CALENDAR_PATH, MessageId.DASH_NAV_CALENDAR, Role.SPECIALIST),
-    NavItem(statistics.STATISTICS_PATH, MessageId.DASH_NAV_STATISTICS, Role.SUPERVISOR),
-    NavItem(audit.AUDIT_PATH, MessageId.DASH_NAV_AUDIT, Role.SUPERVISOR),
-    NavItem(accounts.ACCOUNTS_PATH, MessageId.DASH_NAV_ACCOUNTS, Role.ADMIN),
+    NavItem(pages.NOW_PATH, DashboardText.DASH_NAV_NOW, Role.SPECIALIST),
+    NavItem(people.PEOPLE_PATH, DashboardText.DASH_NAV_PEOPLE, Role.SPECIALIST),
+    NavItem(roster.ROSTER_PATH, DashboardText.DASH_NAV_ROSTER, Role.SUPERVISOR),
+    NavItem(calendar.CALENDAR_PATH, DashboardText.DASH_NAV_CALENDAR, Role.SPECIALIST),
+    NavItem(statistics.STATISTICS_PATH, DashboardText.DASH_NAV_STATISTICS, Role.SUPERVISOR),
+    NavItem(audit.AUDIT_PATH, DashboardText.DASH_NAV_AUDIT, Role.SUPERVISOR),
+    NavItem(accounts.ACCOUNTS_PATH, DashboardText.DASH_NAV_ACCOUNTS, Role.ADMIN),
 )
 
 

@@ -20,8 +20,8 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from hotline.accounts.ports import AuditFilter, AuditLine
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
 from hotline.web.dashboard.audit_words import words_of
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, Texts, render, texts
 from hotline.web.dashboard.sessions import page
@@ -122,7 +122,7 @@ def rows_of(lines: Sequence[AuditLine], names: dict[str, str], t: Texts) -> list
     for line in lines:
         entry = line.entry
         words = words_of(entry.action, names)
-        what = t(words[0], **words[1]) if words else t(MessageId.DASH_AUDIT_OTHER)
+        what = t(words[0], **words[1]) if words else t(DashboardText.DASH_AUDIT_OTHER)
         rows.append(
             Row(
                 id=line.id,
@@ -180,13 +180,13 @@ async def audit_csv(request: web.Request) -> web.StreamResponse:
     out = io.StringIO()
     writer = csv.writer(out)
     header = (
-        MessageId.DASH_AUDIT_WHEN,
-        MessageId.DASH_AUDIT_STAFF,
-        MessageId.DASH_AUDIT_WHO,
-        MessageId.DASH_AUDIT_WHAT,
-        MessageId.DASH_AUDIT_CODE,
-        MessageId.DASH_AUDIT_PARTICIPANT,
-        MessageId.DASH_AUDIT_REASON,
+        DashboardText.DASH_AUDIT_WHEN,
+        DashboardText.DASH_AUDIT_STAFF,
+        DashboardText.DASH_AUDIT_WHO,
+        DashboardText.DASH_AUDIT_WHAT,
+        DashboardText.DASH_AUDIT_CODE,
+        DashboardText.DASH_AUDIT_PARTICIPANT,
+        DashboardText.DASH_AUDIT_REASON,
     )
     writer.writerow([t(message) for message in header])
     for row in rows:

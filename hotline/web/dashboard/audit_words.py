@@ -8,29 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hotline.messages import MessageId
+from hotline.dashboard_texts import DashboardText
 
 __all__ = ["Words", "words_of"]
 
-Words = tuple[MessageId, dict[str, str]]  # a message and its arguments
+Words = tuple[DashboardText, dict[str, str]]  # a message and its arguments
 
 _FIXED = {
-    "participant:contacts": MessageId.DASH_AUDIT_CONTACTS,
-    "participant:enrol": MessageId.DASH_AUDIT_ENROL,
-    "participant:release": MessageId.DASH_AUDIT_RELEASE,
-    "participant:withdraw": MessageId.DASH_AUDIT_WITHDRAW,
-    "calendar:new": MessageId.DASH_AUDIT_CALENDAR_NEW,
-    "calendar:revoke": MessageId.DASH_AUDIT_CALENDAR_REVOKE,
+    "participant:contacts": DashboardText.DASH_AUDIT_CONTACTS,
+    "participant:enrol": DashboardText.DASH_AUDIT_ENROL,
+    "participant:release": DashboardText.DASH_AUDIT_RELEASE,
+    "participant:withdraw": DashboardText.DASH_AUDIT_WITHDRAW,
+    "calendar:new": DashboardText.DASH_AUDIT_CALENDAR_NEW,
+    "calendar:revoke": DashboardText.DASH_AUDIT_CALENDAR_REVOKE,
 }
 _ROSTER = {  # roster:<change>-<kind>, as the roster page writes it
-    "weekly": MessageId.DASH_AUDIT_ROSTER_WEEKLY,
-    "once": MessageId.DASH_AUDIT_ROSTER_ONCE,
-    "holiday": MessageId.DASH_AUDIT_ROSTER_HOLIDAY,
+    "weekly": DashboardText.DASH_AUDIT_ROSTER_WEEKLY,
+    "once": DashboardText.DASH_AUDIT_ROSTER_ONCE,
+    "holiday": DashboardText.DASH_AUDIT_ROSTER_HOLIDAY,
 }
 _CHANGES = ("add", "change", "remove")
 _ABOUT_SOMEONE = {  # <action>:<staff id>, as the accounts page writes it
-    "invite": MessageId.DASH_AUDIT_INVITE,
-    "sign-out": MessageId.DASH_AUDIT_SIGN_OUT,
+    "invite": DashboardText.DASH_AUDIT_INVITE,
+    "sign-out": DashboardText.DASH_AUDIT_SIGN_OUT,
 }
 
 

@@ -8,8 +8,8 @@ from aiohttp import web
 
 from hotline.accounts import MIN_PASSWORD, AccountError
 from hotline.accounts.service import Locked, SignedIn
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, render, texts
 from hotline.web.dashboard.sessions import (
     SIGN_IN_PATH,
@@ -42,7 +42,10 @@ async def sign_in(request: web.Request) -> web.StreamResponse:
     context = {"next": target, "signed_out": False, "name": name}
     if len(password) > _MAX_FIELD or not name.strip() or not password:
         return await render(
-            request, "sign_in.html", {**context, "error": MessageId.DASH_SIGN_IN_FAILED}, status=401
+            request,
+            "sign_in.html",
+            {**context, "error": DashboardText.DASH_SIGN_IN_FAILED},
+            status=401,
         )
     accounts = request.app[DASHBOARD].accounts
     result = await accounts.sign_in(
@@ -61,13 +64,13 @@ async def sign_in(request: web.Request) -> web.StreamResponse:
         response = await render(
             request,
             "sign_in.html",
-            {**context, "error": MessageId.DASH_SIGN_IN_LOCKED, "until": until},
+            {**context, "error": DashboardText.DASH_SIGN_IN_LOCKED, "until": until},
             status=429,
         )
         response.headers["Retry-After"] = str(math.ceil(result.retry_after.total_seconds()))
         return response
     return await render(
-        request, "sign_in.html", {**context, "error": MessageId.DASH_SIGN_IN_FAILED}, status=401
+        request, "sign_in.html", {**context, "error": DashboardText.DASH_SIGN_IN_FAILED}, status=401
     )
 
 
@@ -112,15 +115,15 @@ async def accept_invite(request: web.Request) -> web.StreamResponse:
     password, again = str(form.get("password", "")), str(form.get("again", ""))
     error = None
     if len(password) < MIN_PASSWORD or len(password) > _MAX_FIELD:
-        error = MessageId.DASH_PASSWORD_SHORT
+        error = DashboardText.DASH_PASSWORD_SHORT
     elif password != again:
-        error = MessageId.DASH_PASSWORD_DIFFER
+        error = DashboardText.DASH_PASSWORD_DIFFER
     else:
         try:
             if await accounts.accept_invite(token, password) is None:
                 return await render(request, "invite.html", {"invalid": True}, status=410)
         except AccountError:
-            error = MessageId.DASH_PASSWORD_SHORT
+            error = DashboardText.DASH_PASSWORD_SHORT
     if error is not None:
         context = {"invalid": False, "person": staff, "error": error}
         return await render(request, "invite.html", context, status=400)

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role, Staff
 from hotline.escalation.roster.ical import calendar_feed
-from hotline.messages import MessageId
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, render, session_of
 from hotline.web.dashboard.roster import ROSTER_DESK
 from hotline.web.dashboard.sessions import page
@@ -87,8 +87,10 @@ async def feed(request: web.Request) -> web.StreamResponse:
         now,
         now + timedelta(weeks=FEED_WEEKS),
         now=now,
-        summary=dashboard.catalog.format(language, MessageId.DASH_CALENDAR_EVENT, {}),
-        name=dashboard.catalog.format(language, MessageId.DASH_CALENDAR_NAME, {"name": staff.name}),
+        summary=dashboard.catalog.format(language, DashboardText.DASH_CALENDAR_EVENT, {}),
+        name=dashboard.catalog.format(
+            language, DashboardText.DASH_CALENDAR_NAME, {"name": staff.name}
+        ),
         domain=urlsplit(dashboard.public_url).hostname or "hotline",
     )
     return web.Response(

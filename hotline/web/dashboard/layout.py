@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,9 +21,10 @@ from hotline.accounts import MIN_PASSWORD, may
 from hotline.accounts.service import AccountService, ActiveSession
 from hotline.capitals import capitalized
 from hotline.catalog import Catalog
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.board import DutyBoard
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
+from hotline.messages import MessageId, Registered
 
 WEB_DIR = Path(__file__).parent.parent
 PREFIX = "/staff"
@@ -35,6 +37,8 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
 }
+# What templates name as `M.NAME`: both registries (a name is in one of them only).
+TEMPLATE_TEXTS = SimpleNamespace(**MessageId.__members__, **DashboardText.__members__)
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class NavItem:
     """A page in the nav: its path, its label, and the least role that sees it."""
 
     path: str
-    label: MessageId
+    label: Registered
     role: Role
 
 
@@ -65,9 +69,9 @@ class Dashboard:
 
 
 ROLE_NAMES = {
-    Role.SPECIALIST: MessageId.DASH_ROLE_SPECIALIST,
-    Role.SUPERVISOR: MessageId.DASH_ROLE_SUPERVISOR,
-    Role.ADMIN: MessageId.DASH_ROLE_ADMIN,
+    Role.SPECIALIST: DashboardText.DASH_ROLE_SPECIALIST,
+    Role.SUPERVISOR: DashboardText.DASH_ROLE_SUPERVISOR,
+    Role.ADMIN: DashboardText.DASH_ROLE_ADMIN,
 }
 DASHBOARD = web.AppKey("dashboard", Dashboard)
 SESSION = web.RequestKey("session", ActiveSession)  # the signed-in person, once loaded
@@ -142,7 +146,7 @@ class Texts:
         self.language = language
         self.zone = zone
 
-    def __call__(self, message: MessageId, **args: str | int) -> str:
+    def __call__(self, message: Registered, **args: str | int) -> str:
         return self.catalog.format(self.language, message, args)
 
     def when(self, moment: datetime | None) -> str:
@@ -187,7 +191,7 @@ async def render(
     nav = [item for item in dashboard.nav if may(session.staff.role, item.role)] if session else []
     full = {
         "_": t,
-        "M": MessageId,
+        "M": TEMPLATE_TEXTS,
         "lang": t.language,
         "languages": dashboard.languages,
         "session": session,

@@ -13,6 +13,7 @@ from aiohttp import web
 from babel.dates import format_timedelta
 
 from hotline.accounts import may
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.case_chat import MAX_REPLY_CHARS, CaseChat, Said
 from hotline.escalation.model import Kind
 from hotline.escalation.queue import OpenWork, View, visible, waiting
@@ -96,7 +97,7 @@ async def act(request: web.Request) -> web.StreamResponse:
     escalation_id = request.match_info["id"][:_ID_MAX]
     record = await service.get(escalation_id)
     if record is not None and not _may_see(record.kind, record.assigned_to, record.staff_id, me):
-        return await forbidden(request, MessageId.DASH_FORBIDDEN)
+        return await forbidden(request, DashboardText.DASH_FORBIDDEN)
     if record is not None and record.kind == Kind.CALL:  # taken by answering the phone
         raise web.HTTPBadRequest(text="A live call is taken by answering it.")
     verb = request.match_info["verb"]
@@ -109,7 +110,7 @@ async def act(request: web.Request) -> web.StreamResponse:
             notes, refused = [taken], True
         else:
             assignment = taken
-            notes = [StaffNote.of(MessageId.DASH_NOW_TAKEN)]
+            notes = [StaffNote.of(DashboardText.DASH_NOW_TAKEN)]
             if taken is not None:
                 await request.app[CASE_CHAT].taken(taken)
     elif verb == "done" and record is not None and record.kind == Kind.CHAT:
@@ -118,7 +119,7 @@ async def act(request: web.Request) -> web.StreamResponse:
             notes, refused = [closed], closed.message not in _SUCCESS
     elif verb == "done":
         refusal = await service.done(escalation_id, me)
-        notes = [refusal or StaffNote.of(MessageId.DASH_NOW_DONE)]
+        notes = [refusal or StaffNote.of(DashboardText.DASH_NOW_DONE)]
         refused = refusal is not None
     else:
         rang = await service.call_back(escalation_id, me)
@@ -192,16 +193,18 @@ async def now_context(request: web.Request) -> dict[str, Any]:
 def _item(work: OpenWork, t: Texts, me: Staff, names: dict[str, str], now: datetime) -> Item:
     record = work.record
     if record.staff_id == me.id:
-        holder = t(MessageId.DASH_NOW_YOURS)
+        holder = t(DashboardText.DASH_NOW_YOURS)
     elif record.staff_id is not None:
-        holder = t(MessageId.DASH_NOW_TAKEN_BY, name=names.get(record.staff_id, record.staff_id))
+        holder = t(
+            DashboardText.DASH_NOW_TAKEN_BY, name=names.get(record.staff_id, record.staff_id)
+        )
     elif record.assigned_to is not None:
         name = names.get(record.assigned_to, record.assigned_to)
-        holder = t(MessageId.DASH_NOW_FOR, name=name)
+        holder = t(DashboardText.DASH_NOW_FOR, name=name)
     else:
-        holder = t(MessageId.DASH_NOW_NOBODY_YET)
+        holder = t(DashboardText.DASH_NOW_NOBODY_YET)
     if record.kind == Kind.CALL:
-        description = t(MessageId.DASH_NOW_LIVE_CALL, code=record.language)
+        description = t(DashboardText.DASH_NOW_LIVE_CALL, code=record.language)
     else:
         description = t(work.description.message, **dict(work.description.args))
     ago = min(record.started_at - now, -timedelta(seconds=1))  # never "in 0 seconds"

@@ -17,8 +17,8 @@ from hotline.accounts import may
 from hotline.accounts.service import ActiveSession
 from hotline.bootstrap import Hotline
 from hotline.catalog import shipped_languages
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
 from hotline.participants.caseload import CaseloadFilter, select
 from hotline.participants.caseload_service import CaseloadService
 from hotline.participants.fields import Rules
@@ -108,12 +108,14 @@ async def caseload(request: web.Request) -> web.StreamResponse:
     wanted = filter_of(request.query, own)
     rows = await request.app[PEOPLE].caseload.rows(own)
     found = select(rows, wanted, page_of(request.query))
+    board = await request.app[DASHBOARD].board.current()
+    names = {person.id: person.name for person in (board.roster.staff if board.roster else ())}
     specialists = sorted({row.participant.specialist for row in rows})
     return await render(
         request,
         "people.html",
         {**await _words(request), "found": found, "wanted": wanted, "specialists": specialists,
-         "own": own, "query": _query(wanted)},
+         "own": own, "query": _query(wanted), "names": names},
     )  # fmt: skip
 
 
@@ -198,7 +200,7 @@ async def _theirs(request: web.Request) -> Participant | web.Response:
         raise web.HTTPNotFound() from None
     own = _own_only(_me(request))
     if own is not None and found.specialist != own:
-        return await forbidden(request, MessageId.DASH_PEOPLE_NOT_YOURS)
+        return await forbidden(request, DashboardText.DASH_PEOPLE_NOT_YOURS)
     return found
 
 
@@ -223,7 +225,7 @@ async def _person_page(
         found = words.get((campaign, step_id))
         if found is None:
             return step_id
-        kind = t(MessageId.DASH_STEP_KIND, what=found.what)
+        kind = t(DashboardText.DASH_STEP_KIND, what=found.what)
         return f"{kind} · {t(found.when, months=found.count, days=found.count)}"
 
     full = {

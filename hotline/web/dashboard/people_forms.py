@@ -8,7 +8,7 @@ from typing import Any
 
 from multidict import MultiMapping
 
-from hotline.messages import MessageId
+from hotline.dashboard_texts import DashboardText
 from hotline.participants.caseload import CaseloadFilter
 from hotline.participants.fields import COLUMNS, FAMILY_FIELDS
 from hotline.participants.model import Channel, Status
@@ -27,38 +27,38 @@ __all__ = [
 FAMILY_SLOTS = 2  # family contacts the enrolment form offers (more: `participants set`)
 MAX_FIELD = 200  # characters read of any one field
 STATUSES = {
-    Status.BEFORE_RELEASE: MessageId.DASH_PEOPLE_STATUS_BEFORE_RELEASE,
-    Status.IN_PROGRAM: MessageId.DASH_PEOPLE_STATUS_IN_PROGRAM,
-    Status.ENDED: MessageId.DASH_PEOPLE_STATUS_ENDED,
-    Status.WITHDRAWN: MessageId.DASH_PEOPLE_STATUS_WITHDRAWN,
+    Status.BEFORE_RELEASE: DashboardText.DASH_PEOPLE_STATUS_BEFORE_RELEASE,
+    Status.IN_PROGRAM: DashboardText.DASH_PEOPLE_STATUS_IN_PROGRAM,
+    Status.ENDED: DashboardText.DASH_PEOPLE_STATUS_ENDED,
+    Status.WITHDRAWN: DashboardText.DASH_PEOPLE_STATUS_WITHDRAWN,
 }
 CHANNELS = {
-    Channel.TELEGRAM: MessageId.DASH_PEOPLE_CHANNEL_TELEGRAM,
-    Channel.SMS: MessageId.DASH_PEOPLE_CHANNEL_SMS,
-    Channel.VOICE: MessageId.DASH_PEOPLE_CHANNEL_VOICE,
+    Channel.TELEGRAM: DashboardText.DASH_PEOPLE_CHANNEL_TELEGRAM,
+    Channel.SMS: DashboardText.DASH_PEOPLE_CHANNEL_SMS,
+    Channel.VOICE: DashboardText.DASH_PEOPLE_CHANNEL_VOICE,
 }
 ANSWERS = {
-    "fine": MessageId.DASH_PEOPLE_ANSWER_FINE,
-    "talk": MessageId.DASH_PEOPLE_ANSWER_TALK,
-    "help-now": MessageId.DASH_PEOPLE_ANSWER_HELP_NOW,
-    "stop": MessageId.DASH_PEOPLE_ANSWER_STOP,
-    "silent": MessageId.DASH_PEOPLE_ANSWER_SILENT,
+    "fine": DashboardText.DASH_PEOPLE_ANSWER_FINE,
+    "talk": DashboardText.DASH_PEOPLE_ANSWER_TALK,
+    "help-now": DashboardText.DASH_PEOPLE_ANSWER_HELP_NOW,
+    "stop": DashboardText.DASH_PEOPLE_ANSWER_STOP,
+    "silent": DashboardText.DASH_PEOPLE_ANSWER_SILENT,
 }
 # A row's status, and the outcome of an attempt or a provider's report, in words.
 OUTCOMES = {
-    "planned": MessageId.DASH_PEOPLE_ROW_PLANNED,
-    "sending": MessageId.DASH_PEOPLE_ROW_SENDING,
-    "queued": MessageId.DASH_PEOPLE_ROW_SENDING,
-    "sent": MessageId.DASH_PEOPLE_ROW_SENT,
-    "delivered": MessageId.DASH_PEOPLE_ROW_DELIVERED,
-    "failed": MessageId.DASH_PEOPLE_ROW_FAILED,
-    "undelivered": MessageId.DASH_PEOPLE_ROW_FAILED,
-    "error": MessageId.DASH_PEOPLE_ROW_FAILED,
-    "skipped": MessageId.DASH_PEOPLE_ROW_SKIPPED,
-    "cancelled": MessageId.DASH_PEOPLE_ROW_CANCELLED,
-    "no-answer": MessageId.DASH_PEOPLE_ROW_NO_ANSWER,
-    "answered": MessageId.DASH_PEOPLE_ROW_ANSWERED,
-    "silent": MessageId.DASH_PEOPLE_ANSWER_SILENT,
+    "planned": DashboardText.DASH_PEOPLE_ROW_PLANNED,
+    "sending": DashboardText.DASH_PEOPLE_ROW_SENDING,
+    "queued": DashboardText.DASH_PEOPLE_ROW_SENDING,
+    "sent": DashboardText.DASH_PEOPLE_ROW_SENT,
+    "delivered": DashboardText.DASH_PEOPLE_ROW_DELIVERED,
+    "failed": DashboardText.DASH_PEOPLE_ROW_FAILED,
+    "undelivered": DashboardText.DASH_PEOPLE_ROW_FAILED,
+    "error": DashboardText.DASH_PEOPLE_ROW_FAILED,
+    "skipped": DashboardText.DASH_PEOPLE_ROW_SKIPPED,
+    "cancelled": DashboardText.DASH_PEOPLE_ROW_CANCELLED,
+    "no-answer": DashboardText.DASH_PEOPLE_ROW_NO_ANSWER,
+    "answered": DashboardText.DASH_PEOPLE_ROW_ANSWERED,
+    "silent": DashboardText.DASH_PEOPLE_ANSWER_SILENT,
 }
 
 

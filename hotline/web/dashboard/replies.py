@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.case_chat import MAX_REPLY_CHARS
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
+from hotline.messages import Registered
 from hotline.web.dashboard.layout import Texts, render
 from hotline.web.dashboard.now import CASE_CHAT, me_of, now_context
 from hotline.web.dashboard.pages import NOW_PATH
@@ -25,12 +26,12 @@ def routes() -> list[web.AbstractRouteDef]:
     return [web.post(WRITE_PATH, write)]
 
 
-def problem(text: str) -> MessageId | None:
+def problem(text: str) -> Registered | None:
     """Why a reply cannot go out as it is (None: it can)."""
     if not text:
-        return MessageId.DASH_REPLY_EMPTY
+        return DashboardText.DASH_REPLY_EMPTY
     if len(text) > MAX_REPLY_CHARS:
-        return MessageId.DASH_REPLY_TOO_LONG
+        return DashboardText.DASH_REPLY_TOO_LONG
     return None
 
 
@@ -42,7 +43,8 @@ async def write(request: web.Request) -> web.StreamResponse:
     sent = (await request.post()).get("text")
     # A browser sends a textarea's line breaks as CRLF; the person reads them as one each.
     text = sent.replace("\r\n", "\n").strip() if isinstance(sent, str) else ""
-    status, outcome, draft = 200, MessageId.DASH_REPLY_SENT, ""
+    status, draft = 200, ""
+    outcome: Registered = DashboardText.DASH_REPLY_SENT
     wrong = problem(text)
     if wrong is not None:
         status, outcome, draft = 400, wrong, text  # kept in the box, to shorten it

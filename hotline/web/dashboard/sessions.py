@@ -12,8 +12,9 @@ from aiohttp import web
 
 from hotline.accounts import ABSOLUTE_EXPIRY, may
 from hotline.accounts.service import ActiveSession
+from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role
-from hotline.messages import MessageId
+from hotline.messages import Registered
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, SESSION, render, session_of
 
 COOKIE = "hotline_staff"
@@ -103,9 +104,9 @@ def page(role: Role) -> Callable[[Handler], Handler]:
                 target = request.path_qs if request.method == "GET" else PREFIX + "/"
                 raise web.HTTPSeeOther(f"{SIGN_IN_PATH}?next={quote(target, safe='/')}")
             if not may(session.staff.role, role):
-                return await forbidden(request, MessageId.DASH_FORBIDDEN)
+                return await forbidden(request, DashboardText.DASH_FORBIDDEN)
             if request.method not in ("GET", "HEAD") and not await csrf_ok(request, session):
-                return await forbidden(request, MessageId.DASH_CSRF_FAILED)
+                return await forbidden(request, DashboardText.DASH_CSRF_FAILED)
             return await handler(request)
 
         return guarded
@@ -113,6 +114,6 @@ def page(role: Role) -> Callable[[Handler], Handler]:
     return wrap
 
 
-async def forbidden(request: web.Request, why: MessageId) -> web.Response:
+async def forbidden(request: web.Request, why: Registered) -> web.Response:
     """The 403 page, saying why."""
     return await render(request, "forbidden.html", {"why": why}, status=403)
