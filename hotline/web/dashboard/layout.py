@@ -15,7 +15,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from babel import Locale
-from babel.dates import format_datetime, format_time
+from babel.dates import format_date, format_time, get_datetime_format
 
 from hotline.accounts import MIN_PASSWORD, may
 from hotline.accounts.service import AccountService, ActiveSession
@@ -150,10 +150,15 @@ class Texts:
         return self.catalog.format(self.language, message, args)
 
     def when(self, moment: datetime | None) -> str:
-        """A date and time in the reader's language and the roster's zone."""
+        """A date and time in the reader's language and the roster's zone, to the minute
+        (the locale's medium date and short time, joined as the locale joins them)."""
         if moment is None:
             return ""
-        return str(format_datetime(moment, "medium", tzinfo=self.zone, locale=self.language))
+        local = moment.astimezone(self.zone)
+        day = format_date(local, "medium", locale=self.language)
+        time_of_day = format_time(moment, "short", tzinfo=self.zone, locale=self.language)
+        joined = str(get_datetime_format("medium", locale=self.language))
+        return joined.replace("{1}", str(day)).replace("{0}", str(time_of_day))
 
     def clock(self, moment: datetime) -> str:
         """A time of day (today's), in the reader's language and the roster's zone."""

@@ -208,7 +208,7 @@ def _item(work: OpenWork, t: Texts, me: Staff, names: dict[str, str], now: datet
     else:
         description = t(work.description.message, **dict(work.description.args))
     ago = min(record.started_at - now, -timedelta(seconds=1))  # never "in 0 seconds"
-    age = format_timedelta(ago, add_direction=True, locale=t.language, threshold=1.5)
+    age = format_timedelta(ago, add_direction=True, locale=t.language, threshold=1)
     mine = record.staff_id == me.id
     return Item(
         work=work,
