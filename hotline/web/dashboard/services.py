@@ -102,7 +102,7 @@ async def _words(request: web.Request) -> dict[str, Any]:
         zone = opening.opens.tzinfo
         opens = format_time(opening.opens, "short", tzinfo=zone, locale=language)
         closes = format_time(opening.closes, "short", tzinfo=zone, locale=language)
-        return f"{opens}–{closes}"
+        return f"{opens}\N{EN DASH}{closes}"
 
     def region(code: str) -> str:
         return regions.get(code.upper(), code)
@@ -213,9 +213,7 @@ async def _save(
         for problem in exc.problems:
             problems.setdefault(problem.field, problem.reason)
         others = len(rows) > 1
-        return await _form(
-            request, given, problems, service_id=old_id, others=others, status=400
-        )
+        return await _form(request, given, problems, service_id=old_id, others=others, status=400)
     name = given.get("service", "")[:MAX_REASON]
     await request.app[DASHBOARD].accounts.audit(_me(request).staff.id, action, None, reason=name)
     raise web.HTTPSeeOther(f"{SERVICES_PATH}/{service_id}")
