@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from markupsafe import escape
 
 from hotline.app import HOTLINE
 from hotline.dashboard_texts import DashboardText
+from hotline.directory.views import months_before
 from hotline.messages import Registered
 from hotline.web.dashboard import DASHBOARD
 from tests.conftest import AppClient, FixedClock
@@ -224,3 +226,10 @@ async def test_the_sample_is_stale_until_checked_and_a_check_keeps_it(
     _, body, _ = await nino.get("/staff/services?stale=1")
     assert NIGHT_SHELTER_EN in listed(body)
     assert say(client, "en", DashboardText.DASH_SERVICES_STALE_COUNT, count=8) in body
+
+
+def test_six_months_are_calendar_months() -> None:
+    assert months_before(date(2026, 11, 22)) == date(2026, 5, 22)
+    assert months_before(date(2026, 8, 31)) == date(2026, 2, 28)
+    assert months_before(date(2028, 8, 31)) == date(2028, 2, 29)
+    assert months_before(date(2027, 3, 15)) == date(2026, 9, 15)
