@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from hotline.directory.model import Row, Tables
@@ -21,6 +22,7 @@ class Filters:
     language: str | None = None
     text: str | None = None
     active_only: bool = True
+    checked_before: date | None = None  # last checked before this day, or never
 
 
 @dataclass(frozen=True)

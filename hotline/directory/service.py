@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -20,6 +20,7 @@ from hotline.directory.hsds import nest
 from hotline.directory.model import Category, Entry, Row, Tables
 from hotline.directory.ports import DirectoryRepository, Filters, Stored
 from hotline.directory.regions import Regions
+from hotline.directory.simple import read_rows
 
 log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).parent / "sample"
@@ -187,6 +188,57 @@ class DirectoryService:
             tables = await uow.directory.trees([service_id])
         services = nest(tables)
         return services[0] if services else None
+
+    async def browse(
+        self,
+        *,
+        offset: int,
+        limit: int,
+        region: str | None = None,
+        category: str | None = None,
+        text: str | None = None,
+        checked_before: date | None = None,
+    ) -> tuple[int, list[str], Tables]:
+        """Services of every status (the staff's list), by name: how many match, the ids of
+        one page and their trees; `checked_before` keeps those last checked before that day or
+        never."""
+        filters = Filters(
+            region=region,
+            country=self.regions.country,
+            category=category,
+            text=text,
+            active_only=False,
+            checked_before=checked_before,
+        )
+        async with self.units() as uow:
+            total, ids = await uow.directory.search(filters, offset=offset, limit=limit)
+            tables = await uow.directory.trees(ids) if ids else Tables()
+        return total, ids, tables
+
+    async def tree(self, service_id: str) -> Tables:
+        """One service with every row it has (empty tables when there is no such service)."""
+        async with self.units() as uow:
+            return await uow.directory.trees([service_id])
+
+    async def save(self, rows: list[dict[str, str]]) -> str:
+        """Add or replace one service given as the simple sheet's rows (one per place), checked
+        as an import checks them (DirectoryError listing the problems); its id."""
+        tables = read_rows(rows, self.regions, file="form")
+        async with self.units() as uow:
+            await uow.directory.store(tables)
+        return str(tables.of("services")[0]["id"])
+
+    async def mark_checked(self, service_id: str, day: date, by: str) -> bool:
+        """Record that a service was checked on `day` by `by`; False when there is none."""
+        async with self.units() as uow:
+            tables = await uow.directory.trees([service_id])
+            services = [row for row in tables.of("services") if row.get("id") == service_id]
+            if not services:
+                return False
+            services[0]["x_last_checked_on"] = day.isoformat()
+            services[0]["x_last_checked_by"] = by
+            await uow.directory.store(tables)
+        return True
 
     async def count(self) -> int:
         """How many services the directory has."""

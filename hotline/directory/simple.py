@@ -129,6 +129,20 @@ def read_simple(
     return tables
 
 
+def read_rows(rows: list[dict[str, str]], regions: Regions, *, file: str) -> Tables:
+    """Sheet rows given as cells (a form's) as HSDS tables: the same checks as a file's;
+    DirectoryError listing every problem (line = the row's number, from 1)."""
+    problems: list[Problem] = []
+    tables = Tables()
+    services: dict[str, Row] = {}
+    for line, row in enumerate(rows, 1):
+        cells = {name: value.strip() for name, value in row.items() if name in COLUMNS}
+        _row(cells, file, line, regions, tables, services, problems)
+    if problems:
+        raise DirectoryError(problems)
+    return tables
+
+
 def _row(
     cells: dict[str, str],
     file: str,

@@ -14,6 +14,13 @@ from hotline.directory.simple import COLUMNS, LANGUAGES
 def write_simple(tables: Tables, out: TextIO) -> None:
     """The directory as the simple sheet: one row per service at a place (HSDS fields the sheet
     has no column for are left out: use hsds-json or hsds-csv to keep everything)."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(simple_rows(tables))
+
+
+def simple_rows(tables: Tables) -> list[dict[str, str]]:
+    """The sheet's rows of these tables: one per service at a place, in the services' order."""
     by_id = {
         (table, str(row.get("id"))): row for table, rows in tables.rows.items() for row in rows
     }
@@ -27,8 +34,7 @@ def write_simple(tables: Tables, out: TextIO) -> None:
                 if isinstance(row.get(key), str):
                     children.setdefault((table, str(row[key])), []).append(row)
                     break
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    out = []
     for service in tables.of("services"):
         service_id = str(service["id"])
         organization = by_id.get(("organizations", str(service.get("organization_id"))), {})
@@ -41,7 +47,8 @@ def write_simple(tables: Tables, out: TextIO) -> None:
             if at is not None:
                 location = by_id.get(("locations", str(at.get("location_id")))) or {}
                 cells.update(_place_cells(location, at, children))
-            writer.writerow(cells)
+            out.append(cells)
+    return out
 
 
 def _service_cells(service: Row, organization: Row) -> dict[str, str]:

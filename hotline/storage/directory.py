@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, delete, func, insert, select, tuple_
+from sqlalchemy import Table, and_, delete, func, insert, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.directory.index import Summary, parent_of, summaries
@@ -141,6 +141,13 @@ class SqlDirectory:
             conditions.append(_SERVICES.c.id.in_(_facet("category", [filters.category])))
         if filters.language:
             conditions.append(_SERVICES.c.id.in_(_facet("language", [filters.language.lower()])))
+        if filters.checked_before is not None:
+            conditions.append(
+                or_(
+                    _SERVICES.c.last_checked_on.is_(None),
+                    _SERVICES.c.last_checked_on < filters.checked_before,
+                )
+            )
         if filters.text:
             for word in filters.text.casefold().split():
                 escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

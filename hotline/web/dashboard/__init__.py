@@ -25,6 +25,7 @@ from hotline.web.dashboard import (
     people,
     replies,
     roster,
+    services,
     statistics,
 )
 from hotline.web.dashboard.layout import (
@@ -44,6 +45,7 @@ __all__ = ["DASHBOARD", "NAV", "Dashboard", "NavItem", "page", "register", "rend
 NAV = (
     NavItem(pages.NOW_PATH, DashboardText.DASH_NAV_NOW, Role.SPECIALIST),
     NavItem(people.PEOPLE_PATH, DashboardText.DASH_NAV_PEOPLE, Role.SPECIALIST),
+    NavItem(services.SERVICES_PATH, DashboardText.DASH_NAV_SERVICES, Role.SPECIALIST),
     NavItem(roster.ROSTER_PATH, DashboardText.DASH_NAV_ROSTER, Role.SUPERVISOR),
     NavItem(calendar.CALENDAR_PATH, DashboardText.DASH_NAV_CALENDAR, Role.SPECIALIST),
     NavItem(statistics.STATISTICS_PATH, DashboardText.DASH_NAV_STATISTICS, Role.SUPERVISOR),
@@ -74,6 +76,7 @@ def routes() -> list[web.AbstractRouteDef]:
         *roster.routes(),
         *calendar.routes(),
         *people.routes(),
+        *services.routes(),
         *audit.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
     ]
@@ -92,6 +95,7 @@ def register(app: web.Application, hotline: Hotline) -> None:
         nav=list(NAV),
     )
     people.install(app, hotline)
+    services.install(app, hotline)
     setup(app)
     offered = hotline.core.chat_languages.offered
     now.install(app, hotline.escalations, hotline.case_chat, offered)

@@ -21,6 +21,9 @@ _FIXED = {
     "participant:withdraw": DashboardText.DASH_AUDIT_WITHDRAW,
     "calendar:new": DashboardText.DASH_AUDIT_CALENDAR_NEW,
     "calendar:revoke": DashboardText.DASH_AUDIT_CALENDAR_REVOKE,
+    "service:add": DashboardText.DASH_AUDIT_SERVICE_ADD,
+    "service:edit": DashboardText.DASH_AUDIT_SERVICE_EDIT,
+    "service:checked": DashboardText.DASH_AUDIT_SERVICE_CHECKED,
 }
 _ROSTER = {  # roster:<change>-<kind>, as the roster page writes it
     "weekly": DashboardText.DASH_AUDIT_ROSTER_WEEKLY,
