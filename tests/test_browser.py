@@ -328,6 +328,15 @@ async def test_work_taken_on_the_web_shows_taken_elsewhere_and_the_roster_and_ca
     width = await ana.evaluate("document.documentElement.scrollWidth")
     assert width <= SIZES["phone"]["width"], "the page scrolls sideways on a phone"
 
+    # The services directory (the shipped sample), to read on a phone.
+    await ana.get_by_role("link", name="Services").click()
+    services = ana.locator("main table tbody tr")
+    await expect(services.first).to_be_visible()
+    await _shot(ana, "services", "phone")
+    await services.first.get_by_role("link").first.click()
+    await expect(ana.get_by_role("heading", level=1)).to_be_visible()
+    await _shot(ana, "service", "phone")
+
     # The same pages at a desktop's size, and the roster at a phone's.
     await nino.goto(f"/staff/participants/{PARTICIPANT['case']}")
     await _shot(nino, "person", "desktop")
@@ -335,6 +344,8 @@ async def test_work_taken_on_the_web_shows_taken_elsewhere_and_the_roster_and_ca
     await _shot(nino, "participants", "desktop")
     await nino.goto("/staff/calendar")
     await _shot(nino, "calendar", "desktop")
+    await nino.goto("/staff/services")
+    await _shot(nino, "services", "desktop")
     await ana_context.close()
     phone = await _context(chromium, server, "phone")
     page = await phone.new_page()
