@@ -206,6 +206,8 @@ async def test_urgent_work_is_claimed_before_older_ordinary_work(open_desk: Open
     desk = await open_desk(DAY)
     clock = desk.clock
     units = desk.client.app[UNITS]
+    # Due a day ahead of the app's clock: its own alerts job (every 15 s) never claims them.
+    later = clock() + timedelta(days=1)
     async with units() as uow:
         session = await uow.sessions.create(
             NewSession("k", "telegram", "family", "ab" * 16, clock(), "ru", {}, "")
@@ -221,11 +223,9 @@ async def test_urgent_work_is_claimed_before_older_ordinary_work(open_desk: Open
                 reason=reason,
                 now=clock() - timedelta(minutes=60 - n),
             )
-            await uow.escalations.schedule(
-                escalation_id, [(0, clock() - timedelta(minutes=60 - n))]
-            )
+            await uow.escalations.schedule(escalation_id, [(0, later - timedelta(minutes=60 - n))])
             ids.append(escalation_id)
     async with units() as uow:
-        batch = await uow.escalations.claim_due(clock(), limit=10)
+        batch = await uow.escalations.claim_due(later, limit=10)
     assert batch[0].escalation.id == ids[-1]  # the newest, and urgent, goes first
     assert [due.escalation.id for due in batch[1:]] == ids[:9]  # then the longest waiting
