@@ -95,7 +95,7 @@ def summaries(tables: Tables) -> list[Summary]:
                 status=text(service, "status") or "active",
                 sample=service.get("x_sample") is True,
                 example=service.get("x_example") is True,
-                last_checked_on=_date(service.get("x_last_checked_on")),
+                last_checked_on=iso_date(service.get("x_last_checked_on")),
                 search=_words((service, organization, *places.get(service_id, []))),
                 facets=frozenset(facets),
             )
@@ -115,7 +115,8 @@ def _words(rows: Iterable[Row]) -> str:
     return " ".join(word for word in words if word).casefold()
 
 
-def _date(value: Json) -> date | None:
+def iso_date(value: Json) -> date | None:
+    """A stored ISO date (or the date of an ISO time); None for anything else."""
     if isinstance(value, str):
         try:
             return date.fromisoformat(value[:10])

@@ -3,14 +3,15 @@ cells and "not checked for six months". Pure: the dashboard renders what this re
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from hotline.directory.entries import TreeIndex
 from hotline.directory.hours import DAYS, openings, zone_of
+from hotline.directory.index import iso_date
 from hotline.directory.model import Category, Opening, Row, Tables, strings, text
 from hotline.directory.simple import COLUMNS, LANGUAGES, TRANSLATED
+from hotline.reminders.offsets import Offset
 
 __all__ = [
     "PLACE_COLUMNS",
@@ -55,9 +56,9 @@ SERVICE_COLUMNS = tuple(c for c in COLUMNS if c not in PLACE_COLUMNS and c not i
 
 
 def months_before(day: date, months: int = STALE_MONTHS) -> date:
-    """The same day `months` calendar months earlier (the month's last day when it is shorter)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    """The same day `months` calendar months earlier (the month's last day when it is
+    shorter), counted as a campaign's offsets count."""
+    return Offset(months=-months).apply(day)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def listed(tables: Tables, ids: list[str], language: str) -> list[Listed]:
                 categories=_categories(service),
                 phone=text(phones[0], "number") if phones else "",
                 status=text(service, "status") or "active",
-                last_checked_on=_date(service.get("x_last_checked_on")),
+                last_checked_on=iso_date(service.get("x_last_checked_on")),
                 example=service.get("x_example") is True,
             )
         )
@@ -180,7 +181,7 @@ def detail(tables: Tables, service_id: str, language: str, now: datetime, zone: 
             text(row, "code") for row in index.children("languages", "service_id", service_id)
         ),
         places=places,
-        last_checked_on=_date(service.get("x_last_checked_on")),
+        last_checked_on=iso_date(service.get("x_last_checked_on")),
         last_checked_by=text(service, "x_last_checked_by"),
         sample=service.get("x_sample") is True,
         example=service.get("x_example") is True,
@@ -288,12 +289,3 @@ def _categories(service: Row) -> tuple[Category, ...]:
     return tuple(
         Category(c) for c in strings(service, "x_categories") if c in Category._value2member_map_
     )
-
-
-def _date(value: object) -> date | None:
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
