@@ -41,6 +41,7 @@ class Audience(StrEnum):
     DESK = "staff on the Telegram staff desk"
     STATS = "staff reading the dashboard's statistics (charts, tables, CSV)"
     INSIDE = "inside other messages (never said alone)"
+    DETAILS = "a caller on the phone, with the directory's data (spoken on demand)"
     DASHBOARD = "staff in the web dashboard (named in its templates as M.NAME)"
 
 
@@ -209,3 +210,28 @@ class MessageId(Registered):
     STAFF_MINE_ANSWER_NONE = "staff-mine-answer-none", Audience.DESK
     STAFF_MINE_EMPTY = "staff-mine-empty", Audience.DESK
     STAFF_MINE_MORE = "staff-mine-more", Audience.DESK
+    # The services directory: its entries said on a call (spoken on demand, like any text
+    # with data), as cards in a chat, as a text message a caller asked for.
+    SERVICES_CATEGORY_NAME = "services-category-name", Audience.CHAT
+    SERVICES_ENTRY = "services-entry", Audience.DETAILS
+    SERVICES_HOURS_OPEN = "services-hours-open", Audience.DETAILS
+    SERVICES_HOURS_CLOSED = "services-hours-closed", Audience.DETAILS
+    SERVICES_HOURS_UNKNOWN = "services-hours-unknown", Audience.DETAILS
+    SERVICES_PHONE = "services-phone", Audience.DETAILS
+    SERVICES_NO_PHONE = "services-no-phone", Audience.DETAILS
+    SERVICES_NONE_HERE = "services-none-here", Audience.DETAILS
+    SERVICES_NO_MORE = "services-no-more", Audience.DETAILS
+    SERVICES_SMS_SENT = "services-sms-sent", Audience.DETAILS
+    SERVICES_SMS_FAILED = "services-sms-failed", Audience.DETAILS
+    SERVICES_SMS_HIDDEN = "services-sms-hidden", Audience.DETAILS
+    SERVICES_SMS = "services-sms", Audience.SMS
+    SERVICES_SMS_ENTRY = "services-sms-entry", Audience.SMS
+    SERVICES_CARD = "services-card", Audience.CHAT
+    SERVICES_CARD_HOURS_OPEN = "services-card-hours-open", Audience.CHAT
+    SERVICES_CARD_HOURS_CLOSED = "services-card-hours-closed", Audience.CHAT
+    SERVICES_CARD_HOURS_UNKNOWN = "services-card-hours-unknown", Audience.CHAT
+    SERVICES_CARD_UNKNOWN = "services-card-unknown", Audience.CHAT
+    SERVICES_CARD_MAP = "services-card-map", Audience.CHAT
+    SERVICES_CARD_DISTANCE = "services-card-distance", Audience.CHAT
+    SERVICES_NEAREST = "services-nearest", Audience.TELEGRAM
+    SERVICES_NEAREST_NONE = "services-nearest-none", Audience.TELEGRAM

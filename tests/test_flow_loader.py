@@ -159,9 +159,9 @@ def test_flows_check_names_a_chat_button_label_missing_in_a_locale(tmp_path: Pat
     assert result.returncode == 1
     assert (
         f"{locales / 'sl'}: message 'chat-menu' has attributes .option-0, .option-1, .option-2, "
-        ".option-3, .option-4, .option-5, .option-6, .option-9 where English has attributes "
-        ".option-0, .option-1, .option-2, .option-3, .option-4, .option-5, .option-6, "
-        ".option-7, .option-9" in result.stderr
+        ".option-3, .option-4, .option-5, .option-6, .option-8, .option-9 where English has "
+        "attributes .option-0, .option-1, .option-2, .option-3, .option-4, .option-5, "
+        ".option-6, .option-7, .option-8, .option-9" in result.stderr
     )
 
 

@@ -38,7 +38,7 @@ fake_telegram = fixtures.fake_telegram
 
 SECRET = "test-webhook-secret_0123456789"
 LANGUAGES = ("en", "cs", "ru")  # the deployment's order: the language menu's buttons
-MENU_KEYS = ("1", "2", "3", "4", "5", "6", "7", "9", "0")  # chat-menu's options in family.yaml
+MENU_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")  # chat-menu's options in family.yaml
 MORE_KEYS = ("1", "6", "7", "0")  # chat-more's
 PARAGRAPH = "\n\n"
 QUESTION_MINUTES = 10  # family.yaml: question max_seconds 600

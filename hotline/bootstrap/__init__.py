@@ -26,6 +26,7 @@ from hotline.bootstrap.channels import (
     build_chat,
     build_dispatcher,
     build_voice,
+    twilio_rest,
 )
 from hotline.bootstrap.database import Database
 from hotline.bootstrap.languages import (
@@ -45,6 +46,7 @@ from hotline.channels.voice_twiml import SPOKEN_SHARE, VoiceRenderer
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.conversations.crisis import CrisisWords, load_crisis_words
+from hotline.conversations.directory_talk import DirectoryTalk
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.crypto import DataCipher
 from hotline.directory.regions import load_regions
@@ -233,7 +235,9 @@ def build(
     )
     tasks = ProgramTasks(escalations)
     checkins = CheckinActions(board, tasks, base.campaigns)
-    shared = Shared(renderer, signature, board, escalations, clock, tasks, checkins)
+    talk = DirectoryTalk(base.directory, base.catalog, clock)
+    rest = twilio_rest(settings)
+    shared = Shared(renderer, signature, board, escalations, clock, tasks, checkins, talk, rest)
     voice = build_voice(base, flows, languages, shared)
     chat = build_chat(base, flows, languages, shared)
     reach.set(chat.reach)

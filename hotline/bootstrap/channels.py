@@ -31,6 +31,7 @@ from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts, Enrolment
+from hotline.conversations.directory_talk import DirectoryTalk
 from hotline.conversations.voice import VoiceConversations
 from hotline.conversations.voice_spool import VoiceSpool
 from hotline.escalation.board import DutyBoard
@@ -54,6 +55,7 @@ from hotline.storage.spool import Spool
 
 if TYPE_CHECKING:
     from hotline.bootstrap import Core
+    from hotline.config import Settings
 
 log = logging.getLogger("hotline.app")  # where these lines have always been logged
 
@@ -72,6 +74,20 @@ class Shared:
     clock: Callable[[], datetime]
     tasks: ProgramTasks  # a participant's specialist's work, through the escalation service
     checkins: CheckinActions  # what check-in answers and silences do
+    talk: DirectoryTalk  # the services directory as conversations speak it
+    rest: TwilioRest | None  # Twilio's REST API, when the account and number are set
+
+
+def twilio_rest(settings: Settings) -> TwilioRest | None:
+    """Twilio's REST API from the hotline's number, when the account and number are set."""
+    if not (settings.twilio_account_sid and settings.phone_number):
+        return None
+    return TwilioRest(
+        settings.twilio_account_sid,
+        settings.twilio_auth_token,
+        settings.phone_number,
+        settings.twilio_api_url,
+    )
 
 
 @dataclass(frozen=True)
@@ -182,6 +198,8 @@ def build_voice(
             render=shared.renderer.render_speaking,
             clock=shared.clock,
             checkins=shared.checkins,
+            talk=shared.talk,
+            send_sms=shared.rest.send_sms if shared.rest is not None else None,
         ),
         signature=shared.signature,
         renderer=shared.renderer,
@@ -205,16 +223,7 @@ def build_chat(
     live (they leave a question) and waiting work is not alerted.
     """
     settings, database = core.settings, core.database
-    rest = (
-        TwilioRest(
-            settings.twilio_account_sid,
-            settings.twilio_auth_token,
-            settings.phone_number,
-            settings.twilio_api_url,
-        )
-        if settings.twilio_account_sid and settings.phone_number
-        else None
-    )
+    rest = shared.rest
     callbacks = None
     if rest is not None:
         callbacks = CallbackCalls(
@@ -262,6 +271,7 @@ def build_chat(
             enrol=enrol,
             flows=flows,
             checkins=shared.checkins,
+            talk=shared.talk,
         )
 
     sms_conversations = conversations(SMS, ChatTexts(MessageId.SMS_HELP, MessageId.SMS_STOPPED))

@@ -32,6 +32,7 @@ from hotline.conversations.chat_types import (
 )
 from hotline.conversations.checkin import CheckinAnswers
 from hotline.conversations.crisis import CrisisWords
+from hotline.conversations.directory_talk import DirectoryTalk
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
 from hotline.escalation.model import CRISIS, Kind
@@ -44,7 +45,8 @@ from hotline.escalation.ports import (
     UnitsOfWork,
 )
 from hotline.flows import engine
-from hotline.flows.actions import RememberLanguage
+from hotline.flows.actions import RememberChoice, RememberLanguage
+from hotline.flows.choosing import NO_CHOICES, REGION
 from hotline.flows.events import (
     CallStarted,
     EscalationEnded,
@@ -76,7 +78,9 @@ class ChatConversations(CheckinChat):
         enrol: Enrolment | None = None,
         flows: Mapping[str, Flow] | None = None,
         checkins: CheckinAnswers | None = None,
+        talk: DirectoryTalk | None = None,
     ) -> None:
+        self.talk = talk
         self.cases = cases
         self.flows = flows or {flow.id: flow}  # a conversation may run another flow (a check-in)
         self.checkins = checkins
@@ -252,9 +256,10 @@ class ChatConversations(CheckinChat):
         now: datetime,
     ) -> ChatReply:
         """A new conversation; `language` when known (remembered, or the app's), else asked."""
+        region = await uow.asks.recall_region(who.pseudonym) if self.talk else None
         step = engine.start(
             self.flow,
-            CallStarted(language=language),
+            CallStarted(language=language, remembered=((REGION, region),) if region else ()),
             languages=self.languages,
             now=now,
         )
@@ -291,9 +296,21 @@ class ChatConversations(CheckinChat):
         language_node = self._language_node if flow is self.flow else None
         event = chat_event(flow, language_node, given, state)
         staffing = self.work.staffing(snapshot, now)
+        choices = NO_CHOICES
+        if self.talk is not None:
+            choices = await self.talk.choices(self.languages.offered, uow)
         step = engine.advance(
-            flow, state, event, languages=self.languages, now=now, staffing=staffing
+            flow,
+            state,
+            event,
+            languages=self.languages,
+            now=now,
+            staffing=staffing,
+            choices=choices,
         )
+        if self.talk is not None:
+            said = await self.talk.for_chat(step.actions, self.channel, uow)
+            step = engine.Step(step.state, said)
         await self.work.escalated(uow, live, step, who, now, snapshot)
         if not await uow.sessions.advance(live, step.state.to_json(), "", now):
             return ChatReply((), live.seq, state.language, stale=True)  # another process won
@@ -312,6 +329,8 @@ class ChatConversations(CheckinChat):
         for action in step.actions:
             if isinstance(action, RememberLanguage):
                 await uow.sessions.remember_language(live, action.language, now)
+            elif isinstance(action, RememberChoice) and action.name == REGION:
+                await uow.asks.remember_region(live.log_id, action.value, now)
         if step.state.finished:
             duration = int((now - step.state.started_at).total_seconds())
             await uow.sessions.finish(live, summarise(step.state), now, duration)

@@ -54,6 +54,15 @@ def _text(catalog: Catalog, say: act.Say) -> str:
 
 def _menu(catalog: Catalog, gather: act.Gather) -> tuple[str, tuple[tuple[str, str], ...]]:
     keyed = [p for p in gather.prompts if any(name == "key" for name, _ in p.args)]
+    named = [p for p in keyed if any(name == "name" for name, _ in p.args)]
+    if named:
+        # A list given at step time (regions, kinds of help): a button per item, its name;
+        # the fixed keys (back, more) labelled by the prompts' attributes.
+        plain = [_text(catalog, p) for p in gather.prompts if p not in keyed]
+        items = [(str(dict(p.args)["key"]), str(dict(p.args)["name"])) for p in named]
+        taken = {key for key, _ in items}
+        rest = [key for key in gather.options if key not in taken]
+        return PARAGRAPH.join(plain), (*items, *_labelled(catalog, gather.prompts, rest))
     if keyed:
         # The language menu: "Choose your language." in each language, a button per language.
         plain = [_text(catalog, p) for p in gather.prompts if p not in keyed]
@@ -62,12 +71,19 @@ def _menu(catalog: Catalog, gather: act.Gather) -> tuple[str, tuple[tuple[str, s
         return PARAGRAPH.join([*plain, lines]), choices
     prompts = gather.prompts
     text = PARAGRAPH.join(_text(catalog, p) for p in prompts)
+    return text, _labelled(catalog, prompts, gather.options)
+
+
+def _labelled(
+    catalog: Catalog, prompts: Sequence[act.Say], keys: Sequence[str]
+) -> tuple[tuple[str, str], ...]:
+    """Each key with its label: the last prompt's `.option-<key>` attribute that has one."""
     labelled: list[tuple[str, str]] = []
-    for key in gather.options:
+    for key in keys:
         label = None
         for prompt in reversed(prompts):
             label = catalog.format_attribute(prompt.language, prompt.message, f"option-{key}")
             if label is not None:
                 break
         labelled.append((key, label or key))
-    return text, tuple(labelled)
+    return tuple(labelled)

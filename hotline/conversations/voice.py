@@ -16,6 +16,7 @@ from typing import Protocol
 
 from hotline.call_log import summarise
 from hotline.conversations.checkin import ORIGIN, CheckinAnswers, answer_of, origin_of
+from hotline.conversations.directory_talk import DirectoryTalk, SendSms
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.calls import CHANNEL, CallEscalation, DialPlan
@@ -32,10 +33,14 @@ from hotline.flows.actions import (
     Escalate,
     Hangup,
     NoteUnreached,
+    RememberChoice,
     RememberLanguage,
     RequestCallback,
     Say,
+    SendServices,
+    ShowServices,
 )
+from hotline.flows.choosing import NO_CHOICES, REGION
 from hotline.flows.events import (
     CallStarted,
     EscalationContinues,
@@ -103,8 +108,12 @@ class VoiceConversations:
         render: Render,
         clock: Callable[[], datetime],
         checkins: CheckinAnswers | None = None,
+        talk: DirectoryTalk | None = None,
+        send_sms: SendSms | None = None,
     ) -> None:
         self.flows = {flow_id: on_phone(flow) for flow_id, flow in flows.items()}
+        self.talk = talk
+        self.send_sms = send_sms
         self.checkins = checkins
         self._units = units
         self.board = board
@@ -120,17 +129,20 @@ class VoiceConversations:
         flow = self.flows[VOICE_FLOW]
         languages = self.languages.current  # one view of the languages for the whole step
         caller = pseudonym(caller_number, self.pseudonym_key, self.default_region)
-        language = preset
-        if language is None and caller is not None:
-            # A returning caller starts in the language they chose last time (9 changes it).
+        language, kept = preset, tuple[tuple[str, str], ...]()
+        if caller is not None:
+            # A returning caller starts in the language they chose last time (9 changes it),
+            # and the directory in their region (4 in its list changes it).
             async with self._units() as uow:
                 remembered = await uow.sessions.recall_language(caller)
-            if remembered in languages.offered:
+                region = await uow.asks.recall_region(caller)
+            if language is None and remembered in languages.offered:
                 language = remembered
+            kept = ((REGION, region),) if region else ()
         now = self.clock()
         step = engine.start(
             flow,
-            CallStarted(language=language, reachable=caller is not None),
+            CallStarted(language=language, reachable=caller is not None, remembered=kept),
             languages=languages,
             now=now,
         )
@@ -193,9 +205,13 @@ class VoiceConversations:
                 event = EscalationEnded(answered=answered)
             # Whether anyone can be rung is the engine's to route by, within this step.
             staffing = self.escalation.staffing(snapshot, now)
+            choices = NO_CHOICES
+            if self.talk is not None:
+                choices = await self.talk.choices(languages.offered, uow)
             step = engine.advance(
-                flow, state, event, languages=languages, now=now, staffing=staffing
+                flow, state, event, languages=languages, now=now, staffing=staffing, choices=choices
             )
+            step = await self._directory(uow, step, details)
             decision = None
             escalate = step.actions[-1] if step.actions else None
             if isinstance(escalate, Escalate):
@@ -234,7 +250,27 @@ class VoiceConversations:
             for action in step.actions:
                 if isinstance(action, RememberLanguage):
                     await uow.sessions.remember_language(stored, action.language, now)
+                elif isinstance(action, RememberChoice) and action.name == REGION:
+                    await uow.asks.remember_region(stored.log_id, action.value, now)
             return twiml
+
+    async def _directory(
+        self, uow: UnitOfWork, step: engine.Step, details: CallDetails
+    ) -> engine.Step:
+        """The step with the directory's entries said, and an SMS of them sent when asked
+        (to the caller's number, used for that send only: a withheld one gets none)."""
+        if self.talk is None or not any(
+            isinstance(a, ShowServices | SendServices) for a in step.actions
+        ):
+            return step
+        hidden = dict(step.state.variables).get(engine.HIDDEN_NUMBER)
+        actions = await self.talk.for_call(
+            step.actions,
+            uow=uow,
+            number=None if hidden else details.caller_number,
+            send=self.send_sms,
+        )
+        return engine.Step(step.state, actions)
 
     async def outbound(
         self, call_sid: str, row_id: int, person_number: str, *, machine: bool

@@ -120,6 +120,7 @@ def entry(
         ),
         example=service.get("x_example") is True,
         distance_km=distance,
+        scheduled=bool(timed),
     )
 
 

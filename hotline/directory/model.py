@@ -196,6 +196,7 @@ class Entry:
     categories: tuple[Category, ...]
     example: bool
     distance_km: float | None = None
+    scheduled: bool = False  # has opening hours on some day (none today: closed today)
 
     @property
     def map_link(self) -> str | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol
 
 from hotline.directory.model import Row, Tables
 
-__all__ = ["DirectoryRepository", "Filters", "Stored"]
+__all__ = ["AskCount", "DirectoryAsks", "DirectoryRepository", "Filters", "Stored"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,37 @@ class Stored:
     services: int
     rows: int
     sample_removed: int
+
+
+@dataclass(frozen=True)
+class AskCount:
+    """One kind of ask of the directory: by day, channel, language, region, kind of help,
+    and what was asked (`list`: a page of entries, `sms`: them by SMS, `nearest`: the
+    nearest to a shared location). Never who asked."""
+
+    day: date
+    channel: str
+    language: str
+    region: str | None
+    category: str | None
+    kind: str
+
+
+class DirectoryAsks(Protocol):
+    """The anonymous counts of asks, on a unit of work."""
+
+    async def count_ask(self, ask: AskCount) -> None:
+        """One more ask of this kind."""
+
+    async def asks(self, start: date, end: date) -> list[tuple[AskCount, int]]:
+        """The counts from `start` up to `end`, summed over the days (each AskCount's day
+        is `start`)."""
+
+    async def recall_region(self, caller: str) -> str | None:
+        """The region this pseudonym last chose, if any."""
+
+    async def remember_region(self, log_id: str, region: str, now: datetime) -> None:
+        """Keep the region chosen in a call or chat under its caller's pseudonym."""
 
 
 class DirectoryRepository(Protocol):

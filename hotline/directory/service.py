@@ -7,8 +7,8 @@ and `load_sample_if_empty`; the read API `page` and `service`. Each opens its ow
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from hotline.directory import files
 from hotline.directory.entries import TreeIndex, entry, kilometres
 from hotline.directory.hsds import nest
 from hotline.directory.model import Category, Entry, Row, Tables
-from hotline.directory.ports import DirectoryRepository, Filters, Stored
+from hotline.directory.ports import AskCount, DirectoryAsks, DirectoryRepository, Filters, Stored
 from hotline.directory.regions import Regions
 from hotline.directory.simple import read_rows
 
@@ -26,12 +26,17 @@ log = logging.getLogger(__name__)
 SAMPLE_DIR = Path(__file__).parent / "sample"
 
 
-class _HasDirectory(Protocol):
+class HasDirectory(Protocol):
+    """A unit of work with the directory's repositories."""
+
     @property
     def directory(self) -> DirectoryRepository: ...
 
+    @property
+    def asks(self) -> DirectoryAsks: ...
 
-Units = Callable[[], AbstractAsyncContextManager[_HasDirectory]]
+
+Units = Callable[[], AbstractAsyncContextManager[HasDirectory]]
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,26 @@ class DirectoryService:
     def __init__(self, units: Units, regions: Regions) -> None:
         self.units = units
         self.regions = regions
+
+    def within(self, uow: HasDirectory) -> DirectoryService:
+        """This service on a unit of work already open (a step's, which SQLite's one
+        connection holds), instead of a unit of its own."""
+
+        @asynccontextmanager
+        async def same() -> AsyncIterator[HasDirectory]:
+            yield uow
+
+        return DirectoryService(same, self.regions)
+
+    async def count_ask(self, ask: AskCount) -> None:
+        """Count one ask of the directory (anonymous)."""
+        async with self.units() as uow:
+            await uow.asks.count_ask(ask)
+
+    async def asks(self, start: date, end: date) -> list[tuple[AskCount, int]]:
+        """The anonymous counts of asks from `start` up to `end`."""
+        async with self.units() as uow:
+            return await uow.asks.asks(start, end)
 
     def region_choices(self, language: str) -> list[RegionChoice]:
         """The deployment's regions with their names in `language` (else English), menu order."""

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from hotline.accounts.ports import AccountRepository, CalendarFeedRepository
-from hotline.directory.ports import DirectoryRepository
+from hotline.directory.ports import DirectoryAsks, DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
     CaseLine,
@@ -412,6 +412,10 @@ class UnitOfWork(Protocol):
     @property
     def directory(self) -> DirectoryRepository:
         """The services directory."""
+
+    @property
+    def asks(self) -> DirectoryAsks:
+        """Anonymous counts of the directory's asks, and callers' regions by pseudonym."""
 
     @property
     def stats(self) -> StatsRepository:

@@ -79,10 +79,54 @@ class RememberLanguage:
 
 
 @dataclass(frozen=True)
+class RememberChoice:
+    """The caller chose from a list that is kept for their next call (their region), by
+    pseudonym only."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ShowServices:
+    """Show (say) one page of the directory's entries for a region and a kind of help; the
+    channel words them. `offset` counts entries, `again` is a repeat of the same page."""
+
+    region: str | None
+    category: str | None
+    offset: int
+    limit: int
+    language: str
+    again: bool = False
+
+
+@dataclass(frozen=True)
+class SendServices:
+    """Send the page of entries last shown to the caller's own phone by SMS; the channel
+    says whether it went."""
+
+    region: str | None
+    category: str | None
+    offset: int
+    limit: int
+    language: str
+
+
+@dataclass(frozen=True)
 class Hangup:
     """End the session."""
 
 
 Action = (
-    Say | Gather | Record | Escalate | NoteUnreached | RequestCallback | RememberLanguage | Hangup
+    Say
+    | Gather
+    | Record
+    | Escalate
+    | NoteUnreached
+    | RequestCallback
+    | RememberLanguage
+    | RememberChoice
+    | ShowServices
+    | SendServices
+    | Hangup
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple
 
 from hotline.errors import FlowError
 from hotline.flows.actions import (
@@ -27,6 +27,18 @@ from hotline.flows.actions import (
     RememberLanguage,
     RequestCallback,
     Say,
+)
+from hotline.flows.choosing import (
+    NO_CHOICES,
+    Ask,
+    Choices,
+    Pass,
+    ask_choice,
+    ask_list,
+    choice_key,
+    enter_choice,
+    enter_list,
+    list_key,
 )
 from hotline.flows.events import (
     CallStarted,
@@ -41,12 +53,14 @@ from hotline.flows.events import (
 )
 from hotline.flows.model import (
     CallbackNode,
+    ChoiceNode,
     EscalateNode,
     Flow,
     GatherNode,
     GotoNode,
     HangupNode,
     LanguageMenuNode,
+    ListNode,
     MenuNode,
     RecordNode,
     SayNode,
@@ -55,6 +69,26 @@ from hotline.flows.model import (
 )
 from hotline.flows.said import prompts
 from hotline.flows.state import Outcome, SessionState
+from hotline.flows.step_inputs import (
+    BEFORE_A_SESSION,
+    REACHABLE,
+    Languages,
+    LanguageSource,
+    Staffing,
+    is_idle,
+    language_for_key,
+)
+
+__all__ = [
+    "BEFORE_A_SESSION",
+    "REACHABLE",
+    "LanguageSource",
+    "Languages",
+    "Staffing",
+    "Step",
+    "advance",
+    "start",
+]
 
 REPEAT_KEY = "*"
 HIDDEN_NUMBER = "caller.hidden"  # a session variable: the caller cannot be called back
@@ -63,45 +97,12 @@ FINISH_KEY = "#"
 SILENT_LINE = "silent-line"
 
 
-@dataclass(frozen=True)
-class Languages:
-    """The deployment's languages: the default first, then the order of the language menu."""
+class _Given(NamedTuple):
+    """What one step is told besides the session."""
 
-    default: str
-    offered: tuple[str, ...]
-
-    @property
-    def current(self) -> Languages:
-        """Itself: a fixed set of languages is a `LanguageSource` that never changes."""
-        return self
-
-
-class LanguageSource(Protocol):
-    """The languages offered now: fixed (a `Languages`), or a set that grows while a
-    server renders the audio of its languages at start. Read `current` once per request."""
-
-    @property
-    def current(self) -> Languages:
-        """The languages offered at this moment."""
-        ...
-
-
-@dataclass(frozen=True)
-class Staffing:
-    """What the engine must know of the people behind the flow right now: a plain value,
-    passed in like the languages, so an escalate node routes within one step.
-
-    `on_duty`: someone is on duty (else it is after hours: night, a holiday).
-    `reachable`: someone on duty can be reached on this channel now; when nobody can, an
-    escalate node is passed as unanswered at once, without its hold message.
-    """
-
-    on_duty: bool = True
-    reachable: bool = True
-
-
-REACHABLE = Staffing()
-BEFORE_A_SESSION = Staffing(on_duty=True, reachable=False)
+    languages: Languages
+    staffing: Staffing
+    choices: Choices
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def start(
     *,
     languages: Languages,
     now: datetime,
+    choices: Choices = NO_CHOICES,
 ) -> Step:
     """Begin a session at the flow's start node.
 
@@ -131,12 +133,12 @@ def start(
         language_chosen=event.language is not None,
         misses=0,
         path=(),
-        variables=() if event.reachable else ((HIDDEN_NUMBER, "yes"),),
+        variables=(*event.remembered, *(() if event.reachable else ((HIDDEN_NUMBER, "yes"),))),
         outcome=None,
         finished=False,
         started_at=now,
     )
-    return _run(flow, state, flow.start, [], languages, BEFORE_A_SESSION)
+    return _run(flow, state, flow.start, [], _Given(languages, BEFORE_A_SESSION, choices))
 
 
 def advance(
@@ -147,21 +149,22 @@ def advance(
     languages: Languages,
     now: datetime,
     staffing: Staffing = REACHABLE,
+    choices: Choices = NO_CHOICES,
 ) -> Step:
-    """Move a waiting session on by one event. `now` is for time-aware nodes to come."""
+    """Move a waiting session on by one event. `now` is for time-aware nodes to come;
+    `choices` are the lists choice nodes offer now."""
     del now  # no node reads the clock yet; the signature keeps engines comparable in tests
+    given = _Given(languages, staffing, choices)
     if state.finished:
         return Step(state, (Hangup(),))
     node = flow.nodes.get(state.node_id)
     if not isinstance(node, WaitingNode):
         raise FlowError(f"{flow.source}: node {state.node_id!r} is not a waiting node of the flow")
-    idle = _is_idle(event)
+    idle = is_idle(event)
     if idle:
         state = state.idled()
         if state.idle >= flow.silence_limit:  # nobody there, it seems: end the call
-            return _run(
-                flow, state.with_outcome(Outcome.SILENT), flow.on_silence, [], languages, staffing
-            )
+            return _run(flow, state.with_outcome(Outcome.SILENT), flow.on_silence, [], given)
     elif idle is not None:
         state = state.heard()
 
@@ -171,100 +174,86 @@ def advance(
             said: list[Action] = [Say(m, state.language) for m in node.retry]
             return _wait(flow, state, node, said, languages, hold=False)
         case _, JumpRequested(node=target) if target in flow.nodes:
-            return _run(flow, replace(state, misses=0), target, [], languages, staffing)
+            return _run(flow, replace(state, misses=0), target, [], given)
         case MenuNode(), DigitsReceived(digits=digits):
             key = digits[:1]
             if key == REPEAT_KEY:
-                return _wait(flow, state, node, [], languages)
+                return _wait(flow, state, node, [], languages, choices=choices)
             if key in node.options:
-                return _run(flow, state, node.options[key], [], languages, staffing)
-            return _miss(flow, state, node, flow.messages.invalid, languages, staffing)
+                return _run(flow, state, node.options[key], [], given)
+            return _miss(flow, state, node, flow.messages.invalid, given)
+        case ChoiceNode() | ListNode(), DigitsReceived(digits=digits):
+            key = digits[:1]
+            if isinstance(node, ChoiceNode):
+                picked = (
+                    Ask(state, (ask_choice(node, state, choices),))
+                    if key == REPEAT_KEY
+                    else choice_key(node, state, key, choices)
+                )
+            else:
+                picked = list_key(node, state, key)
+            match picked:
+                case Pass():
+                    return _run(flow, picked.state, picked.target, list(picked.actions), given)
+                case Ask():
+                    return Step(picked.state, picked.actions)
+            return _miss(flow, state, node, flow.messages.invalid, given)
         case LanguageMenuNode(), DigitsReceived(digits=digits):
             key = digits[:1]
             if key == REPEAT_KEY:
-                return _wait(flow, state, node, [], languages)
-            chosen = _language_for_key(key, languages.offered)
+                return _wait(flow, state, node, [], languages, choices=choices)
+            chosen = language_for_key(key, languages.offered)
             if chosen is None:
-                return _miss(flow, state, node, flow.messages.invalid, languages, staffing)
+                return _miss(flow, state, node, flow.messages.invalid, given)
             state = replace(state, language=chosen, language_chosen=True, misses=0)
-            return _run(flow, state, node.next, [RememberLanguage(chosen)], languages, staffing)
+            return _run(flow, state, node.next, [RememberLanguage(chosen)], given)
         case GatherNode(), DigitsReceived(digits=digits):
             entered = digits.rstrip(FINISH_KEY)
             if entered == REPEAT_KEY:
-                return _wait(flow, state, node, [], languages)
+                return _wait(flow, state, node, [], languages, choices=choices)
             if entered.isdigit() and node.min_digits <= len(entered) <= node.max_digits:
                 kept = [v for v in state.variables if v[0] != node.store]
                 state = replace(state, variables=(*kept, (node.store, entered)))
-                return _run(flow, state, node.next, [], languages, staffing)
-            return _miss(flow, state, node, flow.messages.invalid, languages, staffing)
-        case MenuNode() | LanguageMenuNode() | GatherNode(), NoInputReceived():
+                return _run(flow, state, node.next, [], given)
+            return _miss(flow, state, node, flow.messages.invalid, given)
+        case MenuNode() | LanguageMenuNode() | GatherNode() | ChoiceNode() | ListNode(), (
+            NoInputReceived()
+        ):
             # Silent throughout this node's prompts (no wrong key either, which would have
             # started the idle count again): if it gives up, the caller got there in silence.
             silent = state.idle > state.misses
-            return _miss(
-                flow, state, node, flow.messages.no_input, languages, staffing, silent=silent
-            )
+            return _miss(flow, state, node, flow.messages.no_input, given, silent=silent)
         case RecordNode(), RecordingSaved():
-            return _run(
-                flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], languages, staffing
-            )
+            return _run(flow, state.with_outcome(Outcome.VOICEMAIL), node.next, [], given)
         case RecordNode(), RecordingEmpty():
-            return _run(flow, state, node.on_empty, [], languages, staffing, silent=True)
+            return _run(flow, state, node.on_empty, [], given, silent=True)
         case EscalateNode(), EscalationEnded(answered=answered, closed=closed):
             if answered:
-                return _run(
-                    flow,
-                    state.with_outcome(Outcome.ESCALATED),
-                    node.answered,
-                    [],
-                    languages,
-                    staffing,
-                )
+                return _run(flow, state.with_outcome(Outcome.ESCALATED), node.answered, [], given)
             target = node.after_hours if closed and node.after_hours else node.next
-            return _run(flow, state, target, [], languages, staffing)
+            return _run(flow, state, target, [], given)
         case _:
             # An event the node does not expect (a late redirect, a stray key): ask again.
-            return _wait(flow, state, node, [], languages)
-
-
-def _is_idle(event: Event) -> bool | None:
-    """True for an event in which the caller gave nothing, False for their input (a key, even
-    a wrong one, means someone is there; a person who took the call counts as one), None
-    for neither."""
-    match event:
-        case NoInputReceived() | RecordingEmpty():
-            return True
-        case EscalationEnded(answered=answered):
-            return not answered
-        case DigitsReceived() | RecordingSaved() | JumpRequested():
-            return False
-        case CallStarted() | EscalationContinues():
-            return None
-
-
-def _language_for_key(key: str, offered: tuple[str, ...]) -> str | None:
-    if len(key) != 1 or key not in "123456789":  # "²".isdigit() is True, int("²") fails
-        return None
-    index = int(key) - 1
-    return offered[index] if index < len(offered) else None
+            return _wait(flow, state, node, [], languages, choices=choices)
 
 
 def _miss(
     flow: Flow,
     state: SessionState,
-    node: MenuNode | LanguageMenuNode | GatherNode,
+    node: MenuNode | LanguageMenuNode | GatherNode | ChoiceNode | ListNode,
     message: str,
-    languages: Languages,
-    staffing: Staffing,
+    given: _Given,
     *,
     silent: bool = False,
 ) -> Step:
     """A wrong key or silence: say so and repeat, or after the repeats, go somewhere safe."""
     misses = state.misses + 1
     if misses > node.repeats:
-        return _run(flow, state, flow.failure_target(node), [], languages, staffing, silent=silent)
+        target = flow.failure_target(node)
+        return _run(flow, state, target, [], given, silent=silent)
     state = replace(state, misses=misses)
-    return _wait(flow, state, node, [Say(message, state.language)], languages)
+    said: list[Action] = [Say(message, state.language)]
+    return _wait(flow, state, node, said, given.languages, choices=given.choices)
 
 
 def sprint_limit(flow: Flow) -> int:
@@ -282,8 +271,7 @@ def _run(
     state: SessionState,
     node_id: str,
     actions: list[Action],
-    languages: Languages,
-    staffing: Staffing,
+    given: _Given,
     *,
     silent: bool = False,
 ) -> Step:
@@ -291,6 +279,7 @@ def _run(
 
     `silent`: the caller got here through silence alone (an escalation says so to staff).
     """
+    languages, staffing, choices = given
     for _ in range(sprint_limit(flow)):
         node = flow.nodes[node_id]
         state = state.visit(node_id)
@@ -339,7 +328,18 @@ def _run(
                 state = replace(state, silent_escalated=True)
                 return _wait(flow, state, node, actions, languages, first=True)
             case MenuNode() | GatherNode() | RecordNode() | EscalateNode():
-                return _wait(flow, state, node, actions, languages, first=True)
+                return _wait(flow, state, node, actions, languages, first=True, choices=choices)
+            case ChoiceNode():
+                entered = enter_choice(node, state, choices)
+                if isinstance(entered, Pass):
+                    state = entered.state
+                    actions.extend(entered.actions)
+                    node_id = entered.target
+                elif isinstance(entered, Ask):
+                    return Step(entered.state, (*actions, *entered.actions))
+            case ListNode():
+                listed = enter_list(node, state)
+                return Step(listed.state, (*actions, *listed.actions))
             case CallbackNode():
                 if dict(state.variables).get(HIDDEN_NUMBER):
                     node_id = node.no_number
@@ -367,11 +367,17 @@ def _wait(
     *,
     first: bool = False,
     hold: bool = True,
+    choices: Choices = NO_CHOICES,
 ) -> Step:
     """The actions that put a waiting node's question to the caller (an escalation's hold
     message only with `hold`: not again for a further round)."""
     del flow
     lang = state.language
+    match node:
+        case ChoiceNode():
+            return Step(state, (*actions, ask_choice(node, state, choices)))
+        case ListNode():
+            return Step(state, (*actions, ask_list(node, state)))
     said = prompts(node, lang, languages, first=first)
     match node:
         case MenuNode() | LanguageMenuNode():

@@ -14,6 +14,7 @@ class CallStarted:
 
     language: str | None = None
     reachable: bool = True
+    remembered: tuple[tuple[str, str], ...] = ()  # choices kept from earlier calls (region)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,13 @@ from typing import Any
 import yaml
 
 from hotline.errors import FlowError
+from hotline.flows.load_lists import (
+    CHOOSE_KEYS,
+    LIST_KEYS,
+    choice_node,
+    list_node,
+    menu_options,
+)
 from hotline.flows.model import (
     DEFAULT_REPEATS,
     DEFAULT_SILENCE_LIMIT,
@@ -35,7 +42,6 @@ from hotline.flows.model import (
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 VOICE_FLOW = "hotline"  # the built-in flow a call runs
 VOICE_FLOWS = (VOICE_FLOW,)  # the flows a caller hears: the others are for chat
-MENU_KEYS = frozenset("0123456789#")
 MAX_SILENCE_LIMIT = 40
 _TOP_LEVEL = frozenset(
     {"flow", "start", "on_failure", "on_silence", "silence_limit", "messages", "nodes", "voice"}
@@ -55,6 +61,8 @@ _KINDS: dict[str, frozenset[str]] = {
     "record": frozenset({"max_seconds", "next", "on_empty"}),
     "escalate": frozenset({"reason", "answered", "next", "after_hours", "retry"}),
     "callback": frozenset({"next", "no_number"}),
+    "choose": CHOOSE_KEYS | {"timeout", "repeats", "on_failure"},
+    "list": LIST_KEYS | {"timeout", "repeats", "on_failure"},
     "hangup": frozenset(),
 }
 
@@ -260,19 +268,9 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 always,
             )
         case "menu":
-            options = raw.get("options")
-            if not isinstance(options, dict) or not options:
+            clean = menu_options(raw, p, node_id)
+            if not clean:
                 p.add(node_id, "'options' must map keys to node ids, e.g. {'1': about}")
-                options = {}
-            clean: dict[str, str] = {}
-            for key, target in options.items():
-                key_text = str(key)
-                if key_text not in MENU_KEYS:
-                    p.add(node_id, f"option key {key_text!r} must be one of 0-9 or # (* repeats)")
-                elif not isinstance(target, str):
-                    p.add(node_id, f"option {key_text!r} must lead to a node id")
-                else:
-                    clean[key_text] = target
             return MenuNode(
                 node_id,
                 _messages(raw["menu"], "menu", p, node_id),
@@ -322,6 +320,10 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 next_id,
                 str(raw.get("no_number") or next_id),
             )
+        case "choose":
+            return choice_node(node_id, raw, p, _messages, _text, (timeout, repeats, failure))
+        case "list":
+            return list_node(node_id, raw, p, _messages, (timeout, repeats, failure))
         case _:
             return HangupNode(node_id, _messages(raw["hangup"], "hangup", p, node_id))
 

@@ -122,6 +122,50 @@ class CallbackNode:
 
 
 @dataclass(frozen=True)
+class ChoiceNode:
+    """Offer a list given at step time (the deployment's regions, the directory's kinds of
+    help), each item said with `option_message` and its key, eight to a page (9 turns it);
+    the chosen value goes into the session variable named `choice`.
+
+    Skipped when the list has one item (it is chosen) or, unless `always`, when the variable
+    already holds one of its values (remembered from an earlier call, with `remember`); an
+    empty list goes to `empty`. `options` are fixed keys (0, #) beside the list's.
+    """
+
+    id: str
+    choice: str
+    prompt: tuple[str, ...]
+    option_message: str
+    next: str
+    empty: str
+    options: Mapping[str, str] = field(default_factory=dict)
+    after: tuple[str, ...] = ()  # said after the items (e.g. "to go back, press 0")
+    more_message: str | None = None  # "for more, press 9", when there is another page
+    remember: bool = False
+    always: bool = False
+    timeout_s: int = DEFAULT_TIMEOUT_S
+    repeats: int = DEFAULT_REPEATS
+    on_failure: str | None = None
+
+
+@dataclass(frozen=True)
+class ListNode:
+    """Show a page of the directory's entries for the session's `region` and `category`
+    (the channel words them), then ask what next: `more` shows the next page, `send`
+    sends the page by SMS (on a call), `*` says the page again, `options` route on."""
+
+    id: str
+    prompt: tuple[str, ...]
+    options: Mapping[str, str]
+    more: str | None = None
+    send: str | None = None
+    page_size: int = 3
+    timeout_s: int = DEFAULT_TIMEOUT_S
+    repeats: int = DEFAULT_REPEATS
+    on_failure: str | None = None
+
+
+@dataclass(frozen=True)
 class HangupNode:
     """Say goodbye and end the session."""
 
@@ -139,9 +183,13 @@ Node = (
     | RecordNode
     | EscalateNode
     | CallbackNode
+    | ChoiceNode
+    | ListNode
     | HangupNode
 )
-WaitingNode = LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode
+WaitingNode = (
+    LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode | ChoiceNode | ListNode
+)
 
 
 @dataclass(frozen=True)
@@ -171,7 +219,9 @@ class Flow:
     silence_limit: int = DEFAULT_SILENCE_LIMIT
     voice: Mapping[str, str] = field(default_factory=dict)
 
-    def failure_target(self, node: LanguageMenuNode | MenuNode | GatherNode) -> str:
+    def failure_target(
+        self, node: LanguageMenuNode | MenuNode | GatherNode | ChoiceNode | ListNode
+    ) -> str:
         """Where a caller goes once the repeats of this node's prompt have run out."""
         return node.on_failure or self.on_failure
 
@@ -183,8 +233,15 @@ def targets(node: Node, flow_on_failure: str | None = None) -> tuple[str, ...]:
             return (node.next,)
         case LanguageMenuNode():
             return (node.next, *_failure(node.on_failure, flow_on_failure))
-        case MenuNode():
+        case MenuNode() | ListNode():
             return (*node.options.values(), *_failure(node.on_failure, flow_on_failure))
+        case ChoiceNode():
+            return (
+                node.next,
+                node.empty,
+                *node.options.values(),
+                *_failure(node.on_failure, flow_on_failure),
+            )
         case GatherNode():
             return (node.next, *_failure(node.on_failure, flow_on_failure))
         case RecordNode():
@@ -209,8 +266,11 @@ def message_ids(node: Node) -> tuple[str, ...]:
             return node.messages
         case LanguageMenuNode():
             return (*node.intro, node.option_message)
-        case MenuNode() | GatherNode() | RecordNode():
+        case MenuNode() | GatherNode() | RecordNode() | ListNode():
             return node.prompt
+        case ChoiceNode():
+            more = (node.more_message,) if node.more_message else ()
+            return (*node.prompt, node.option_message, *node.after, *more)
         case EscalateNode():
             return (*node.hold, *node.retry)
         case GotoNode() | SetLanguageNode():
@@ -219,10 +279,10 @@ def message_ids(node: Node) -> tuple[str, ...]:
 
 def waits(node: Node) -> bool:
     """True for nodes that stop and wait for the caller."""
-    return isinstance(node, LanguageMenuNode | MenuNode | GatherNode | RecordNode | EscalateNode)
+    return isinstance(node, WaitingNode)
 
 
 def may_pass(node: Node) -> bool:
     """True for nodes the engine can go through without an event: the ones that never wait,
     and a language menu (skipped when the language is known)."""
-    return not waits(node) or isinstance(node, LanguageMenuNode)
+    return not waits(node) or isinstance(node, LanguageMenuNode | ChoiceNode)

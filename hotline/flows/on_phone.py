@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from hotline.flows.model import (
     CallbackNode,
+    ChoiceNode,
     EscalateNode,
     Flow,
     FlowMessages,
@@ -23,6 +24,7 @@ from hotline.flows.model import (
     GotoNode,
     HangupNode,
     LanguageMenuNode,
+    ListNode,
     MenuNode,
     Node,
     RecordNode,
@@ -54,8 +56,18 @@ def _spoken(node: Node, swap: Mapping[str, str]) -> Node:
     match node:
         case SayNode() | HangupNode() | CallbackNode():
             return replace(node, messages=each(node.messages))
-        case MenuNode() | GatherNode() | RecordNode():
+        case MenuNode() | GatherNode() | RecordNode() | ListNode():
             return replace(node, prompt=each(node.prompt))
+        case ChoiceNode():
+            option = swap.get(node.option_message, node.option_message)
+            more = swap.get(node.more_message, node.more_message) if node.more_message else None
+            return replace(
+                node,
+                prompt=each(node.prompt),
+                option_message=option,
+                after=each(node.after),
+                more_message=more,
+            )
         case LanguageMenuNode():
             option = swap.get(node.option_message, node.option_message)
             return replace(node, intro=each(node.intro), option_message=option)

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from hotline.flows.actions import Say
 from hotline.flows.model import (
     CallbackNode,
+    ChoiceNode,
     EscalateNode,
     Flow,
     GatherNode,
     HangupNode,
     LanguageMenuNode,
+    ListNode,
     MenuNode,
     RecordNode,
     SayNode,
@@ -35,8 +37,11 @@ def prompts(
     `spoken` lists them, so recorded audio can be checked for every one in advance.
     """
     match node:
-        case MenuNode() | GatherNode():
+        case MenuNode() | GatherNode() | ListNode():
             return tuple(Say(m, language) for m in node.prompt)
+        case ChoiceNode():
+            # The items are the deployment's data: said with their names, on demand.
+            return tuple(Say(m, language) for m in (*node.prompt, *node.after))
         case LanguageMenuNode():
             intro = tuple(Say(m, language) for m in node.intro) if first else ()
             return intro + tuple(
@@ -60,6 +65,8 @@ def spoken(flow: Flow, languages: Languages) -> frozenset[Say]:
                 case SayNode() | HangupNode() | CallbackNode():
                     said.update(Say(m, language) for m in node.messages)
                 case LanguageMenuNode() | MenuNode() | GatherNode() | RecordNode() | EscalateNode():
+                    said.update(prompts(node, language, languages, first=True))
+                case ChoiceNode() | ListNode():
                     said.update(prompts(node, language, languages, first=True))
             if isinstance(node, EscalateNode):
                 said.update(Say(m, language) for m in node.retry)

@@ -3,13 +3,14 @@ make up, and the facets (region, category, language) they are found by."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hotline.storage.models import Base
+from hotline.storage.types import UTCDateTime
 
 
 class DirectoryRecord(Base):
@@ -56,3 +57,32 @@ class DirectoryFacet(Base):
     value: Mapped[str] = mapped_column(String(64), primary_key=True)
 
     __table_args__ = (Index("ix_directory_facets_kind", "kind", "value"),)
+
+
+class DirectoryAsk(Base):
+    """How often people asked the directory, by day, channel, language, region and kind of
+    help ('' for none), and what they asked (a page, an SMS, the nearest to a location):
+    counts, never who asked."""
+
+    __tablename__ = "directory_asks"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    region: Mapped[str] = mapped_column(String(16), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class CallerRegion(Base):
+    """The region a caller last chose in the directory, by pseudonym: the next call goes
+    straight to the kinds of help there (4 in the list of services changes it)."""
+
+    __tablename__ = "caller_regions"
+
+    caller: Mapped[str] = mapped_column(String(64), primary_key=True)
+    region: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_caller_regions_updated_at", "updated_at"),)

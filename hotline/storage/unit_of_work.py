@@ -21,6 +21,7 @@ from hotline.storage.chat_cases import SqlCases
 from hotline.storage.chats import SqlChats
 from hotline.storage.db import outages_as_unavailable
 from hotline.storage.directory import SqlDirectory
+from hotline.storage.directory_asks import SqlDirectoryAsks
 from hotline.storage.escalation_events import SqlEvents
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
     __slots__ = (
         "accounts",
         "answers",
+        "asks",
         "calendar_feeds",
         "cases",
         "chats",
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
         self.answers = SqlAnswers(conn)
         self.events = SqlEvents(conn)
         self.directory = SqlDirectory(conn)
+        self.asks = SqlDirectoryAsks(conn)
         self.stats = SqlStats(conn)
         self.accounts = SqlAccounts(conn)
         self.calendar_feeds = SqlCalendarFeeds(conn)

@@ -22,6 +22,7 @@ chat-menu = S čím vám můžeme pomoci?
     .option-5 = Jak pomáhá program
     .option-6 = Mluvit s poradcem
     .option-7 = Napsat dotaz
+    .option-8 = Služby ve vašem okolí
     .option-9 = Jazyk
     .option-0 = Konec
 chat-invalid = Vyberte prosím jednu z možností nebo napište její číslo.
@@ -68,3 +69,19 @@ sms-stopped = Už od nás nedostanete žádné zprávy. Chcete-li nám znovu nap
 
 chat-private-only = Odpovídáme jen v soukromém chatu, aby vše, co nám napíšete, zůstalo důvěrné. Napište nám prosím přímo.
     .with-link = Odpovídáme jen v soukromém chatu, aby vše, co nám napíšete, zůstalo důvěrné. Napište nám prosím sem: { $link }
+
+## Services near you (the directory)
+
+chat-services-region = Ve kterém jste kraji? V Telegramu nám můžete poslat i svou polohu (📎 → Poloha) a uvidíte služby, které máte nejblíž.
+    .option-9 = Další kraje
+    .option-0 = Zpět do nabídky
+chat-services-option = { $key } – { $name }
+chat-services-category = S čím potřebujete pomoci?
+    .option-9 = Další
+    .option-0 = Zpět do nabídky
+chat-services-list-menu = Můžeme vám pomoci ještě s něčím?
+    .option-2 = Další služby
+    .option-3 = Jiný druh pomoci
+    .option-4 = Jiný kraj
+    .option-0 = Zpět do nabídky
+chat-services-none = Zatím tu nemáme uvedené žádné služby. Poradce vám může říct, co najdete ve vašem okolí.

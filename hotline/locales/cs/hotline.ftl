@@ -54,7 +54,20 @@ about-more =
 
 ## Services in your region
 
-services-soon = Brzy se tu dozvíte, jaké služby fungují ve vašem kraji. Do té doby vám poradce může říct, co najdete ve vašem okolí.
+services-region = Ve kterém jste kraji?
+# One item of a list the caller chooses from: a region, or a kind of help.
+services-option = { $name }: stiskněte { $key }.
+services-more-items = Pro další možnosti stiskněte { $key }.
+services-back = Pro návrat do hlavní nabídky stiskněte 0.
+services-category = S čím potřebujete pomoci?
+services-list-menu =
+    Chcete-li tyto údaje dostat v SMS, stiskněte 1.
+    Pro další služby stiskněte 2.
+    Pro jiný druh pomoci stiskněte 3.
+    Pro jiný kraj stiskněte 4.
+    Pro návrat do hlavní nabídky stiskněte 0.
+    Chcete-li je slyšet znovu, stiskněte hvězdičku.
+services-none = Zatím tu nemáme uvedené žádné služby. Poradce vám může říct, co najdete ve vašem okolí.
 services-more =
     Chcete-li mluvit s poradcem, stiskněte 3.
     Pro návrat do hlavní nabídky stiskněte 0.

@@ -22,6 +22,7 @@ chat-menu = How can we help you?
     .option-5 = How the program helps
     .option-6 = Talk to a specialist
     .option-7 = Leave a question
+    .option-8 = Services near you
     .option-9 = Language
     .option-0 = End
 chat-invalid = Please choose one of the options, or type its number.
@@ -70,3 +71,19 @@ sms-stopped = You will get no more messages from us. Reply START to write to us 
 # the answers. With the bot's t.me link when it is known, else without.
 chat-private-only = We answer only in a private chat, so that what you write stays confidential. Please write to us directly.
     .with-link = We answer only in a private chat, so that what you write stays confidential. Please write to us here: { $link }
+
+## Services near you (the directory)
+
+chat-services-region = Which region are you in? On Telegram you can also send your location (📎 → Location) to see the services nearest to you.
+    .option-9 = More regions
+    .option-0 = Back to the menu
+chat-services-option = { $key } – { $name }
+chat-services-category = What do you need help with?
+    .option-9 = More
+    .option-0 = Back to the menu
+chat-services-list-menu = Anything else?
+    .option-2 = More services
+    .option-3 = Another kind of help
+    .option-4 = Another region
+    .option-0 = Back to the menu
+chat-services-none = We have no services listed here yet. A specialist can tell you what is near you.

@@ -52,7 +52,20 @@ about-more =
 
 ## Services in your region
 
-services-soon = Soon you will hear here which services work in your region. Until then, a specialist can tell you what is near you.
+services-region = Which region are you in?
+# One item of a list the caller chooses from: a region, or a kind of help.
+services-option = For { $name }, press { $key }.
+services-more-items = For more, press { $key }.
+services-back = To go back to the main menu, press 0.
+services-category = What do you need help with?
+services-list-menu =
+    To get these details by text message, press 1.
+    For more services, press 2.
+    For another kind of help, press 3.
+    For another region, press 4.
+    To go back to the main menu, press 0.
+    To hear them again, press star.
+services-none = We have no services listed here yet. A specialist can tell you what is near you.
 services-more =
     To talk to a specialist, press 3.
     For the main menu, press 0.

@@ -23,6 +23,7 @@ chat-menu = Kako Vam možemo pomoći?
     .option-5 = Kako program pomaže
     .option-6 = Razgovor sa savjetnikom
     .option-7 = Postavite pitanje
+    .option-8 = Usluge u Vašoj blizini
     .option-9 = Jezik
     .option-0 = Kraj
 chat-invalid = Molimo odaberite jednu od ponuđenih mogućnosti ili upišite njezin broj.
@@ -69,3 +70,19 @@ sms-stopped = Više nećete primati naše poruke. Ako nam opet želite pisati, o
 
 chat-private-only = Odgovaramo samo u privatnom razgovoru, kako bi sve što napišete ostalo povjerljivo. Molimo, pišite nam izravno.
     .with-link = Odgovaramo samo u privatnom razgovoru, kako bi sve što napišete ostalo povjerljivo. Molimo, pišite nam ovdje: { $link }
+
+## Services near you (the directory)
+
+chat-services-region = U kojoj se regiji nalazite? Na Telegramu nam možete poslati i svoju lokaciju (📎 → Lokacija) pa ćete vidjeti usluge koje su Vam najbliže.
+    .option-9 = Još regija
+    .option-0 = Natrag na izbornik
+chat-services-option = { $key } – { $name }
+chat-services-category = Kakva Vam pomoć treba?
+    .option-9 = Još
+    .option-0 = Natrag na izbornik
+chat-services-list-menu = Možemo li Vam pomoći još nečim?
+    .option-2 = Još usluga
+    .option-3 = Druga vrsta pomoći
+    .option-4 = Druga regija
+    .option-0 = Natrag na izbornik
+chat-services-none = Ovdje još nemamo navedenih usluga. Savjetnik Vam može reći što postoji u Vašoj blizini.

@@ -55,7 +55,20 @@ about-more =
 
 ## Services in your region
 
-services-soon = Uskoro ćete ovdje moći čuti koje usluge postoje u Vašem kraju. Do tada Vam savjetnik može reći što postoji u Vašoj blizini.
+services-region = U kojoj se regiji nalazite?
+# One item of a list the caller chooses from: a region, or a kind of help.
+services-option = { $name }: pritisnite { $key }.
+services-more-items = Za još mogućnosti pritisnite { $key }.
+services-back = Za povratak u glavni izbornik pritisnite 0.
+services-category = Kakva Vam pomoć treba?
+services-list-menu =
+    Ako želite ove podatke primiti SMS porukom, pritisnite 1.
+    Za još usluga pritisnite 2.
+    Za drugu vrstu pomoći pritisnite 3.
+    Za drugu regiju pritisnite 4.
+    Za povratak u glavni izbornik pritisnite 0.
+    Ako ih želite ponovno čuti, pritisnite zvjezdicu.
+services-none = Ovdje još nemamo navedenih usluga. Savjetnik Vam može reći što postoji u Vašoj blizini.
 services-more =
     Za razgovor sa savjetnikom pritisnite 3.
     Za glavni izbornik pritisnite 0.

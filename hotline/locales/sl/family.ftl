@@ -22,6 +22,7 @@ chat-menu = Kako vam lahko pomagamo?
     .option-5 = Kako pomaga program
     .option-6 = Pogovor s svetovalcem
     .option-7 = Zastavite vprašanje
+    .option-8 = Storitve v vaši bližini
     .option-9 = Jezik
     .option-0 = Konec
 chat-invalid = Prosimo, izberite eno od možnosti ali vpišite njeno številko.
@@ -68,3 +69,19 @@ sms-stopped = Od nas ne boste več prejemali sporočil. Če nam želite spet pis
 
 chat-private-only = Odgovarjamo samo v zasebnem klepetu, da ostane vse, kar nam napišete, zaupno. Prosimo, pišite nam neposredno.
     .with-link = Odgovarjamo samo v zasebnem klepetu, da ostane vse, kar nam napišete, zaupno. Prosimo, pišite nam tukaj: { $link }
+
+## Services near you (the directory)
+
+chat-services-region = V kateri regiji ste? V Telegramu nam lahko pošljete tudi svojo lokacijo (📎 → Lokacija) in videli boste storitve, ki so vam najbližje.
+    .option-9 = Več regij
+    .option-0 = Nazaj na meni
+chat-services-option = { $key } – { $name }
+chat-services-category = Pri čem potrebujete pomoč?
+    .option-9 = Več
+    .option-0 = Nazaj na meni
+chat-services-list-menu = Vam lahko še s čim pomagamo?
+    .option-2 = Več storitev
+    .option-3 = Druga vrsta pomoči
+    .option-4 = Druga regija
+    .option-0 = Nazaj na meni
+chat-services-none = Tukaj še nimamo navedenih storitev. Svetovalec vam lahko pove, kaj je v vaši bližini.

@@ -55,7 +55,20 @@ about-more =
 
 ## Services in your region
 
-services-soon = Kmalu boste tukaj lahko slišali, katere storitve delujejo v vaši regiji. Do takrat vam lahko svetovalec pove, kaj je v vaši bližini.
+services-region = V kateri regiji ste?
+# One item of a list the caller chooses from: a region, or a kind of help.
+services-option = { $name }: pritisnite { $key }.
+services-more-items = Za več možnosti pritisnite { $key }.
+services-back = Za vrnitev v glavni meni pritisnite 0.
+services-category = Pri čem potrebujete pomoč?
+services-list-menu =
+    Če želite te podatke prejeti v sporočilu SMS, pritisnite 1.
+    Za več storitev pritisnite 2.
+    Za drugo vrsto pomoči pritisnite 3.
+    Za drugo regijo pritisnite 4.
+    Za vrnitev v glavni meni pritisnite 0.
+    Če jih želite slišati še enkrat, pritisnite zvezdico.
+services-none = Tukaj še nimamo navedenih storitev. Svetovalec vam lahko pove, kaj je v vaši bližini.
 services-more =
     Za pogovor s svetovalcem pritisnite 3.
     Za glavni meni pritisnite 0.
