@@ -19,7 +19,16 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import Bot, Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    Bot,
+    Chat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Location,
+    Message,
+    Update,
+    User,
+)
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from hotline.channels.staff_desk import StaffDesk, staff_of
@@ -145,6 +154,10 @@ class TelegramChannel:
         if group is not None:
             await self._in_group(update, group)
             return
+        shared = update.message
+        if shared is not None and shared.location is not None and shared.from_user is not None:
+            await self._nearest(update, shared.chat.id, shared.from_user, shared.location)
+            return
         parsed = self._parse(update)
         if parsed is None:
             return  # a photo, a sticker, an edited message: nothing the flows take
@@ -222,6 +235,20 @@ class TelegramChannel:
             )
 
         return send
+
+    async def _nearest(self, update: Update, chat_id: int, user: User, place: Location) -> None:
+        """A location shared (Telegram's location button): the nearest services, as cards."""
+        who = Subscriber(
+            pseudonym=pseudonym(f"telegram:{user.id}", self.pseudonym_key) or "",
+            address=str(chat_id),
+            language_hint=(user.language_code or "")[:2].lower() or None,
+        )
+        async with self._lock(chat_id):
+            messages = await self.conversations.nearest(
+                who, place.latitude, place.longitude, str(update.update_id)
+            )
+        for message in messages:
+            self.outbox.enqueue(chat_id, self._sender(chat_id, message, 0))
 
     def _parse(self, update: Update) -> tuple[int, int, str | None, ChatInput] | None:
         query = update.callback_query
@@ -327,6 +354,12 @@ def _wrong_field(update: Update) -> str | None:
             replied = message.reply_to_message
             if replied is not None and not _is_id(replied.message_id):
                 return "reply_to_message"
+            place = message.location
+            if place is not None and not all(
+                _is(value, int, float) and not isinstance(value, bool) and abs(value) <= limit
+                for value, limit in ((place.latitude, 90), (place.longitude, 180))
+            ):
+                return "location"
     return None
 
 

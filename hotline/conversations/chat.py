@@ -379,6 +379,24 @@ class ChatConversations(CheckinChat):
         async with self._units() as uow:
             return await uow.chats.first_delivery(channel, key, self.clock())
 
+    async def nearest(
+        self, who: Subscriber, latitude: float, longitude: float, delivery_id: str
+    ) -> tuple[ChatMessage, ...]:
+        """A shared location: the services nearest to it as cards, in the conversation's
+        language; the place is used for this answer only (kept nowhere, counted as one
+        ask). The conversation stays where it was."""
+        if self.talk is None:
+            return ()
+        async with self._units() as uow:
+            if not await uow.chats.first_delivery(self.channel, delivery_id, self.clock()):
+                return ()
+            live = await uow.sessions.load(f"{self.channel}:{who.pseudonym}")
+            live = live if live is not None and not live.ended else None
+            remembered = None if live else await uow.sessions.recall_language(who.pseudonym)
+        language, _ = self._language(live, who, remembered)
+        cards = await self.talk.nearest(latitude, longitude, language, self.channel)
+        return render_chat(self.catalog, cards)
+
     async def _close(
         self, uow: UnitOfWork, live: StoredSession, now: datetime, *, crisis: bool = False
     ) -> None:

@@ -155,10 +155,10 @@ class DirectoryTalk:
         if item.map_link:
             link = {"link": item.map_link}
             extra.append(self.catalog.format(language, MessageId.SERVICES_CARD_MAP, link))
-        what = LINE.join(p for p in (item.description, *extra) if p)
         args: tuple[tuple[str, str | PhoneNumber], ...] = (
             ("name", item.name),
-            ("what", what),
+            ("what", item.description),
+            ("more", LINE.join(extra)),
             ("address", item.address or unknown),
             ("hours", hours),
             ("phone", PhoneNumber(item.phone) if item.phone else unknown),

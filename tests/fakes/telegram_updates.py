@@ -138,6 +138,14 @@ class UpdateFactory:
             "message": message,
         }
 
+    def location(self, user: TelegramUser | int, latitude: object, longitude: object) -> JsonDict:
+        """An update with a location shared from `user`'s private chat (the attachment menu's
+        Location, or a keyboard's location button)."""
+        update = self.message(user, "")
+        del update["message"]["text"]
+        update["message"]["location"] = {"latitude": latitude, "longitude": longitude}
+        return update
+
     def command(
         self, user: TelegramUser | int, command: str, args: str = "", **kwargs: Any
     ) -> JsonDict:

@@ -38,6 +38,7 @@ services-card =
     📍 { $address }
     🕘 { $hours }
     ☎ { $phone }
+    { $more }
 services-card-hours-open = dnes { $opens }–{ $closes }
 services-card-hours-closed = dnes zavřeno
 services-card-hours-unknown = otevírací doba neznámá, nejdřív zavolejte

@@ -38,6 +38,7 @@ services-card =
     📍 { $address }
     🕘 { $hours }
     ☎ { $phone }
+    { $more }
 services-card-hours-open = today { $opens }–{ $closes }
 services-card-hours-closed = closed today
 services-card-hours-unknown = hours not known, please call first

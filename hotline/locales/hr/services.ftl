@@ -38,6 +38,7 @@ services-card =
     📍 { $address }
     🕘 { $hours }
     ☎ { $phone }
+    { $more }
 services-card-hours-open = danas { $opens }–{ $closes }
 services-card-hours-closed = danas ne radi
 services-card-hours-unknown = radno vrijeme nije poznato, prvo nazovite

@@ -38,6 +38,7 @@ services-card =
     📍 { $address }
     🕘 { $hours }
     ☎ { $phone }
+    { $more }
 services-card-hours-open = დღეს { $opens }–{ $closes }
 services-card-hours-closed = დღეს არ მუშაობს
 services-card-hours-unknown = საათები უცნობია, ჯერ დარეკეთ

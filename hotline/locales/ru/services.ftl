@@ -38,6 +38,7 @@ services-card =
     📍 { $address }
     🕘 { $hours }
     ☎ { $phone }
+    { $more }
 services-card-hours-open = сегодня { $opens }–{ $closes }
 services-card-hours-closed = сегодня не работает
 services-card-hours-unknown = часы работы неизвестны, сначала позвоните

@@ -38,6 +38,7 @@ services-card =
     📍 { $address }
     🕘 { $hours }
     ☎ { $phone }
+    { $more }
 services-card-hours-open = danes { $opens }–{ $closes }
 services-card-hours-closed = danes zaprto
 services-card-hours-unknown = delovni čas ni znan, prej pokličite
