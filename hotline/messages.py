@@ -216,6 +216,7 @@ class MessageId(Registered):
     SERVICES_ENTRY = "services-entry", Audience.DETAILS
     SERVICES_HOURS_OPEN = "services-hours-open", Audience.DETAILS
     SERVICES_HOURS_CLOSED = "services-hours-closed", Audience.DETAILS
+    SERVICES_HOURS_ALWAYS = "services-hours-always", Audience.DETAILS
     SERVICES_HOURS_UNKNOWN = "services-hours-unknown", Audience.DETAILS
     SERVICES_PHONE = "services-phone", Audience.DETAILS
     SERVICES_NO_PHONE = "services-no-phone", Audience.DETAILS
@@ -229,6 +230,7 @@ class MessageId(Registered):
     SERVICES_CARD = "services-card", Audience.CHAT
     SERVICES_CARD_HOURS_OPEN = "services-card-hours-open", Audience.CHAT
     SERVICES_CARD_HOURS_CLOSED = "services-card-hours-closed", Audience.CHAT
+    SERVICES_CARD_HOURS_ALWAYS = "services-card-hours-always", Audience.CHAT
     SERVICES_CARD_HOURS_UNKNOWN = "services-card-hours-unknown", Audience.CHAT
     SERVICES_CARD_UNKNOWN = "services-card-unknown", Audience.CHAT
     SERVICES_CARD_MAP = "services-card-map", Audience.CHAT

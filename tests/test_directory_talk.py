@@ -102,6 +102,7 @@ async def test_a_caller_hears_three_entries_and_gets_them_by_sms_in_their_langua
     assert "Горячая линия" in said or "горячая линия" in said.lower()
     assert "2, 1 4 5, 1 4 5" in said  # the phone, digit group by digit group
     assert said.count("2, 1 4 5, 1 4 5") == 2  # and said twice
+    assert entries.said(CATALOG.format("ru", "services-hours-always"))  # 24/7, not 0:00-0:00
     assert entries.said(CATALOG.format("ru", "services-list-menu").splitlines()[0])
 
     sent = await press(client, sid, entries, "1")

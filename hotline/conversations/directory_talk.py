@@ -12,7 +12,7 @@ import logging
 import time as monotonic
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hotline.catalog import Catalog
@@ -26,6 +26,7 @@ from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
 
+ALL_DAY = timedelta(hours=23, minutes=59)
 CHOICES_TTL_S = 60.0  # the kinds of help on offer are read again after this long
 SMS_SEGMENTS = 3  # the most a text message of entries may take
 LINE = "\n"
@@ -290,6 +291,11 @@ def _hours(item: Entry, *, card: bool) -> tuple[MessageId, dict[str, Arg]]:
     """Today's opening hours of an entry: the message and its arguments."""
     if item.hours_today:
         first, last = item.hours_today[0], item.hours_today[-1]
+        if last.closes - first.opens >= ALL_DAY:  # 24/7: "open day and night", not 0:00-0:00
+            always = (
+                MessageId.SERVICES_CARD_HOURS_ALWAYS if card else MessageId.SERVICES_HOURS_ALWAYS
+            )
+            return always, {}
         args: dict[str, Arg] = {"opens": first.opens.time(), "closes": last.closes.time()}
         message = MessageId.SERVICES_CARD_HOURS_OPEN if card else MessageId.SERVICES_HOURS_OPEN
         return message, args

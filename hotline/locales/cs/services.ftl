@@ -19,6 +19,7 @@ services-category-name = { $category ->
 # On a call, one entry: its name and what it does, then its hours, then its phone.
 services-entry = { $name }. { $what }
 services-hours-open = Dnes má otevřeno od { $opens } do { $closes }.
+services-hours-always = Otevřeno nonstop.
 services-hours-closed = Dnes má zavřeno.
 services-hours-unknown = Než tam půjdete, raději nejdřív zavolejte: dnešní otevírací dobu neznáme.
 services-phone = Telefon: { $phone }. Ještě jednou: { $phone }.
@@ -40,6 +41,7 @@ services-card =
     ☎ { $phone }
     { $more }
 services-card-hours-open = dnes { $opens }–{ $closes }
+services-card-hours-always = nonstop
 services-card-hours-closed = dnes zavřeno
 services-card-hours-unknown = otevírací doba neznámá, nejdřív zavolejte
 services-card-unknown = neuvedeno

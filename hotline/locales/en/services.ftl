@@ -19,6 +19,7 @@ services-category-name = { $category ->
 # On a call, one entry: its name and what it does, then its hours, then its phone.
 services-entry = { $name }. { $what }
 services-hours-open = Open today from { $opens } to { $closes }.
+services-hours-always = Open day and night.
 services-hours-closed = Closed today.
 services-hours-unknown = Please call before you go: we do not know today's opening hours.
 services-phone = Phone: { $phone }. Once more: { $phone }.
@@ -40,6 +41,7 @@ services-card =
     ☎ { $phone }
     { $more }
 services-card-hours-open = today { $opens }–{ $closes }
+services-card-hours-always = open day and night
 services-card-hours-closed = closed today
 services-card-hours-unknown = hours not known, please call first
 services-card-unknown = not listed

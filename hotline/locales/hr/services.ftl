@@ -19,6 +19,7 @@ services-category-name = { $category ->
 # On a call, one entry: its name and what it does, then its hours, then its phone.
 services-entry = { $name }. { $what }
 services-hours-open = Danas radi od { $opens } do { $closes }.
+services-hours-always = Radi 0 – 24 sata.
 services-hours-closed = Danas ne radi.
 services-hours-unknown = Molimo nazovite prije nego što krenete: ne znamo današnje radno vrijeme.
 services-phone = Telefon: { $phone }. Još jednom: { $phone }.
@@ -40,6 +41,7 @@ services-card =
     ☎ { $phone }
     { $more }
 services-card-hours-open = danas { $opens }–{ $closes }
+services-card-hours-always = radi 0–24 h
 services-card-hours-closed = danas ne radi
 services-card-hours-unknown = radno vrijeme nije poznato, prvo nazovite
 services-card-unknown = nije navedeno

@@ -19,6 +19,7 @@ services-category-name = { $category ->
 # On a call, one entry: its name and what it does, then its hours, then its phone.
 services-entry = { $name }. { $what }
 services-hours-open = დღეს მუშაობს { $opens }-დან { $closes }-მდე.
+services-hours-always = ღიაა დღე და ღამე.
 services-hours-closed = დღეს არ მუშაობს.
 services-hours-unknown = გთხოვთ, მისვლამდე ჯერ დარეკოთ: დღევანდელი სამუშაო საათები არ ვიცით.
 services-phone = ტელეფონი: { $phone }. კიდევ ერთხელ: { $phone }.
@@ -40,6 +41,7 @@ services-card =
     ☎ { $phone }
     { $more }
 services-card-hours-open = დღეს { $opens }–{ $closes }
+services-card-hours-always = ღიაა დღე და ღამე
 services-card-hours-closed = დღეს არ მუშაობს
 services-card-hours-unknown = საათები უცნობია, ჯერ დარეკეთ
 services-card-unknown = არ არის მითითებული

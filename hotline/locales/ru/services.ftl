@@ -19,6 +19,7 @@ services-category-name = { $category ->
 # On a call, one entry: its name and what it does, then its hours, then its phone.
 services-entry = { $name }. { $what }
 services-hours-open = Сегодня работает с { $opens } до { $closes }.
+services-hours-always = Работает круглосуточно.
 services-hours-closed = Сегодня не работает.
 services-hours-unknown = Пожалуйста, позвоните, прежде чем идти: мы не знаем, как служба работает сегодня.
 services-phone = Телефон: { $phone }. Ещё раз: { $phone }.
@@ -40,6 +41,7 @@ services-card =
     ☎ { $phone }
     { $more }
 services-card-hours-open = сегодня { $opens }–{ $closes }
+services-card-hours-always = круглосуточно
 services-card-hours-closed = сегодня не работает
 services-card-hours-unknown = часы работы неизвестны, сначала позвоните
 services-card-unknown = не указано

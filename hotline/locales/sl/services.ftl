@@ -19,6 +19,7 @@ services-category-name = { $category ->
 # On a call, one entry: its name and what it does, then its hours, then its phone.
 services-entry = { $name }. { $what }
 services-hours-open = Danes je odprto od { $opens } do { $closes }.
+services-hours-always = Odprto noč in dan.
 services-hours-closed = Danes je zaprto.
 services-hours-unknown = Prosimo, pokličite, preden greste tja: ne vemo, kdaj je danes odprto.
 services-phone = Telefon: { $phone }. Še enkrat: { $phone }.
@@ -40,6 +41,7 @@ services-card =
     ☎ { $phone }
     { $more }
 services-card-hours-open = danes { $opens }–{ $closes }
+services-card-hours-always = odprto noč in dan
 services-card-hours-closed = danes zaprto
 services-card-hours-unknown = delovni čas ni znan, prej pokličite
 services-card-unknown = ni navedeno
