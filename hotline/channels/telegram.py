@@ -162,11 +162,7 @@ class TelegramChannel:
         if parsed is None:
             return  # a photo, a sticker, an edited message: nothing the flows take
         chat_id, user_id, language_code, given = parsed
-        who = Subscriber(
-            pseudonym=pseudonym(f"telegram:{user_id}", self.pseudonym_key) or "",
-            address=str(chat_id),
-            language_hint=(language_code or "")[:2].lower() or None,
-        )
+        who = self._subscriber(chat_id, user_id, language_code)
         async with self._lock(chat_id):  # one chat's updates in the order they came
             reply = await self.conversations.handle(who, given, delivery_id=str(update.update_id))
         query = update.callback_query
@@ -236,13 +232,17 @@ class TelegramChannel:
 
         return send
 
+    def _subscriber(self, chat_id: int, user_id: int, language_code: str | None) -> Subscriber:
+        """Who wrote: their pseudonym, their chat to answer, and their app's language."""
+        return Subscriber(
+            pseudonym=pseudonym(f"telegram:{user_id}", self.pseudonym_key) or "",
+            address=str(chat_id),
+            language_hint=(language_code or "")[:2].lower() or None,
+        )
+
     async def _nearest(self, update: Update, chat_id: int, user: User, place: Location) -> None:
         """A location shared (Telegram's location button): the nearest services, as cards."""
-        who = Subscriber(
-            pseudonym=pseudonym(f"telegram:{user.id}", self.pseudonym_key) or "",
-            address=str(chat_id),
-            language_hint=(user.language_code or "")[:2].lower() or None,
-        )
+        who = self._subscriber(chat_id, user.id, user.language_code)
         async with self._lock(chat_id):
             messages = await self.conversations.nearest(
                 who, place.latitude, place.longitude, str(update.update_id)

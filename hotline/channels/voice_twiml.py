@@ -212,7 +212,12 @@ class VoiceRenderer:
                     response.append(self._dial(dial, seq, language))
                 case act.Hangup():
                     response.hangup()
-                case act.RequestCallback() | act.RememberLanguage() | act.NoteUnreached():
+                case (
+                    act.RequestCallback()
+                    | act.RememberLanguage()
+                    | act.RememberChoice()
+                    | act.NoteUnreached()
+                ):
                     pass  # for the channel to act on; nothing to say
         return str(response)
 

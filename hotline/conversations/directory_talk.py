@@ -13,11 +13,12 @@ import time as monotonic
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from hotline.catalog import Catalog
 from hotline.channels.sms_encoding import segment_count
-from hotline.directory.model import Category, Entry
+from hotline.directory.model import Entry
 from hotline.directory.ports import AskCount
 from hotline.directory.service import DirectoryService, HasDirectory
 from hotline.flows.actions import Action, Arg, PhoneNumber, Say, SendServices, ShowServices
@@ -32,7 +33,7 @@ SMS_SEGMENTS = 3  # the most a text message of entries may take
 LINE = "\n"
 
 
-class Ask:
+class AskKind(StrEnum):
     """What the anonymous count of asks records: one page shown, one SMS, one location."""
 
     LIST = "list"
@@ -45,8 +46,10 @@ SendSms = Callable[[str, str], Awaitable[object]]  # (to, body)
 
 @dataclass
 class _Cached:
+    """The lists of choices as last worded for one set of languages, and when."""
+
     at: float
-    categories: tuple[Category, ...]
+    choices: Choices
 
 
 class DirectoryTalk:
@@ -58,27 +61,30 @@ class DirectoryTalk:
         self.directory = directory
         self.catalog = catalog
         self.clock = clock
-        self._cached: _Cached | None = None
+        # by the languages offered (the phone's grow at start; chats offer all of them)
+        self._cached: dict[tuple[str, ...], _Cached] = {}
 
     async def choices(self, languages: Sequence[str], uow: HasDirectory) -> Choices:
-        """The regions and the kinds of help with an active service, named in each language
-        (the kinds read on the step's unit of work `uow` once a minute at most)."""
-        cached = self._cached
-        if cached is None or monotonic.monotonic() - cached.at > CHOICES_TTL_S:
-            categories = tuple(await self.directory.within(uow).categories())
-            cached = self._cached = _Cached(monotonic.monotonic(), categories)
+        """The regions and the kinds of help with an active service, named in each language:
+        read on the step's unit of work `uow` and worded once a minute at most (or when the
+        languages offered change), not on every step."""
+        offered, now = tuple(languages), monotonic.monotonic()
+        cached = self._cached.get(offered)
+        if cached is not None and now - cached.at <= CHOICES_TTL_S:
+            return cached.choices
+        categories = await self.directory.within(uow).categories()
         regions: dict[str, tuple[Item, ...]] = {}
         kinds: dict[str, tuple[Item, ...]] = {}
-        for language in languages:
+        for language in offered:
             regions[language] = tuple(
                 (r.code, r.name) for r in self.directory.region_choices(language)
             )
-            kinds[language] = tuple(
-                (c.value, self.category_name(language, c)) for c in cached.categories
-            )
-        return Choices({REGION: regions, CATEGORY: kinds})
+            kinds[language] = tuple((c.value, self._category(language, c)) for c in categories)
+        choices = Choices({REGION: regions, CATEGORY: kinds})
+        self._cached[offered] = _Cached(now, choices)
+        return choices
 
-    def category_name(self, language: str, category: str) -> str:
+    def _category(self, language: str, category: str) -> str:
         """A kind of help in a language's words."""
         return self.catalog.format(
             language, MessageId.SERVICES_CATEGORY_NAME, {"category": category}
@@ -132,9 +138,10 @@ class DirectoryTalk:
         self, latitude: float, longitude: float, language: str, channel: str
     ) -> list[Say]:
         """Cards of the services nearest a shared location, nearest first, with a heading."""
-        now = self.clock()
-        found = await self.directory.nearest(latitude, longitude, language=language, now=now)
-        await self._count(self.directory, now, channel, language, None, None, Ask.NEAREST)
+        found = await self.directory.nearest(
+            latitude, longitude, language=language, now=self.clock()
+        )
+        await self._count(self.directory, channel, _Anywhere(language), AskKind.NEAREST)
         if not found:
             return [Say(MessageId.SERVICES_NEAREST_NONE, language)]
         return [Say(MessageId.SERVICES_NEAREST, language)] + [
@@ -169,19 +176,23 @@ class DirectoryTalk:
     async def _page(
         self, directory: DirectoryService, action: ShowServices, channel: str
     ) -> list[Entry]:
-        now = self.clock()
+        """The page of entries shown, counted when it is a list's first showing."""
+        if action.offset == 0 and not action.again:
+            await self._count(directory, channel, action, AskKind.LIST)
+        return await self._entries(directory, action)
+
+    async def _entries(
+        self, directory: DirectoryService, action: ShowServices | SendServices
+    ) -> list[Entry]:
+        """The page of entries an action names, in its language, with today's hours."""
         found = await directory.find(
             region=action.region,
             category=action.category,
             language=action.language,
-            now=now,
+            now=self.clock(),
             limit=action.limit,
             offset=action.offset,
         )
-        if action.offset == 0 and not action.again:
-            await self._count(
-                directory, now, channel, action.language, action.region, action.category, Ask.LIST
-            )
         return found.entries
 
     def _said(self, action: ShowServices, found: list[Entry]) -> list[Action]:
@@ -219,19 +230,11 @@ class DirectoryTalk:
         lang = action.language
         if number is None:
             return Say(MessageId.SERVICES_SMS_HIDDEN, lang)
-        now = self.clock()
-        found = await directory.find(
-            region=action.region,
-            category=action.category,
-            language=lang,
-            now=now,
-            limit=action.limit,
-            offset=action.offset,
-        )
-        await self._count(directory, now, "voice", lang, action.region, action.category, Ask.SMS)
-        if send is None or not found.entries:
+        await self._count(directory, "voice", action, AskKind.SMS)
+        entries = await self._entries(directory, action)
+        if send is None or not entries:
             return Say(MessageId.SERVICES_SMS_FAILED, lang)
-        body = self.sms_body(found.entries, lang)
+        body = self.sms_body(entries, lang)
         try:
             await send(number, body)
         except Exception as exc:
@@ -270,16 +273,23 @@ class DirectoryTalk:
     async def _count(
         self,
         directory: DirectoryService,
-        now: datetime,
         channel: str,
-        language: str,
-        region: str | None,
-        category: str | None,
-        kind: str,
+        asked: ShowServices | SendServices | _Anywhere,
+        kind: AskKind,
     ) -> None:
-        """One more ask, by day in the deployment's zone (the step's own transaction)."""
-        day = now.astimezone(ZoneInfo(directory.regions.zone)).date()
-        await directory.count_ask(AskCount(day, channel, language, region, category, kind))
+        """One more ask, by day in the deployment's zone (in the unit `directory` is on)."""
+        day = self.clock().astimezone(ZoneInfo(directory.regions.zone)).date()
+        ask = AskCount(day, channel, asked.language, asked.region, asked.category, kind)
+        await directory.count_ask(ask)
+
+
+@dataclass(frozen=True)
+class _Anywhere:
+    """An ask of no region or kind of help (the services nearest a place)."""
+
+    language: str
+    region: None = None
+    category: None = None
 
 
 def _nothing(action: ShowServices) -> Say:

@@ -129,7 +129,8 @@ class VoiceConversations:
         flow = self.flows[VOICE_FLOW]
         languages = self.languages.current  # one view of the languages for the whole step
         caller = pseudonym(caller_number, self.pseudonym_key, self.default_region)
-        language, kept = preset, tuple[tuple[str, str], ...]()
+        language = preset
+        kept: tuple[tuple[str, str], ...] = ()
         if caller is not None:
             # A returning caller starts in the language they chose last time (9 changes it),
             # and the directory in their region (4 in its list changes it).
