@@ -197,6 +197,12 @@ class MessageId(Registered):
     STATS_PERIOD = "stats-period", Audience.STATS
     STATS_NOTE = "stats-note", Audience.STATS
     STATS_NO_DATA = "stats-no-data", Audience.STATS
+    STATS_SERVICES_KINDS = "stats-services-kinds", Audience.STATS
+    STATS_SERVICES_REGIONS = "stats-services-regions", Audience.STATS
+    STATS_SERVICES_LANGUAGES = "stats-services-languages", Audience.STATS
+    STATS_SERVICES_KIND = "stats-services-kind", Audience.STATS
+    STATS_SERVICES_REGION = "stats-services-region", Audience.STATS
+    STATS_SERVICES_COLUMN = "stats-services-column", Audience.STATS
     # The desk's commands (/help), and a specialist's own list (/mine).
     STAFF_DESK_HELP = "staff-desk-help", Audience.DESK
     STAFF_MINE_WORK_TITLE = "staff-mine-work-title", Audience.DESK

@@ -15,6 +15,7 @@ import pytest
 
 from hotline.catalog import Catalog
 from hotline.messages import MessageId
+from hotline.stats.tables import TABLES
 from hotline.web.dashboard.statistics import STATS_REPORTS
 from tests.conftest import AppClient, FixedClock
 from tests.dashboard import Browser, dashboard_app
@@ -98,7 +99,7 @@ async def test_counts_under_five_show_as_less_than_five_in_the_tables(
     assert 'type="date" id="from" name="from" value="2026-11-23"' in page
     assert 'type="date" id="to" name="to" value="2026-11-25"' in page
     charts = re.findall(r'<img class="chart" src="([^"]+)" alt="([^"]+)"', page)
-    assert len(charts) == 10
+    assert len(charts) == len(TABLES)
     assert all(src.endswith("?from=2026-11-23&amp;to=2026-11-25") for src, _ in charts)
     assert all(alt.startswith("Chart: ") for _, alt in charts)
     # Every chart it links to answers, with no figure of 1 to 4 in it.
@@ -116,7 +117,7 @@ async def test_each_table_downloads_as_csv_in_the_readers_language(
     await supervisor.sign_in("beka")  # reads Georgian, her first language
     _, page, _ = await supervisor.get(PAGE)
     links = re.findall(r'<a href="(/staff/statistics/csv/[^"]+)" download>', page)
-    assert len(links) == 10
+    assert len(links) == len(TABLES)
     csv_link = html.unescape(next(link for link in links if "/per-day.csv" in link))
 
     status, body, resp = await supervisor.get(csv_link)
@@ -188,14 +189,68 @@ async def test_a_page_and_all_its_charts_compute_the_report_once(
     status, page, _ = await supervisor.get(PAGE)
     assert status == 200
     charts = re.findall(r'<img class="chart" src="([^"]+)"', page)
-    assert len(charts) == 10
+    assert len(charts) == len(TABLES)
     answers = await asyncio.gather(*(supervisor.get(html.unescape(src)) for src in charts))
-    assert [status for status, _, _ in answers] == [200] * 10
+    assert [status for status, _, _ in answers] == [200] * len(TABLES)
     status, _, _ = await supervisor.get(CSV)  # a CSV of the same period, too
     assert status == 200
 
-    assert reports.asked - asked == 12  # every answer asked for the period's report ...
+    # every answer asked for the period's report (the page, each chart, one CSV) ...
+    assert reports.asked - asked == len(TABLES) + 2
     assert reports.computed - computed == 1  # ... and one computed it
     other = "/staff/statistics/chart/per-day.svg?from=2026-11-23&to=2026-11-24"
     assert (await supervisor.get(other))[0] == 200  # another period is another report
     assert reports.computed - computed == 2
+
+
+async def test_the_services_directory_asks_by_kind_region_and_language(client: AppClient) -> None:
+    from datetime import date
+
+    from sqlalchemy import insert
+
+    from hotline.app import ENGINE
+    from hotline.storage.directory_tables import DirectoryAsk
+
+    def ask(day: int, channel: str, language: str, region: str, kind_: str, how: str, n: int):
+        return {
+            "day": date(2026, 11, day),
+            "channel": channel,
+            "language": language,
+            "region": region,
+            "category": kind_,
+            "kind": how,
+            "count": n,
+        }
+
+    rows = [
+        ask(23, "voice", "ka", "GE-TB", "housing", "list", 4),
+        ask(24, "voice", "ka", "GE-TB", "housing", "list", 3),  # two days: 7 in all
+        ask(24, "telegram", "ru", "GE-TB", "housing", "list", 5),
+        ask(25, "voice", "ka", "GE-TB", "housing", "sms", 6),
+        ask(25, "sms", "en", "GE-IM", "legal-aid", "list", 2),  # under five: "<5"
+        ask(25, "telegram", "ru", "", "", "nearest", 8),
+        ask(26, "voice", "ka", "GE-TB", "housing", "list", 50),  # the day after the period
+    ]
+    async with client.app[ENGINE].begin() as conn:
+        await conn.execute(insert(DirectoryAsk), rows)
+
+    reader = Browser(client)
+    await reader.sign_in("nino")  # an admin, who reads in English
+    _, page, _ = await reader.get(PAGE)
+    kinds = table_rows(page, "services-kinds")
+    assert kinds == {"Housing": ["7", "5", "6"], "Legal aid": ["0", "<5", "0"]}
+    regions = table_rows(page, "services-regions")
+    assert regions == {"Tbilisi": ["7", "5", "6"], "Imereti": ["0", "<5", "0"]}
+    languages = table_rows(page, "services-languages")
+    assert languages["Georgian"] == ["7", "0", "6", "0"]
+    assert languages["Russian"] == ["0", "5", "0", "8"]
+    assert languages["English"] == ["0", "<5", "0", "0"]
+    assert "Lists heard on the phone" in page
+
+    status, body, _ = await reader.get(
+        "/staff/statistics/csv/services-regions.csv?" + MONDAY_TO_WEDNESDAY
+    )
+    assert status == 200
+    found = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert found[0][0] == "Region"
+    assert ["Tbilisi", "7", "5", "6"] in found

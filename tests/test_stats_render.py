@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hotline.catalog import Catalog
+from hotline.directory.ports import AskCount
 from hotline.escalation.model import Kind
 from hotline.escalation.roster_file import load_roster
 from hotline.stats.figures import Counts, build, percentile
@@ -58,6 +59,10 @@ def three_of_everything() -> Counts:
             MessageCount("sent", False, None, 1),
         ],
         participants=[StatusCount("in-program", 3)],
+        asks=[
+            (AskCount(date(2026, 11, 23), "voice", "ka", "GE-TB", "housing", "list"), 3),
+            (AskCount(date(2026, 11, 23), "telegram", "ka", None, None, "nearest"), 3),
+        ],
     )
 
 

@@ -16,16 +16,18 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from hotline.conversations.checkin import CheckinAnswer
+from hotline.directory.ports import AskCount
 from hotline.escalation.model import Kind, Result
 from hotline.escalation.roster import Roster, occurrences
 from hotline.participants.model import Status
 from hotline.reminders.plan import RowStatus
 from hotline.reminders.ports import SILENT
+from hotline.stats.asks import ServiceAsks, service_asks
 from hotline.stats.period import Period
 from hotline.stats.ports import (
     CALL_CHANNELS,
@@ -78,6 +80,8 @@ class Counts:
     callback_delays: Sequence[DelayCount] = ()
     messages: Sequence[MessageCount] = ()
     participants: Sequence[StatusCount] = ()
+    asks: Sequence[tuple[AskCount, int]] = ()  # of the services directory
+    region_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,7 @@ class Report:
     messages: Messages
     checkins: tuple[tuple[str, int], ...]
     participants: tuple[tuple[str, int], ...] = field(default=())
+    services: ServiceAsks = field(default_factory=ServiceAsks)  # the directory's asks
 
 
 def percentile(histogram: Iterable[tuple[int, int]], q: float) -> int | None:
@@ -177,6 +182,7 @@ def build(counts: Counts, period: Period, roster: Roster | None) -> Report:
         messages=_messages(counts.messages),
         checkins=_checkins(counts.messages),
         participants=_participants(counts.participants),
+        services=service_asks(counts.asks, counts.region_names),
     )
 
 

@@ -3,20 +3,28 @@ kept a short while in a `Reports` cache when one is given (a page and its charts
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.roster import Roster
 from hotline.stats.cache import ReportCache
 from hotline.stats.figures import Counts, Report, build
 from hotline.stats.period import Period
 
-__all__ = ["Reports", "collect", "report"]
+__all__ = ["RegionNames", "Reports", "collect", "report"]
 
 # A report depends on the period (dates and zone) and on the roster (who was on duty when).
 Reports = ReportCache[tuple[Period, Roster | None], Report]
 
 
-async def collect(units: UnitsOfWork, period: Period) -> Counts:
-    """Every count of the period, read in one unit of work (nothing is written)."""
+RegionNames = Mapping[str, Mapping[str, str]]  # a region's code -> language -> its name
+
+
+async def collect(
+    units: UnitsOfWork, period: Period, region_names: RegionNames | None = None
+) -> Counts:
+    """Every count of the period, read in one unit of work (nothing is written); the
+    directory's asks are counted by the days of the deployment's own zone."""
     window = period.window()
     async with units() as uow:
         stats = uow.stats
@@ -32,15 +40,25 @@ async def collect(units: UnitsOfWork, period: Period) -> Counts:
             callback_delays=await stats.callback_delays(window),
             messages=await stats.messages(window),
             participants=await stats.participants(),
+            asks=await uow.asks.asks(period.start, period.end),
+            region_names=region_names or {},
         )
 
 
 async def report(
-    units: UnitsOfWork, period: Period, roster: Roster | None, *, cache: Reports | None = None
+    units: UnitsOfWork,
+    period: Period,
+    roster: Roster | None,
+    *,
+    cache: Reports | None = None,
+    region_names: RegionNames | None = None,
 ) -> Report:
-    """The figures of a period; `roster` (the stored one) tells who was on duty when. With
-    a `cache`, a report of the same period and roster computed lately (or under way) is
-    served instead of computing it again."""
+    """The figures of a period; `roster` (the stored one) tells who was on duty when, and
+    `region_names` name the directory's regions (the deployment's: the same for every
+    report). With a `cache`, a report of the same period and roster computed lately (or
+    under way) is served instead of computing it again."""
     if cache is None:
-        return build(await collect(units, period), period, roster)
-    return await cache.get((period, roster), lambda: report(units, period, roster))
+        return build(await collect(units, period, region_names), period, roster)
+    return await cache.get(
+        (period, roster), lambda: report(units, period, roster, region_names=region_names)
+    )

@@ -90,7 +90,8 @@ def _legend(table: Table) -> list[str]:
 
 
 def _top(table: Table) -> float:
-    return max((c.value or 0.0) for row in table.rows for c in _charted(table, row)) or 1.0
+    values = (c.value or 0.0 for row in table.rows for c in _charted(table, row))
+    return max(values, default=0.0) or 1.0  # an empty table draws its axes only
 
 
 def _bar_title(table: Table, row: Sequence[Cell], column: int) -> str:

@@ -22,6 +22,7 @@ from hotline.capitals import capitalized
 from hotline.catalog import Catalog
 from hotline.messages import MessageId
 from hotline.stats import small_counts
+from hotline.stats.asks import AskRow
 from hotline.stats.figures import ALL, Delays, Report
 from hotline.stats.small_counts import Cell, label
 
@@ -234,6 +235,59 @@ def _participants(r: Report, w: _Words) -> Table:
     return _table("participants", MessageId.STATS_PARTICIPANTS, r, w, header, rows, (1,))
 
 
+_ASK_COLUMNS = ("phone", "chat", "sms")  # the nearest have no region or kind of help
+
+
+def _asks(
+    name: str,
+    title: MessageId,
+    r: Report,
+    w: _Words,
+    first: MessageId,
+    rows: Sequence[AskRow],
+    row_name: Callable[[str], str],
+    columns: Sequence[str] = _ASK_COLUMNS,
+) -> Table:
+    """A view of the directory's asks: a row per kind, region or language, a column per way
+    of asking."""
+    header = (
+        label(w(first)),
+        *(label(w(MessageId.STATS_SERVICES_COLUMN, column=c)) for c in columns),
+    )
+    cells = tuple(
+        (Cell(row_name(row.name), row.name), *(w.count(getattr(row, c)) for c in columns))
+        for row in rows
+    )
+    charted = tuple(range(1, len(columns) + 1))
+    return _table(name, title, r, w, header, cells, charted)
+
+
+def _service_kinds(r: Report, w: _Words) -> Table:
+    def kind(category: str) -> str:
+        return w(MessageId.SERVICES_CATEGORY_NAME, category=category)
+
+    first, title = MessageId.STATS_SERVICES_KIND, MessageId.STATS_SERVICES_KINDS
+    return _asks("services-kinds", title, r, w, first, r.services.by_kind, kind)
+
+
+def _service_regions(r: Report, w: _Words) -> Table:
+    def region(code: str) -> str:
+        return r.services.region_name(code, w.language)
+
+    first, title = MessageId.STATS_SERVICES_REGION, MessageId.STATS_SERVICES_REGIONS
+    return _asks("services-regions", title, r, w, first, r.services.by_region, region)
+
+
+def _service_languages(r: Report, w: _Words) -> Table:
+    def language(code: str) -> str:
+        return _language_name(code, w.language)
+
+    first, title = MessageId.STATS_LANGUAGE, MessageId.STATS_SERVICES_LANGUAGES
+    rows = r.services.by_language
+    columns = (*_ASK_COLUMNS, "nearest")
+    return _asks("services-languages", title, r, w, first, rows, language, columns)
+
+
 def _table(
     name: str,
     title: MessageId,
@@ -275,6 +329,9 @@ TABLES: dict[str, _Builder] = {
     "reminders": _messages,
     "checkins": _checkins,
     "participants": _participants,
+    "services-kinds": _service_kinds,
+    "services-regions": _service_regions,
+    "services-languages": _service_languages,
 }
 """Every table by its name, in the order a page shows them."""
 

@@ -26,7 +26,7 @@ from hotline.catalog import Catalog
 from hotline.escalation.ports import UnitsOfWork
 from hotline.escalation.roster import Roster
 from hotline.stats.period import Period, PeriodError
-from hotline.stats.service import Reports, report
+from hotline.stats.service import RegionNames, Reports, report
 from hotline.stats.svg import CONTENT_TYPE, chart
 from hotline.stats.tables import TABLES, Table, csv_text, table
 
@@ -65,10 +65,11 @@ async def _table(
     roster: Roster | None,
     name: str,
     reports: Reports | None,
+    region_names: RegionNames | None,
 ) -> Table:
     if name not in TABLES:
         raise web.HTTPNotFound(text=f"no statistics named {name!r}")
-    figures = await report(units, period, roster, cache=reports)
+    figures = await report(units, period, roster, cache=reports, region_names=region_names)
     return table(name, figures, catalog, language)
 
 
@@ -81,9 +82,10 @@ async def chart_response(
     name: str,
     *,
     reports: Reports | None = None,
+    region_names: RegionNames | None = None,
 ) -> web.Response:
     """One chart (`name` of `tables.TABLES`) as `image/svg+xml`, for an `<img>`."""
-    found = await _table(units, catalog, language, period, roster, name, reports)
+    found = await _table(units, catalog, language, period, roster, name, reports, region_names)
     return web.Response(
         text=chart(found), content_type=CONTENT_TYPE, charset="utf-8", headers=_HEADERS
     )
@@ -98,10 +100,11 @@ async def csv_response(
     name: str,
     *,
     reports: Reports | None = None,
+    region_names: RegionNames | None = None,
 ) -> web.Response:
     """One table as a CSV download: UTF-8 with a byte-order mark (so a spreadsheet reads
     Georgian and Cyrillic right) and a header row."""
-    found = await _table(units, catalog, language, period, roster, name, reports)
+    found = await _table(units, catalog, language, period, roster, name, reports, region_names)
     last = period.end - timedelta(days=1)
     filename = f"hotline-{found.name}-{period.start.isoformat()}-{last.isoformat()}.csv"
     return web.Response(

@@ -75,3 +75,16 @@ stats-phase-name = { $status ->
 stats-period = { $start } – { $end }
 stats-note = Čísla od 1 do 4 jsou uvedena jako „<5“ a podíly a doby ze skupin menších než 5 se nezobrazují, aby nikoho nešlo poznat.
 stats-no-data = V tomto období nic není.
+
+# What people asked the services directory (counted by channel, never by who asked).
+stats-services-kinds = Adresář služeb: hledané druhy pomoci
+stats-services-regions = Adresář služeb: hledané kraje
+stats-services-languages = Adresář služeb podle jazyka
+stats-services-kind = Druh pomoci
+stats-services-region = Kraj
+stats-services-column = { $column ->
+        [phone] Seznamy vyslechnuté po telefonu
+        [chat] Seznamy přečtené v chatu
+        [sms] Poslané SMS na žádost
+       *[nearest] Nejbližší ke sdílené poloze
+    }

@@ -75,3 +75,16 @@ stats-phase-name = { $status ->
 stats-period = { $start } to { $end }
 stats-note = Numbers from 1 to 4 are shown as “<5”, and shares and times of fewer than 5 are left out, so that nobody can be singled out.
 stats-no-data = Nothing in this period.
+
+# What people asked the services directory (counted by channel, never by who asked).
+stats-services-kinds = Services directory: kinds of help asked for
+stats-services-regions = Services directory: regions asked for
+stats-services-languages = Services directory by language
+stats-services-kind = Kind of help
+stats-services-region = Region
+stats-services-column = { $column ->
+        [phone] Lists heard on the phone
+        [chat] Lists read in chats
+        [sms] Sent by SMS on request
+       *[nearest] Nearest to a shared location
+    }

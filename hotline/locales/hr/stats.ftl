@@ -75,3 +75,16 @@ stats-phase-name = { $status ->
 stats-period = { $start } – { $end }
 stats-note = Brojevi od 1 do 4 prikazani su kao „<5”, a udjeli i vremena iz skupina manjih od 5 ne prikazuju se, kako nitko ne bi mogao biti prepoznat.
 stats-no-data = U ovom razdoblju nema ničega.
+
+# What people asked the services directory (counted by channel, never by who asked).
+stats-services-kinds = Imenik službi: tražene vrste pomoći
+stats-services-regions = Imenik službi: tražene regije
+stats-services-languages = Imenik službi po jezicima
+stats-services-kind = Vrsta pomoći
+stats-services-region = Regija
+stats-services-column = { $column ->
+        [phone] Popisi poslušani telefonom
+        [chat] Popisi pročitani u chatu
+        [sms] Poslano SMS-om na zahtjev
+       *[nearest] Najbliže poslanoj lokaciji
+    }

@@ -75,3 +75,16 @@ stats-phase-name = { $status ->
 stats-period = { $start } – { $end }
 stats-note = რიცხვები 1-დან 4-მდე ნაჩვენებია როგორც „<5“, ხოლო 5-ზე ნაკლები ჯგუფის წილი და დრო არ ჩანს, რათა ვერავინ ამოიცნონ.
 stats-no-data = ამ პერიოდში არაფერია.
+
+# What people asked the services directory (counted by channel, never by who asked).
+stats-services-kinds = სერვისების ცნობარი: მოთხოვნილი დახმარების სახეები
+stats-services-regions = სერვისების ცნობარი: მოთხოვნილი რეგიონები
+stats-services-languages = სერვისების ცნობარი ენების მიხედვით
+stats-services-kind = დახმარების სახე
+stats-services-region = რეგიონი
+stats-services-column = { $column ->
+        [phone] ტელეფონით მოსმენილი სიები
+        [chat] ჩატში წაკითხული სიები
+        [sms] მოთხოვნით SMS-ით გაგზავნილი
+       *[nearest] გაზიარებულ ადგილთან უახლოესი
+    }

@@ -75,3 +75,16 @@ stats-phase-name = { $status ->
 stats-period = с { $start } по { $end }
 stats-note = Числа от 1 до 4 показаны как «<5», а доли и время по группам меньше 5 не показаны, чтобы никого нельзя было узнать.
 stats-no-data = За этот период ничего нет.
+
+# What people asked the services directory (counted by channel, never by who asked).
+stats-services-kinds = Справочник служб: какую помощь искали
+stats-services-regions = Справочник служб: какие регионы выбирали
+stats-services-languages = Справочник служб по языкам
+stats-services-kind = Вид помощи
+stats-services-region = Регион
+stats-services-column = { $column ->
+        [phone] Списки, прослушанные по телефону
+        [chat] Списки, прочитанные в чатах
+        [sms] Отправлено по СМС по запросу
+       *[nearest] Ближайшие к присланному месту
+    }

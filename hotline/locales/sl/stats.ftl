@@ -75,3 +75,16 @@ stats-phase-name = { $status ->
 stats-period = { $start } – { $end }
 stats-note = Števila od 1 do 4 so prikazana kot »<5«, deleži in časi iz skupin, manjših od 5, pa niso prikazani, da nihče ne bi bil prepoznaven.
 stats-no-data = V tem obdobju ni ničesar.
+
+# What people asked the services directory (counted by channel, never by who asked).
+stats-services-kinds = Imenik služb: iskane vrste pomoči
+stats-services-regions = Imenik služb: iskane regije
+stats-services-languages = Imenik služb po jezikih
+stats-services-kind = Vrsta pomoči
+stats-services-region = Regija
+stats-services-column = { $column ->
+        [phone] Seznami, poslušani po telefonu
+        [chat] Seznami, prebrani v klepetu
+        [sms] Poslano po SMS na željo
+       *[nearest] Najbližje deljeni lokaciji
+    }

@@ -10,7 +10,7 @@ minute (`hotline.stats.cache`), so the page, its ten charts and its CSVs compute
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date, timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -36,6 +36,7 @@ CSV_PATH = STATISTICS_PATH + "/csv/{name}.csv"
 STATEMENT_TIMEOUT_S = 60  # a statistics query may take this long on PostgreSQL
 STATS_UNITS = web.AppKey("statistics_units", SqlUnitsOfWork)
 STATS_REPORTS = web.AppKey("statistics_reports", Reports)
+STATS_REGIONS = web.AppKey("statistics_region_names", dict[str, dict[str, str]])
 
 
 def setup(app: web.Application, hotline: Hotline) -> None:
@@ -45,6 +46,9 @@ def setup(app: web.Application, hotline: Hotline) -> None:
     database is migrated before this engine reads it."""
     app.cleanup_ctx.append(_engine(hotline.settings.database_url))
     app[STATS_REPORTS] = Reports(time.monotonic)
+    regions = hotline.core.directory.regions.regions
+    languages = hotline.core.catalog.languages
+    app[STATS_REGIONS] = {r.code: {lang: r.name(lang) for lang in languages} for r in regions}
 
 
 def _engine(url: str) -> Callable[[web.Application], AsyncIterator[None]]:
@@ -96,7 +100,11 @@ async def statistics(request: web.Request) -> web.StreamResponse:
         return await render(request, "statistics.html", context, status=400)
     last_day = period.end - timedelta(days=1)
     figures = await report(
-        request.app[STATS_UNITS], period, roster, cache=request.app[STATS_REPORTS]
+        request.app[STATS_UNITS],
+        period,
+        roster,
+        cache=request.app[STATS_REPORTS],
+        region_names=request.app[STATS_REGIONS],
     )
     context = {
         "first": period.start.isoformat(),
@@ -123,24 +131,27 @@ async def _period(request: web.Request) -> tuple[Period, Roster | None, str]:
 @page(Role.SUPERVISOR)
 async def chart(request: web.Request) -> web.StreamResponse:
     """GET /staff/statistics/chart/<name>.svg?from=&to=: one chart, for an <img>."""
-    period, roster, name = await _period(request)
-    dashboard = request.app[DASHBOARD]
-    units = request.app[STATS_UNITS]
-    language = language_of(request)
-    reports = request.app[STATS_REPORTS]
-    return await chart_response(
-        units, dashboard.catalog, language, period, roster, name, reports=reports
-    )
+    return await _one_table(request, chart_response)
 
 
 @page(Role.SUPERVISOR)
 async def csv(request: web.Request) -> web.StreamResponse:
     """GET /staff/statistics/csv/<name>.csv?from=&to=: one table as a CSV download."""
+    return await _one_table(request, csv_response)
+
+
+async def _one_table(
+    request: web.Request, respond: Callable[..., Awaitable[web.Response]]
+) -> web.Response:
+    """One table of the request's period, answered by `respond` (a chart or a CSV)."""
     period, roster, name = await _period(request)
-    dashboard = request.app[DASHBOARD]
-    units = request.app[STATS_UNITS]
-    language = language_of(request)
-    reports = request.app[STATS_REPORTS]
-    return await csv_response(
-        units, dashboard.catalog, language, period, roster, name, reports=reports
+    return await respond(
+        request.app[STATS_UNITS],
+        request.app[DASHBOARD].catalog,
+        language_of(request),
+        period,
+        roster,
+        name,
+        reports=request.app[STATS_REPORTS],
+        region_names=request.app[STATS_REGIONS],
     )
