@@ -200,3 +200,23 @@ async def test_a_family_member_on_sms_finds_services_by_numbers_and_compact_card
     assert "Example: outpatient addiction aftercare" in text
     assert "2 - More services" in text
     assert sms_segments(cards.messages[-1].text.split("\n\n")[0]) <= 3
+
+
+async def test_more_past_the_last_page_says_so_and_star_and_sms_keep_the_last_page(
+    client: AppClient, twilio: FakeTwilio
+) -> None:
+    sid = new_call_sid()
+    regions = await press(client, sid, await start_call(client, sid, "?lang=en"), "2")
+    kinds = await press(client, sid, regions, "1")  # Tbilisi
+    entries = await press(client, sid, kinds, "3")  # social benefits: two entries, one page
+    assert " ".join(entries.spoken).count("2, 1 4 5, 1 4 5") == 2
+    past = await press(client, sid, entries, "2")
+    assert past.said(CATALOG.format("en", "services-no-more"))
+    further = await press(client, sid, past, "2")
+    assert further.said(CATALOG.format("en", "services-no-more"))
+    again = await press(client, sid, further, "*")
+    assert " ".join(again.spoken).count("2, 1 4 5, 1 4 5") == 2  # the last page, said again
+    sent = await press(client, sid, again, "1")
+    assert sent.said(CATALOG.format("en", "services-sms-sent"))
+    [sms] = twilio.messages_to(CALLER)
+    assert CPC_PHONE in sms.body

@@ -20,7 +20,7 @@ from hotline.catalog import Catalog
 from hotline.channels.sms_encoding import segment_count
 from hotline.directory.model import Entry
 from hotline.directory.ports import AskCount
-from hotline.directory.service import DirectoryService, HasDirectory
+from hotline.directory.service import DirectoryService, Found, HasDirectory
 from hotline.flows.actions import Action, Arg, PhoneNumber, Say, SendServices, ShowServices
 from hotline.flows.choosing import CATEGORY, REGION, Choices, Item
 from hotline.messages import MessageId
@@ -184,16 +184,28 @@ class DirectoryTalk:
     async def _entries(
         self, directory: DirectoryService, action: ShowServices | SendServices
     ) -> list[Entry]:
-        """The page of entries an action names, in its language, with today's hours."""
-        found = await directory.find(
+        """The page of entries an action names, in its language, with today's hours.
+
+        "More" past the last page shows nothing ("that is all"); after it, the entries said
+        again (star) or sent by SMS are those of the last page, the ones the caller heard."""
+        found = await self._find(directory, action, action.offset)
+        past_end = not found.entries and found.total and action.offset
+        if past_end and (isinstance(action, SendServices) or action.again):
+            last = (found.total - 1) // action.limit * action.limit
+            found = await self._find(directory, action, last)
+        return found.entries
+
+    async def _find(
+        self, directory: DirectoryService, action: ShowServices | SendServices, offset: int
+    ) -> Found:
+        return await directory.find(
             region=action.region,
             category=action.category,
             language=action.language,
             now=self.clock(),
             limit=action.limit,
-            offset=action.offset,
+            offset=offset,
         )
-        return found.entries
 
     def _said(self, action: ShowServices, found: list[Entry]) -> list[Action]:
         lang = action.language
