@@ -220,3 +220,32 @@ async def test_more_past_the_last_page_says_so_and_star_and_sms_keep_the_last_pa
     assert sent.said(CATALOG.format("en", "services-sms-sent"))
     [sms] = twilio.messages_to(CALLER)
     assert CPC_PHONE in sms.body
+
+
+async def test_the_lists_are_spoken_ahead_so_the_first_georgian_caller_hears_every_name(
+    aiohttp_client: Callable[..., Awaitable[AppClient]], tmp_path: Path, clock: FixedClock
+) -> None:
+    import asyncio
+
+    from hotline.prompts.render import voice_of
+
+    # A step may wait 50 ms for speech: far too short to render eight names on demand.
+    settings = make_settings(tmp_path, HOTLINE_LANGUAGES="ka,en", HOTLINE_STEP_DEADLINE_MS="100")
+    client = await start_app(aiohttp_client, settings, clock)
+    hotline = client.app[HOTLINE]
+    tbilisi = CATALOG.spoken("ka", "services-option", {"key": 1, "name": "თბილისი"})
+    voice = voice_of(CATALOG, "ka")
+    for _ in range(600):  # the start-up render of the placeholders, then the lists (bounded)
+        if hotline.spoken.lookup("ka", voice, tbilisi) is not None:
+            break
+        await asyncio.sleep(0.1)
+    else:
+        pytest.fail("the region names were not spoken ahead within 60 s")
+
+    sid = new_call_sid()
+    regions = await press(client, sid, await start_call(client, sid, "?lang=ka"), "2")
+    played = regions.played
+    assert not [url for url in played if "speech-unavailable" in url]
+    assert len([url for url in played if "/audio/spoken/ka/" in url]) == 9  # 8 names, "9: more"
+    kinds = await press(client, sid, regions, "1")
+    assert not [url for url in kinds.played if "speech-unavailable" in url]

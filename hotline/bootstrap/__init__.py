@@ -9,6 +9,8 @@ database engine, the Telegram bot, the scheduler) and closes it again, in revers
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from hotline.bootstrap.channels import (
     twilio_rest,
 )
 from hotline.bootstrap.database import Database
+from hotline.bootstrap.directory_speech import speak_directory_lists
 from hotline.bootstrap.languages import (
     LiveLanguages,
     chat_languages,
@@ -68,6 +71,8 @@ from hotline.reminders.loader import load_campaigns
 from hotline.reminders.replanning import shipped_campaigns
 
 __all__ = ["Core", "Database", "Hotline", "TelegramParts", "build", "core", "shipped_flows"]
+
+log = logging.getLogger("hotline")
 
 
 class Core:
@@ -142,6 +147,7 @@ class Hotline:
     reminder_status: ReminderStatus | None
     jobs: tuple[jobs.Job, ...]
     scheduler: AsyncIOScheduler
+    talk: DirectoryTalk  # the services directory as conversations speak it
 
     @property
     def settings(self) -> Settings:
@@ -175,11 +181,39 @@ class Hotline:
             stack.callback(self.spoken.save_stats)
             await self.phone_audio.start()
             stack.push_async_callback(self.phone_audio.stop)
+            warm = asyncio.create_task(self._speak_directory_lists(), name="directory speech")
+            stack.push_async_callback(_cancelled, warm)
             yield self
+
+    async def _speak_directory_lists(self) -> None:
+        """After the placeholders: the directory's lists in the voiceless languages offered."""
+        await self.phone_audio.finished()
+        catalog = self.core.catalog
+        offered = self.voice_languages.current.offered
+        voiceless = [lang for lang in offered if not catalog.voice(lang).say_language]
+        if not voiceless:
+            return
+        try:
+            async with self.database.units() as uow:
+                choices = await self.talk.choices(offered, uow)
+            spoken = await speak_directory_lists(
+                self.flows, choices, voiceless, catalog, self.spoken
+            )
+        except Exception as exc:  # the callers' own renders still happen on demand
+            log.warning("the directory's lists were not spoken ahead: %s", exc)
+            return
+        log.info("the directory's lists are spoken in %s (%d texts)", ", ".join(voiceless), spoken)
 
     async def tidy(self, now: datetime) -> None:
         """The housekeeping of the database, as the periodic job runs it."""
         await jobs.tidy(self.database, self.settings.escalation.callback_keep, now)
+
+
+async def _cancelled(task: asyncio.Task[None]) -> None:
+    """Cancel a background task and wait for it to end."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 def build(
@@ -278,6 +312,7 @@ def build(
         ),
         jobs=periodic,
         scheduler=jobs.new_scheduler(),
+        talk=talk,
     )
 
 

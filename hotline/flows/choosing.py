@@ -111,9 +111,19 @@ def choice_key(node: ChoiceNode, state: SessionState, key: str, choices: Choices
 
 def ask_choice(node: ChoiceNode, state: SessionState, choices: Choices) -> Gather:
     """The question of a choice node at its current page."""
-    lang = state.language
+    return _question(node, state.language, _page(state, node), choices)
+
+
+def every_question(node: ChoiceNode, language: str, choices: Choices) -> tuple[Gather, ...]:
+    """The node's question at each of its pages: all a call can hear of it (to render the
+    speech of its items ahead of the first caller)."""
+    items = choices.of(node.choice, language)
+    pages = max(1, -(-len(items) // PAGE_KEYS))
+    return tuple(_question(node, language, page, choices) for page in range(pages))
+
+
+def _question(node: ChoiceNode, lang: str, page: int, choices: Choices) -> Gather:
     items = choices.of(node.choice, lang)
-    page = _page(state, node)
     on_page = items[page * PAGE_KEYS : (page + 1) * PAGE_KEYS]
     said = [Say(m, lang) for m in node.prompt]
     said += [
