@@ -198,6 +198,7 @@ async def test_a_family_member_on_sms_finds_services_by_numbers_and_compact_card
     cards = await service.handle(who, ChatInput("text", "6"), delivery_id="SM4")
     text = cards.messages[-1].as_plain_text()
     assert "Example: outpatient addiction aftercare" in text
+    assert "closed today" in text  # Mo-Fr 10:00-19:00, and the test's day is a Sunday
     assert "2 - More services" in text
     assert sms_segments(cards.messages[-1].text.split("\n\n")[0]) <= 3
 

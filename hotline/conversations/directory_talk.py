@@ -255,19 +255,20 @@ class DirectoryTalk:
         return Say(MessageId.SERVICES_SMS_SENT, lang)
 
     def sms_body(self, entries: Sequence[Entry], language: str) -> str:
-        """The entries as one text message of at most SMS_SEGMENTS segments: addresses go
-        first, then names are shortened, so every phone number is always there."""
+        """The entries as one text message of at most SMS_SEGMENTS segments: today's hours
+        go first, then addresses, then names are shortened, so every phone is always there."""
         head = self.catalog.format(language, MessageId.SERVICES_SMS)
-        for with_address, name_cut in (
-            (True, 80),
-            (False, 80),
-            (False, 40),
-            (False, 24),
-            (False, 12),
+        for keep, name_cut in (
+            ((True, True), 80),
+            ((True, False), 80),
+            ((False, False), 80),
+            ((False, False), 40),
+            ((False, False), 24),
+            ((False, False), 12),
         ):
             lines = [head]
             for item in entries:
-                args = dict(self._sms_args(item, language, with_address=with_address))
+                args = dict(self._sms_args(item, language, *keep))
                 args["name"] = _cut(str(args["name"]), name_cut)
                 lines.append(self.catalog.format(language, MessageId.SERVICES_SMS_ENTRY, args))
             body = LINE.join(lines)
@@ -276,11 +277,13 @@ class DirectoryTalk:
         return body
 
     def _sms_args(
-        self, item: Entry, language: str, *, with_address: bool = True
+        self, item: Entry, language: str, with_address: bool = True, with_hours: bool = True
     ) -> tuple[tuple[str, str | PhoneNumber], ...]:
+        """An entry's compact line: name, phone, and (when they fit) address and hours."""
         address = f", {item.address}" if with_address and item.address else ""
+        hours = f", {self.catalog.format(language, *_hours(item, card=True))}" if with_hours else ""
         phone: str | PhoneNumber = PhoneNumber(item.phone) if item.phone else ""
-        return (("name", item.name), ("phone", phone), ("address", address))
+        return (("name", item.name), ("phone", phone), ("address", address), ("hours", hours))
 
     async def _count(
         self,

@@ -31,7 +31,7 @@ services-sms-failed = SMS se teď nepodařilo odeslat. Zapište si prosím čís
 services-sms-hidden = Vaše číslo je skryté, a proto vám nemůžeme poslat SMS. Chcete-li údaje slyšet znovu, stiskněte hvězdičku.
 # The text message with the entries a caller asked for.
 services-sms = Linka, služby ve vašem okolí:
-services-sms-entry = { $name }: { $phone }{ $address }
+services-sms-entry = { $name }: { $phone }{ $address }{ $hours }
 # In a chat, one entry as a card.
 services-card =
     { $name }

@@ -31,7 +31,7 @@ services-sms-failed = We could not send the text message just now. Please write 
 services-sms-hidden = Your number is hidden, so we cannot send you a text message. Press star to hear the details again.
 # The text message with the entries a caller asked for.
 services-sms = Hotline, services near you:
-services-sms-entry = { $name }: { $phone }{ $address }
+services-sms-entry = { $name }: { $phone }{ $address }{ $hours }
 # In a chat, one entry as a card.
 services-card =
     { $name }

@@ -31,7 +31,7 @@ services-sms-failed = Trenutačno nismo mogli poslati SMS poruku. Molimo zapiši
 services-sms-hidden = Vaš je broj skriven pa Vam ne možemo poslati SMS poruku. Ako želite ponovno čuti podatke, pritisnite zvjezdicu.
 # The text message with the entries a caller asked for.
 services-sms = Linija, usluge u Vašoj blizini:
-services-sms-entry = { $name }: { $phone }{ $address }
+services-sms-entry = { $name }: { $phone }{ $address }{ $hours }
 # In a chat, one entry as a card.
 services-card =
     { $name }

@@ -31,7 +31,7 @@ services-sms-failed = ტექსტური შეტყობინები
 services-sms-hidden = თქვენი ნომერი დამალულია, ამიტომ ტექსტურ შეტყობინებას ვერ გამოგიგზავნით. ინფორმაციის ხელახლა მოსასმენად დააჭირეთ ვარსკვლავს.
 # The text message with the entries a caller asked for.
 services-sms = ცხელი ხაზი, სერვისები თქვენთან ახლოს:
-services-sms-entry = { $name }: { $phone }{ $address }
+services-sms-entry = { $name }: { $phone }{ $address }{ $hours }
 # In a chat, one entry as a card.
 services-card =
     { $name }

@@ -31,7 +31,7 @@ services-sms-failed = Сейчас не получилось отправить 
 services-sms-hidden = Ваш номер скрыт, поэтому мы не можем отправить вам СМС. Чтобы прослушать сведения ещё раз, нажмите звёздочку.
 # The text message with the entries a caller asked for.
 services-sms = Горячая линия, службы рядом с вами:
-services-sms-entry = { $name }: { $phone }{ $address }
+services-sms-entry = { $name }: { $phone }{ $address }{ $hours }
 # In a chat, one entry as a card.
 services-card =
     { $name }

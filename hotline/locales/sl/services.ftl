@@ -31,7 +31,7 @@ services-sms-failed = Sporočila SMS trenutno nismo mogli poslati. Prosimo, zapi
 services-sms-hidden = Vaša številka je skrita, zato vam ne moremo poslati sporočila SMS. Če želite podatke slišati še enkrat, pritisnite zvezdico.
 # The text message with the entries a caller asked for.
 services-sms = Linija, storitve v vaši bližini:
-services-sms-entry = { $name }: { $phone }{ $address }
+services-sms-entry = { $name }: { $phone }{ $address }{ $hours }
 # In a chat, one entry as a card.
 services-card =
     { $name }
