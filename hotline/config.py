@@ -34,7 +34,9 @@ _PRODUCTION_MARKERS = (
 _SID_RE = re.compile(r"^AC[0-9a-fA-F]{32}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 _MIN_KEY_CHARS = 32
-_MAKE_KEY = "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+_MAKE_KEY = "`hotline keys generate` (it prints both keys as lines for the .env file)"
+# Words of the example files and of "fill this in" values: never a real secret.
+_PLACEHOLDERS = ("change-me", "changeme", "example", "xxxxxxxx", "your-", "<")
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,9 @@ def _build(env: dict[str, str]) -> Settings:
 
     if mode == "production":
         public_url = _url("HOTLINE_PUBLIC_URL", _require(env, "HOTLINE_PUBLIC_URL"))
-        token = _require(env, "HOTLINE_TWILIO_AUTH_TOKEN")
-        key = _key(_require(env, "HOTLINE_PSEUDONYM_KEY"))
-        data_key = _require(env, "HOTLINE_DATA_KEY").encode()
+        token = _real(env, "HOTLINE_TWILIO_AUTH_TOKEN")
+        key = _key(_real(env, "HOTLINE_PSEUDONYM_KEY"))
+        data_key = _real(env, "HOTLINE_DATA_KEY").encode()
     else:
         public_url = _url(
             "HOTLINE_PUBLIC_URL", env.get("HOTLINE_PUBLIC_URL", f"http://{host}:{port}")
@@ -288,10 +290,24 @@ def _require(env: dict[str, str], name: str) -> str:
             "HOTLINE_PUBLIC_URL": "the https:// address Twilio reaches this server on",
             "HOTLINE_TWILIO_AUTH_TOKEN": "the auth token from the Twilio console",
             "HOTLINE_PSEUDONYM_KEY": (
-                f"a secret of at least 32 characters kept outside the database, e.g. {_MAKE_KEY}"
+                f"a secret of at least 32 characters kept outside the database: {_MAKE_KEY}"
             ),
+            "HOTLINE_DATA_KEY": f"the key that encrypts contact data: {_MAKE_KEY}",
         }
         raise ConfigError(f"{name} is missing: set it to {hints.get(name, 'a value')}")
+    return value
+
+
+def _real(env: dict[str, str], name: str) -> str:
+    """A required secret that is not the example's placeholder."""
+    value = _require(env, name)
+    if any(word in value.lower() for word in _PLACEHOLDERS):
+        make = (
+            "copy the auth token from the Twilio console (Account > API keys & tokens)"
+            if name == "HOTLINE_TWILIO_AUTH_TOKEN"
+            else f"make one with {_MAKE_KEY}"
+        )
+        raise ConfigError(f"{name} is still the example's placeholder: {make}")
     return value
 
 

@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants, reminders, services."""
+campaigns, participants, reminders, services, keys generate."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from hotline.cli import (
     campaigns,
     db,
     flows,
+    keys,
     participants,
     prompts,
     reminders,
@@ -66,6 +67,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services):
+    for command in (*commands, campaigns, participants, reminders, services, keys):
         command.add_parser(sub)
     return parser
