@@ -131,7 +131,8 @@ def _build(env: dict[str, str]) -> Settings:
                 f"local mode: created local keys in {data_dir / 'keys'} (mode 0600); "
                 "they are for trying hotline out, set HOTLINE_* variables for a real deployment"
             )
-        notices.append("local mode: SQLite database, calls can be simulated with `hotline call`")
+        engine = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+        notices.append(f"local mode: {engine} database, calls can be simulated with `hotline call`")
 
     sid = env.get("HOTLINE_TWILIO_ACCOUNT_SID")
     if sid is not None and not _SID_RE.match(sid):
@@ -422,15 +423,25 @@ def _language_list(env: dict[str, str], name: str) -> tuple[str, ...]:
 def _local_secret(
     data_dir: Path, name: str, make: Callable[[], bytes] | None = None
 ) -> tuple[str, bool]:
-    """Read a local-mode secret, creating it (0600) on first use; returns (secret, created)."""
-    path = data_dir / "keys" / name
+    """Read a local-mode secret, creating it (0600) on first use; returns (secret, created).
+    A data folder that cannot be written or read is a ConfigError saying so."""
+    try:
+        return _read_or_make(data_dir / "keys" / name, make)
+    except OSError as exc:
+        raise ConfigError(
+            f"HOTLINE_DATA_DIR {data_dir}: cannot keep the local keys there ({exc.strerror}): "
+            "make the folder writable by this user, or set HOTLINE_DATA_DIR to one that is"
+        ) from None
+
+
+def _read_or_make(path: Path, make: Callable[[], bytes] | None) -> tuple[str, bool]:
     if path.is_file():
         return path.read_text().strip(), False
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     value = make().decode() if make else secrets.token_urlsafe(32)
     # Written aside, then linked into place: the key appears whole or not at all, and of two
     # processes starting at once on a new folder, the second takes the first one's key.
-    draft = path.with_name(f".{name}.{os.getpid()}")
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
     fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(value + "\n")

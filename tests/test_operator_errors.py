@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from tests.test_call_cli import hotline
 
@@ -128,3 +129,47 @@ def test_roster_import_help_is_written_for_operators(tmp_path: Path) -> None:
     assert "dump_roster" not in result.stdout
     assert "load_roster" not in result.stdout
     assert "hotline.escalation" not in result.stdout
+
+
+def database_failure(tmp_path: Path, url: str, command: str = "upgrade") -> str:
+    """What `hotline db upgrade` (or `serve`) says of a database it cannot use."""
+    args = ("db", "upgrade") if command == "upgrade" else ("serve", "--port", str(free_port()))
+    result = hotline(*args, cwd=tmp_path, HOTLINE_DATABASE_URL=url)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("hotline: ")]
+    return line
+
+
+@pytest.mark.parametrize("command", ["upgrade", "serve"])
+def test_a_postgresql_that_cannot_be_used_is_one_line_with_the_fix(
+    tmp_path: Path, postgres_url: str, command: str
+) -> None:
+    url = make_url(postgres_url)
+    no_role = url.set(username="hotline_nobody").render_as_string(hide_password=False)
+    line = database_failure(tmp_path, no_role, command)
+    assert 'has no role "hotline_nobody"' in line
+    fix = f"createuser hotline_nobody; sudo -u postgres createdb -O hotline_nobody {url.database}"
+    assert fix in line
+    no_db = url.set(database="hotline_no_such_db").render_as_string(hide_password=False)
+    assert 'has no database "hotline_no_such_db": create it with: sudo -u postgres createdb' in (
+        database_failure(tmp_path, no_db, command)
+    )
+    dead = url.set(port=free_port()).render_as_string(hide_password=False)
+    assert "nothing answers at" in database_failure(tmp_path, dead, command)
+    unknown = url.set(host="no-such-host.invalid").render_as_string(hide_password=False)
+    assert "is unknown: fix the host in HOTLINE_DATABASE_URL" in database_failure(
+        tmp_path, unknown, command
+    )
+    behind = database_failure(tmp_path, postgres_url, "serve")  # a new, empty database
+    assert "run `hotline db upgrade`" in behind
+
+
+def test_a_data_folder_that_cannot_hold_the_keys_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = hotline("serve", cwd=tmp_path, HOTLINE_DATA_DIR=str(blocker / "data"))
+    assert result.returncode == 2
+    line = one_line(result)
+    assert f"HOTLINE_DATA_DIR {blocker / 'data'}: cannot keep the local keys there" in line
+    assert "writable" in line
