@@ -34,7 +34,9 @@ _PRODUCTION_MARKERS = (
 _SID_RE = re.compile(r"^AC[0-9a-fA-F]{32}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
 _MIN_KEY_CHARS = 32
-_MAKE_KEY = "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
+_MAKE_KEY = "`hotline keys generate` (it prints both keys as lines for the .env file)"
+# Words of the example files and of "fill this in" values: never a real secret.
+_PLACEHOLDERS = ("change-me", "changeme", "example", "xxxxxxxx", "your-", "<")
 
 
 @dataclass(frozen=True)
@@ -112,9 +114,9 @@ def _build(env: dict[str, str]) -> Settings:
 
     if mode == "production":
         public_url = _url("HOTLINE_PUBLIC_URL", _require(env, "HOTLINE_PUBLIC_URL"))
-        token = _require(env, "HOTLINE_TWILIO_AUTH_TOKEN")
-        key = _key(_require(env, "HOTLINE_PSEUDONYM_KEY"))
-        data_key = _require(env, "HOTLINE_DATA_KEY").encode()
+        token = _real(env, "HOTLINE_TWILIO_AUTH_TOKEN")
+        key = _key(_real(env, "HOTLINE_PSEUDONYM_KEY"))
+        data_key = _real(env, "HOTLINE_DATA_KEY").encode()
     else:
         public_url = _url(
             "HOTLINE_PUBLIC_URL", env.get("HOTLINE_PUBLIC_URL", f"http://{host}:{port}")
@@ -129,7 +131,8 @@ def _build(env: dict[str, str]) -> Settings:
                 f"local mode: created local keys in {data_dir / 'keys'} (mode 0600); "
                 "they are for trying hotline out, set HOTLINE_* variables for a real deployment"
             )
-        notices.append("local mode: SQLite database, calls can be simulated with `hotline call`")
+        engine = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
+        notices.append(f"local mode: {engine} database, calls can be simulated with `hotline call`")
 
     sid = env.get("HOTLINE_TWILIO_ACCOUNT_SID")
     if sid is not None and not _SID_RE.match(sid):
@@ -288,10 +291,24 @@ def _require(env: dict[str, str], name: str) -> str:
             "HOTLINE_PUBLIC_URL": "the https:// address Twilio reaches this server on",
             "HOTLINE_TWILIO_AUTH_TOKEN": "the auth token from the Twilio console",
             "HOTLINE_PSEUDONYM_KEY": (
-                f"a secret of at least 32 characters kept outside the database, e.g. {_MAKE_KEY}"
+                f"a secret of at least 32 characters kept outside the database: {_MAKE_KEY}"
             ),
+            "HOTLINE_DATA_KEY": f"the key that encrypts contact data: {_MAKE_KEY}",
         }
         raise ConfigError(f"{name} is missing: set it to {hints.get(name, 'a value')}")
+    return value
+
+
+def _real(env: dict[str, str], name: str) -> str:
+    """A required secret that is not the example's placeholder."""
+    value = _require(env, name)
+    if any(word in value.lower() for word in _PLACEHOLDERS):
+        make = (
+            "copy the auth token from the Twilio console (Account > API keys & tokens)"
+            if name == "HOTLINE_TWILIO_AUTH_TOKEN"
+            else f"make one with {_MAKE_KEY}"
+        )
+        raise ConfigError(f"{name} is still the example's placeholder: {make}")
     return value
 
 
@@ -406,15 +423,25 @@ def _language_list(env: dict[str, str], name: str) -> tuple[str, ...]:
 def _local_secret(
     data_dir: Path, name: str, make: Callable[[], bytes] | None = None
 ) -> tuple[str, bool]:
-    """Read a local-mode secret, creating it (0600) on first use; returns (secret, created)."""
-    path = data_dir / "keys" / name
+    """Read a local-mode secret, creating it (0600) on first use; returns (secret, created).
+    A data folder that cannot be written or read is a ConfigError saying so."""
+    try:
+        return _read_or_make(data_dir / "keys" / name, make)
+    except OSError as exc:
+        raise ConfigError(
+            f"HOTLINE_DATA_DIR {data_dir}: cannot keep the local keys there ({exc.strerror}): "
+            "make the folder writable by this user, or set HOTLINE_DATA_DIR to one that is"
+        ) from None
+
+
+def _read_or_make(path: Path, make: Callable[[], bytes] | None) -> tuple[str, bool]:
     if path.is_file():
         return path.read_text().strip(), False
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     value = make().decode() if make else secrets.token_urlsafe(32)
     # Written aside, then linked into place: the key appears whole or not at all, and of two
     # processes starting at once on a new folder, the second takes the first one's key.
-    draft = path.with_name(f".{name}.{os.getpid()}")
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
     fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(value + "\n")

@@ -103,3 +103,34 @@ def test_serve_stops_with_one_line_naming_the_missing_value(tmp_path: Path) -> N
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("hotline: configuration: HOTLINE_TWILIO_AUTH_TOKEN is missing")
+
+
+@pytest.mark.parametrize(
+    ("name", "placeholder", "fix"),
+    [
+        ("HOTLINE_TWILIO_AUTH_TOKEN", "change-me", "copy the auth token from the Twilio console"),
+        ("HOTLINE_PSEUDONYM_KEY", "change-me-to-at-least-32-random-characters", "keys generate"),
+        ("HOTLINE_DATA_KEY", "change-me", "keys generate"),
+    ],
+)
+def test_the_example_files_placeholders_are_refused_with_the_way_to_a_real_one(
+    name: str, placeholder: str, fix: str
+) -> None:
+    with pytest.raises(ConfigError, match=f"{name} is still the example's placeholder") as err:
+        load_settings(production(**{name: placeholder}), env_file=None)
+    assert fix in str(err.value)
+
+
+def test_keys_generate_prints_env_lines_the_server_takes(tmp_path: Path) -> None:
+    from tests.test_call_cli import hotline
+
+    result = hotline("keys", "generate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = dict(
+        line.split("=", 1) for line in result.stdout.splitlines() if not line.startswith("#")
+    )
+    assert set(lines) == {"HOTLINE_PSEUDONYM_KEY", "HOTLINE_DATA_KEY"}
+    settings = load_settings(production(**lines), env_file=None)
+    assert settings.pseudonym_key == lines["HOTLINE_PSEUDONYM_KEY"].encode()
+    again = hotline("keys", "generate", cwd=tmp_path)
+    assert again.stdout != result.stdout  # new keys each time

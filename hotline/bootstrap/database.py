@@ -12,6 +12,7 @@ from hotline.config import Settings
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutySnapshot
 from hotline.storage import db
+from hotline.storage.db_errors import reaching
 from hotline.storage.participants import ContactKeys
 from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
@@ -43,12 +44,14 @@ class Database:
     async def opened(self) -> AsyncIterator[Database]:
         """Open the engine (migrating an embedded SQLite, checking PostgreSQL), then close it."""
         settings = self.settings
-        engine = db.create_engine(settings.database_url)
+        with reaching(settings.database_url):
+            engine = db.create_engine(settings.database_url)
         try:
-            if settings.is_sqlite:
-                await db.upgrade(engine)  # the embedded default migrates itself
-            else:
-                await db.check_schema(engine)
+            with reaching(settings.database_url):
+                if settings.is_sqlite:
+                    await db.upgrade(engine)  # the embedded default migrates itself
+                else:
+                    await db.check_schema(engine)
             self._open = _Open(
                 engine=engine,
                 staff=StaffDirectory(
@@ -65,9 +68,12 @@ class Database:
 
     async def upgrade(self) -> None:
         """Migrate the schema to this version (`hotline db upgrade`), on an engine of its own."""
-        engine = db.create_engine(self.settings.database_url)
+        url = self.settings.database_url
+        with reaching(url):
+            engine = db.create_engine(url)
         try:
-            await db.upgrade(engine)
+            with reaching(url):
+                await db.upgrade(engine)
         finally:
             await engine.dispose()
 

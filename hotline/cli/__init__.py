@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants, reminders, services."""
+campaigns, participants, reminders, services, keys generate."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 
 from hotline.accounts import AccountError
 from hotline.cli import (
@@ -14,6 +15,7 @@ from hotline.cli import (
     campaigns,
     db,
     flows,
+    keys,
     participants,
     prompts,
     reminders,
@@ -24,6 +26,7 @@ from hotline.cli import (
     staff,
     telegram,
 )
+from hotline.cli.simulator import SimulationError
 from hotline.directory.errors import DirectoryError
 from hotline.errors import CampaignError, ConfigError, FlowError, StorageError
 from hotline.participants import ParticipantError
@@ -42,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except (StaffError, ParticipantError, DirectoryError, AccountError) as exc:
+    except (StaffError, ParticipantError, DirectoryError, AccountError, SimulationError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:
@@ -50,11 +53,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _version() -> str:
+    """The installed package's version (the source tree's, when not installed)."""
+    try:
+        return metadata.version("hotline")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"hotline {_version()}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services):
+    for command in (*commands, campaigns, participants, reminders, services, keys):
         command.add_parser(sub)
     return parser

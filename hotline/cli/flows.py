@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hotline.catalog import LOCALES_DIR, Catalog
 from hotline.cli.common import SubParsers
+from hotline.errors import ConfigError
 from hotline.flows.check import check
 from hotline.flows.loader import BUILTIN_DIR
 from hotline.reminders.loader import campaign_files, campaign_messages
@@ -35,6 +36,9 @@ def add_parser(sub: SubParsers) -> None:
 
 
 def _flows_check(args: argparse.Namespace) -> int:
+    for option, folder in (("--flows", args.flows), ("--locales", args.locales)):
+        if folder is not None and not Path(folder).is_dir():
+            raise ConfigError(f"{option} {folder}: no such folder")
     catalog = Catalog(args.locales, overrides=args.overrides)
     # The shipped campaigns' messages ship with them, even where a deployment replaces one.
     campaigns = [*campaign_files().values()]

@@ -36,8 +36,7 @@ def add_parser(sub: SubParsers) -> None:
         description=(
             "Replace the stored schedule with FILE's and add or update the people it lists "
             "(their contacts are kept); nothing changes if the file has a problem.\n\n"
-            # The format's own documentation, without its first line (about the functions).
-            + (roster_file.__doc__ or "").partition("\n\n")[2]
+            + roster_file.ROSTER_FORMAT
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

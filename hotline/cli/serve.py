@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
+import os
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
@@ -33,7 +36,11 @@ def serve_command(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port)
+    if settings.mode == "local" and not os.environ.get("HOTLINE_PUBLIC_URL", "").strip():
+        # Trying it out: the URL calls are signed for follows the address it listens on.
+        settings = replace(settings, public_url=f"http://{settings.host}:{settings.port}")
     setup_logging(settings)
+    sock = listening_socket(settings.host, settings.port)  # before anything is opened
     for notice in settings.notices:
         log.info(notice)
     log.info(
@@ -48,8 +55,35 @@ def serve_command(args: argparse.Namespace) -> int:
         if TELEGRAM_CHANNEL not in app:
             raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN (and its secret)")
         app.cleanup_ctx.append(_polling)
-    web.run_app(app, host=settings.host, port=settings.port, print=None)
+    web.run_app(app, sock=sock, print=None)
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """The server's socket, bound now, so a port in use is one line that says what to do."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(
+                f"port {port} on {host} is in use (another hotline running?): stop it, or "
+                "start this one on another port with --port N or HOTLINE_PORT"
+            ) from None
+        if exc.errno == errno.EACCES:
+            raise ConfigError(
+                f"port {port} needs root: use a port above 1023 (--port 8080) behind a "
+                "reverse proxy (deploy/)"
+            ) from None
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({exc.strerror}): set HOTLINE_HOST to an "
+            "address of this machine (127.0.0.1, or 0.0.0.0 for all)"
+        ) from None
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
 
 
 async def _polling(app: web.Application) -> AsyncIterator[None]:

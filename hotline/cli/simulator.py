@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 import aiohttp
 from twilio.request_validator import RequestValidator
 
+from hotline.errors import HotlineError
+
 MAX_STEPS = 500  # a runaway flow must not loop forever
 SILENCE = "-"
 NOBODY = ("-", "none")
@@ -34,6 +36,10 @@ VOICEMAIL = "voicemail"
 ACCEPT_KEY = "1"  # what a specialist presses in the whisper to take the call
 TALK_S = 60  # how long an accepted call lasts, as DialCallDuration reports it
 _ACCEPT = re.compile(r"^(?:accept|answer)(?::(\d+))?$")  # `answer`: the old scripts' word
+
+
+class SimulationError(HotlineError):
+    """A simulated call could not go on: said in one line, with what to do."""
 
 
 @dataclass
@@ -331,12 +337,14 @@ class CallSimulator:
             async with http.get(target, params=parts.query or None) as resp:
                 body = await resp.read()
                 if resp.status != 200 or not resp.content_type.startswith("audio/") or not body:
-                    raise RuntimeError(f"{url} is not playable: {resp.status} {resp.content_type}")
+                    raise SimulationError(
+                        f"{url} is not playable: {resp.status} {resp.content_type}"
+                    )
             report.played.append(url)
 
     def _url(self, url: str | None) -> str:
         if not url:
-            raise RuntimeError("TwiML without an action URL")
+            raise SimulationError("the server answered TwiML without an action URL")
         return url if urlsplit(url).scheme else self.public_url + url
 
     async def _post(
@@ -357,11 +365,26 @@ class CallSimulator:
         target = self.base_url + parts.path.removeprefix(urlsplit(self.public_url).path)
         target += f"?{parts.query}" if parts.query else ""
         headers = {"X-Twilio-Signature": signature}
-        async with http.post(target, data=form, headers=headers) as resp:
-            body = await resp.text()
-            if resp.status != 200:
-                raise RuntimeError(f"{url} answered {resp.status}: {body.strip()}")
-            return body
+        try:
+            async with http.post(target, data=form, headers=headers) as resp:
+                body = await resp.text()
+        except aiohttp.ClientConnectionError:
+            raise SimulationError(
+                f"nothing answers at {self.base_url}: start the server (make run) or give "
+                "--url the address it listens on"
+            ) from None
+        if resp.status == 403:
+            raise SimulationError(
+                f"{self.base_url} refused the call's signature (403): give --public-url the "
+                "public URL the server was started with, and the same HOTLINE_TWILIO_AUTH_TOKEN"
+            )
+        if resp.status != 200:
+            sent = extra.get("Digits")
+            what = f"the entry {sent!r}" if sent is not None else "a request"
+            raise SimulationError(
+                f"the server refused {what} ({resp.status}: {body.strip()[:200]})"
+            )
+        return body
 
 
 def _masked(number: str) -> str:

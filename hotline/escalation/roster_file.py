@@ -1,5 +1,46 @@
 """The roster's YAML file: load_roster(text) -> Roster and dump_roster(roster) -> str.
 
+The format, as operators read it (`hotline roster import --help`), is ROSTER_FORMAT below. The
+rules (midnight, holidays, daylight saving) are those of hotline.escalation.roster.
+
+dump_roster writes one canonical form (keys in ROSTER_FORMAT's order, days in week order,
+holidays sorted, names quoted only when needed), so load_roster(dump_roster(r)) == r and
+dump_roster(load_roster(x)) is a fixed point. The problems of a file are reported together,
+each naming the entry (section, index and line) and the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Collection, Iterable
+from datetime import date, datetime, time
+from typing import TypeVar
+
+import yaml
+
+from hotline.escalation.roster import (
+    LANGUAGES,
+    OneOffShift,
+    Role,
+    Roster,
+    RosterError,
+    Staff,
+    Weekday,
+    WeeklyShift,
+    find_problems,
+)
+
+__all__ = [
+    "ROSTER_FORMAT",
+    "dump_roster",
+    "holiday_entry",
+    "load_roster",
+    "once_entry",
+    "weekly_entry",
+]
+
+ROSTER_FORMAT = """\
 An example, with every key the format has::
 
     # Times are wall-clock times in `timezone` (an IANA name).
@@ -31,38 +72,10 @@ An example, with every key the format has::
 `timezone` and `staff` are required; `weekly`, `once` and `holidays` may be left out. Quoting
 is optional: every value is read as text first (YAML 1.1 would otherwise read 17:00 as the
 number 1020 and `no` as false). There is no place for contact data: phone numbers and chat
-ids are kept encrypted in the database. The rules (midnight, holidays, daylight saving) are
-those of hotline.escalation.roster.
-
-dump_roster writes one canonical form (keys in the order above, days in week order,
-holidays sorted, names quoted only when needed), so load_roster(dump_roster(r)) == r and
-dump_roster(load_roster(x)) is a fixed point. The problems of a file are reported together,
-each naming the entry (section, index and line) and the fix.
+ids are kept encrypted in the database. A shift that ends at or before it starts runs past
+midnight; a holiday stops only the weekly shifts that would start on it; the times follow
+daylight saving.
 """
-
-from __future__ import annotations
-
-import json
-import re
-from collections.abc import Callable, Collection, Iterable
-from datetime import date, datetime, time
-from typing import TypeVar
-
-import yaml
-
-from hotline.escalation.roster import (
-    LANGUAGES,
-    OneOffShift,
-    Role,
-    Roster,
-    RosterError,
-    Staff,
-    Weekday,
-    WeeklyShift,
-    find_problems,
-)
-
-__all__ = ["dump_roster", "holiday_entry", "load_roster", "once_entry", "weekly_entry"]
 
 _DAY_NAMES = {day.name.lower(): day for day in Weekday}
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
