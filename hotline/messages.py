@@ -243,3 +243,6 @@ class MessageId(Registered):
     SERVICES_CARD_DISTANCE = "services-card-distance", Audience.CHAT
     SERVICES_NEAREST = "services-nearest", Audience.TELEGRAM
     SERVICES_NEAREST_NONE = "services-nearest-none", Audience.TELEGRAM
+    # /whoami on Telegram: the id a coordinator needs to add a person or a staff group.
+    WHOAMI_PERSON = "whoami-person", Audience.TELEGRAM
+    WHOAMI_GROUP = "whoami-group", Audience.TELEGRAM

@@ -55,6 +55,7 @@ COMMANDS: dict[str, InputKind] = {
     "stop": "stop",
     "close": "close",
 }
+WHOAMI = "whoami"  # answers a person's (or a group's) own id: the staff set-up
 MAX_BODY_BYTES = 1 << 20
 _SEQ = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
 
@@ -143,8 +144,13 @@ class TelegramChannel:
     async def handle(self, update: Update) -> None:
         """One update: parse it into a ChatInput, move the conversation, queue the answer.
 
-        Staff write to the same bot: their updates go to the staff desk instead.
+        Staff write to the same bot: their updates go to the staff desk instead. /whoami
+        answers anyone with their own id (in a group: the group's), for setting up staff.
         """
+        asked = update.message
+        if asked is not None and _command_of(asked.text) == WHOAMI:
+            await self._whoami(asked)
+            return
         if self.desk is not None and self.board is not None:
             staff = staff_of(await self.board.current(), update)
             if staff is not None:
@@ -215,6 +221,24 @@ class TelegramChannel:
             str(group.id), text or catalog.format(language, MessageId.CHAT_PRIVATE_ONLY)
         )
 
+    async def _whoami(self, message: Message) -> None:
+        """The id a coordinator needs: a person's own (`hotline staff add --telegram`), or a
+        group's (`HOTLINE_STAFF_CHAT_ID`). Said to them only; kept and logged nowhere."""
+        user = message.from_user
+        hint = (user.language_code or "")[:2].lower() if user is not None else ""
+        languages = self.conversations.languages
+        language = hint if hint in languages.offered else languages.default
+        chat = message.chat
+        if chat.type == Chat.PRIVATE and user is not None:
+            text = self.conversations.catalog.format(
+                language, MessageId.WHOAMI_PERSON, {"id": str(user.id)}
+            )
+        else:
+            text = self.conversations.catalog.format(
+                language, MessageId.WHOAMI_GROUP, {"id": str(chat.id)}
+            )
+        await self.send_text(str(chat.id), text)
+
     def _username(self) -> str | None:
         """The bot's username, from getMe at start; None when that has not succeeded yet."""
         try:
@@ -262,9 +286,9 @@ class TelegramChannel:
         if message is None or message.text is None or message.from_user is None:
             return None
         text = message.text.strip()
-        if text.startswith("/"):
+        command = _command_of(text)
+        if command is not None:
             words = text[1:].split(maxsplit=1)
-            command = words[0].split("@")[0].lower() if words else ""
             kind = COMMANDS.get(command, "help")
             # A t.me/<bot>?start=<parameter> link arrives as "/start <parameter>".
             given = ChatInput(kind, words[1].strip() if kind == "start" and len(words) > 1 else "")
@@ -314,6 +338,14 @@ def keyboard(message: ChatMessage, seq: int) -> InlineKeyboardMarkup | None:
             for key, label in message.choices
         ]
     )
+
+
+def _command_of(text: str | None) -> str | None:
+    """The bot command a message starts with ("/whoami@bot x" -> "whoami"), if any."""
+    if not text or not text.startswith("/"):
+        return None
+    words = text[1:].split(maxsplit=1)
+    return words[0].split("@")[0].lower() if words else ""
 
 
 def _group_of(update: Update) -> Chat | None:

@@ -131,3 +131,7 @@ staff-mine-answer = poslední odpověď na „Jak se máte?“: { $answer ->
 staff-mine-answer-none = na „Jak se máte?“ zatím žádná odpověď
 staff-mine-empty = Nemáte žádnou otevřenou práci a není vám přidělen žádný účastník programu.
 staff-mine-more = … a dalších { $count }.
+
+# /whoami on Telegram: the id a coordinator needs (a person's, or a group's for staff alerts).
+whoami-person = Vaše ID uživatele Telegramu je { $id }. Pokud se přidáváte k týmu, dejte ho koordinátorovi: přidá vás příkazem hotline staff add … --telegram { $id }.
+whoami-group = ID tohoto chatu je { $id }. Aby sem chodila upozornění pro tým, nastavte HOTLINE_STAFF_CHAT_ID={ $id } a linku restartujte.

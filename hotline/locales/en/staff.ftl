@@ -126,3 +126,7 @@ staff-mine-answer = last check-in: { $answer ->
 staff-mine-answer-none = last check-in: no answer yet
 staff-mine-empty = You have no open work, and no participant in the program is assigned to you.
 staff-mine-more = … and { $count } more.
+
+# /whoami on Telegram: the id a coordinator needs (a person's, or a group's for staff alerts).
+whoami-person = Your Telegram user id is { $id }. If you are joining the staff, give it to your coordinator: they add you with hotline staff add … --telegram { $id }.
+whoami-group = This chat's id is { $id }. To send the staff alerts here, set HOTLINE_STAFF_CHAT_ID={ $id } and restart the hotline.

@@ -128,3 +128,7 @@ staff-mine-answer = zadnji odgovor na „Kako ste?”: { $answer ->
 staff-mine-answer-none = na „Kako ste?” još nema odgovora
 staff-mine-empty = Nemate otvorenih zadataka i nijedan sudionik programa nije dodijeljen Vama.
 staff-mine-more = … i još { $count }.
+
+# /whoami on Telegram: the id a coordinator needs (a person's, or a group's for staff alerts).
+whoami-person = Vaš Telegram korisnički ID je { $id }. Ako se pridružujete timu, dajte ga koordinatoru: on će Vas dodati naredbom hotline staff add … --telegram { $id }.
+whoami-group = ID ovog razgovora je { $id }. Da obavijesti za tim stižu ovamo, postavite HOTLINE_STAFF_CHAT_ID={ $id } i ponovno pokrenite liniju.

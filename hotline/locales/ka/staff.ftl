@@ -113,3 +113,7 @@ staff-mine-answer = ბოლო პასუხი კითხვაზე „
 staff-mine-answer-none = კითხვაზე „როგორ ხართ?“ პასუხი ჯერ არ არის
 staff-mine-empty = ღია საქმეები არ გაქვთ და პროგრამის არცერთი მონაწილე არ არის თქვენზე მიმაგრებული.
 staff-mine-more = … და კიდევ { $count }.
+
+# /whoami on Telegram: the id a coordinator needs (a person's, or a group's for staff alerts).
+whoami-person = თქვენი Telegram-ის მომხმარებლის ნომერია { $id }. თუ გუნდს უერთდებით, მიეცით ის კოორდინატორს: ის დაგამატებთ ბრძანებით hotline staff add … --telegram { $id }.
+whoami-group = ამ ჩატის ნომერია { $id }. თანამშრომლების შეტყობინებები რომ აქ მოვიდეს, დააყენეთ HOTLINE_STAFF_CHAT_ID={ $id } და გადატვირთეთ ცხელი ხაზი.

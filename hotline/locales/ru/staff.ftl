@@ -127,3 +127,7 @@ staff-mine-answer = последний ответ на «Как у вас дел
 staff-mine-answer-none = на «Как у вас дела?» ответа пока нет
 staff-mine-empty = У вас нет открытых обращений и задач, и за вами не закреплён ни один участник программы.
 staff-mine-more = … и ещё { $count }.
+
+# /whoami on Telegram: the id a coordinator needs (a person's, or a group's for staff alerts).
+whoami-person = Ваш идентификатор пользователя Telegram: { $id }. Если вы в команде, сообщите его координатору: он добавит вас командой hotline staff add … --telegram { $id }.
+whoami-group = Идентификатор этого чата: { $id }. Чтобы уведомления для сотрудников приходили сюда, задайте HOTLINE_STAFF_CHAT_ID={ $id } и перезапустите горячую линию.

@@ -132,3 +132,7 @@ staff-mine-answer = zadnji odgovor na »Kako ste?«: { $answer ->
 staff-mine-answer-none = na »Kako ste?« še ni odgovora
 staff-mine-empty = Nimate odprtih zadev in noben udeleženec programa ni dodeljen vam.
 staff-mine-more = … in še { $count }.
+
+# /whoami on Telegram: the id a coordinator needs (a person's, or a group's for staff alerts).
+whoami-person = Vaš ID uporabnika Telegrama je { $id }. Če se pridružujete ekipi, ga dajte koordinatorju: doda vas z ukazom hotline staff add … --telegram { $id }.
+whoami-group = ID tega klepeta je { $id }. Da bodo obvestila za ekipo prihajala sem, nastavite HOTLINE_STAFF_CHAT_ID={ $id } in znova zaženite linijo.
