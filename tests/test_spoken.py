@@ -93,6 +93,10 @@ async def test_a_georgian_text_with_a_date_and_a_number_is_rendered_once_and_cac
     )
     hotline = build(settings, clock=clock, catalog=catalog, synthesizer=synthesizer)
     client = await start_app(aiohttp_client, settings, clock, hotline=hotline)
+    await hotline.settled()  # the start-up speaks the directory's lists ahead: not counted
+    synthesizer.texts.clear()
+    ahead = hotline.spoken.stats().get("ka")
+    base = (ahead.files, ahead.hits, ahead.renders) if ahead is not None else (0, 0, 0)
 
     first = await hotline.renderer.render_speaking((reminder(),), seq=2, language="ka")
     [url] = played(first)
@@ -113,7 +117,8 @@ async def test_a_georgian_text_with_a_date_and_a_number_is_rendered_once_and_cac
     assert played(second) == [url]  # the same file, the same URL
     assert len(synthesizer.texts) == 1  # not rendered again
     stats = hotline.spoken.stats()["ka"]
-    assert (stats.files, stats.hits, stats.renders) == (1, 1, 1)
+    now = (stats.files, stats.hits, stats.renders)
+    assert tuple(n - b for n, b in zip(now, base, strict=True)) == (1, 1, 1)
 
 
 async def test_a_render_slower_than_the_deadline_says_the_languages_apology(

@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
@@ -148,6 +148,8 @@ class Hotline:
     jobs: tuple[jobs.Job, ...]
     scheduler: AsyncIOScheduler
     talk: DirectoryTalk  # the services directory as conversations speak it
+    # Set once the directory's lists are spoken ahead (or found needless) after a start.
+    lists_spoken: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
     def settings(self) -> Settings:
@@ -185,8 +187,20 @@ class Hotline:
             stack.push_async_callback(_cancelled, warm)
             yield self
 
+    async def settled(self) -> None:
+        """Wait until the start-up's background work is done: the placeholders rendered and
+        the directory's lists spoken ahead."""
+        await self.phone_audio.finished()
+        await self.lists_spoken.wait()
+
     async def _speak_directory_lists(self) -> None:
         """After the placeholders: the directory's lists in the voiceless languages offered."""
+        try:
+            await self._speak_lists()
+        finally:
+            self.lists_spoken.set()
+
+    async def _speak_lists(self) -> None:
         await self.phone_audio.finished()
         catalog = self.core.catalog
         offered = self.voice_languages.current.offered
