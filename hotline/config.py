@@ -89,6 +89,12 @@ class Settings:
         """True when the database is the embedded SQLite file."""
         return self.database_url.startswith("sqlite")
 
+    @property
+    def calls_out(self) -> bool:
+        """True when the hotline can place calls and send SMS through Twilio's REST API (an
+        account SID and its own number): callbacks, check-in calls, SMS of the directory."""
+        return bool(self.twilio_account_sid and self.phone_number)
+
 
 def load_settings(
     environ: dict[str, str] | None = None,

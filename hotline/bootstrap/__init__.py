@@ -59,8 +59,10 @@ from hotline.escalation.case_chat import CaseChat, CaseLines
 from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import Reach
 from hotline.escalation.service import EscalationService
+from hotline.flows.check import broken_promises
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
+from hotline.flows.step_inputs import Staffing
 from hotline.prompts.library import AudioLibrary
 from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
 from hotline.prompts.spoken import SpokenCache
@@ -245,6 +247,8 @@ def build(
     """
     base = core(settings, catalog=catalog)
     flows = flows or shipped_flows(base.catalog)
+    for warning in broken_promises(flows.values(), Staffing(callbacks=settings.calls_out)):
+        log.warning(warning)
     audio = AudioLibrary(settings.audio_dir)
     synthesizer = synthesizer or EspeakSynthesizer()
     spoken = SpokenCache(

@@ -159,6 +159,7 @@ def build_voice(
         cipher=core.cipher,
         languages=languages,
         default_region=settings.default_region,
+        callbacks=shared.rest is not None,  # staff call back through Twilio's REST API
     )
     whisper = VoiceWhisper(
         board=shared.board,

@@ -145,6 +145,7 @@ class VoiceConversations:
             flow,
             CallStarted(language=language, reachable=caller is not None, remembered=kept),
             languages=languages,
+            callbacks=self.escalation.callbacks,
             now=now,
         )
         twiml = await self._render(step, 1)
@@ -300,7 +301,13 @@ class VoiceConversations:
             return twiml
         flow = self.flows[message.flow or ""]
         languages = engine.Languages(language, (language,))  # the row's: no language menu
-        step = engine.start(flow, CallStarted(language=language), languages=languages, now=now)
+        step = engine.start(
+            flow,
+            CallStarted(language=language),
+            languages=languages,
+            now=now,
+            callbacks=self.escalation.callbacks,
+        )
         variables = (*step.state.variables, (ORIGIN, str(row_id)))
         step = engine.Step(replace(step.state, variables=variables), step.actions)
         twiml = await self._render(step, 1)
