@@ -58,6 +58,7 @@ class Settings:
     default_region: str | None = None
     fallback_number: str | None = None
     phone_number: str | None = None  # the hotline's own number: callbacks come from it
+    delete_recordings: bool = False  # a voicemail is deleted at Twilio once staff have it
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
     audio_dir: Path = Path("data/audio")
@@ -218,6 +219,7 @@ def _build(env: dict[str, str]) -> Settings:
         escalation=_escalation_policy(env),
         staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),
         show_caller_number=_flag(env, "HOTLINE_SHOW_CALLER_NUMBER"),
+        delete_recordings=_flag(env, "HOTLINE_DELETE_RECORDINGS"),
         forwarded_for=_flag(env, "HOTLINE_FORWARDED_FOR"),
         reminders_tick=timedelta(
             seconds=_bounded(env, "HOTLINE_REMINDERS_TICK_S", 30, 1, 3600, "seconds")
