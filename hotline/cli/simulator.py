@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import aiohttp
 from twilio.request_validator import RequestValidator
 
+from hotline.call_log import SIMULATED_FIELD
 from hotline.errors import HotlineError
 
 MAX_STEPS = 500  # a runaway flow must not loop forever
@@ -109,6 +110,7 @@ class CallSimulator:
             "CallStatus": "in-progress",
             "Direction": "inbound",
             "ApiVersion": "2010-04-01",
+            SIMULATED_FIELD: "yes",  # the call log marks the call; reports leave it out
         }
 
     async def run(self, presses: Presses, lang: str | None = None) -> CallReport:
