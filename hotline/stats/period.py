@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["MAX_DAYS", "Period", "PeriodError", "Shift", "Window"]
+__all__ = ["MAX_DAYS", "Period", "PeriodError", "Shift", "Window", "midnight"]
 
 MAX_DAYS = 731  # two years and a day: the longest period a page or a CSV covers
 _MINUTE = timedelta(minutes=1)
@@ -82,17 +82,18 @@ class Period:
     def window(self, *, simulated: bool = False) -> Window:
         """UTC bounds and the zone's offsets over them; with `simulated`, calls a simulator
         placed count too."""
-        start = (self.since or self._instant(self.start)).astimezone(UTC)
-        end = (self.until or self._instant(self.end)).astimezone(UTC)
+        start = (self.since or midnight(self.start, self.zone)).astimezone(UTC)
+        end = (self.until or midnight(self.end, self.zone)).astimezone(UTC)
         return Window(start, end, _shifts(self.zone, start, end), simulated)
 
-    def _instant(self, day: date) -> datetime:
-        """The first instant of a local date (midnight, or the end of a gap at midnight)."""
-        local = datetime.combine(day, time(0), tzinfo=self.zone)
-        instant = local.astimezone(UTC)
-        if instant.astimezone(self.zone).date() != day:  # midnight skipped: the day starts later
-            instant = local.replace(fold=1).astimezone(UTC)
-        return instant
+
+def midnight(day: date, zone: ZoneInfo) -> datetime:
+    """The first instant of a local date, in UTC (midnight, or the end of a gap at midnight)."""
+    local = datetime.combine(day, time(0), tzinfo=zone)
+    instant = local.astimezone(UTC)
+    if instant.astimezone(zone).date() != day:  # midnight skipped: the day starts later
+        instant = local.replace(fold=1).astimezone(UTC)
+    return instant
 
 
 def _offset(zone: ZoneInfo, instant: datetime) -> int:

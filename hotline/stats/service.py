@@ -73,7 +73,5 @@ async def report(
         return build(counts, period, roster)
     return await cache.get(
         (period, roster, simulated),
-        lambda: report(
-            units, period, roster, region_names=region_names, simulated=simulated
-        ),
+        lambda: report(units, period, roster, region_names=region_names, simulated=simulated),
     )

@@ -190,11 +190,7 @@ class SqlStats:
             minute = func.strftime("%Y-%m-%d %H:%M", _ESC.c.started_at)
         else:
             minute = func.date_trunc("minute", _ESC.c.started_at)
-        sub = (
-            select(_ESC.c.kind, minute.label("minute"))
-            .where(*_escalated(window))
-            .subquery()
-        )
+        sub = select(_ESC.c.kind, minute.label("minute")).where(*_escalated(window)).subquery()
         query = select(sub.c.kind, sub.c.minute, func.count().label("n")).group_by(
             sub.c.kind, sub.c.minute
         )
