@@ -11,6 +11,9 @@ nothing, and the dial ends `completed`, as Twilio reports it; `accept` or `accep
 N-th number rung (from 1) picks up, hears the whisper and presses 1 (`answer` is the same).
 Whispers are fetched on a leg of their own, as Twilio does: a new CallSid, from the
 hotline's number to the person rung, so nothing of the caller's reaches staff.
+
+Every request carries `HotlineSimulated=yes` (`call_log.SIMULATED_FIELD`), signed with the
+rest: the call log marks the call simulated, and reports leave it out unless asked.
 """
 
 from __future__ import annotations
