@@ -183,7 +183,7 @@ def in_order(out: str, *texts: str) -> None:
 
 def report(cli: Run) -> list[dict[str, str]]:
     """`hotline report escalations` as rows: column header -> cell."""
-    code, out, err = cli("report", "escalations")
+    code, out, err = cli("report", "escalations", "--include-simulated")
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("escalations since "), out
