@@ -8,7 +8,7 @@ import re
 import secrets
 import socket
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -82,14 +82,37 @@ def chat_command(args: argparse.Namespace) -> int:
             if args.sms
             else f"--language {args.language!r}: give a language code such as ru"
         )
+    person = _Person(
+        sms=args.sms,
+        sender=_number(args.sender) if args.sms else _telegram_id(args.sender),
+        language=args.language,
+        public_url=args.public_url,
+    )
     typed = given is None and sys.stdin.isatty()
     entries = Entries(given, read=lambda: input("  you: " if typed else ""))
     if args.url:
-        asyncio.run(_against(args.url, settings, args, entries, echo=not typed))
+        asyncio.run(_against(args.url, settings, person, entries, echo=not typed))
         return 0
     setup_logging(replace(settings, log_level="WARNING"))
-    asyncio.run(_in_process(settings, args, entries, echo=not typed))
+    asyncio.run(_in_process(settings, person, entries, echo=not typed))
     return 0
+
+
+@dataclass(frozen=True)
+class _Person:
+    """Who writes, and how: checked before any server is asked."""
+
+    sms: bool
+    sender: str  # a phone number by SMS, a Telegram user id's digits else
+    language: str | None
+    public_url: str | None
+
+    def sms_chat(self, url: str, auth_token: str) -> SmsChat:
+        return SmsChat(url, auth_token, number=self.sender, public_url=self.public_url)
+
+    def telegram_chat(self, url: str, secret: str, standin: BotApiStandIn) -> TelegramChat:
+        user_id = int(self.sender)
+        return TelegramChat(url, secret, standin, user_id=user_id, language=self.language)
 
 
 def _entries(send: str | None) -> list[str] | None:
@@ -105,15 +128,12 @@ def _entries(send: str | None) -> list[str] | None:
 
 
 async def _against(
-    url: str, settings: Settings, args: argparse.Namespace, entries: Entries, *, echo: bool
+    url: str, settings: Settings, person: _Person, entries: Entries, *, echo: bool
 ) -> None:
     """A running server: SMS signed with its auth token; Telegram with its webhook secret,
     the stand-in listening where the server's bot sends (HOTLINE_TELEGRAM_API_URL)."""
-    if args.sms:
-        sms = SmsChat(
-            url, settings.twilio_auth_token, number=_number(args), public_url=args.public_url
-        )
-        await converse(sms, entries, echo=echo)
+    if person.sms:
+        await converse(person.sms_chat(url, settings.twilio_auth_token), entries, echo=echo)
         return
     api = settings.telegram_api_url
     secret = settings.telegram_webhook_secret
@@ -133,20 +153,18 @@ async def _against(
             "`hotline chat` running there?"
         ) from None
     try:
-        await converse(_telegram(url, secret, standin, args), entries, echo=echo)
+        await converse(person.telegram_chat(url, secret, standin), entries, echo=echo)
     finally:
         await standin.close()
 
 
-async def _in_process(
-    settings: Settings, args: argparse.Namespace, entries: Entries, *, echo: bool
-) -> None:
+async def _in_process(settings: Settings, person: _Person, entries: Entries, *, echo: bool) -> None:
     """The app built on the configured database, its bot sending to a stand-in."""
     from hotline.app import TELEGRAM_CHANNEL, create_app
 
     standin = BotApiStandIn()
     secret = secrets.token_urlsafe(24)
-    if not args.sms:
+    if not person.sms:
         settings = replace(
             settings,
             telegram_token=STANDIN_TOKEN,
@@ -161,12 +179,12 @@ async def _in_process(
         try:
             await runner.setup()
             chat: Chat
-            if args.sms:
-                chat = SmsChat(base, settings.twilio_auth_token, number=_number(args))
+            if person.sms:
+                chat = person.sms_chat(base, settings.twilio_auth_token)
             else:
                 # Telegram allows a message a second to a chat; the stand-in has no limit.
                 app[TELEGRAM_CHANNEL].outbox.interval = 0.0
-                chat = _telegram(base, secret, standin, args)
+                chat = person.telegram_chat(base, secret, standin)
             await web.SockSite(runner, sock).start()
             await converse(chat, entries, echo=echo)
         finally:
@@ -174,22 +192,18 @@ async def _in_process(
             await standin.close()
 
 
-def _telegram(
-    url: str, secret: str, standin: BotApiStandIn, args: argparse.Namespace
-) -> TelegramChat:
-    sender = args.sender
-    if sender is not None and not (
-        sender.isascii() and sender.isdigit() and 0 < int(sender) < 2**63
-    ):
+def _telegram_id(sender: str | None) -> str:
+    if sender is None:
+        return str(new_telegram_id())
+    if not (sender.isascii() and sender.isdigit() and 0 < int(sender) < 2**63):
         raise SimulationError(f"--from {sender!r}: a Telegram user id is a positive number")
-    user_id = int(sender) if sender is not None else new_telegram_id()
-    return TelegramChat(url, secret, standin, user_id=user_id, language=args.language)
+    return sender
 
 
-def _number(args: argparse.Namespace) -> str:
-    if args.sender is None:
+def _number(sender: str | None) -> str:
+    if sender is None:
         return new_sms_number()
-    number = normalise_number(args.sender)
+    number = normalise_number(sender)
     if number is None:
         raise SimulationError("--from: give the phone number in full, e.g. +447700900123")
     return number
