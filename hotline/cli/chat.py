@@ -76,9 +76,8 @@ def chat_command(args: argparse.Namespace) -> int:
     given = _entries(args.send)
     if args.language is not None and (args.sms or not _LANGUAGE.match(args.language)):
         raise SimulationError(
-            "--language takes a language code such as ru, and only for Telegram: an SMS "
-            "chat starts in the deployment's language, and texting a language's code or "
-            "name (RU) brings its language menu"
+            "--language is for Telegram: an SMS chat starts in the deployment's language, "
+            "and there texting a language's code (RU) brings the language menu"
             if args.sms
             else f"--language {args.language!r}: give a language code such as ru"
         )
