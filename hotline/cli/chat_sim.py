@@ -161,8 +161,11 @@ class TelegramChat:
                 self.out(f"  you: {entry}")
             update = self._written(entry)
         self.sent += 1
-        for message in await self._exchange(http, update, entry):
+        answer = await self._exchange(http, update, entry)
+        for message in answer:
             self._show(message)
+        if not answer:
+            self.out("  (no answer)")
         if not self._buttons_shown:
             self._buttons = []
 
