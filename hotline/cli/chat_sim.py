@@ -38,6 +38,7 @@ SYNTHETIC_TELEGRAM_ID = 9_000_000_000_000_000  # past 2**52: never a Telegram us
 SYNTHETIC_SMS_PREFIX = "+447700900"  # Ofcom's drama range: never a subscriber's number
 REPLY_TIMEOUT_S = 30.0  # a server paces a chat's messages a second apart: a long reply waits
 QUIT = "/quit"
+WHOAMI = "/whoami"  # answered at once, in the chat's queue: it marks a reply's end
 HOTLINE_PREFIX = "  hotline: "
 
 Output = Callable[[str], None]
@@ -141,8 +142,7 @@ class TelegramChat:
         # Update ids past Telegram's own: a redelivery mark never meets a real update's.
         self._update_ids = itertools.count(SYNTHETIC_TELEGRAM_ID + secrets.randbelow(10**12))
         self._message_ids = itertools.count(1)
-        self._buttons: list[_Button] = []
-        self._buttons_shown = False  # by the reply being shown
+        self._buttons: list[_Button] = []  # the last answer's, numbered from 1
         self.sent = 0
         self.received = 0
 
@@ -162,12 +162,11 @@ class TelegramChat:
             update = self._written(entry)
         self.sent += 1
         answer = await self._exchange(http, update, entry)
+        self._buttons = []
         for message in answer:
             self._show(message)
         if not answer:
             self.out("  (no answer)")
-        if not self._buttons_shown:
-            self._buttons = []
 
     def summary(self) -> str:
         """Messages each way."""
@@ -189,10 +188,13 @@ class TelegramChat:
     async def _exchange(
         self, http: aiohttp.ClientSession, update: dict[str, Any], entry: str
     ) -> list[SentMessage]:
-        """Post the update, then /whoami behind it; what the bot sent in between."""
+        """Post the update, then /whoami behind it; what the bot sent in between (and the
+        answer to /whoami when that is what the person wrote)."""
         after = len(self.standin.sent)
         await self._post(http, update, entry)
-        await self._post(http, self._written("/whoami"), "/whoami")
+        asked = entry.split("@")[0].strip().lower() == WHOAMI
+        if not asked:
+            await self._post(http, self._written(WHOAMI), WHOAMI)
         marker = str(self.chat_id)  # /whoami answers with the person's id
         try:
             end = await self.standin.wait_for(self.chat_id, after, marker, REPLY_TIMEOUT_S)
@@ -201,20 +203,16 @@ class TelegramChat:
                 f"the bot sent nothing back within {REPLY_TIMEOUT_S:g} s: the server must send "
                 f"to this stand-in, HOTLINE_TELEGRAM_API_URL={self.standin.address}"
             ) from None
-        self._buttons_shown = False
-        return [m for m in self.standin.sent[after:end] if m.chat_id == self.chat_id]
+        sent = self.standin.sent[after : end + 1 if asked else end]
+        return [m for m in sent if m.chat_id == self.chat_id]
 
     def _show(self, message: SentMessage) -> None:
         self.received += 1
         lines = message.text.splitlines() or [""]
-        if message.buttons:
-            if not self._buttons_shown:
-                self._buttons = []
-                self._buttons_shown = True
-            for label, data in message.buttons:
-                number = len(self._buttons) + 1
-                self._buttons.append(_Button(number, label, data, message))
-                lines.append(f"[{number}] {label}")
+        for label, data in message.buttons:
+            number = len(self._buttons) + 1
+            self._buttons.append(_Button(number, label, data, message))
+            lines.append(f"[{number}] {label}")
         _print_lines(self.out, lines)
 
     def _written(self, text: str) -> dict[str, Any]:
