@@ -73,7 +73,7 @@ class Entries:
         while self._read is not None:
             try:
                 line = self._read().strip()
-            except EOFError:
+            except (EOFError, KeyboardInterrupt):  # Ctrl-D, Ctrl-C: the person leaves
                 return None
             if line == QUIT:
                 return None
@@ -143,6 +143,7 @@ class TelegramChat:
         self._update_ids = itertools.count(SYNTHETIC_TELEGRAM_ID + secrets.randbelow(10**12))
         self._message_ids = itertools.count(1)
         self._buttons: list[_Button] = []  # the last answer's, numbered from 1
+        self._seen = len(standin.sent)  # what the bot sent before is not this chat's
         self.sent = 0
         self.received = 0
 
@@ -188,9 +189,10 @@ class TelegramChat:
     async def _exchange(
         self, http: aiohttp.ClientSession, update: dict[str, Any], entry: str
     ) -> list[SentMessage]:
-        """Post the update, then /whoami behind it; what the bot sent in between (and the
-        answer to /whoami when that is what the person wrote)."""
-        after = len(self.standin.sent)
+        """Post the update, then /whoami behind it; what the bot sent to the chat since the
+        last answer (a message of its own accord too), up to the answer to /whoami, itself
+        shown only when that is what the person wrote."""
+        after = self._seen
         await self._post(http, update, entry)
         asked = entry.split("@")[0].strip().lower() == WHOAMI
         if not asked:
@@ -203,6 +205,7 @@ class TelegramChat:
                 f"the bot sent nothing back within {REPLY_TIMEOUT_S:g} s: the server must send "
                 f"to this stand-in, HOTLINE_TELEGRAM_API_URL={self.standin.address}"
             ) from None
+        self._seen = end + 1
         sent = self.standin.sent[after : end + 1 if asked else end]
         return [m for m in sent if m.chat_id == self.chat_id]
 
