@@ -1,5 +1,5 @@
-"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants, reminders, services, keys generate."""
+"""The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
+report, campaigns, participants, reminders, services, keys generate."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hotline.accounts import AccountError
 from hotline.cli import (
     call,
     campaigns,
+    chat,
     db,
     flows,
     keys,
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hotline {_version()}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
-    commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
+    commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
     for command in (*commands, campaigns, participants, reminders, services, keys):
         command.add_parser(sub)
     return parser
