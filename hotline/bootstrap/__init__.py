@@ -42,6 +42,7 @@ from hotline.catalog import Catalog
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.outbound import ReminderStatus
 from hotline.channels.telegram import running as telegram_running
+from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel
@@ -180,6 +181,8 @@ class Hotline:
                 )
             if self.callbacks is not None:  # Twilio's REST client, closed after the jobs stop
                 stack.push_async_callback(self.callbacks.rest.close)
+                probe = asyncio.create_task(_ask_twilio(self.callbacks.rest), name="twilio")
+                stack.push_async_callback(_cancelled, probe)
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
             stack.callback(self.spoken.save_stats)
@@ -223,6 +226,13 @@ class Hotline:
     async def tidy(self, now: datetime) -> None:
         """The housekeeping of the database, as the periodic job runs it."""
         await jobs.tidy(self.database, self.settings.escalation.callback_keep, now)
+
+
+async def _ask_twilio(rest: TwilioRest) -> None:
+    """Say in one line at start when Twilio cannot be used; the hotline runs either way."""
+    problem = await rest.account_problem()
+    if problem is not None:
+        log.warning("twilio: %s", problem)
 
 
 async def _cancelled(task: asyncio.Task[None]) -> None:

@@ -14,6 +14,7 @@ from hotline.cli import (
     call,
     campaigns,
     chat,
+    common,
     db,
     flows,
     keys,
@@ -41,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB's retry_after as a timedelta, no warning
     args = _parser().parse_args(argv)
+    common.TRACEBACKS["asked"] = bool(args.debug)
     try:
         return int(args.func(args))
     except ConfigError as exc:
@@ -51,6 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"hotline: unexpected error: {type(exc).__name__}: {exc} "
+            "(hotline --debug … shows the traceback; please report it)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -65,6 +78,11 @@ def _version() -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
     parser.add_argument("--version", action="version", version=f"hotline {_version()}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks (an unexpected error's, and those logged) and log at DEBUG",
+    )
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
