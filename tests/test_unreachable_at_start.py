@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from hotline.channels.twilio_rest import TwilioRest
+from tests.fakes.twilio_api import FakeTwilio
 from tests.test_operator_errors import free_port
 
 TOKEN = "123456:ABCdefGhIJKlmNoPQRsTUVwxyZ12345678"
@@ -91,3 +93,20 @@ def test_with_debug_the_traceback_is_shown(tmp_path: Path) -> None:
     out = serve(tmp_path, "--debug")
     assert "Traceback (most recent call last)" in out
     assert TOKEN not in out
+
+
+async def test_a_refused_twilio_account_is_one_line_naming_the_settings() -> None:
+    """Credentials Twilio refuses are named at start, before any caller needs a callback."""
+    async with FakeTwilio() as fake:
+        answering = TwilioRest(fake.account_sid, fake.auth_token, "+995322000000", fake.base_url)
+        wrong = TwilioRest(fake.account_sid, "not-the-token", "+995322000000", fake.base_url)
+        try:
+            assert await answering.account_problem() is None
+            assert await wrong.account_problem() == (
+                "Twilio refused the account's credentials (401): check "
+                "HOTLINE_TWILIO_ACCOUNT_SID and HOTLINE_TWILIO_AUTH_TOKEN (Twilio console, "
+                "Account > API keys & tokens)"
+            )
+        finally:
+            await answering.close()
+            await wrong.close()

@@ -302,6 +302,7 @@ class FakeTwilio:
         app.router.add_route("*", prefix + "/Messages/{sid}.json", self._message_instance)
         app.router.add_route("*", prefix + "/Calls.json", self._calls_list)
         app.router.add_route("*", prefix + "/Calls/{sid}.json", self._call_instance)
+        app.router.add_route("GET", prefix + ".json", self._account)
         app.router.add_route("GET", prefix + "/Recordings/{sid}.mp3", self._recording_media)
         app.router.add_route("*", prefix + "/Recordings/{sid}.json", self._recording_instance)
         app.router.add_route("*", "/{tail:.*}", self._unknown)
@@ -637,6 +638,14 @@ class FakeTwilio:
         self._signal.fire()
         headers = {"WWW-Authenticate": 'Basic realm="Twilio API"'} if status == 401 else None
         return web.json_response(body, status=status, headers=headers)
+
+    async def _account(self, request: web.Request) -> web.Response:
+        """GET the account (the server asks once at start whether Twilio answers)."""
+
+        def handle(params: MultiDict[str]) -> tuple[int, JsonDict]:
+            return 200, {"sid": self.account_sid, "status": "active", "type": "Full"}
+
+        return await self._serve(request, "Accounts", handle)
 
     # -- Recordings ---------------------------------------------------------------------------
 
