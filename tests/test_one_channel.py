@@ -5,9 +5,6 @@ line naming it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from twilio.request_validator import RequestValidator
 from hotline.app import create_app
 from hotline.config import load_settings
 from tests.conftest import PSEUDONYM_KEY, call_params, new_call_sid
+from tests.test_call_cli import hotline
 from tests.test_operator_errors import one_line
 
 TOKEN = "123456:" + "A" * 35
@@ -26,9 +24,7 @@ DATA_KEY = Fernet.generate_key().decode()
 
 
 def telegram_only(tmp_path: Path, **more: str) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_")}
     return {
-        **clean,
         "HOTLINE_PUBLIC_URL": "https://hotline.example.org",
         "HOTLINE_PSEUDONYM_KEY": PSEUDONYM_KEY,
         "HOTLINE_DATA_KEY": DATA_KEY,
@@ -39,22 +35,10 @@ def telegram_only(tmp_path: Path, **more: str) -> dict[str, str]:
     }
 
 
-def hotline(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hotline", *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_a_webhook_without_its_secret_is_one_line_naming_it_and_polling(tmp_path: Path) -> None:
     env = telegram_only(tmp_path)
     for args in (("serve",), ("telegram", "set-webhook")):
-        result = hotline(tmp_path, env, *args)
+        result = hotline(*args, cwd=tmp_path, **env)
         assert result.returncode == 2
         line = one_line(result)
         assert line.startswith("hotline: configuration: HOTLINE_TELEGRAM_WEBHOOK_SECRET is missing")
@@ -65,8 +49,8 @@ async def test_a_telegram_only_hotline_refuses_every_twilio_webhook(
     tmp_path: Path, aiohttp_client: Callable[[web.Application], Awaitable[TestClient]]
 ) -> None:
     env = telegram_only(tmp_path, HOTLINE_TELEGRAM_WEBHOOK_SECRET="s3cret-for-the-webhook")
-    settings = load_settings({k: v for k, v in env.items() if k.startswith("HOTLINE_")}, None)
-    assert hotline(tmp_path, env, "db", "upgrade").returncode == 0
+    settings = load_settings(env, env_file=None)
+    assert hotline("db", "upgrade", cwd=tmp_path, **env).returncode == 0
     client = await aiohttp_client(create_app(settings))
     params = call_params(new_call_sid())
     url = "https://hotline.example.org/twilio/voice"
