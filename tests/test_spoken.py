@@ -17,11 +17,12 @@ from hotline.catalog import LOCALES_DIR, Catalog
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.flows.actions import PhoneNumber, Say
 from hotline.prompts.library import AudioLibrary
-from hotline.prompts.speech import EspeakSynthesizer, Pcm
+from hotline.prompts.speech import EspeakSynthesizer, Pcm, SpeechError
 from hotline.prompts.spoken import PINNED_S, SpokenCache
 from hotline.prompts.telephone import FORMAT_MULAW, wav_info
 from tests.audio import record_everything
 from tests.conftest import PUBLIC_URL, FixedClock, make_settings, start_app
+from tests.test_call_cli import hotline as run_cli
 from tests.test_voice_webhooks import start_call
 
 ESPEAK = EspeakSynthesizer()
@@ -190,6 +191,44 @@ async def test_a_voiceless_language_is_offered_once_its_start_up_render_is_done(
     assert after.said("For English, press 1.")
     assert [url.split("?")[0] for url in after.played] == [
         f"{PUBLIC_URL}/audio/ka/language-option--key-2.wav"  # the placeholder just rendered
+    ]
+
+
+class Mute(Counting):
+    """A synthesizer that cannot speak Georgian here (its data missing, say)."""
+
+    def speak(self, text: str, voice: str) -> Pcm:
+        if voice.startswith("ka"):
+            raise SpeechError("no Georgian voice data")
+        return super().speak(text, voice)
+
+
+async def test_a_language_rendered_later_is_offered_by_the_running_server(
+    aiohttp_client, tmp_path: Path, clock: FixedClock
+) -> None:  # type: ignore[no-untyped-def]
+    """Georgian could not be rendered at start; the operator runs `hotline prompts render
+    ka`, and the running server offers it after its next housekeeping (within five minutes),
+    with no restart."""
+    settings = make_settings(tmp_path, HOTLINE_LANGUAGES="en,ka")
+    hotline = build(settings, clock=clock, synthesizer=Mute())
+    client = await start_app(aiohttp_client, settings, clock, hotline=hotline)
+    await asyncio.wait_for(hotline.phone_audio.finished(), 60)
+    assert hotline.voice_languages.current.offered == ("en",)
+    before = await start_call(client, "CA" + "3" * 32)
+    assert not before.said("For English, press 1.")
+
+    rendered = run_cli(
+        "prompts", "render", "ka", cwd=tmp_path, HOTLINE_AUDIO_DIR=str(settings.audio_dir)
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    [housekeeping] = [job for job in hotline.jobs if job.id == "housekeeping"]
+    await housekeeping.run()  # as the scheduler runs it every five minutes
+
+    assert hotline.voice_languages.current.offered == ("en", "ka")
+    after = await start_call(client, "CA" + "4" * 32)
+    assert after.said("For English, press 1.")
+    assert [url.split("?")[0] for url in after.played] == [
+        f"{PUBLIC_URL}/audio/ka/language-option--key-2.wav"
     ]
 
 
