@@ -318,4 +318,4 @@ def test_bad_arguments_are_one_line_and_exit_2(
     said: str,
 ) -> None:
     code, out, err = cli("report", "calls", *args)
-    assert (code, out, err) == (2, "", f"hotline: report calls: {said}\n")
+    assert (code, out, err) == (2, "", f"hotline: {said}\n")

@@ -132,7 +132,7 @@ def _report_calls(args: argparse.Namespace) -> int:
 
 
 def _refuse(message: str) -> int:
-    print(f"hotline: report calls: {message}", file=sys.stderr)
+    print(f"hotline: {message}", file=sys.stderr)
     return 2
 
 

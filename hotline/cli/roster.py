@@ -62,7 +62,7 @@ def _roster_import(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"hotline roster import: cannot read {path}: {exc}", file=sys.stderr)
+        print(f"hotline: cannot read {path}: {exc}", file=sys.stderr)
         return 2
     try:
         roster = roster_file.load_roster(text, languages=LANGUAGES, source=str(path))
