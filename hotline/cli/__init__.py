@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants, reminders, services, keys generate."""
+campaigns, participants, reminders, services, keys generate, check."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hotline.accounts import AccountError
 from hotline.cli import (
     call,
     campaigns,
+    check,
     db,
     flows,
     keys,
@@ -67,6 +68,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services, keys):
+    for command in (*commands, campaigns, participants, reminders, services, keys, check):
         command.add_parser(sub)
     return parser
