@@ -60,7 +60,8 @@ async def health(public_url: str) -> Health | Unreachable:
     except aiohttp.ClientConnectorDNSError:
         return Unreachable("the name does not resolve")
     except aiohttp.ClientConnectorError as exc:
-        return Unreachable(f"cannot connect ({exc.os_error.strerror or exc.os_error})")
+        cause = exc.os_error  # aiohttp words it "Connect call failed (host, port)"
+        return Unreachable(f"cannot connect ({os.strerror(cause.errno) if cause.errno else cause})")
     except ssl.SSLError as exc:
         return Unreachable(f"TLS failed ({exc.reason})")
     except (aiohttp.ClientError, TimeoutError) as exc:
@@ -74,24 +75,27 @@ async def twilio_number(settings: Settings) -> NumberWebhooks | Unreachable | No
     sid, number = settings.twilio_account_sid, settings.phone_number
     if not (sid and number):
         return None
-    client = Client(
-        sid, settings.twilio_auth_token, http_client=TwilioHttpClient(timeout=TIMEOUT_S)
-    )
+    http = TwilioHttpClient(timeout=TIMEOUT_S)
+    client = Client(sid, settings.twilio_auth_token, http_client=http)
     if settings.twilio_api_url is not None:
         client.api.base_url = settings.twilio_api_url
     try:
         found = await asyncio.to_thread(
             client.incoming_phone_numbers.list, phone_number=number, limit=1
         )
-    except TwilioRestException as exc:
-        if exc.status == 401:
+    except (TwilioException, OSError) as exc:
+        status = _twilio_status(exc)
+        if status == 401:
             return Unreachable(
                 "Twilio refused HOTLINE_TWILIO_ACCOUNT_SID with HOTLINE_TWILIO_AUTH_TOKEN: copy "
                 "both from the Twilio console (Account > API keys & tokens)"
             )
-        return Unreachable(f"Twilio answered {exc.status} (error {exc.code}) for the number")
-    except (TwilioException, OSError) as exc:
+        if status is not None:
+            return Unreachable(f"Twilio answered {status} when asked for the number")
         return Unreachable(f"cannot reach Twilio's API ({type(exc).__name__})")
+    finally:
+        if http.session is not None:
+            http.session.close()
     if not found:
         return Unreachable(
             f"the account has no number {number}: fix HOTLINE_PHONE_NUMBER, or buy the number "
@@ -108,6 +112,16 @@ async def twilio_number(settings: Settings) -> NumberWebhooks | Unreachable | No
         voice_application_sid=record.voice_application_sid or "",
         sms_application_sid=record.sms_application_sid or "",
     )
+
+
+def _twilio_status(exc: BaseException) -> int | None:
+    """The HTTP status of Twilio's refusal: a REST error's, or a list page's ("Unable to fetch
+    page", with the response), None when no answer came."""
+    if isinstance(exc, TwilioRestException):
+        return int(exc.status)
+    response = exc.args[1] if isinstance(exc, TwilioException) and len(exc.args) > 1 else None
+    status = getattr(response, "status_code", None)
+    return status if isinstance(status, int) else None
 
 
 async def telegram_webhook(settings: Settings) -> WebhookState | Unreachable | None:
