@@ -167,7 +167,7 @@ async def test_nothing_listening_at_the_public_url_is_one_line() -> None:
     url = f"http://127.0.0.1:{free_port()}"
     assert line(judge.public_url(url, await probes.health(url))) == (
         f"FAIL  public URL     {url}/healthz: cannot connect (Connection refused); is the proxy "
-        "running, does the name point to this machine, is port 443 open?"
+        "running, and port 443 open to the internet?"
     )
 
 

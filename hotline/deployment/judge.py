@@ -243,12 +243,7 @@ def public_url(url: str, seen: Health | Unreachable) -> Finding:
     topic = "public URL"
     where = f"{url}/healthz"
     if isinstance(seen, Unreachable):
-        return Finding(
-            Level.FAIL,
-            topic,
-            f"{where}: {seen.reason}; is the proxy running, does the name point to this "
-            "machine, is port 443 open?",
-        )
+        return Finding(Level.FAIL, topic, f"{where}: {seen.reason}")
     if seen.status == 200 and seen.from_hotline:
         return Finding(Level.OK, topic, f"{where} answers: hotline is reachable there")
     if seen.status == 503 and seen.from_hotline:

@@ -22,6 +22,8 @@ from hotline.deployment.model import Health, NumberWebhooks, Unreachable, Webhoo
 from hotline.routes import HEALTH_PATH
 
 TIMEOUT_S = 10.0
+_LISTENING = "is the proxy running, and port 443 open to the internet?"
+_DNS = "point the name's DNS record at this machine"
 
 
 def data_folder_problem(folder: Path) -> str | None:
@@ -56,16 +58,22 @@ async def health(public_url: str) -> Health | Unreachable:
             except ValueError:  # not JSON: a page of the proxy or of something else
                 body = None
     except aiohttp.ClientConnectorCertificateError as exc:
-        return Unreachable(f"its TLS certificate is not valid ({exc.certificate_error})")
+        return Unreachable(
+            f"its TLS certificate is not valid ({exc.certificate_error}): renew it "
+            "(certbot renew), or point the proxy at the right one"
+        )
     except aiohttp.ClientConnectorDNSError:
-        return Unreachable("the name does not resolve")
+        return Unreachable(f"the name does not resolve: {_DNS}")
     except aiohttp.ClientConnectorError as exc:
         cause = exc.os_error  # aiohttp words it "Connect call failed (host, port)"
-        return Unreachable(f"cannot connect ({os.strerror(cause.errno) if cause.errno else cause})")
+        said = os.strerror(cause.errno) if cause.errno else str(cause)
+        return Unreachable(f"cannot connect ({said}); {_LISTENING}")
     except ssl.SSLError as exc:
-        return Unreachable(f"TLS failed ({exc.reason})")
+        return Unreachable(f"TLS failed ({exc.reason}): is the proxy serving https there?")
     except (aiohttp.ClientError, TimeoutError) as exc:
-        return Unreachable(f"no answer within {TIMEOUT_S:.0f} s ({type(exc).__name__})")
+        return Unreachable(
+            f"no answer within {TIMEOUT_S:.0f} s ({type(exc).__name__}); {_LISTENING}"
+        )
     from_hotline = isinstance(body, dict) and "database" in body and "status" in body
     return Health(status=status, from_hotline=from_hotline)
 
