@@ -58,6 +58,7 @@ class Settings:
     default_region: str | None = None
     fallback_number: str | None = None
     phone_number: str | None = None  # the hotline's own number: callbacks come from it
+    delete_recordings: bool = False  # a voicemail is deleted at Twilio once staff have it
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
     audio_dir: Path = Path("data/audio")
@@ -89,6 +90,12 @@ class Settings:
         """True when the database is the embedded SQLite file."""
         return self.database_url.startswith("sqlite")
 
+    @property
+    def calls_out(self) -> bool:
+        """True when the hotline can place calls and send SMS through Twilio's REST API (an
+        account SID and its own number): callbacks, check-in calls, SMS of the directory."""
+        return bool(self.twilio_account_sid and self.phone_number)
+
 
 def load_settings(
     environ: dict[str, str] | None = None,
@@ -114,7 +121,7 @@ def _build(env: dict[str, str]) -> Settings:
 
     if mode == "production":
         public_url = _url("HOTLINE_PUBLIC_URL", _require(env, "HOTLINE_PUBLIC_URL"))
-        token = _real(env, "HOTLINE_TWILIO_AUTH_TOKEN")
+        token = _real(env, "HOTLINE_TWILIO_AUTH_TOKEN") if _uses_twilio(env) else ""
         key = _key(_real(env, "HOTLINE_PSEUDONYM_KEY"))
         data_key = _real(env, "HOTLINE_DATA_KEY").encode()
     else:
@@ -156,11 +163,6 @@ def _build(env: dict[str, str]) -> Settings:
     if telegram_token is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", telegram_token):
         raise ConfigError(
             "HOTLINE_TELEGRAM_TOKEN: not a bot token; copy it from @BotFather (digits:letters)"
-        )
-    if telegram_token is not None and telegram_secret is None:
-        raise ConfigError(
-            "HOTLINE_TELEGRAM_WEBHOOK_SECRET is missing: set it to 1-256 characters of "
-            "A-Z a-z 0-9 _ -, e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`"
         )
     if telegram_secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", telegram_secret):
         raise ConfigError(
@@ -212,6 +214,7 @@ def _build(env: dict[str, str]) -> Settings:
         escalation=_escalation_policy(env),
         staff_chat_id=_staff_chat(env.get("HOTLINE_STAFF_CHAT_ID")),
         show_caller_number=_flag(env, "HOTLINE_SHOW_CALLER_NUMBER"),
+        delete_recordings=_flag(env, "HOTLINE_DELETE_RECORDINGS"),
         forwarded_for=_flag(env, "HOTLINE_FORWARDED_FOR"),
         reminders_tick=timedelta(
             seconds=_bounded(env, "HOTLINE_REMINDERS_TICK_S", 30, 1, 3600, "seconds")
@@ -273,6 +276,22 @@ def _staff_chat(raw: str | None) -> int | None:
             "HOTLINE_STAFF_CHAT_ID: give the staff group's chat id, a number like -1001234567890"
         )
     return int(raw)
+
+
+def _uses_twilio(env: dict[str, str]) -> bool:
+    """Whether the deployment takes calls or SMS: anything of Twilio's set, or no Telegram
+    bot either (a hotline is a phone line first). A Telegram-only one needs no Twilio token."""
+    twilio = ("HOTLINE_TWILIO_AUTH_TOKEN", "HOTLINE_TWILIO_ACCOUNT_SID", "HOTLINE_PHONE_NUMBER")
+    return any(k in env for k in twilio) or "HOTLINE_TELEGRAM_TOKEN" not in env
+
+
+def telegram_secret_missing() -> ConfigError:
+    """The webhook's secret, asked for where Telegram posts to this server."""
+    return ConfigError(
+        "HOTLINE_TELEGRAM_WEBHOOK_SECRET is missing: set it to 1-256 characters of "
+        "A-Z a-z 0-9 _ -, e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'` "
+        "(or run `hotline serve --telegram-polling`, which needs none)"
+    )
 
 
 def _mode(env: dict[str, str]) -> Mode:

@@ -246,3 +246,5 @@ class MessageId(Registered):
     # /whoami on Telegram: the id a coordinator needs to add a person or a staff group.
     WHOAMI_PERSON = "whoami-person", Audience.TELEGRAM
     WHOAMI_GROUP = "whoami-group", Audience.TELEGRAM
+    # A voicemail's recording could not be fetched from Twilio for the one who took it.
+    STAFF_VOICEMAIL_UNAVAILABLE = "staff-voicemail-unavailable", Audience.DESK

@@ -25,12 +25,12 @@ from hotline.config import load_settings
 from hotline.stats.tables import TABLES
 from hotline.web.dashboard import DASHBOARD
 from hotline.web.dashboard.people import PEOPLE
-from tests.conftest import AppClient, FixedClock, settings_env, start_app
+from tests.conftest import AppClient, FixedClock, post_signed, settings_env, start_app
 from tests.staffing import DAY, staff_the_hotline
 from tests.test_dashboard_people import NINO as PARTICIPANT
 from tests.test_escalation_voice import dial_ended
 from tests.test_stats import make_traffic
-from tests.test_voice_webhooks import end_call, press, start_call
+from tests.test_voice_webhooks import call_params, end_call, press, start_call
 from tests.twiml import Twiml
 
 pytestmark = pytest.mark.browser
@@ -232,16 +232,22 @@ async def test_a_supervisor_signs_in_sees_now_and_reads_the_statistics(
     await phone.close()
 
 
-async def _callback_request(server: AppClient, clock: FixedClock) -> None:
+async def _voicemail(server: AppClient, clock: FixedClock) -> None:
     """A caller asks for a specialist; Ana, Beka and Nino each let it ring out; the caller
-    asks to be called back (Twilio's signed webhooks, as in test_escalation_voice)."""
+    leaves a message (Twilio's signed webhooks, as in test_escalation_voice). Nobody could
+    call them back here (no Twilio REST API), so a message is what they are offered."""
     sid = "CA" + "f" * 32
     dial = await press(server, sid, await start_call(server, sid, "?lang=ru"), "3")
     for status in ("no-answer", "no-answer", "busy"):
         clock.advance(seconds=20)
         dial = await dial_ended(server, sid, dial, status)
-    assert dial.verbs[-2:] == ["Gather", "Redirect"], dial.body  # a message or a callback
-    await press(server, sid, dial, "2")
+    assert dial.verbs[-2:] == ["Gather", "Redirect"], dial.body  # a message, or the menu
+    prompt = await press(server, sid, dial, "1")
+    recording = call_params(
+        sid, RecordingUrl="https://api.twilio.com/x/Recordings/RE2", RecordingDuration="40"
+    )
+    status, _ = await post_signed(server, prompt.action("Record"), recording)
+    assert status == 200
     await end_call(server, sid, duration="95")
 
 
@@ -264,12 +270,12 @@ async def test_work_taken_on_the_web_shows_taken_elsewhere_and_the_roster_and_ca
         # English and Russian, the languages this hotline offers, are both spoken on duty.
         await expect(page.locator("main")).not_to_contain_text("Languages nobody on duty")
 
-    # Nobody answers a caller, who asks to be called back: both pages list it, unreloaded.
-    await _callback_request(server, clock)
+    # Nobody answers a caller, who leaves a message: both pages list it, unreloaded.
+    await _voicemail(server, clock)
     # (With Ana's program task, two items wait.)
     for page in (nino, ana):
         await expect(page).to_have_title(re.compile(r"^\(2\) "), timeout=20_000)
-    item = ana.locator("li.item").filter(has_text="Callback request")
+    item = ana.locator("li.item").filter(has_text="Voicemail")
     await item.locator("summary").click()  # what happened, and why nobody was reached
     story = item.locator("details")
     await expect(story).to_contain_text("Rang Ana Lomidze (up to 20 s).")
@@ -281,14 +287,14 @@ async def test_work_taken_on_the_web_shows_taken_elsewhere_and_the_roster_and_ca
     await nino.evaluate("window.hotlineNotReloaded = true")
     await item.get_by_role("button", name="Take").click()
     await expect(ana.locator("main")).to_contain_text("It is yours now.")
-    taken = nino.locator("li.item").filter(has_text="Callback request")
+    taken = nino.locator("li.item").filter(has_text="Voicemail")
     await expect(taken).to_contain_text("Taken by Ana Lomidze", timeout=20_000)
     await expect(taken.get_by_role("button", name="Take")).to_have_count(0)
     assert await nino.evaluate("window.hotlineNotReloaded === true")
     await _shot(nino, "now-taken", "desktop")
     await item.get_by_role("button", name="Done").click()
     await expect(ana.locator("main")).to_contain_text("Done: it is closed.")
-    await expect(nino.locator("li.item").filter(has_text="Callback request")).to_have_count(
+    await expect(nino.locator("li.item").filter(has_text="Voicemail")).to_have_count(
         0, timeout=20_000
     )
     await expect(nino).to_have_title(re.compile(r"^\(1\) "))

@@ -28,12 +28,13 @@ ROSTER_ = load_roster(ROSTER)
 ON_DUTY = DutySnapshot(roster=ROSTER_, phones=PHONES)
 
 
-def call_escalation() -> CallEscalation:
+def call_escalation(callbacks: bool = True) -> CallEscalation:
     return CallEscalation(
         policy=EscalationPolicy(),
         cipher=DataCipher(Fernet.generate_key().decode()),
         languages=Languages(default="en", offered=("en", "ru", "ka")),
         default_region="GE",
+        callbacks=callbacks,
     )
 
 
@@ -44,6 +45,14 @@ def test_staffing_tells_the_engine_who_can_be_rung() -> None:
     no_phones = DutySnapshot(roster=ROSTER_)
     assert escalation.staffing(no_phones, DAY) == Staffing(on_duty=True, reachable=False)
     assert escalation.staffing(DutySnapshot(roster=None), DAY).on_duty is False
+
+
+def test_staffing_tells_the_engine_whether_anyone_can_call_back() -> None:
+    """Without Twilio's REST API set up nobody can call a caller back, day or night."""
+    for callbacks in (True, False):
+        escalation = call_escalation(callbacks)
+        for now in (DAY, NIGHT):
+            assert escalation.staffing(ON_DUTY, now).callbacks is callbacks
 
 
 def test_the_first_round_rings_a_speaker_of_the_callers_language_as_the_hotline() -> None:

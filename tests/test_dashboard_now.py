@@ -14,8 +14,17 @@ from markupsafe import escape
 from hotline.app import BOARD, ENGINE, ESCALATIONS, UNITS
 from hotline.catalog import Catalog
 from hotline.escalation.model import EscalationRow, Kind, Result
-from tests.conftest import AppClient, FixedClock, make_settings, post_signed, start_app
+from tests.conftest import (
+    HOTLINE_NUMBER,
+    AppClient,
+    FixedClock,
+    make_settings,
+    post_signed,
+    start_app,
+)
 from tests.dashboard import Browser, readers_in_english
+from tests.fakes import fixtures
+from tests.fakes.twilio_api import FakeTwilio
 from tests.staffing import NIGHT, escalations, staff_the_hotline
 from tests.test_sms import sms_params
 from tests.test_voice_webhooks import end_call, press, start_call
@@ -24,6 +33,9 @@ Client = Callable[..., Awaitable[AppClient]]
 CATALOG = Catalog()
 EVIL = "<script>alert('hi')</script> Can my son register at the job centre?"
 SMS_SENDER = "+995599112233"
+ACCOUNT_SID = "AC" + "c" * 32
+
+fake_twilio = fixtures.fake_twilio
 
 
 def en(message: str, **args: str | int) -> str:
@@ -32,11 +44,26 @@ def en(message: str, **args: str | int) -> str:
 
 
 async def now_app(
-    aiohttp_client: Client, tmp_path: Path, database_url: str, clock: FixedClock, **phones: str
+    aiohttp_client: Client,
+    tmp_path: Path,
+    database_url: str,
+    clock: FixedClock,
+    twilio: FakeTwilio | None = None,
+    **phones: str,
 ) -> AppClient:
     """The app with the roster of tests.staffing (Ana and Beka specialists, Nino supervisor),
-    each with PASSWORD and reading the dashboard in English."""
-    settings = make_settings(tmp_path, database_url, HOTLINE_LANGUAGES="en,ru")
+    each with PASSWORD and reading the dashboard in English; with `twilio`, staff can call
+    callers back through it (and so callers are offered a callback)."""
+    callbacks = (
+        {
+            "HOTLINE_TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+            "HOTLINE_TWILIO_API_URL": twilio.base_url,
+            "HOTLINE_PHONE_NUMBER": HOTLINE_NUMBER,
+        }
+        if twilio is not None
+        else {}
+    )
+    settings = make_settings(tmp_path, database_url, HOTLINE_LANGUAGES="en,ru", **callbacks)
     await staff_the_hotline(settings, phones=phones or None)
     client = await start_app(aiohttp_client, settings, clock)
     await readers_in_english(client, "ana", "beka", "nino")
@@ -45,10 +72,14 @@ async def now_app(
 
 @pytest.fixture
 async def client(
-    aiohttp_client: Client, tmp_path: Path, database_url: str, clock: FixedClock
+    aiohttp_client: Client,
+    tmp_path: Path,
+    database_url: str,
+    clock: FixedClock,
+    fake_twilio: FakeTwilio,
 ) -> AppClient:
     clock.now = NIGHT  # Monday 03:00 in Tbilisi: nobody on duty until 09:00
-    return await now_app(aiohttp_client, tmp_path, database_url, clock)
+    return await now_app(aiohttp_client, tmp_path, database_url, clock, fake_twilio)
 
 
 async def signed_in(client: AppClient, staff_id: str) -> Browser:
@@ -142,10 +173,16 @@ async def test_take_makes_it_yours_another_sees_who_has_it_and_done_closes_it(
 
 
 async def test_call_back_without_a_phone_says_so(
-    aiohttp_client: Client, tmp_path: Path, database_url: str, clock: FixedClock
+    aiohttp_client: Client,
+    tmp_path: Path,
+    database_url: str,
+    clock: FixedClock,
+    fake_twilio: FakeTwilio,
 ) -> None:
     clock.now = NIGHT
-    client = await now_app(aiohttp_client, tmp_path, database_url, clock, beka="+995555000002")
+    client = await now_app(
+        aiohttp_client, tmp_path, database_url, clock, fake_twilio, beka="+995555000002"
+    )
     record = await callback_request(client)
     ana = await signed_in(client, "ana")  # Ana has no phone on the hotline
     await ana.post(f"/staff/now/{record.id}/take", {"csrf": await ana.csrf()})

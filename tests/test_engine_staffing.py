@@ -64,7 +64,23 @@ def test_after_hours_the_caller_hears_it_at_once_and_no_hold_message() -> None:
     # The channel keeps the anonymous record of it: asked for, nobody on duty.
     assert act.NoteUnreached("caller-request", "en", after_hours=True) in step.actions
     assert step.state.node_id == "callback-menu"
-    assert step.state.path[-3:] == ("specialist", "after-hours", "callback-menu")
+    assert step.state.path[-4:] == ("specialist", "after-hours", "leave-word", "callback-menu")
+
+
+def test_where_nobody_can_call_back_no_callback_is_offered() -> None:
+    """A deployment without callbacks (no Twilio account SID or hotline number) offers a
+    message alone: no "press 2 to be called back" that staff could never keep."""
+    flow = hotline_flow()
+    no_callbacks = engine.Staffing(on_duty=False, reachable=False, callbacks=False)
+    step = press(flow, at_main_menu(flow), DigitsReceived("3"), no_callbacks)
+    assert said(step) == ["after-hours", "message-menu"]
+    assert not any(isinstance(a, act.RequestCallback) for a in step.actions)
+    two = press(flow, step.state, DigitsReceived("2"), no_callbacks)
+    assert said(two)[0] == flow.messages.invalid  # 2 is no option here
+    assert not any(isinstance(a, act.RequestCallback) for a in two.actions)
+    one = press(flow, step.state, DigitsReceived("1"), no_callbacks)
+    assert one.state.node_id == "message"
+    assert isinstance(one.actions[-1], act.Record)
 
 
 def test_on_duty_but_unreachable_is_unanswered_not_after_hours() -> None:

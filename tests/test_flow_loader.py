@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -207,7 +208,7 @@ def test_flows_check_refuses_an_on_silence_that_waits(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (
         f"{target}: on_silence 'specialist-unavailable' must end the call without waiting, but "
-        "specialist-unavailable → callback-menu waits for the caller"
+        "specialist-unavailable → leave-word → message-menu waits for the caller"
     ) in result.stderr
 
 
@@ -220,3 +221,54 @@ def test_flows_check_requires_on_silence(tmp_path: Path) -> None:
     result = run_check("--flows", str(target.parent))
     assert result.returncode == 1
     assert f"{target}: 'on_silence' must be given as a non-empty text" in result.stderr
+
+
+def check_in(folder: Path, flows: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`hotline flows check --flows FLOWS` run in a deployment's folder with its settings."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_")}
+    return subprocess.run(
+        [sys.executable, "-m", "hotline", "flows", "check", "--flows", str(flows)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=folder,
+        env={**clean, "PYTHONPATH": str(Path(__file__).parents[1]), **env},
+    )
+
+
+def test_flows_check_warns_of_a_callback_nobody_can_make(tmp_path: Path) -> None:
+    """A flow that offers a callback where the deployment cannot place one is valid, but the
+    author is told; the shipped flow asks `if: callbacks` first and is not warned of."""
+    # Branches swapped: the callback menu exactly where nobody can call back.
+    target = copy_flows(
+        tmp_path,
+        (
+            "    then: callback-menu\n    else: message-menu",
+            "    then: message-menu\n    else: callback-menu",
+        ),
+    )
+    flows = target.parent
+    result = check_in(tmp_path, flows)
+    warning = (
+        f"warning: {target}: node 'callback' promises a callback, but nobody can call back in "
+        "this deployment: set HOTLINE_TWILIO_ACCOUNT_SID and HOTLINE_PHONE_NUMBER"
+    )
+    assert warning in result.stderr
+    can_call = {
+        "HOTLINE_MODE": "local",
+        "HOTLINE_TWILIO_ACCOUNT_SID": "AC" + "a" * 32,
+        "HOTLINE_PHONE_NUMBER": "+995322000000",
+    }
+    assert "promises" not in check_in(tmp_path, flows, **can_call).stderr
+    assert "promises" not in check_in(tmp_path, BUILTIN_DIR).stderr
+
+
+def test_an_if_node_names_something_a_deployment_can_do(tmp_path: Path) -> None:
+    target = copy_flows(tmp_path, ("    if: callbacks\n", "    if: miracles\n"))
+    result = run_check("--flows", str(target.parent))
+    assert result.returncode == 1
+    assert (
+        f"{target}: node 'leave-word': 'if' names what a deployment can do: callbacks"
+        in result.stderr
+    )

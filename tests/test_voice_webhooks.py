@@ -204,13 +204,14 @@ async def test_wrong_keys_and_silence_repeat_then_lead_to_a_person(
         answer = Twiml.parse(body)
         assert answer.spoken[0] == "Sorry, we did not hear a choice."
     # The fourth miss: no more repeats, a person. Nobody is on duty in this deployment (no
-    # roster), so the caller hears the emergency number and may leave a message or ask for a
-    # call back rather than be cut off.
+    # roster), so the caller hears the emergency number and may leave a message rather than
+    # be cut off. Nobody could call them back (no Twilio REST API here): it is not offered.
     answer = await press(voice_client, sid, answer, "8")
     assert not answer.said("connecting you with a specialist")
     assert answer.said("Nobody from our team is on duty right now")
     assert answer.said("112")
-    assert answer.said("To be called back on this number, press 2.")
+    assert answer.said("To leave a message, press 1.")
+    assert not answer.said("called back")
     assert answer.verbs[-2:] == ["Gather", "Redirect"]
 
 

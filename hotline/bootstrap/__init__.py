@@ -42,6 +42,7 @@ from hotline.catalog import Catalog
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.outbound import ReminderStatus
 from hotline.channels.telegram import running as telegram_running
+from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel
@@ -59,8 +60,10 @@ from hotline.escalation.case_chat import CaseChat, CaseLines
 from hotline.escalation.program_tasks import ProgramTasks
 from hotline.escalation.reach import Reach
 from hotline.escalation.service import EscalationService
+from hotline.flows.check import broken_promises
 from hotline.flows.engine import Languages
 from hotline.flows.model import Flow
+from hotline.flows.step_inputs import Staffing
 from hotline.prompts.library import AudioLibrary
 from hotline.prompts.speech import EspeakSynthesizer, Synthesizer
 from hotline.prompts.spoken import SpokenCache
@@ -178,6 +181,8 @@ class Hotline:
                 )
             if self.callbacks is not None:  # Twilio's REST client, closed after the jobs stop
                 stack.push_async_callback(self.callbacks.rest.close)
+                probe = asyncio.create_task(_ask_twilio(self.callbacks.rest), name="twilio")
+                stack.push_async_callback(_cancelled, probe)
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
             stack.callback(self.spoken.save_stats)
@@ -223,6 +228,13 @@ class Hotline:
         await jobs.tidy(self.database, self.settings.escalation.callback_keep, now)
 
 
+async def _ask_twilio(rest: TwilioRest) -> None:
+    """Say in one line at start when Twilio cannot be used; the hotline runs either way."""
+    problem = await rest.account_problem()
+    if problem is not None:
+        log.warning("twilio: %s", problem)
+
+
 async def _cancelled(task: asyncio.Task[None]) -> None:
     """Cancel a background task and wait for it to end."""
     task.cancel()
@@ -245,6 +257,8 @@ def build(
     """
     base = core(settings, catalog=catalog)
     flows = flows or shipped_flows(base.catalog)
+    for warning in broken_promises(flows.values(), Staffing(callbacks=settings.calls_out)):
+        log.warning(warning)
     audio = AudioLibrary(settings.audio_dir)
     synthesizer = synthesizer or EspeakSynthesizer()
     spoken = SpokenCache(

@@ -29,6 +29,7 @@ from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
+from hotline.channels.voicemail_audio import TwilioAccount, VoicemailAudio
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts, Enrolment
 from hotline.conversations.directory_talk import DirectoryTalk
@@ -76,6 +77,29 @@ class Shared:
     checkins: CheckinActions  # what check-in answers and silences do
     talk: DirectoryTalk  # the services directory as conversations speak it
     rest: TwilioRest | None  # Twilio's REST API, when the account and number are set
+
+
+def _voicemails(
+    core: Core, application: PtbApplication, outbox: TelegramOutbox
+) -> VoicemailAudio | None:
+    """Recordings for whoever takes a voicemail, when the Twilio account is known."""
+    settings = core.settings
+    if not settings.twilio_account_sid:
+        log.info(
+            "voicemails reach staff without their recording: set HOTLINE_TWILIO_ACCOUNT_SID "
+            "to send it to whoever takes one"
+        )
+        return None
+    return VoicemailAudio(
+        units=core.database.units,
+        cipher=core.cipher,
+        account=TwilioAccount(
+            settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_api_url
+        ),
+        bot=lambda: application.bot,
+        outbox=outbox,
+        delete_after=settings.delete_recordings,
+    )
 
 
 def twilio_rest(settings: Settings) -> TwilioRest | None:
@@ -159,6 +183,7 @@ def build_voice(
         cipher=core.cipher,
         languages=languages,
         default_region=settings.default_region,
+        callbacks=shared.rest is not None,  # staff call back through Twilio's REST API
     )
     whisper = VoiceWhisper(
         board=shared.board,
@@ -319,7 +344,11 @@ def build_chat(
     )
     lines = CaseLines(database.units, core.cipher, shared.clock)  # for the dashboard's Now
     staff_desk = StaffDesk(
-        service=shared.escalations, notifier=notifier, board=shared.board, lines=lines
+        service=shared.escalations,
+        notifier=notifier,
+        board=shared.board,
+        lines=lines,
+        voicemails=_voicemails(core, application, outbox),
     )
     channel = TelegramChannel(
         application=application,

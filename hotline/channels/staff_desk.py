@@ -5,7 +5,8 @@ Staff talk to the same bot as families; an update from a Telegram user who is on
 list comes here instead of to the family flow. Buttons carry `esc:<verb>:<escalation id>`;
 a text is for the case of the message it replies to, else the writer's latest case;
 `/close` ends that case; `/mine` shows a specialist's own list (their open work and their
-participants); `/help` lists these commands. The rules (who may take, what Done closes,
+participants); `/help` lists these commands. Whoever takes a voicemail gets its recording
+(`voicemail_audio`). The rules (who may take, what Done closes,
 when a callback rings) are the escalation service's; the words are the notifier's.
 """
 
@@ -14,8 +15,10 @@ from __future__ import annotations
 from telegram import Update
 
 from hotline.channels.staff_notifier import TelegramStaffNotifier, chat_ref
+from hotline.channels.voicemail_audio import VoicemailAudio
 from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.case_chat import CaseLines
+from hotline.escalation.model import Kind
 from hotline.escalation.reach import Assignment, StaffNote
 from hotline.escalation.roster import Staff
 from hotline.escalation.service import EscalationService
@@ -38,7 +41,9 @@ class StaffDesk:
         notifier: TelegramStaffNotifier,
         board: DutyBoard,
         lines: CaseLines | None = None,
+        voicemails: VoicemailAudio | None = None,
     ) -> None:
+        self.voicemails = voicemails  # recordings sent to whoever takes a voicemail
         self.service = service
         self.notifier = notifier
         self.board = board
@@ -107,6 +112,14 @@ class StaffDesk:
             # To their own chat if they have one, else where they pressed (a staff group).
             own_chat = snapshot.telegram.get(staff.id, chat_id)
             self.notifier.assign(own_chat, language, taken)
+            if taken.kind == Kind.CALLBACK and self.voicemails is not None:
+                unavailable = StaffNote.of(MessageId.STAFF_VOICEMAIL_UNAVAILABLE)
+                self.voicemails.send_to(
+                    own_chat,
+                    taken.escalation.id,
+                    caption=self.notifier.word(language, taken.description),
+                    unavailable=self.notifier.word(language, unavailable),
+                )
             return None
         return taken
 

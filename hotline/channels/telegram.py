@@ -29,6 +29,7 @@ from telegram import (
     Update,
     User,
 )
+from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from hotline.channels.staff_desk import StaffDesk, staff_of
@@ -409,11 +410,19 @@ async def running(application: PtbApplication, outbox: TelegramOutbox) -> AsyncI
     """The bot for the server's lifetime; a Telegram outage never stops the voice hotline."""
     try:
         await application.initialize()
-    except Exception:
-        log.exception(
-            "telegram bot could not start (getMe failed); chats will be answered "
-            "once Telegram can be reached"
+    except InvalidToken:
+        log.error(
+            "telegram: Telegram refused the bot's token: copy HOTLINE_TELEGRAM_TOKEN again from "
+            "@BotFather (/mybots > API Token); chats are off until then"
         )
+    except Exception as exc:
+        log.error(
+            "telegram: the Bot API cannot be reached (%s: %s): chats will be answered once it "
+            "can; check this server's outbound network",
+            type(exc).__name__,
+            exc,
+        )
+        log.debug("telegram: getMe failed", exc_info=True)
     try:
         yield
     finally:

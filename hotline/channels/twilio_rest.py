@@ -87,6 +87,27 @@ class TwilioRest:
             raise ConnectionError(f"Twilio unreachable ({type(exc).__name__})") from None
         return [(str(m.sid), str(m.body or ""), m.date_created) for m in found]
 
+    async def account_problem(self) -> str | None:
+        """Why Twilio cannot be used with this account now, in one line; None when it answers.
+        Asked once at start: the hotline starts either way."""
+        try:
+            async with asyncio.timeout(REQUEST_TIMEOUT_S):  # TimeoutError is an OSError
+                await self._rest().api.v2010.accounts(self._account[0]).fetch_async()
+        except TwilioRestException as exc:
+            if exc.status in (401, 403, 404):
+                return (
+                    f"Twilio refused the account's credentials ({exc.status}): check "
+                    "HOTLINE_TWILIO_ACCOUNT_SID and HOTLINE_TWILIO_AUTH_TOKEN (Twilio console, "
+                    "Account > API keys & tokens)"
+                )
+            return f"Twilio answered {exc.status} at start: callbacks and SMS may fail"
+        except (aiohttp.ClientError, OSError) as exc:
+            return (
+                f"Twilio cannot be reached ({type(exc).__name__}): callbacks, SMS and check-in "
+                "calls wait until it can; check this server's outbound network"
+            )
+        return None
+
     async def close(self) -> None:
         """Close the HTTP session (the server's stop)."""
         http, self._http, self._client, self._loop = self._http, None, None, None

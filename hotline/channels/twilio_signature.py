@@ -19,6 +19,8 @@ class TwilioSignatureCheck:
     """
 
     def __init__(self, auth_token: str, public_url: str) -> None:
+        # No token (a Telegram-only deployment): no request is Twilio's, whatever it carries.
+        self._open = bool(auth_token)
         self._validator = RequestValidator(auth_token)
         self._public_url = public_url.rstrip("/")
 
@@ -34,6 +36,8 @@ class TwilioSignatureCheck:
         signature = request.headers.get(SIGNATURE_HEADER)
         if not signature:
             raise Forbidden("missing X-Twilio-Signature")
+        if not self._open:
+            raise Forbidden("this hotline takes no Twilio webhooks (no HOTLINE_TWILIO_AUTH_TOKEN)")
         try:
             content_type = request.content_type
         except Exception:  # the stdlib's header parser trips on some values (";0*"): only parsing

@@ -20,6 +20,7 @@ from aiohttp import web
 from multidict import MultiDictProxy
 from twilio.twiml.voice_response import Dial, VoiceResponse
 
+from hotline.call_log import SIMULATED_FIELD
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
@@ -120,7 +121,10 @@ class VoiceChannel:
         languages = self.config.languages.current
         preset = requested if requested in languages.offered else None
         language = preset or languages.default
-        started = self.conversations.start(call_sid, params.get("From", ""), preset)
+        simulated = params.get(SIMULATED_FIELD) == "yes"  # signed: only our own simulator's
+        started = self.conversations.start(
+            call_sid, params.get("From", ""), preset, simulated=simulated
+        )
         return await self._guarded(language, started, params)
 
     async def outbound(self, request: web.Request) -> web.Response:

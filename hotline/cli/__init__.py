@@ -1,5 +1,5 @@
-"""The `hotline` command: serve, call, flows check, prompts, db upgrade, staff, roster, report,
-campaigns, participants, reminders, services, keys generate, check."""
+"""The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
+report, campaigns, participants, reminders, services, keys generate, check."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from hotline.accounts import AccountError
 from hotline.cli import (
     call,
     campaigns,
+    chat,
     check,
+    common,
     db,
     flows,
     keys,
@@ -41,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     os.environ.setdefault("PTB_TIMEDELTA", "1")  # PTB's retry_after as a timedelta, no warning
     args = _parser().parse_args(argv)
+    common.TRACEBACKS["asked"] = bool(args.debug)
     try:
         return int(args.func(args))
     except ConfigError as exc:
@@ -51,6 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"hotline: unexpected error: {type(exc).__name__}: {exc} "
+            "(hotline --debug … shows the traceback; please report it)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -65,9 +79,14 @@ def _version() -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hotline", description=__doc__)
     parser.add_argument("--version", action="version", version=f"hotline {_version()}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks (an unexpected error's, and those logged) and log at DEBUG",
+    )
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
-    commands = (serve, call, flows, prompts, telegram, db, staff, roster, report)
+    commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
     for command in (*commands, campaigns, participants, reminders, services, keys, check):
         command.add_parser(sub)
     return parser

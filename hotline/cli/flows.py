@@ -1,4 +1,5 @@
-"""`hotline flows check`: validate every flow against every locale."""
+"""`hotline flows check`: validate every flow against every locale, and warn of what a flow
+promises that the deployment's settings cannot keep."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 
 from hotline.catalog import LOCALES_DIR, Catalog
 from hotline.cli.common import SubParsers
+from hotline.config import load_settings
 from hotline.errors import ConfigError
-from hotline.flows.check import check
+from hotline.flows.check import broken_promises, check, loaded_flows
 from hotline.flows.loader import BUILTIN_DIR
+from hotline.flows.step_inputs import Staffing
 from hotline.reminders.loader import campaign_files, campaign_messages
 
 
@@ -35,6 +38,16 @@ def add_parser(sub: SubParsers) -> None:
     flows_check.set_defaults(func=_flows_check)
 
 
+def _promises(flows_dir: Path) -> list[str]:
+    """What the flows would promise that this deployment's settings (the environment and
+    .env, as `hotline serve` reads them) cannot keep."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        return [f"the deployment's settings cannot be read ({exc}): promises not checked"]
+    return broken_promises(loaded_flows(flows_dir), Staffing(callbacks=settings.calls_out))
+
+
 def _flows_check(args: argparse.Namespace) -> int:
     for option, folder in (("--flows", args.flows), ("--locales", args.locales)):
         if folder is not None and not Path(folder).is_dir():
@@ -47,6 +60,8 @@ def _flows_check(args: argparse.Namespace) -> int:
     problems = check(catalog, args.flows, also_used=campaign_messages(campaigns))
     for problem in problems:
         print(problem, file=sys.stderr)
+    for warning in _promises(args.flows):
+        print(f"warning: {warning}", file=sys.stderr)
     if problems:
         print(f"hotline flows check: {len(problems)} problem(s)", file=sys.stderr)
         return 1

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hotline.bootstrap import Database, core
+from hotline.cli import report_calls
 from hotline.cli.common import SubParsers, instant, table, wall, with_database
 from hotline.clock import utc_now
 from hotline.config import load_settings
@@ -29,7 +30,8 @@ def add_parser(sub: SubParsers) -> None:
             "request, a chat case), oldest first: when it started (the roster's time zone), "
             "who took it, seconds until they did, how many people were rung or alerted, the "
             "outcome ('-' while open) and the last nodes of the call's path. Anonymous: no "
-            "number or name of a caller is kept in these records."
+            "number or name of a caller is kept in these records. Escalations of calls "
+            "`hotline call` placed are left out unless --include-simulated is given."
         ),
     )
     since = escalations.add_mutually_exclusive_group()
@@ -41,7 +43,13 @@ def add_parser(sub: SubParsers) -> None:
     since.add_argument(
         "--days", type=_days, default=1, help="the last N days up to now (default 1)"
     )
+    escalations.add_argument(
+        "--include-simulated",
+        action="store_true",
+        help="show the escalations of calls `hotline call` placed too, marked as such",
+    )
     escalations.set_defaults(func=_report_escalations)
+    report_calls.add_parser(report)
 
 
 def _days(text: str) -> int:
@@ -65,12 +73,20 @@ def _report_escalations(args: argparse.Namespace) -> int:
             records = await uow.escalations.records(since)
         return zone, since, [(row, dict(log)) for row, log in records]
 
-    zone, since, records = with_database(core(settings), work)
+    zone, since, found = with_database(core(settings), work)
+    shown: bool = args.include_simulated
+    records = [(row, log) for row, log in found if shown or not log.get("simulated")]
+    left_out = len(found) - len(records)
     where = zone.key
+    aside = (
+        f"; {left_out} from simulated calls left out (--include-simulated shows them)"
+        if left_out
+        else ""
+    )
     if not records:
-        print(f"no escalations since {wall(since, zone)} ({where})")
+        print(f"no escalations since {wall(since, zone)} ({where}){aside}")
         return 0
-    print(f"escalations since {wall(since, zone)} ({where}): {len(records)}")
+    print(f"escalations since {wall(since, zone)} ({where}): {len(records)}{aside}")
     headers = [
         f"started ({where})",
         "kind",
@@ -82,6 +98,7 @@ def _report_escalations(args: argparse.Namespace) -> int:
         "attempts",
         "outcome",
         "path",
+        *(["simulated"] if shown else []),
     ]
     rows = [
         [
@@ -95,6 +112,7 @@ def _report_escalations(args: argparse.Namespace) -> int:
             str(row.attempts),
             row.outcome or "-",
             _path(log.get("path")),
+            *(["yes" if log.get("simulated") else "no"] if shown else []),
         ]
         for row, log in records
     ]

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import errno
 import os
+import secrets
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -13,7 +14,7 @@ from dataclasses import replace
 from aiohttp import web
 
 from hotline.cli.common import SubParsers, log, setup_logging
-from hotline.config import load_settings
+from hotline.config import load_settings, telegram_secret_missing
 from hotline.errors import ConfigError
 
 
@@ -36,6 +37,11 @@ def serve_command(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port)
+    if settings.telegram_token and not settings.telegram_webhook_secret:
+        if not args.telegram_polling:
+            raise telegram_secret_missing()
+        # Polling takes no webhook: the route stays, behind a secret nobody knows.
+        settings = replace(settings, telegram_webhook_secret=secrets.token_urlsafe(32))
     if settings.mode == "local" and not os.environ.get("HOTLINE_PUBLIC_URL", "").strip():
         # Trying it out: the URL calls are signed for follows the address it listens on.
         settings = replace(settings, public_url=f"http://{settings.host}:{settings.port}")
@@ -53,7 +59,7 @@ def serve_command(args: argparse.Namespace) -> int:
     app = create_app(settings)
     if args.telegram_polling:
         if TELEGRAM_CHANNEL not in app:
-            raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN (and its secret)")
+            raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN to the bot's token")
         app.cleanup_ctx.append(_polling)
     web.run_app(app, sock=sock, print=None)
     return 0

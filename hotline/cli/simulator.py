@@ -11,6 +11,9 @@ nothing, and the dial ends `completed`, as Twilio reports it; `accept` or `accep
 N-th number rung (from 1) picks up, hears the whisper and presses 1 (`answer` is the same).
 Whispers are fetched on a leg of their own, as Twilio does: a new CallSid, from the
 hotline's number to the person rung, so nothing of the caller's reaches staff.
+
+Every request carries `HotlineSimulated=yes` (`call_log.SIMULATED_FIELD`), signed with the
+rest: the call log marks the call simulated, and reports leave it out unless asked.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from urllib.parse import urlsplit
 import aiohttp
 from twilio.request_validator import RequestValidator
 
+from hotline.call_log import SIMULATED_FIELD
 from hotline.errors import HotlineError
 
 MAX_STEPS = 500  # a runaway flow must not loop forever
@@ -109,6 +113,7 @@ class CallSimulator:
             "CallStatus": "in-progress",
             "Direction": "inbound",
             "ApiVersion": "2010-04-01",
+            SIMULATED_FIELD: "yes",  # the call log marks the call; reports leave it out
         }
 
     async def run(self, presses: Presses, lang: str | None = None) -> CallReport:

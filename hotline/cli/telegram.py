@@ -6,7 +6,7 @@ import argparse
 import asyncio
 
 from hotline.cli.common import SubParsers
-from hotline.config import load_settings
+from hotline.config import load_settings, telegram_secret_missing
 from hotline.errors import ConfigError
 
 
@@ -27,8 +27,10 @@ def set_webhook(args: argparse.Namespace) -> int:
     from hotline.channels.telegram import ALLOWED_UPDATES, WEBHOOK_PATH, build_application
 
     settings = load_settings()
-    if not settings.telegram_token or not settings.telegram_webhook_secret:
+    if not settings.telegram_token:
         raise ConfigError("HOTLINE_TELEGRAM_TOKEN is missing: set it to the token from @BotFather")
+    if not settings.telegram_webhook_secret:
+        raise telegram_secret_missing()
     if not settings.public_url.startswith("https://"):
         raise ConfigError("HOTLINE_PUBLIC_URL: Telegram sends webhooks to https:// addresses only")
 

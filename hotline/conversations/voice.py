@@ -124,8 +124,11 @@ class VoiceConversations:
         self.render = render
         self.clock = clock
 
-    async def start(self, call_sid: str, caller_number: str, preset: str | None) -> str:
-        """A new call: its session and log row, and the answer to its first request."""
+    async def start(
+        self, call_sid: str, caller_number: str, preset: str | None, *, simulated: bool = False
+    ) -> str:
+        """A new call: its session and log row (marked `simulated` when a simulator placed
+        it), and the answer to its first request."""
         flow = self.flows[VOICE_FLOW]
         languages = self.languages.current  # one view of the languages for the whole step
         caller = pseudonym(caller_number, self.pseudonym_key, self.default_region)
@@ -145,6 +148,7 @@ class VoiceConversations:
             flow,
             CallStarted(language=language, reachable=caller is not None, remembered=kept),
             languages=languages,
+            callbacks=self.escalation.callbacks,
             now=now,
         )
         twiml = await self._render(step, 1)
@@ -157,6 +161,7 @@ class VoiceConversations:
             language=step.state.language,
             state=step.state.to_json(),
             response=twiml,
+            simulated=simulated,
         )
         return await self._open(new)
 
@@ -300,7 +305,13 @@ class VoiceConversations:
             return twiml
         flow = self.flows[message.flow or ""]
         languages = engine.Languages(language, (language,))  # the row's: no language menu
-        step = engine.start(flow, CallStarted(language=language), languages=languages, now=now)
+        step = engine.start(
+            flow,
+            CallStarted(language=language),
+            languages=languages,
+            now=now,
+            callbacks=self.escalation.callbacks,
+        )
         variables = (*step.state.variables, (ORIGIN, str(row_id)))
         step = engine.Step(replace(step.state, variables=variables), step.actions)
         twiml = await self._render(step, 1)

@@ -88,7 +88,9 @@ class CallEscalation:
         cipher: DataCipher,
         languages: LanguageSource,
         default_region: str | None,
+        callbacks: bool = False,
     ) -> None:
+        self.callbacks = callbacks  # staff can call a caller back through the hotline's number
         self.policy = policy
         self.cipher = cipher
         self.languages = languages
@@ -103,10 +105,9 @@ class CallEscalation:
         """
         roster = snapshot.roster
         if roster is None or not on_duty_ids(roster, now):
-            return Staffing(on_duty=False, reachable=False)
-        return Staffing(
-            on_duty=True, reachable=bool(self._plan(snapshot, self.languages.current.default, now))
-        )
+            return Staffing(on_duty=False, reachable=False, callbacks=self.callbacks)
+        reachable = bool(self._plan(snapshot, self.languages.current.default, now))
+        return Staffing(on_duty=True, reachable=reachable, callbacks=self.callbacks)
 
     def first_round(
         self, snapshot: DutySnapshot, language: str, now: datetime, hotline_number: str | None

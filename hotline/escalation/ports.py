@@ -71,6 +71,7 @@ class NewSession:
     language: str
     state: dict[str, Any]
     response: str
+    simulated: bool = False  # placed by a simulator: reports leave it out unless asked
 
 
 @dataclass(frozen=True)

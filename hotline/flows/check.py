@@ -3,7 +3,7 @@
 A flow that passes cannot keep a call going forever without input. Why:
 
 1. The loader refuses any cycle made only of nodes that can pass without an event (say,
-   goto, set_language, callback, and choose_language, which is skipped when the language is
+   goto, if, set_language, callback, and choose_language, which is skipped when the language is
    known), naming it (`a → b → a`). So every cycle holds a node that waits for an event:
    menu, gather, record or escalate. (An escalate node the engine treats as unanswered at
    once, without waiting, spends the idle budget of point 2 instead.)
@@ -21,14 +21,17 @@ at most `engine.sprint_limit(flow)` nodes, for the same reasons.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
 from hotline.conversations.crisis import CRISIS_FILE, load_crisis_words
 from hotline.dashboard_texts import DashboardText
 from hotline.errors import ConfigError, FlowError
+from hotline.flows.graph import reachable_where
 from hotline.flows.loader import BUILTIN_DIR, VOICE_USER, all_message_ids, load_flow
+from hotline.flows.model import CallbackNode, Flow
+from hotline.flows.step_inputs import Staffing
 from hotline.messages import MessageId
 from hotline.reminders.loader import campaign_files, campaign_messages
 
@@ -93,6 +96,34 @@ def check(
             )
         problems.extend(_crisis_problems(catalog, language))
     return problems
+
+
+def broken_promises(flows: Iterable[Flow], staffing: Staffing) -> list[str]:
+    """What a flow would promise a caller that this deployment cannot keep, one warning a
+    line: a callback offered where nobody can call back."""
+    warnings: list[str] = []
+    for flow in flows:
+        if staffing.callbacks:
+            continue
+        for node_id in sorted(reachable_where(flow, staffing.can)):
+            if isinstance(flow.nodes[node_id], CallbackNode):
+                warnings.append(
+                    f"{flow.source}: node {node_id!r} promises a callback, but nobody can call "
+                    "back in this deployment: set HOTLINE_TWILIO_ACCOUNT_SID and "
+                    "HOTLINE_PHONE_NUMBER, or lead to it through an 'if: callbacks' node"
+                )
+    return warnings
+
+
+def loaded_flows(flows_dir: Path) -> list[Flow]:
+    """The flows of a folder that load (the others are `check`'s to report)."""
+    flows: list[Flow] = []
+    for path in sorted(flows_dir.glob("*.yaml")):
+        try:
+            flows.append(load_flow(path))
+        except FlowError:
+            continue
+    return flows
 
 
 def _crisis_problems(catalog: Catalog, language: str) -> list[str]:

@@ -52,6 +52,7 @@ from hotline.flows.events import (
     RecordingSaved,
 )
 from hotline.flows.model import (
+    BranchNode,
     CallbackNode,
     ChoiceNode,
     EscalateNode,
@@ -120,11 +121,13 @@ def start(
     languages: Languages,
     now: datetime,
     choices: Choices = NO_CHOICES,
+    callbacks: bool = True,
 ) -> Step:
     """Begin a session at the flow's start node.
 
     Nobody can be asked for before the session exists (there is no record yet to keep an
-    escalation in): a flow that escalates at once passes it as unanswered.
+    escalation in): a flow that escalates at once passes it as unanswered. `callbacks`:
+    whether the deployment can call a caller back (an `if: callbacks` node routes by it).
     """
     state = SessionState(
         flow_id=flow.id,
@@ -138,7 +141,8 @@ def start(
         finished=False,
         started_at=now,
     )
-    return _run(flow, state, flow.start, [], _Given(languages, BEFORE_A_SESSION, choices))
+    staffing = replace(BEFORE_A_SESSION, callbacks=callbacks)
+    return _run(flow, state, flow.start, [], _Given(languages, staffing, choices))
 
 
 def advance(
@@ -289,6 +293,8 @@ def _run(
                 node_id = node.next
             case GotoNode():
                 node_id = node.next
+            case BranchNode():
+                node_id = node.then if staffing.can(node.ability) else node.otherwise
             case SetLanguageNode():
                 state = replace(state, language=node.language, language_chosen=True)
                 node_id = node.next

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from hotline.errors import FlowError
+from hotline.flows.graph import loops_without_wait, reachable, waits_after
 from hotline.flows.load_lists import (
     CHOOSE_KEYS,
     LIST_KEYS,
@@ -17,9 +18,11 @@ from hotline.flows.load_lists import (
     menu_options,
 )
 from hotline.flows.model import (
+    ABILITIES,
     DEFAULT_REPEATS,
     DEFAULT_SILENCE_LIMIT,
     DEFAULT_TIMEOUT_S,
+    BranchNode,
     CallbackNode,
     EscalateNode,
     Flow,
@@ -33,7 +36,6 @@ from hotline.flows.model import (
     RecordNode,
     SayNode,
     SetLanguageNode,
-    may_pass,
     message_ids,
     targets,
     waits,
@@ -61,6 +63,7 @@ _KINDS: dict[str, frozenset[str]] = {
     "record": frozenset({"max_seconds", "next", "on_empty"}),
     "escalate": frozenset({"reason", "answered", "next", "after_hours", "retry"}),
     "callback": frozenset({"next", "no_number"}),
+    "if": frozenset({"then", "else"}),
     "choose": CHOOSE_KEYS | {"timeout", "repeats", "on_failure"},
     "list": LIST_KEYS | {"timeout", "repeats", "on_failure"},
     "hangup": frozenset(),
@@ -312,6 +315,13 @@ def _node(node_id: str, raw: Any, p: _Problems) -> Node | None:
                 str(raw["after_hours"]) if raw.get("after_hours") else None,
                 _messages(raw["retry"], "retry", p, node_id) if raw.get("retry") else (),
             )
+        case "if":
+            ability = str(raw["if"])
+            if ability not in ABILITIES:
+                p.add(node_id, f"'if' names what a deployment can do: {', '.join(ABILITIES)}")
+            return BranchNode(
+                node_id, ability, _text(raw, "then", p, node_id), _text(raw, "else", p, node_id)
+            )
         case "callback":
             next_id = _text(raw, "next", p, node_id)
             return CallbackNode(
@@ -344,95 +354,24 @@ def _check_graph(flow: Flow, p: _Problems) -> None:
     if p.items:
         return
     # Any waiting node can lead to on_silence: it is reached whenever the flow can wait.
-    reachable = _reachable(flow, [flow.start])
-    if any(waits(flow.nodes[n]) for n in reachable):
-        reachable |= _reachable(flow, [flow.on_silence])
+    seen = reachable(flow, [flow.start])
+    if any(waits(flow.nodes[n]) for n in seen):
+        seen |= reachable(flow, [flow.on_silence])
     for node_id in flow.nodes:
-        if node_id not in reachable:
+        if node_id not in seen:
             p.add(node_id, "cannot be reached from the start")
-    for cycle in _loops_without_wait(flow):
+    for cycle in loops_without_wait(flow):
         p.add(
             cycle[0],
             f"is on a loop that never waits for the caller: {' → '.join((*cycle, cycle[0]))}",
         )
-    waiting = _waits_after(flow, flow.on_silence)
+    waiting = waits_after(flow, flow.on_silence)
     if waiting is not None:
         p.add(
             None,
             f"on_silence {flow.on_silence!r} must end the call without waiting, but "
             f"{' → '.join(waiting)} waits for the caller",
         )
-
-
-def _reachable(flow: Flow, roots: Iterable[str]) -> set[str]:
-    seen: set[str] = set()
-    todo = list(roots)
-    while todo:
-        node_id = todo.pop()
-        if node_id in seen:
-            continue
-        seen.add(node_id)
-        todo.extend(targets(flow.nodes[node_id], flow.on_failure))
-    return seen
-
-
-def _loops_without_wait(flow: Flow) -> list[tuple[str, ...]]:
-    """Cycles made only of nodes that can pass straight through, each as its node ids.
-
-    Each node's shortest such cycle, skipping nodes already named in one, so a loop is
-    reported once and every report is a path an author can follow.
-    """
-    passing = {node_id for node_id, node in flow.nodes.items() if may_pass(node)}
-    found: list[tuple[str, ...]] = []
-    named: set[str] = set()
-    for node_id in flow.nodes:
-        if node_id not in passing or node_id in named:
-            continue
-        cycle = _shortest_cycle(flow, node_id, passing)
-        if cycle is not None:
-            found.append(cycle)
-            named.update(cycle)
-    return found
-
-
-def _shortest_cycle(flow: Flow, start: str, allowed: set[str]) -> tuple[str, ...] | None:
-    """The shortest cycle from start back to it through allowed nodes (start not repeated
-    at the end), by breadth-first search; None when there is none."""
-    parent: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        following: list[str] = []
-        for current in frontier:
-            for target in targets(flow.nodes[current]):
-                if target == start:
-                    path = [current]
-                    while path[-1] != start:
-                        path.append(parent[path[-1]])
-                    return tuple(reversed(path))
-                if target in allowed and target not in parent:
-                    parent[target] = current
-                    following.append(target)
-        frontier = following
-    return None
-
-
-def _waits_after(flow: Flow, root: str) -> tuple[str, ...] | None:
-    """A path from root to a node that may wait for the caller, or None when every path
-    from root reaches a hangup through nodes that never wait."""
-    parent: dict[str, str | None] = {root: None}
-    todo = [root]
-    while todo:
-        node_id = todo.pop()
-        if waits(flow.nodes[node_id]):
-            path = [node_id]
-            while (previous := parent[path[-1]]) is not None:
-                path.append(previous)
-            return tuple(reversed(path))
-        for target in targets(flow.nodes[node_id]):
-            if target not in parent:
-                parent[target] = node_id
-                todo.append(target)
-    return None
 
 
 def _check_messages(flow: Flow, known: Callable[[str], bool], p: _Problems) -> None:

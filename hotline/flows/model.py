@@ -29,6 +29,22 @@ class GotoNode:
     next: str
 
 
+# What a deployment may or may not be able to do, as an `if` node names it.
+CALLBACKS = "callbacks"  # staff can call a caller back through the hotline's number
+ABILITIES = frozenset({CALLBACKS})
+
+
+@dataclass(frozen=True)
+class BranchNode:
+    """Go on one way when the deployment can do something now, another way when it cannot:
+    a flow promises only what can happen (no "press 2 to be called back" where nobody can)."""
+
+    id: str
+    ability: str  # one of ABILITIES
+    then: str
+    otherwise: str
+
+
 @dataclass(frozen=True)
 class SetLanguageNode:
     """Switch the session to a language, then go on."""
@@ -176,6 +192,7 @@ class HangupNode:
 Node = (
     SayNode
     | GotoNode
+    | BranchNode
     | SetLanguageNode
     | LanguageMenuNode
     | MenuNode
@@ -250,6 +267,8 @@ def targets(node: Node, flow_on_failure: str | None = None) -> tuple[str, ...]:
             return (node.answered, node.next, *((node.after_hours,) if node.after_hours else ()))
         case CallbackNode():
             return (node.next, node.no_number)
+        case BranchNode():
+            return (node.then, node.otherwise)
         case HangupNode():
             return ()
 
@@ -273,7 +292,7 @@ def message_ids(node: Node) -> tuple[str, ...]:
             return (*node.prompt, node.option_message, *node.after, *more)
         case EscalateNode():
             return (*node.hold, *node.retry)
-        case GotoNode() | SetLanguageNode():
+        case GotoNode() | SetLanguageNode() | BranchNode():
             return ()
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from hotline.flows.model import (
+    BranchNode,
     CallbackNode,
     ChoiceNode,
     EscalateNode,
@@ -73,5 +74,5 @@ def _spoken(node: Node, swap: Mapping[str, str]) -> Node:
             return replace(node, intro=each(node.intro), option_message=option)
         case EscalateNode():
             return replace(node, hold=each(node.hold), retry=each(node.retry))
-        case GotoNode() | SetLanguageNode():
+        case GotoNode() | SetLanguageNode() | BranchNode():
             return node

@@ -17,6 +17,7 @@ from hotline.flows.events import (
     RecordingEmpty,
     RecordingSaved,
 )
+from hotline.flows.model import CALLBACKS
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,17 @@ class Staffing:
     `on_duty`: someone is on duty (else it is after hours: night, a holiday).
     `reachable`: someone on duty can be reached on this channel now; when nobody can, an
     escalate node is passed as unanswered at once, without its hold message.
+    `callbacks`: staff can call a caller back through the hotline's number (the deployment
+    can place calls); an `if: callbacks` node routes by it.
     """
 
     on_duty: bool = True
     reachable: bool = True
+    callbacks: bool = True
+
+    def can(self, ability: str) -> bool:
+        """Whether the deployment can do what an `if` node names (model.ABILITIES)."""
+        return ability == CALLBACKS and self.callbacks
 
 
 REACHABLE = Staffing()

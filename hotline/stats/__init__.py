@@ -13,6 +13,11 @@ Layers, edge to middle:
   draw and write the same cells;
 - `web.chart_response` / `web.csv_response` / `web.period_from_query`: aiohttp answers for
   the dashboard's routes (which it wires and guards; see `web`'s docstring).
+- `calls_views.view(report, by)`: the views `hotline report calls` prints (English, plain
+  numbers, the same "<5" rule) as a table, CSV or JSON.
+
+Calls a simulator placed (`hotline call`) are marked in the call log and left out of every
+figure unless a report asks for them (`simulated=True`).
 
 On PostgreSQL a year over a million calls takes a few seconds (bench/stats.py): open the
 statistics' units on an engine made with `db.create_engine(url, command_timeout_s=60)`, not

@@ -4,7 +4,8 @@
 figures a page shows: traffic per day, per hour of the week, by language and channel; the top
 paths through the voice menu; escalations with the share answered, the time to answer and
 the share that began when nobody was on duty (by the roster's shifts: the roster as it is
-now, so an edited roster changes past figures); callbacks; reminders and check-in answers;
+now, so an edited roster changes past figures); callbacks and voicemails; callers and repeat
+callers (by pseudonym); how calls and chats ended; reminders and check-in answers;
 participants by status. Whether a figure may be shown is decided later (`small_counts`).
 
 Percentiles are by nearest rank: the median of 10 delays is the 5th smallest, the 90th
@@ -32,15 +33,18 @@ from hotline.stats.period import Period
 from hotline.stats.ports import (
     CALL_CHANNELS,
     CHAT_CHANNELS,
+    CallerCount,
     DayCount,
     DelayCount,
     HourCount,
     KindCount,
     LanguageCount,
     MessageCount,
+    OutcomeCount,
     PathCount,
     StartCount,
     StatusCount,
+    TaskCount,
 )
 
 __all__ = [
@@ -49,6 +53,7 @@ __all__ = [
     "ESCALATION_KINDS",
     "WAITING",
     "Callbacks",
+    "Callers",
     "Counts",
     "Delays",
     "EscalationFigures",
@@ -82,6 +87,9 @@ class Counts:
     participants: Sequence[StatusCount] = ()
     asks: Sequence[tuple[AskCount, int]] = ()  # of the services directory
     region_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    callers: Sequence[CallerCount] = ()
+    outcomes: Sequence[OutcomeCount] = ()
+    callback_kinds: Sequence[TaskCount] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,17 @@ class Callbacks:
     expired: int
     open: int
     delays: Delays
+    voicemails: int = 0  # of those requested, messages left
+    call_me: int = 0  # and requests to be called back
+
+
+@dataclass(frozen=True)
+class Callers:
+    """People who called or wrote in the period, by pseudonym (a withheld number is none):
+    how many, and how many of them more than once."""
+
+    people: int = 0
+    repeat: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,6 +160,9 @@ class Report:
     checkins: tuple[tuple[str, int], ...]
     participants: tuple[tuple[str, int], ...] = field(default=())
     services: ServiceAsks = field(default_factory=ServiceAsks)  # the directory's asks
+    per_hour_of_day: tuple[tuple[int, int, int], ...] = ()  # hour, calls, chats
+    callers: Callers = field(default_factory=Callers)
+    outcomes: tuple[tuple[str | None, int, int], ...] = ()  # outcome (None: open), calls, chats
 
 
 def percentile(histogram: Iterable[tuple[int, int]], q: float) -> int | None:
@@ -178,11 +200,17 @@ def build(counts: Counts, period: Period, roster: Roster | None) -> Report:
         paths=tuple((p.path, p.count) for p in counts.paths),
         other_paths=_voice_total(counts.by_language) - sum(p.count for p in counts.paths),
         escalations=_escalations(counts, period, roster),
-        callbacks=_callbacks(counts.callbacks, counts.callback_delays),
+        callbacks=_callbacks(counts.callbacks, counts.callback_delays, counts.callback_kinds),
         messages=_messages(counts.messages),
         checkins=_checkins(counts.messages),
         participants=_participants(counts.participants),
         services=service_asks(counts.asks, counts.region_names),
+        per_hour_of_day=_per_hour_of_day(counts.by_hour),
+        callers=Callers(
+            people=sum(c.people for c in counts.callers),
+            repeat=sum(c.people for c in counts.callers if c.calls > 1),
+        ),
+        outcomes=_outcomes(counts.outcomes),
     )
 
 
@@ -204,6 +232,25 @@ def _per_hour(rows: Iterable[HourCount]) -> tuple[tuple[int, ...], ...]:
         if 0 <= row.weekday < 7 and 0 <= row.hour < 24:
             grid[row.weekday][row.hour] += row.count
     return tuple(tuple(hours) for hours in grid)
+
+
+def _per_hour_of_day(rows: Iterable[HourCount]) -> tuple[tuple[int, int, int], ...]:
+    calls: Counter[int] = Counter()
+    chats: Counter[int] = Counter()
+    for row in rows:
+        (calls if _is_call(row.channel) else chats)[row.hour] += row.count
+    return tuple((hour, calls[hour], chats[hour]) for hour in range(24))
+
+
+def _outcomes(rows: Iterable[OutcomeCount]) -> tuple[tuple[str | None, int, int], ...]:
+    """Calls and chats per outcome, the most frequent first (ties by name, open last)."""
+    calls: Counter[str | None] = Counter()
+    chats: Counter[str | None] = Counter()
+    for row in rows:
+        (calls if _is_call(row.channel) else chats)[row.outcome] += row.count
+    found = set(calls) | set(chats)
+    order = sorted(found, key=lambda o: (-calls[o] - chats[o], o is None, o or ""))
+    return tuple((outcome, calls[outcome], chats[outcome]) for outcome in order)
 
 
 def _by_language(rows: Iterable[LanguageCount]) -> tuple[tuple[str, int, int], ...]:
@@ -282,16 +329,23 @@ def _after_hours(
     return found
 
 
-def _callbacks(outcomes: Iterable[StatusCount], delays: Iterable[DelayCount]) -> Callbacks:
+def _callbacks(
+    outcomes: Iterable[StatusCount], delays: Iterable[DelayCount], kinds: Iterable[TaskCount]
+) -> Callbacks:
     by: Counter[str | None] = Counter()
     for row in outcomes:
         by[row.status] += row.count
+    of_kind: Counter[str] = Counter()
+    for task in kinds:
+        of_kind[task.kind] += task.count
     return Callbacks(
         requested=sum(by.values()),
         done=by[Result.DONE],
         expired=by[Result.EXPIRED],
         open=by[None],
         delays=_delays((d.seconds, d.count) for d in delays),
+        voicemails=of_kind["voicemail"],
+        call_me=of_kind["callback"],
     )
 
 

@@ -2,7 +2,9 @@
 
 Each query is bounded by the period (at most `period.MAX_DAYS` days) and returns at most a
 row per group: per local day and channel, per weekday and hour and channel, per language and
-channel, the top paths, and per kind and second of delay. No row here names a person.
+channel, the top paths, and per kind and second of delay. No row here names a person: the
+callers are counted by how many calls a pseudonym made, never listed. Calls a simulator
+placed are left out unless the window counts them (`Window.simulated`).
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ __all__ = [
     "CALL_CHANNELS",
     "CHAT_CHANNELS",
     "TOP_PATHS",
+    "CallerCount",
     "DayCount",
     "DelayCount",
     "HourCount",
     "KindCount",
     "LanguageCount",
     "MessageCount",
+    "OutcomeCount",
     "PathCount",
     "StartCount",
     "StatsRepository",
     "StatusCount",
+    "TaskCount",
 ]
 
 CALL_CHANNELS = ("voice",)  # what the call log calls a phone call
@@ -67,6 +72,31 @@ class PathCount:
     """Calls that went one way through the voice menu (the node ids, in order)."""
 
     path: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class CallerCount:
+    """How many callers (pseudonyms; a withheld number is none) made `calls` calls or chats."""
+
+    calls: int
+    people: int
+
+
+@dataclass(frozen=True)
+class OutcomeCount:
+    """Calls or chats of one channel that ended one way (None: not ended)."""
+
+    outcome: str | None
+    channel: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TaskCount:
+    """Callback tasks of one kind (a voicemail, or a request to be called back)."""
+
+    kind: str
     count: int
 
 
@@ -131,6 +161,12 @@ class StatsRepository(Protocol):
     async def top_paths(self, window: Window, limit: int = TOP_PATHS) -> list[PathCount]:
         """The most frequent paths of voice calls, most frequent first."""
 
+    async def callers(self, window: Window) -> list[CallerCount]:
+        """Callers by how many calls and chats each made."""
+
+    async def outcomes(self, window: Window) -> list[OutcomeCount]:
+        """Calls and chats per outcome and channel."""
+
     async def escalation_kinds(self, window: Window) -> list[KindCount]:
         """Escalations (not program tasks) that began in the window, per kind."""
 
@@ -145,6 +181,9 @@ class StatsRepository(Protocol):
 
     async def callback_delays(self, window: Window) -> list[DelayCount]:
         """Seconds from a callback's request to its task being done (kind "callback")."""
+
+    async def callback_kinds(self, window: Window) -> list[TaskCount]:
+        """Callback tasks asked for in the window, per kind (voicemail, callback)."""
 
     async def messages(self, window: Window) -> list[MessageCount]:
         """Reminders and check-ins sent in the window, by status and answer."""

@@ -13,19 +13,25 @@ from hotline.stats.period import Period
 
 __all__ = ["RegionNames", "Reports", "collect", "report"]
 
-# A report depends on the period (dates and zone) and on the roster (who was on duty when).
-Reports = ReportCache[tuple[Period, Roster | None], Report]
+# A report depends on the period (dates and zone), on the roster (who was on duty when) and
+# on whether calls a simulator placed count.
+Reports = ReportCache[tuple[Period, Roster | None, bool], Report]
 
 
 RegionNames = Mapping[str, Mapping[str, str]]  # a region's code -> language -> its name
 
 
 async def collect(
-    units: UnitsOfWork, period: Period, region_names: RegionNames | None = None
+    units: UnitsOfWork,
+    period: Period,
+    region_names: RegionNames | None = None,
+    *,
+    simulated: bool = False,
 ) -> Counts:
     """Every count of the period, read in one unit of work (nothing is written); the
-    directory's asks are counted by the days of the deployment's own zone."""
-    window = period.window()
+    directory's asks are counted by the days of the deployment's own zone. Calls and chats
+    a simulator placed count only with `simulated`."""
+    window = period.window(simulated=simulated)
     async with units() as uow:
         stats = uow.stats
         return Counts(
@@ -42,6 +48,9 @@ async def collect(
             participants=await stats.participants(),
             asks=await uow.asks.asks(period.start, period.end),
             region_names=region_names or {},
+            callers=await stats.callers(window),
+            outcomes=await stats.outcomes(window),
+            callback_kinds=await stats.callback_kinds(window),
         )
 
 
@@ -52,13 +61,17 @@ async def report(
     *,
     cache: Reports | None = None,
     region_names: RegionNames | None = None,
+    simulated: bool = False,
 ) -> Report:
     """The figures of a period; `roster` (the stored one) tells who was on duty when, and
     `region_names` name the directory's regions (the deployment's: the same for every
-    report). With a `cache`, a report of the same period and roster computed lately (or
-    under way) is served instead of computing it again."""
+    report). Calls a simulator placed count only with `simulated`. With a `cache`, a report
+    of the same period, roster and `simulated` computed lately (or under way) is served
+    instead of computing it again."""
     if cache is None:
-        return build(await collect(units, period, region_names), period, roster)
+        counts = await collect(units, period, region_names, simulated=simulated)
+        return build(counts, period, roster)
     return await cache.get(
-        (period, roster), lambda: report(units, period, roster, region_names=region_names)
+        (period, roster, simulated),
+        lambda: report(units, period, roster, region_names=region_names, simulated=simulated),
     )

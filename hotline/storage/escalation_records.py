@@ -171,7 +171,8 @@ class SqlEscalations:
         return await end_record(self.conn, escalation_id, outcome, now)
 
     async def records(self, since: datetime) -> list[tuple[EscalationRow, dict[str, Any]]]:
-        """Every record started since `since`, with its call log row (anonymous)."""
+        """Every record started since `since`, with its call log row (anonymous; whether a
+        simulator placed the call)."""
         rows = (
             await self.conn.execute(
                 select(
@@ -179,6 +180,7 @@ class SqlEscalations:
                     _LOG.c.path.label("log_path"),
                     _LOG.c.outcome.label("log_outcome"),
                     _LOG.c.duration_s.label("log_duration_s"),
+                    _LOG.c.simulated.label("log_simulated"),
                 )
                 .join(_LOG, _LOG.c.id == ESCALATIONS.c.log_id)
                 .where(ESCALATIONS.c.started_at >= since)
@@ -192,6 +194,7 @@ class SqlEscalations:
                     "path": row.log_path,
                     "outcome": row.log_outcome,
                     "duration_s": row.log_duration_s,
+                    "simulated": bool(row.log_simulated),
                 },
             )
             for row in rows

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -51,6 +52,8 @@ class CallLogEntry(Base):
     language: Mapped[str] = mapped_column(String(8))
     path: Mapped[list[str]] = mapped_column(JSON)
     outcome: Mapped[str | None] = mapped_column(String(16))
+    # Placed by a simulator (`hotline call`): left out of reports and statistics unless asked.
+    simulated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         Index("ix_call_log_started_at", "started_at"),

@@ -192,6 +192,7 @@ class SqlSessions:
                 "started_at": new.started_at,
                 "language": new.language,
                 "path": [],
+                "simulated": new.simulated,
             },
         )
         inserted = await self.conn.execute(

@@ -6,6 +6,9 @@ picks the offset of the span an instant falls in, so SQLite (which knows no time
 and PostgreSQL group exactly alike. The expressions with bound values sit in a subquery and
 the grouping is done outside it: PostgreSQL would not match a GROUP BY expression whose
 parameters are bound apart from the SELECT's.
+
+Calls a simulator placed (`call_log.simulated`) count only when the window says so; an
+escalation counts as its call does (a NOT EXISTS on its log row, by primary key).
 """
 
 from __future__ import annotations
@@ -21,10 +24,13 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    exists,
+    false,
     func,
     literal,
     not_,
     select,
+    true,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -36,15 +42,18 @@ from hotline.stats.ports import (
     CALL_CHANNELS,
     CHAT_CHANNELS,
     TOP_PATHS,
+    CallerCount,
     DayCount,
     DelayCount,
     HourCount,
     KindCount,
     LanguageCount,
     MessageCount,
+    OutcomeCount,
     PathCount,
     StartCount,
     StatusCount,
+    TaskCount,
 )
 from hotline.storage.models import (
     CallbackTask,
@@ -78,7 +87,7 @@ class SqlStats:
         """Calls and chats of the window with their local time, as a subquery."""
         return (
             select(self._local(_LOG.c.started_at, window).label("local"), _LOG.c.channel)
-            .where(*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(_TRAFFIC))
+            .where(*_calls(window, _TRAFFIC))
             .subquery()
         )
 
@@ -110,7 +119,7 @@ class SqlStats:
         """Calls and chats per language and channel."""
         query = (
             select(_LOG.c.language, _LOG.c.channel, func.count().label("n"))
-            .where(*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(_TRAFFIC))
+            .where(*_calls(window, _TRAFFIC))
             .group_by(_LOG.c.language, _LOG.c.channel)
         )
         return [LanguageCount(r.language, r.channel, int(r.n)) for r in await self._all(query)]
@@ -121,12 +130,32 @@ class SqlStats:
         n = func.count().label("n")
         query = (
             select(path, n)
-            .where(*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(CALL_CHANNELS))
+            .where(*_calls(window, CALL_CHANNELS))
             .group_by(path)
             .order_by(n.desc(), path)
             .limit(limit)
         )
         return [PathCount(_path(row.path), int(row.n)) for row in await self._all(query)]
+
+    async def callers(self, window: Window) -> list[CallerCount]:
+        """Callers (pseudonyms) by how many calls and chats each made: counts of counts."""
+        each = (
+            select(func.count().label("calls"))
+            .where(*_calls(window, _TRAFFIC), _LOG.c.caller.is_not(None))
+            .group_by(_LOG.c.caller)
+            .subquery()
+        )
+        query = select(each.c.calls, func.count().label("n")).group_by(each.c.calls)
+        return [CallerCount(int(r.calls), int(r.n)) for r in await self._all(query)]
+
+    async def outcomes(self, window: Window) -> list[OutcomeCount]:
+        """Calls and chats per outcome (None: not ended) and channel."""
+        query = (
+            select(_LOG.c.outcome, _LOG.c.channel, func.count().label("n"))
+            .where(*_calls(window, _TRAFFIC))
+            .group_by(_LOG.c.outcome, _LOG.c.channel)
+        )
+        return [OutcomeCount(r.outcome, r.channel, int(r.n)) for r in await self._all(query)]
 
     # -- escalations ----------------------------------------------------------------------
 
@@ -135,7 +164,7 @@ class SqlStats:
         answered = func.count(_ESC.c.answered_at).label("answered")
         query = (
             select(_ESC.c.kind, func.count().label("n"), answered)
-            .where(*_within(_ESC.c.started_at, window), _ESC.c.kind.in_(_ESCALATED))
+            .where(*_escalated(window))
             .group_by(_ESC.c.kind)
         )
         return [KindCount(r.kind, int(r.n), int(r.answered)) for r in await self._all(query)]
@@ -147,11 +176,7 @@ class SqlStats:
                 _ESC.c.kind,
                 self._seconds(_ESC.c.started_at, _ESC.c.answered_at).label("seconds"),
             )
-            .where(
-                *_within(_ESC.c.started_at, window),
-                _ESC.c.kind.in_(_ESCALATED),
-                _ESC.c.answered_at.is_not(None),
-            )
+            .where(*_escalated(window), _ESC.c.answered_at.is_not(None))
             .subquery()
         )
         query = select(sub.c.kind, sub.c.seconds, func.count().label("n")).group_by(
@@ -165,11 +190,7 @@ class SqlStats:
             minute = func.strftime("%Y-%m-%d %H:%M", _ESC.c.started_at)
         else:
             minute = func.date_trunc("minute", _ESC.c.started_at)
-        sub = (
-            select(_ESC.c.kind, minute.label("minute"))
-            .where(*_within(_ESC.c.started_at, window), _ESC.c.kind.in_(_ESCALATED))
-            .subquery()
-        )
+        sub = select(_ESC.c.kind, minute.label("minute")).where(*_escalated(window)).subquery()
         query = select(sub.c.kind, sub.c.minute, func.count().label("n")).group_by(
             sub.c.kind, sub.c.minute
         )
@@ -180,10 +201,20 @@ class SqlStats:
         query = (
             select(_ESC.c.outcome, func.count().label("n"))
             .select_from(_TASKS.join(_ESC, _ESC.c.id == _TASKS.c.escalation_id))
-            .where(*_within(_ESC.c.started_at, window))
+            .where(*_asked_back(window))
             .group_by(_ESC.c.outcome)
         )
         return [StatusCount(r.outcome, int(r.n)) for r in await self._all(query)]
+
+    async def callback_kinds(self, window: Window) -> list[TaskCount]:
+        """Callback tasks asked for in the window, per kind (voicemail, callback)."""
+        query = (
+            select(_TASKS.c.kind, func.count().label("n"))
+            .select_from(_TASKS.join(_ESC, _ESC.c.id == _TASKS.c.escalation_id))
+            .where(*_asked_back(window))
+            .group_by(_TASKS.c.kind)
+        )
+        return [TaskCount(r.kind, int(r.n)) for r in await self._all(query)]
 
     async def callback_delays(self, window: Window) -> list[DelayCount]:
         """Seconds from a callback's request to its task being done."""
@@ -191,7 +222,7 @@ class SqlStats:
             select(self._seconds(_ESC.c.started_at, _TASKS.c.closed_at).label("seconds"))
             .select_from(_TASKS.join(_ESC, _ESC.c.id == _TASKS.c.escalation_id))
             .where(
-                *_within(_ESC.c.started_at, window),
+                *_asked_back(window),
                 _ESC.c.outcome == Result.DONE,
                 _TASKS.c.closed_at.is_not(None),
             )
@@ -267,6 +298,32 @@ class SqlStats:
 
 def _within(column: ColumnElement[datetime], window: Window) -> tuple[ColumnElement[bool], ...]:
     return (and_(column >= window.start, column < window.end),)
+
+
+def _calls(window: Window, channels: tuple[str, ...]) -> tuple[ColumnElement[bool], ...]:
+    """Call log rows of `channels` that began in the window (and were not simulated, unless
+    the window counts those)."""
+    real = () if window.simulated else (_LOG.c.simulated == false(),)
+    return (*_within(_LOG.c.started_at, window), _LOG.c.channel.in_(channels), *real)
+
+
+def _real(window: Window) -> tuple[ColumnElement[bool], ...]:
+    """Escalations of calls no simulator placed (nothing, when the window counts those)."""
+    if window.simulated:
+        return ()
+    simulated = exists().where(_LOG.c.id == _ESC.c.log_id, _LOG.c.simulated == true())
+    return (not_(simulated),)
+
+
+def _asked_back(window: Window) -> tuple[ColumnElement[bool], ...]:
+    """Callback tasks (voicemails and callback requests, not program tasks) asked for in
+    the window, of calls that count."""
+    return (*_within(_ESC.c.started_at, window), _ESC.c.kind == Kind.CALLBACK, *_real(window))
+
+
+def _escalated(window: Window) -> tuple[ColumnElement[bool], ...]:
+    """Escalations (not program tasks) that began in the window, of calls that count."""
+    return (*_within(_ESC.c.started_at, window), _ESC.c.kind.in_(_ESCALATED), *_real(window))
 
 
 def _monday_first(weekday: int) -> int:

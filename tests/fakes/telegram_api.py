@@ -450,6 +450,7 @@ class FakeTelegram:
                 ("deleteWebhook", self._delete_webhook),
                 ("getWebhookInfo", self._get_webhook_info),
                 ("sendMessage", self._send_message),
+                ("sendAudio", self._send_audio),
                 ("editMessageText", self._edit_message_text),
                 ("editMessageReplyMarkup", self._edit_message_reply_markup),
                 ("deleteMessage", self._delete_message),
@@ -782,7 +783,11 @@ class FakeTelegram:
                 form = await request.post()
                 for key, value in form.items():
                     if isinstance(value, web.FileField):
-                        raw[key] = {"file_name": value.filename, "content_type": value.content_type}
+                        raw[key] = {
+                            "file_name": value.filename,
+                            "content_type": value.content_type,
+                            "size": len(value.file.read()),
+                        }
                     else:
                         raw[key] = value
         return {key: _coerce(key, value) for key, value in raw.items()}
@@ -958,6 +963,40 @@ class FakeTelegram:
         markup = _inline_only(params.get("reply_markup"))
         if markup is not None:
             message["reply_markup"] = markup
+        self._messages.setdefault(chat_id, {})[message["message_id"]] = message
+        return dict(message), None
+
+    def _send_audio(self, params: JsonDict) -> tuple[Any, str | None]:
+        """An audio file uploaded (multipart, `attach://` as PTB sends it) or named by
+        file_id/URL; the message holds its name, type and size as Telegram reports them."""
+        chat_id = self._require_chat(params)
+        audio = params.get("audio")
+        if isinstance(audio, str) and audio.startswith("attach://"):
+            audio = params.get(audio.removeprefix("attach://"))
+        if not audio:
+            raise _bad_request("there is no audio in the request")
+        caption = params.get("caption")
+        if caption is not None and len(str(caption)) > 1024:
+            raise _bad_request("message caption is too long")
+        self._throttle("sendAudio", chat_id)
+        upload = audio if isinstance(audio, dict) else {"file_name": str(audio), "size": 0}
+        message_id = self._next_message_id(chat_id)
+        message: JsonDict = {
+            "message_id": message_id,
+            "from": dict(self.bot_user),
+            "chat": self._chat(chat_id),
+            "date": int(self._clock()),
+            "audio": {
+                "file_id": f"audio-{chat_id}-{message_id}",
+                "file_unique_id": f"audio-{chat_id}-{message_id}",
+                "duration": 0,
+                "file_name": upload.get("file_name"),
+                "mime_type": upload.get("content_type"),
+                "file_size": upload.get("size", 0),
+            },
+        }
+        if caption is not None:
+            message["caption"] = str(caption)
         self._messages.setdefault(chat_id, {})[message["message_id"]] = message
         return dict(message), None
 

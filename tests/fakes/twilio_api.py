@@ -290,6 +290,7 @@ class FakeTwilio:
         self.faults: list[TwilioFault] = []
         self.refusals: dict[str, int] = {}  # To number -> Twilio error code, every time
         self.numbers: list[JsonDict] = []  # the account's IncomingPhoneNumbers (add_number)
+        self.recordings: dict[str, bytes] = {}  # RE sid -> its MP3, as `<Record>` left it
         self.latency_s = 0.0  # each request waits this long before it is handled
         self._seq = itertools.count(1)
         self._sids = itertools.count(1)
@@ -304,6 +305,9 @@ class FakeTwilio:
         app.router.add_route("*", prefix + "/Calls.json", self._calls_list)
         app.router.add_route("*", prefix + "/Calls/{sid}.json", self._call_instance)
         app.router.add_route("*", prefix + "/IncomingPhoneNumbers.json", self._numbers_list)
+        app.router.add_route("GET", prefix + ".json", self._account)
+        app.router.add_route("GET", prefix + "/Recordings/{sid}.mp3", self._recording_media)
+        app.router.add_route("*", prefix + "/Recordings/{sid}.json", self._recording_instance)
         app.router.add_route("*", "/{tail:.*}", self._unknown)
         self._server = LoopbackServer(app)
 
@@ -637,6 +641,56 @@ class FakeTwilio:
         self._signal.fire()
         headers = {"WWW-Authenticate": 'Basic realm="Twilio API"'} if status == 401 else None
         return web.json_response(body, status=status, headers=headers)
+
+    async def _account(self, request: web.Request) -> web.Response:
+        """GET the account (the server asks once at start whether Twilio answers)."""
+
+        def handle(params: MultiDict[str]) -> tuple[int, JsonDict]:
+            return 200, {"sid": self.account_sid, "status": "active", "type": "Full"}
+
+        return await self._serve(request, "Accounts", handle)
+
+    # -- Recordings ---------------------------------------------------------------------------
+
+    def add_recording(self, audio: bytes = b"ID3\x03fake-mp3") -> str:
+        """A recording of this account, as a `<Record>` leaves it; returns its RecordingUrl."""
+        sid = self._new_sid("RE")
+        self.recordings[sid] = audio
+        return f"{self.base_url}/{API_VERSION}/Accounts/{self.account_sid}/Recordings/{sid}"
+
+    async def _recording_media(self, request: web.Request) -> web.Response:
+        """GET a recording's MP3 (Twilio: the RecordingUrl with `.mp3`), with the account's
+        credentials."""
+        audio: bytes | None = None
+
+        def handle(params: MultiDict[str]) -> tuple[int, JsonDict]:
+            nonlocal audio
+            audio = self.recordings.get(request.match_info["sid"])
+            if audio is None:
+                raise self._not_found(request)
+            return 200, {"bytes": len(audio)}
+
+        answer = await self._serve(request, "Recordings", handle)
+        if audio is None:
+            return answer
+        return web.Response(body=audio, content_type="audio/mpeg")
+
+    async def _recording_instance(self, request: web.Request) -> web.Response:
+        """DELETE a recording (204), or GET its metadata."""
+
+        def handle(params: MultiDict[str]) -> tuple[int, JsonDict]:
+            sid = request.match_info["sid"]
+            if sid not in self.recordings:
+                raise self._not_found(request)
+            if request.method == "DELETE":
+                del self.recordings[sid]
+                return 204, {}
+            if request.method != "GET":
+                raise _RestError(405, 20004, "Method not allowed")
+            return 200, {"sid": sid, "account_sid": self.account_sid}
+
+        answer = await self._serve(request, "Recordings", handle)
+        return web.Response(status=204) if answer.status == 204 else answer
 
     async def _unknown(self, request: web.Request) -> web.Response:
         def handle(params: MultiDict[str]) -> tuple[int, JsonDict]:

@@ -80,6 +80,9 @@ specialist-unavailable = Naši poradci teď bohužel nemohou hovor přijmout.
 specialist-still-trying = Zůstaňte prosím na lince. Zkoušíme zastihnout dalšího poradce.
 # When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
 after-hours = Nikdo z našeho týmu teď nemá službu. Pokud je ohrožen váš život nebo život někoho jiného, zavěste a hned volejte 112.
+message-menu =
+    Chcete-li zanechat vzkaz, stiskněte 1.
+    Pro návrat do hlavní nabídky stiskněte 0.
 callback-menu =
     Chcete-li zanechat vzkaz, stiskněte 1.
     Chcete-li, abychom vám zavolali zpět na toto číslo, stiskněte 2.

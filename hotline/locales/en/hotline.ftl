@@ -78,6 +78,10 @@ specialist-unavailable = Our specialists cannot answer right now.
 specialist-still-trying = Please stay on the line. We are trying another specialist.
 # When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
 after-hours = Nobody from our team is on duty right now. If your life or someone else's life is in danger, hang up and call 112 now.
+# Where nobody can call back (callbacks are not set up): a message only.
+message-menu =
+    To leave a message, press 1.
+    For the main menu, press 0.
 callback-menu =
     To leave a message, press 1.
     To be called back on this number, press 2.

@@ -29,6 +29,7 @@ staff-voicemail-no-number = Voicemail. Language: { staff-language-name }. Length
         [one] one second
        *[other] { $seconds } seconds
     }. The caller's number is hidden: they cannot be called back.
+staff-voicemail-unavailable = The recording could not be fetched from Twilio. It may still be in the Twilio console, under Monitor › Call recordings.
 staff-callback = Callback request. Language: { staff-language-name }.
 staff-chat-case = Someone on { $channel ->
         [telegram] Telegram

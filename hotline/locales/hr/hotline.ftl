@@ -81,6 +81,9 @@ specialist-unavailable = Naši se savjetnici trenutačno ne mogu javiti.
 specialist-still-trying = Molimo ostanite na vezi. Pokušavamo Vas spojiti s drugim savjetnikom.
 # When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
 after-hours = Trenutačno nitko iz našeg tima nije dežuran. Ako je Vaš život ili život druge osobe u opasnosti, prekinite poziv i odmah nazovite 112.
+message-menu =
+    Ako želite ostaviti poruku, pritisnite 1.
+    Za glavni izbornik pritisnite 0.
 callback-menu =
     Ako želite ostaviti poruku, pritisnite 1.
     Ako želite da Vas nazovemo na ovaj broj, pritisnite 2.

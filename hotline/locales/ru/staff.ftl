@@ -33,6 +33,7 @@ staff-voicemail-no-number = Голосовое сообщение. Язык: { s
         [few] { $seconds } секунды
        *[other] { $seconds } секунд
     }. Номер абонента скрыт: перезвонить невозможно.
+staff-voicemail-unavailable = Не удалось получить запись из Twilio. Возможно, она ещё есть в консоли Twilio: Monitor › Call recordings.
 staff-callback = Просьба перезвонить. Язык: { staff-language-name }.
 staff-chat-case = Человек пишет { $channel ->
         [telegram] в Telegram

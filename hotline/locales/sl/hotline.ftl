@@ -81,6 +81,9 @@ specialist-unavailable = Naši svetovalci se trenutno ne morejo oglasiti.
 specialist-still-trying = Prosimo, ostanite na liniji. Poskušamo vas povezati z drugim svetovalcem.
 # When nobody is on duty (at night, on a holiday). 112 is the European emergency number.
 after-hours = Trenutno nihče iz naše ekipe ni dežuren. Če je vaše življenje ali življenje koga drugega v nevarnosti, prekinite klic in takoj pokličite 112.
+message-menu =
+    Če želite pustiti sporočilo, pritisnite 1.
+    Za glavni meni pritisnite 0.
 callback-menu =
     Če želite pustiti sporočilo, pritisnite 1.
     Če želite, da vas pokličemo nazaj na to številko, pritisnite 2.

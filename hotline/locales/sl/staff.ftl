@@ -36,6 +36,7 @@ staff-voicemail-no-number = Glasovno sporočilo. Jezik: { staff-language-name }.
         [few] { $seconds } sekunde
        *[other] { $seconds } sekund
     }. Klicateljeva številka je skrita: povratni klic ni mogoč.
+staff-voicemail-unavailable = Posnetka ni bilo mogoče prenesti iz Twilia. Morda je še v konzoli Twilio, pod Monitor › Call recordings.
 staff-callback = Prošnja za povratni klic. Jezik: { staff-language-name }.
 staff-chat-case = Nekdo piše { $channel ->
         [telegram] na Telegramu
