@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
-report, campaigns, participants, reminders, services, keys generate."""
+report, campaigns, participants, reminders, services, keys generate, check."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hotline.cli import (
     call,
     campaigns,
     chat,
+    check,
     common,
     db,
     flows,
@@ -86,6 +87,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services, keys):
+    for command in (*commands, campaigns, participants, reminders, services, keys, check):
         command.add_parser(sub)
     return parser

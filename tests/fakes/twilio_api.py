@@ -1,4 +1,5 @@
-"""A fake Twilio REST API (2010-04-01 Messages and Calls) on 127.0.0.1 for the real twilio client.
+"""A fake Twilio REST API (2010-04-01 Messages and Calls; the account's IncomingPhoneNumbers
+as a test sets them) on 127.0.0.1 for the real twilio client.
 
 `fake.client()` (sync) and `fake.async_client()` (AsyncTwilioHttpClient) are Clients whose
 `api.base_url` points here; twilio builds `{base_url}/2010-04-01/Accounts/{sid}/Messages.json`.
@@ -288,6 +289,7 @@ class FakeTwilio:
         self.calls: list[TwilioCall] = []
         self.faults: list[TwilioFault] = []
         self.refusals: dict[str, int] = {}  # To number -> Twilio error code, every time
+        self.numbers: list[JsonDict] = []  # the account's IncomingPhoneNumbers (add_number)
         self.recordings: dict[str, bytes] = {}  # RE sid -> its MP3, as `<Record>` left it
         self.latency_s = 0.0  # each request waits this long before it is handled
         self._seq = itertools.count(1)
@@ -302,6 +304,7 @@ class FakeTwilio:
         app.router.add_route("*", prefix + "/Messages/{sid}.json", self._message_instance)
         app.router.add_route("*", prefix + "/Calls.json", self._calls_list)
         app.router.add_route("*", prefix + "/Calls/{sid}.json", self._call_instance)
+        app.router.add_route("*", prefix + "/IncomingPhoneNumbers.json", self._numbers_list)
         app.router.add_route("GET", prefix + ".json", self._account)
         app.router.add_route("GET", prefix + "/Recordings/{sid}.mp3", self._recording_media)
         app.router.add_route("*", prefix + "/Recordings/{sid}.json", self._recording_instance)
@@ -694,6 +697,42 @@ class FakeTwilio:
             raise self._not_found(request)
 
         return await self._serve(request, "unknown", handle)
+
+    # -- IncomingPhoneNumbers ----------------------------------------------------------------
+
+    def add_number(self, phone_number: str, **webhooks: str | None) -> JsonDict:
+        """A number of the account with its webhooks as the console sets them (voice_url=...,
+        status_callback=..., voice_fallback_url=..., sms_url=..., voice_method=...)."""
+        resource: JsonDict = {
+            "sid": self._new_sid("PN"),
+            "account_sid": self.account_sid,
+            "phone_number": phone_number,
+            "voice_url": None,
+            "voice_method": "POST",
+            "status_callback": None,
+            "status_callback_method": "POST",
+            "voice_fallback_url": None,
+            "sms_url": None,
+            "sms_method": "POST",
+            "voice_application_sid": None,
+            "sms_application_sid": None,
+            **webhooks,
+        }
+        self.numbers.append(resource)
+        return resource
+
+    async def _numbers_list(self, request: web.Request) -> web.Response:
+        def handle(params: MultiDict[str]) -> tuple[int, JsonDict]:
+            if request.method != "GET":
+                raise _RestError(405, 20004, "Method not allowed")
+            found = [
+                n
+                for n in self.numbers
+                if params.get("PhoneNumber", n["phone_number"]) == n["phone_number"]
+            ]
+            return 200, self._page(request, "incoming_phone_numbers", found)
+
+        return await self._serve(request, "IncomingPhoneNumbers", handle)
 
     def _page(self, request: web.Request, key: str, items: list[JsonDict]) -> JsonDict:
         try:
