@@ -398,3 +398,6 @@ class DashboardText(Registered):
     DASH_AUDIT_SERVICE_ADD = "dash-audit-service-add", Audience.DASHBOARD
     DASH_AUDIT_SERVICE_EDIT = "dash-audit-service-edit", Audience.DASHBOARD
     DASH_AUDIT_SERVICE_CHECKED = "dash-audit-service-checked", Audience.DASHBOARD
+    # A voicemail's recording on Now, for whoever holds it; listening is in the audit log.
+    DASH_NOW_RECORDING = "dash-now-recording", Audience.DASHBOARD
+    DASH_AUDIT_VOICEMAIL = "dash-audit-voicemail", Audience.DASHBOARD

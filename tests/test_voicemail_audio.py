@@ -10,10 +10,15 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from hotline.accounts.ports import AuditFilter
+from hotline.app import ENGINE
+from hotline.escalation.model import Kind
+from hotline.web.dashboard import DASHBOARD
 from tests.conftest import CALLER, AppClient, FixedClock, call_params, new_call_sid, post_signed
+from tests.dashboard import Browser, readers_in_english
 from tests.fakes import FakeTelegram, TelegramCall, fixtures
 from tests.fakes.twilio_api import FakeTwilio
-from tests.staffing import DAY, NIGHT, TELEGRAM
+from tests.staffing import DAY, NIGHT, TELEGRAM, escalations
 from tests.test_escalation_desk import STAFF, WAIT_S, Desk, desk_app, to_staff, twilio_for_app
 from tests.test_voice_webhooks import end_call, press, start_call
 
@@ -163,3 +168,43 @@ async def test_a_link_that_is_not_the_accounts_own_recording_is_never_fetched(
         timeout=WAIT_S,
     )
     assert not [r for r in twilio_for_app.requests if r.resource == "Recordings"]
+
+
+async def test_the_dashboard_plays_the_voicemail_to_whoever_holds_it(
+    aiohttp_client: Any,
+    database_url: str,
+    tmp_path: Path,
+    fake_telegram: FakeTelegram,
+    twilio_for_app: FakeTwilio,
+) -> None:
+    """On Now, the one who took a voicemail hears it (fetched from Twilio, written in the
+    audit log); anyone else gets neither the player nor the recording."""
+    clock = FixedClock(NIGHT)
+    desk = await desk_app(
+        aiohttp_client, database_url, tmp_path, clock, fake_telegram, twilio_for_app
+    )
+    await night_voicemail(desk, twilio_for_app.add_recording(MP3))
+    await ana_takes_it(desk, clock)
+    await readers_in_english(desk.client, "ana", "beka")
+    [record] = [r for r in await escalations(desk.client.app[ENGINE]) if r.kind == Kind.CALLBACK]
+    path = f"/staff/now/{record.id}/recording"
+    ana, beka = Browser(desk.client), Browser(desk.client)
+    assert await ana.sign_in("ana") == 303
+    assert await beka.sign_in("beka") == 303
+
+    _, page, _ = await ana.get("/staff/now")
+    assert f'<audio controls preload="none" src="{path}"' in page
+    assert "The caller&#39;s message" in page or "The caller's message" in page
+    heard = await desk.client.get(path, headers=ana._headers())
+    assert heard.status == 200
+    assert heard.content_type == "audio/mpeg"
+    assert heard.headers["Cache-Control"] == "no-store"
+    assert await heard.read() == MP3
+    lines = await desk.client.app[DASHBOARD].accounts.audit_lines(AuditFilter("ana"), 10)
+    assert "voicemail:listen" in [line.entry.action for line in lines]
+
+    _, page, _ = await beka.get("/staff/now")
+    assert path not in page
+    refused = await desk.client.get(path, headers=beka._headers())
+    assert refused.status == 404
+    assert MP3 not in await refused.read()

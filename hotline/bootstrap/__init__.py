@@ -28,6 +28,7 @@ from hotline.bootstrap.channels import (
     build_chat,
     build_dispatcher,
     build_voice,
+    recordings_of,
     twilio_rest,
 )
 from hotline.bootstrap.database import Database
@@ -47,6 +48,7 @@ from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel
 from hotline.channels.voice_twiml import SPOKEN_SHARE, VoiceRenderer
+from hotline.channels.voicemail_audio import Recordings
 from hotline.clock import utc_now
 from hotline.config import Settings
 from hotline.conversations.crisis import CrisisWords, load_crisis_words
@@ -151,6 +153,7 @@ class Hotline:
     jobs: tuple[jobs.Job, ...]
     scheduler: AsyncIOScheduler
     talk: DirectoryTalk  # the services directory as conversations speak it
+    recordings: Recordings | None  # voicemails' recordings at Twilio, for the dashboard
     # Set once the directory's lists are spoken ahead (or found needless) after a start.
     lists_spoken: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -341,6 +344,7 @@ def build(
         jobs=periodic,
         scheduler=jobs.new_scheduler(),
         talk=talk,
+        recordings=recordings_of(base),
     )
 
 

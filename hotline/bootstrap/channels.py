@@ -29,7 +29,7 @@ from hotline.channels.twilio_sms import SmsChannel
 from hotline.channels.twilio_voice import VoiceChannel, VoiceConfig
 from hotline.channels.voice_twiml import VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
-from hotline.channels.voicemail_audio import TwilioAccount, VoicemailAudio
+from hotline.channels.voicemail_audio import Recordings, TwilioAccount, VoicemailAudio
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_types import ChatCases, ChatTexts, Enrolment
 from hotline.conversations.directory_talk import DirectoryTalk
@@ -90,15 +90,28 @@ def _voicemails(
             "to send it to whoever takes one"
         )
         return None
+    recordings = recordings_of(core)
+    if recordings is None:
+        return None
     return VoicemailAudio(
+        recordings=recordings,
+        bot=lambda: application.bot,
+        outbox=outbox,
+        delete_after=settings.delete_recordings,
+    )
+
+
+def recordings_of(core: Core) -> Recordings | None:
+    """Voicemails' recordings at Twilio, when the account is known."""
+    settings = core.settings
+    if not settings.twilio_account_sid:
+        return None
+    return Recordings(
         units=core.database.units,
         cipher=core.cipher,
         account=TwilioAccount(
             settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_api_url
         ),
-        bot=lambda: application.bot,
-        outbox=outbox,
-        delete_after=settings.delete_recordings,
     )
 
 

@@ -58,23 +58,74 @@ class RecordingUnavailable(Exception):
     """Twilio did not give the recording (gone, refused, unreachable)."""
 
 
+class Recordings:
+    """Voicemails' recordings at Twilio: which one a task holds, its audio, its deletion."""
+
+    def __init__(self, *, units: UnitsOfWork, cipher: DataCipher, account: TwilioAccount) -> None:
+        self._units = units
+        self.cipher = cipher
+        self.account = account
+
+    async def of(self, escalation_id: str) -> str | None:
+        """The task's recording SID; "" for a link that is not this account's; None for a
+        task without a recording (a callback request) or one closed."""
+        async with self._units() as uow:
+            task = await uow.tasks.get(escalation_id)
+        if task is None or task.recording_url is None:
+            return None
+        return self.account.recording_sid(self.cipher.decrypt(task.recording_url)) or ""
+
+    def _auth(self) -> aiohttp.BasicAuth:
+        return aiohttp.BasicAuth(self.account.sid, self.account.token)
+
+    async def fetch(self, sid: str) -> bytes:
+        """The recording as MP3; RecordingUnavailable when Twilio does not give it."""
+        if not sid:
+            raise RecordingUnavailable("the link is not one of this Twilio account's recordings")
+        timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_S)
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=timeout) as session,
+                session.get(f"{self.account.recordings}{sid}.mp3", auth=self._auth()) as answer,
+            ):
+                if answer.status != 200:
+                    raise RecordingUnavailable(f"Twilio answered {answer.status}")
+                audio = await answer.content.read(MAX_BYTES + 1)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RecordingUnavailable(f"Twilio unreachable ({type(exc).__name__})") from None
+        if len(audio) > MAX_BYTES:
+            raise RecordingUnavailable("the recording is larger than Telegram takes")
+        return audio
+
+    async def delete(self, sid: str) -> bool:
+        """Delete the recording at Twilio; a failure is one line, the recording stays."""
+        timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_S)
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=timeout) as session,
+                session.delete(f"{self.account.recordings}{sid}.json", auth=self._auth()) as a,
+            ):
+                if a.status in (204, 404):
+                    return True
+                log.warning("recording %s not deleted at Twilio: it answered %s", sid, a.status)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("recording %s not deleted at Twilio (%s)", sid, type(exc).__name__)
+        return False
+
+
 class VoicemailAudio:
-    """Sends a voicemail's recording to whoever took it, and deletes it at Twilio after if
-    the deployment asks."""
+    """Sends a voicemail's recording to whoever took it on Telegram, and deletes it at Twilio
+    after if the deployment asks."""
 
     def __init__(
         self,
         *,
-        units: UnitsOfWork,
-        cipher: DataCipher,
-        account: TwilioAccount,
+        recordings: Recordings,
         bot: Callable[[], Bot],
         outbox: TelegramOutbox,
         delete_after: bool,
     ) -> None:
-        self._units = units
-        self.cipher = cipher
-        self.account = account
+        self.recordings = recordings
         self._bot = bot
         self.outbox = outbox
         self.delete_after = delete_after
@@ -87,11 +138,11 @@ class VoicemailAudio:
         request without a recording sends nothing."""
 
         async def send() -> None:
-            sid = await self._recording_of(escalation_id)
+            sid = await self.recordings.of(escalation_id)
             if sid is None:
                 return
             try:
-                audio = await self._fetch(sid)
+                audio = await self.recordings.fetch(sid)
             except RecordingUnavailable as exc:
                 log.warning("voicemail recording %s not fetched from Twilio: %s", sid or "?", exc)
                 await self._bot().send_message(chat_id, unavailable)
@@ -102,52 +153,7 @@ class VoicemailAudio:
                 caption=caption[:1024],
             )
             self.sent += 1
-            if self.delete_after and sid:
-                await self._delete(sid)
+            if self.delete_after and await self.recordings.delete(sid):
+                self.deleted += 1
 
         self.outbox.enqueue(chat_id, send)
-
-    async def _recording_of(self, escalation_id: str) -> str | None:
-        """The task's recording SID; "" for a link that is not this account's; None for a
-        task without a recording (a callback request)."""
-        async with self._units() as uow:
-            task = await uow.tasks.get(escalation_id)
-        if task is None or task.recording_url is None:
-            return None
-        return self.account.recording_sid(self.cipher.decrypt(task.recording_url)) or ""
-
-    def _auth(self) -> aiohttp.BasicAuth:
-        return aiohttp.BasicAuth(self.account.sid, self.account.token)
-
-    async def _fetch(self, sid: str) -> bytes:
-        if not sid:
-            raise RecordingUnavailable("the link is not one of this Twilio account's recordings")
-        timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_S)
-        try:
-            async with (
-                aiohttp.ClientSession(timeout=timeout) as session,
-                session.get(f"{self.account.recordings}{sid}.mp3", auth=self._auth()) as answer,
-            ):
-                if answer.status != 200:
-                    raise RecordingUnavailable(f"Twilio answered {answer.status}")
-                audio = await answer.content.read(MAX_BYTES + 1)
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            raise RecordingUnavailable(f"Twilio unreachable ({type(exc).__name__})") from None
-        if len(audio) > MAX_BYTES:
-            raise RecordingUnavailable("the recording is larger than Telegram takes")
-        return audio
-
-    async def _delete(self, sid: str) -> None:
-        """Delete the recording at Twilio; a failure is one line, the recording stays."""
-        timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_S)
-        try:
-            async with (
-                aiohttp.ClientSession(timeout=timeout) as session,
-                session.delete(f"{self.account.recordings}{sid}.json", auth=self._auth()) as a,
-            ):
-                if a.status in (204, 404):
-                    self.deleted += 1
-                    return
-                log.warning("recording %s not deleted at Twilio: it answered %s", sid, a.status)
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            log.warning("recording %s not deleted at Twilio (%s)", sid, type(exc).__name__)

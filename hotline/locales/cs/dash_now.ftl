@@ -47,3 +47,5 @@ dash-now-outcome = Výsledek
 dash-now-taken = Teď je to vaše.
 dash-now-done = Hotovo: je to uzavřené.
 dash-now-back = Zpět na seznam
+dash-now-recording = Vzkaz volajícího
+dash-audit-voicemail = Poslech hlasového vzkazu

@@ -47,3 +47,5 @@ dash-now-outcome = Result
 dash-now-taken = It is yours now.
 dash-now-done = Done: it is closed.
 dash-now-back = Back to the list
+dash-now-recording = The caller's message
+dash-audit-voicemail = Listened to a voicemail

@@ -47,3 +47,5 @@ dash-now-outcome = Ishod
 dash-now-taken = Sada je ovo Vaše.
 dash-now-done = Gotovo: zatvoreno je.
 dash-now-back = Natrag na popis
+dash-now-recording = Poruka pozivatelja
+dash-audit-voicemail = Preslušavanje glasovne poruke

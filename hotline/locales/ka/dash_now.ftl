@@ -47,3 +47,5 @@ dash-now-outcome = შედეგი
 dash-now-taken = ახლა ეს თქვენ გევალებათ.
 dash-now-done = შესრულდა: საქმე დახურულია.
 dash-now-back = სიაში დაბრუნება
+dash-now-recording = აბონენტის შეტყობინება
+dash-audit-voicemail = მოუსმინა ხმოვან შეტყობინებას

@@ -47,3 +47,5 @@ dash-now-outcome = Результат
 dash-now-taken = Теперь это ваше обращение.
 dash-now-done = Готово: обращение закрыто.
 dash-now-back = Назад к списку
+dash-now-recording = Сообщение звонившего
+dash-audit-voicemail = Прослушивание голосового сообщения

@@ -47,3 +47,5 @@ dash-now-outcome = Izid
 dash-now-taken = Zadeva je zdaj vaša.
 dash-now-done = Opravljeno: zadeva je zaprta.
 dash-now-back = Nazaj na seznam
+dash-now-recording = Sporočilo klicatelja
+dash-audit-voicemail = Poslušanje glasovnega sporočila

@@ -98,7 +98,7 @@ def register(app: web.Application, hotline: Hotline) -> None:
     services.install(app, hotline)
     setup(app)
     offered = hotline.core.chat_languages.offered
-    now.install(app, hotline.escalations, hotline.case_chat, offered)
+    now.install(app, hotline.escalations, hotline.case_chat, offered, hotline.recordings)
     statistics.setup(app, hotline)
     roster.setup(app, hotline)
     app.router.add_routes(routes())

@@ -24,6 +24,7 @@ _FIXED = {
     "service:add": DashboardText.DASH_AUDIT_SERVICE_ADD,
     "service:edit": DashboardText.DASH_AUDIT_SERVICE_EDIT,
     "service:checked": DashboardText.DASH_AUDIT_SERVICE_CHECKED,
+    "voicemail:listen": DashboardText.DASH_AUDIT_VOICEMAIL,
 }
 _ROSTER = {  # roster:<change>-<kind>, as the roster page writes it
     "weekly": DashboardText.DASH_AUDIT_ROSTER_WEEKLY,

@@ -13,6 +13,7 @@ from aiohttp import web
 from babel.dates import format_timedelta
 
 from hotline.accounts import may
+from hotline.channels.voicemail_audio import Recordings, RecordingUnavailable
 from hotline.dashboard_texts import DashboardText
 from hotline.escalation.case_chat import MAX_REPLY_CHARS, CaseChat, Said
 from hotline.escalation.model import Kind
@@ -32,19 +33,27 @@ QUEUE_PATH = NOW_PATH + "/queue"
 ESCALATIONS = web.AppKey("now_escalations", EscalationService)
 OFFERED = web.AppKey("now_offered_languages", tuple[str, ...])  # what callers may speak
 CASE_CHAT = web.AppKey("now_case_chat", CaseChat)
+RECORDINGS = web.AppKey("now_recordings", Recordings)  # absent without a Twilio account
 _ID_MAX = 36  # an escalation id is a UUID
+VOICEMAIL = "voicemail"  # the kind of a task that holds a recording
 _SUCCESS = {MessageId.STAFF_CALLBACK_RINGING, MessageId.STAFF_CASE_CLOSED}
 
 
 def install(
-    app: web.Application, service: EscalationService, chat: CaseChat, offered: tuple[str, ...]
+    app: web.Application,
+    service: EscalationService,
+    chat: CaseChat,
+    offered: tuple[str, ...],
+    recordings: Recordings | None = None,
 ) -> None:
     """Give the Now page the escalation service it is one more client of, the conversations
-    of the cases its readers hold, and the languages the hotline offers callers (a language
-    nobody on duty speaks is one of these)."""
+    of the cases its readers hold, the languages the hotline offers callers (a language
+    nobody on duty speaks is one of these), and voicemails' recordings at Twilio."""
     app[ESCALATIONS] = service
     app[CASE_CHAT] = chat
     app[OFFERED] = offered
+    if recordings is not None:
+        app[RECORDINGS] = recordings
 
 
 def routes() -> list[web.AbstractRouteDef]:
@@ -53,6 +62,7 @@ def routes() -> list[web.AbstractRouteDef]:
         web.get(NOW_PATH, now),
         web.get(QUEUE_PATH, queue),
         web.post(NOW_PATH + "/{id}/{verb:take|done|call-back}", act),
+        web.get(NOW_PATH + "/{id}/recording", recording),
     ]
 
 
@@ -70,6 +80,7 @@ class Item:
     can_call_back: bool
     conversation: tuple[Said, ...] | None = None  # a chat case or question of the reader's
     can_reply: bool = False  # and a reply can reach its person
+    can_listen: bool = False  # a voicemail the reader holds, its recording at Twilio
 
     @property
     def id(self) -> str:
@@ -132,6 +143,29 @@ async def act(request: web.Request) -> web.StreamResponse:
     return await render(request, "now.html", context, status=409 if refused else 200)
 
 
+@page(Role.SPECIALIST)
+async def recording(request: web.Request) -> web.StreamResponse:
+    """GET /staff/now/{id}/recording: a voicemail's recording, fetched from Twilio for the
+    one who holds the task (and written in the audit log); 404 for anyone else."""
+    me = me_of(request)
+    recordings = request.app.get(RECORDINGS)
+    record = await request.app[ESCALATIONS].get(request.match_info["id"][:_ID_MAX])
+    if recordings is None or record is None or record.staff_id != me.id:
+        raise web.HTTPNotFound(text="No recording of yours here.")
+    sid = await recordings.of(record.id)
+    if sid is None:
+        raise web.HTTPNotFound(text="No recording of yours here.")
+    t = await texts(request)
+    try:
+        audio = await recordings.fetch(sid)
+    except RecordingUnavailable:
+        raise web.HTTPNotFound(text=t(MessageId.STAFF_VOICEMAIL_UNAVAILABLE)) from None
+    await request.app[DASHBOARD].accounts.audit(me.id, "voicemail:listen")
+    return web.Response(
+        body=audio, content_type="audio/mpeg", headers={"Cache-Control": "no-store"}
+    )
+
+
 def me_of(request: web.Request) -> Staff:
     """The signed-in person (the guard has loaded their session)."""
     session = session_of(request)
@@ -161,7 +195,7 @@ async def now_context(request: web.Request) -> dict[str, Any]:
     all_tasks = may(me.role, Role.SUPERVISOR)
     t = await texts(request)
     items = [
-        _item(work, t, me, names, moment)
+        _item(work, t, me, names, moment, RECORDINGS in request.app)
         for work in visible(everything, me.id, all_tasks=all_tasks, view=view)
     ]
     chat = request.app[CASE_CHAT]
@@ -190,7 +224,14 @@ async def now_context(request: web.Request) -> dict[str, Any]:
     }
 
 
-def _item(work: OpenWork, t: Texts, me: Staff, names: dict[str, str], now: datetime) -> Item:
+def _item(
+    work: OpenWork,
+    t: Texts,
+    me: Staff,
+    names: dict[str, str],
+    now: datetime,
+    listening: bool,
+) -> Item:
     record = work.record
     if record.staff_id == me.id:
         holder = t(DashboardText.DASH_NOW_YOURS)
@@ -219,6 +260,7 @@ def _item(work: OpenWork, t: Texts, me: Staff, names: dict[str, str], now: datet
         can_take=record.staff_id is None and record.kind != Kind.CALL,
         can_finish=mine and record.kind != Kind.CALL,
         can_call_back=mine and record.kind == Kind.CALLBACK,
+        can_listen=mine and listening and work.task == VOICEMAIL,
     )
 
 
