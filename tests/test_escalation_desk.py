@@ -94,18 +94,17 @@ async def desk_app(
     fake_twilio: FakeTwilio,
     **env: str,
 ) -> Desk:
-    settings = make_settings(
-        tmp_path,
-        database_url,
-        HOTLINE_LANGUAGES="en,ru",
-        HOTLINE_TELEGRAM_TOKEN=fake_telegram.token,
-        HOTLINE_TELEGRAM_WEBHOOK_SECRET=SECRET,
-        HOTLINE_TELEGRAM_API_URL=f"http://127.0.0.1:{fake_telegram.port}",
-        HOTLINE_TWILIO_ACCOUNT_SID=ACCOUNT_SID,
-        HOTLINE_TWILIO_API_URL=fake_twilio.base_url,
-        HOTLINE_PHONE_NUMBER=HOTLINE_NUMBER,
-        **env,
-    )
+    base = {
+        "HOTLINE_LANGUAGES": "en,ru",
+        "HOTLINE_TELEGRAM_TOKEN": fake_telegram.token,
+        "HOTLINE_TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "HOTLINE_TELEGRAM_API_URL": f"http://127.0.0.1:{fake_telegram.port}",
+        "HOTLINE_TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "HOTLINE_TWILIO_API_URL": fake_twilio.base_url,
+        "HOTLINE_PHONE_NUMBER": HOTLINE_NUMBER,
+    }
+    # A value given as "" leaves that setting out (as an empty variable does).
+    settings = make_settings(tmp_path, database_url, **{**base, **env})
     await staff_the_hotline(settings)
     client = await start_app(aiohttp_client, settings, clock)
     fake_telegram.limits = TelegramLimits(per_chat_period=CHAT_INTERVAL_S)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from hotline.accounts.ports import AuditFilter
-from hotline.app import ENGINE
+from hotline.app import ENGINE, HOTLINE
 from hotline.escalation.model import Kind
 from hotline.web.dashboard import DASHBOARD
 from tests.conftest import CALLER, AppClient, FixedClock, call_params, new_call_sid, post_signed
@@ -40,12 +40,13 @@ async def night_voicemail(desk: Desk, recording_url: str) -> None:
     await end_call(desk.client, sid)
 
 
-async def ana_takes_it(desk: Desk, clock: FixedClock) -> int:
+async def ana_takes_it(desk: Desk, clock: FixedClock, *, no_number: bool = False) -> int:
     """The shift begins, Ana is alerted and presses Take; the index of her calls before."""
     clock.now = DAY.replace(hour=5)  # 09:00 in Tbilisi
     assert await desk.tick() == 1
     [alert] = await desk.wait_to("ana", 1, after=0)
-    assert alert.text == to_staff("ana", "staff-voicemail", code="ru", seconds=SECONDS)
+    told = "staff-voicemail-no-number" if no_number else "staff-voicemail"
+    assert alert.text == to_staff("ana", told, code="ru", seconds=SECONDS)
     before = len(desk.fake.calls)
     await desk.send(desk.fake.press(alert, to_staff("ana", "staff-take"), user=STAFF["ana"]))
     await desk.settle()
@@ -208,3 +209,42 @@ async def test_the_dashboard_plays_the_voicemail_to_whoever_holds_it(
     refused = await desk.client.get(path, headers=beka._headers())
     assert refused.status == 404
     assert MP3 not in await refused.read()
+
+
+async def test_without_callbacks_no_number_is_kept_and_no_call_back_is_offered(
+    aiohttp_client: Any,
+    database_url: str,
+    tmp_path: Path,
+    fake_telegram: FakeTelegram,
+    twilio_for_app: FakeTwilio,
+) -> None:
+    """The hotline cannot place calls (no number of its own): the voicemail's task keeps no
+    caller number, and whoever takes it gets Done alone, never a Call back that cannot ring;
+    the recording still reaches them."""
+    clock = FixedClock(NIGHT)
+    desk = await desk_app(
+        aiohttp_client,
+        database_url,
+        tmp_path,
+        clock,
+        fake_telegram,
+        twilio_for_app,
+        HOTLINE_PHONE_NUMBER="",
+    )
+    await night_voicemail(desk, twilio_for_app.add_recording(MP3))
+    records = await escalations(desk.client.app[ENGINE])
+    [record] = [r for r in records if r.kind == Kind.CALLBACK]
+    async with desk.client.app[HOTLINE].database.units() as uow:
+        task = await uow.tasks.get(record.id)
+    assert task is not None
+    assert task.contact is None  # nobody could call it: not kept
+    assert task.recording_url is not None
+    before = await ana_takes_it(desk, clock, no_number=True)
+    yours = await desk.fake.wait_for(
+        lambda c: to_staff("ana", "staff-taken-by-you") in (c.text or ""),
+        chat_id=TELEGRAM["ana"],
+        after=before,
+        timeout=WAIT_S,
+    )
+    assert yours.button_texts == [to_staff("ana", "staff-done")]
+    await audio_to(desk, "ana", before)

@@ -25,6 +25,7 @@ from hotline.escalation.caseload import Caseload
 from hotline.escalation.model import Kind
 from hotline.escalation.notices import NoticeBook
 from hotline.escalation.policy import Audience
+from hotline.escalation.queue import can_call_back
 from hotline.escalation.reach import Alert, Assignment, StaffNote
 from hotline.flows.engine import Languages
 from hotline.messages import MessageId
@@ -145,8 +146,9 @@ class TelegramStaffNotifier:
             return
         if assignment.kind == Kind.CALLBACK:
             call = (say(MessageId.STAFF_CALL_BACK), f"esc:call:{record.id}")
+            buttons = [call, done] if can_call_back(record.kind, assignment.description) else [done]
             text = f"{description}\n\n{say(MessageId.STAFF_TAKEN_BY_YOU)}"
-            self.send(chat_id, text, [[call, done]], record.id)
+            self.send(chat_id, text, [buttons], record.id)
             return
         header = say(MessageId.STAFF_CASE_FROM)
         if assignment.kind == Kind.QUESTION:

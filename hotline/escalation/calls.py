@@ -243,8 +243,9 @@ class CallEscalation:
         snapshot: DutySnapshot,
         now: datetime,
     ) -> str:
-        """A voicemail or callback request becomes a task, alerted in stages until taken."""
-        number = normalise_number(caller, self.default_region)
+        """A voicemail or callback request becomes a task, alerted in stages until taken.
+        The caller's number is kept (encrypted) only where someone can call it back."""
+        number = normalise_number(caller, self.default_region) if self.callbacks else None
         escalation_id = await uow.escalations.open(
             log_id=log_id,
             kind=Kind.CALLBACK,

@@ -61,6 +61,12 @@ def describe(escalation: EscalationRow, task: TaskRow | None, case: str | None) 
     return StaffNote.of(MessageId.STAFF_CALLBACK, code=escalation.language)
 
 
+def can_call_back(kind: Kind, description: StaffNote) -> bool:
+    """Whether work has a number to call back: a callback request, or a voicemail whose
+    number was kept (not hidden, and the hotline can place calls)."""
+    return kind == Kind.CALLBACK and description.message != MessageId.STAFF_VOICEMAIL_NO_NUMBER
+
+
 def visible(
     items: Sequence[OpenWork], staff_id: str, *, all_tasks: bool, view: View = View.ALL
 ) -> list[OpenWork]:

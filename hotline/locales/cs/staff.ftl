@@ -34,7 +34,7 @@ staff-voicemail-no-number = Hlasový vzkaz. Jazyk: { staff-language-name }. Dél
         [few] { $seconds } sekundy
         [many] { $seconds } sekundy
        *[other] { $seconds } sekund
-    }. Číslo volajícího je skryté: zpětné volání není možné.
+    }. Zpětné volání není možné: číslo je skryté, nebo tato linka neuskutečňuje odchozí hovory.
 staff-voicemail-unavailable = Nahrávku se nepodařilo stáhnout z Twilia. Možná je ještě v konzoli Twilia v části Monitor › Call recordings.
 staff-callback = Žádost o zpětné volání. Jazyk: { staff-language-name }.
 staff-chat-case = Někdo píše { $channel ->

@@ -28,7 +28,7 @@ staff-voicemail = Voicemail. Language: { staff-language-name }. Length: { $secon
 staff-voicemail-no-number = Voicemail. Language: { staff-language-name }. Length: { $seconds ->
         [one] one second
        *[other] { $seconds } seconds
-    }. The caller's number is hidden: they cannot be called back.
+    }. There is no number to call back: it is hidden, or this hotline does not place calls.
 staff-voicemail-unavailable = The recording could not be fetched from Twilio. It may still be in the Twilio console, under Monitor › Call recordings.
 staff-callback = Callback request. Language: { staff-language-name }.
 staff-chat-case = Someone on { $channel ->

@@ -33,7 +33,7 @@ staff-voicemail-no-number = Glasovna poruka. Jezik: { staff-language-name }. Tra
         [one] { $seconds } sekunda
         [few] { $seconds } sekunde
        *[other] { $seconds } sekundi
-    }. Broj pozivatelja je skriven: ne možemo ga nazvati.
+    }. Povratni poziv nije moguć: broj je skriven ili ova linija ne upućuje pozive.
 staff-voicemail-unavailable = Snimku nije bilo moguće preuzeti s Twilija. Možda je još u konzoli Twilija, pod Monitor › Call recordings.
 staff-callback = Zahtjev za povratni poziv. Jezik: { staff-language-name }.
 staff-chat-case = Netko piše { $channel ->

@@ -26,7 +26,7 @@ callback-closed = გადარეკვის ეს მოთხოვნა
 ## The staff desk on Telegram
 
 staff-voicemail = ხმოვანი შეტყობინება. ენა: { staff-language-name }. ხანგრძლივობა: { $seconds } წამი. აბონენტი ითხოვს გადარეკვას.
-staff-voicemail-no-number = ხმოვანი შეტყობინება. ენა: { staff-language-name }. ხანგრძლივობა: { $seconds } წამი. აბონენტის ნომერი დამალულია: გადარეკვა შეუძლებელია.
+staff-voicemail-no-number = ხმოვანი შეტყობინება. ენა: { staff-language-name }. ხანგრძლივობა: { $seconds } წამი. გადარეკვა შეუძლებელია: ნომერი დამალულია, ან ეს ცხელი ხაზი გამავალ ზარებს არ ახორციელებს.
 staff-voicemail-unavailable = ჩანაწერის მიღება Twilio-დან ვერ მოხერხდა. შესაძლოა, ის ჯერ კიდევ Twilio-ს კონსოლშია: Monitor › Call recordings.
 staff-callback = გადარეკვის მოთხოვნა. ენა: { staff-language-name }.
 staff-chat-case = ვიღაც გვწერს { $channel ->

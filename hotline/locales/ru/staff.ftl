@@ -32,7 +32,7 @@ staff-voicemail-no-number = Голосовое сообщение. Язык: { s
         [one] { $seconds } секунда
         [few] { $seconds } секунды
        *[other] { $seconds } секунд
-    }. Номер абонента скрыт: перезвонить невозможно.
+    }. Перезвонить нельзя: номер скрыт или горячая линия не совершает исходящих звонков.
 staff-voicemail-unavailable = Не удалось получить запись из Twilio. Возможно, она ещё есть в консоли Twilio: Monitor › Call recordings.
 staff-callback = Просьба перезвонить. Язык: { staff-language-name }.
 staff-chat-case = Человек пишет { $channel ->

@@ -35,7 +35,7 @@ staff-voicemail-no-number = Glasovno sporočilo. Jezik: { staff-language-name }.
         [two] { $seconds } sekundi
         [few] { $seconds } sekunde
        *[other] { $seconds } sekund
-    }. Klicateljeva številka je skrita: povratni klic ni mogoč.
+    }. Povratni klic ni mogoč: številka je skrita ali pa ta linija ne kliče navzven.
 staff-voicemail-unavailable = Posnetka ni bilo mogoče prenesti iz Twilia. Morda je še v konzoli Twilio, pod Monitor › Call recordings.
 staff-callback = Prošnja za povratni klic. Jezik: { staff-language-name }.
 staff-chat-case = Nekdo piše { $channel ->

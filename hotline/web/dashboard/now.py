@@ -17,7 +17,7 @@ from hotline.channels.voicemail_audio import Recordings, RecordingUnavailable
 from hotline.dashboard_texts import DashboardText
 from hotline.escalation.case_chat import MAX_REPLY_CHARS, CaseChat, Said
 from hotline.escalation.model import Kind
-from hotline.escalation.queue import OpenWork, View, visible, waiting
+from hotline.escalation.queue import OpenWork, View, can_call_back, visible, waiting
 from hotline.escalation.reach import Assignment, StaffNote
 from hotline.escalation.roster import Role, Staff, languages_covered, on_duty
 from hotline.escalation.service import EscalationService
@@ -259,7 +259,7 @@ def _item(
         story=tuple((e.at, t.clock(e.at), _entry(t, e, now)) for e in work.timeline),
         can_take=record.staff_id is None and record.kind != Kind.CALL,
         can_finish=mine and record.kind != Kind.CALL,
-        can_call_back=mine and record.kind == Kind.CALLBACK,
+        can_call_back=mine and can_call_back(record.kind, work.description),
         can_listen=mine and listening and work.task == VOICEMAIL,
     )
 
