@@ -15,7 +15,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -53,10 +53,6 @@ def run(*command: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         command, capture_output=True, text=True, timeout=300, check=False, **kwargs
     )
-
-
-def load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text())
 
 
 def accepted(env: dict[str, str]) -> Settings:
@@ -168,8 +164,7 @@ def interpolated(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def compose() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(interpolated((DEPLOY / "compose.yaml").read_text()))
-    return loaded
+    return cast(dict[str, Any], yaml.safe_load(interpolated((DEPLOY / "compose.yaml").read_text())))
 
 
 def test_the_compose_file_follows_the_compose_specification(compose: dict[str, Any]) -> None:
@@ -258,14 +253,17 @@ def test_each_manifest_is_valid_kubernetes(name: str) -> None:
 
 
 def manifest(name: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = load(KUBERNETES / name)
-    return loaded
+    return cast(dict[str, Any], yaml.safe_load((KUBERNETES / name).read_text()))
 
 
 def test_the_kustomization_applies_every_manifest_but_the_secret_example() -> None:
     kustomization = manifest("kustomization.yaml")
     assert "namespace" not in kustomization
     assert sorted(kustomization["resources"]) == [m for m in MANIFESTS if "example" not in m]
+    # deploy/README.md applies all but the server first: -l 'app.kubernetes.io/component!=server'
+    component = "app.kubernetes.io/component"
+    servers = [m for m in MANIFESTS if manifest(m)["metadata"]["labels"].get(component) == "server"]
+    assert servers == ["deployment.yaml"]
     (image,) = kustomization["images"]
     assert (
         image["name"]
