@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check-flows chromium bench clean
+.PHONY: run test lint typecheck check-flows chromium deploy-tools bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,27 @@ chromium:
 	  fi; \
 	fi
 
-test: lint typecheck check-flows chromium
+# tests/test_deploy_files.py runs each deploy file through the tool that reads it (command:package
+# below): installed here where missing; where they cannot be, one line says so and those tests
+# are skipped. hadolint and kubernetes-validate come with the dev extra.
+DEPLOY_TOOLS := nginx:nginx-light caddy:caddy shellcheck:shellcheck systemd-analyze:systemd openssl:openssl
+
+deploy-tools:
+	@missing=; for tool in $(DEPLOY_TOOLS); do \
+	  PATH="$$PATH:/usr/sbin:/sbin" command -v $${tool%%:*} >/dev/null 2>&1 || missing="$$missing $${tool#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing$$missing for the deploy files' tests"; \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	      -o DPkg::Lock::Timeout=300 $$missing) >/dev/null 2>&1 \
+	    || echo "make: apt-get could not install$$missing: those deploy tests will be skipped" >&2; \
+	  else \
+	    echo "make: no$$missing and no apt-get as root to install it (sudo apt-get install$$missing): those deploy tests will be skipped" >&2; \
+	  fi; \
+	fi
+
+test: lint typecheck check-flows chromium deploy-tools
 	$(BIN)/pytest
 
 bench: $(STAMP)
