@@ -21,6 +21,7 @@ from hotline.web.hsds_api import HsdsApi
 VOICE_PATH = "/twilio/voice"  # the number's "a call comes in" webhook
 STATUS_PATH = "/twilio/voice/status"  # the number's call status callback
 HEALTH_PATH = "/healthz"
+LIVE_PATH = "/livez"  # the process answers, whatever the database does
 HEALTH_TIMEOUT_S = 1.0
 
 
@@ -37,6 +38,7 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
         web.get(AUDIO_PATH + "/{lang}/{file}", hotline.audio.serve),
         web.get(SPOKEN_PATH + "/{lang}/{file}", hotline.spoken.serve),
         web.get(HEALTH_PATH, Health(hotline.database).check),
+        web.get(LIVE_PATH, alive),
         *HsdsApi(hotline.core.directory, hotline.settings.directory).routes(),
     ]
     if hotline.callbacks is not None:
@@ -48,6 +50,14 @@ def routes(hotline: Hotline) -> list[web.RouteDef]:
     if hotline.telegram is not None:
         table.append(web.post(TELEGRAM_PATH, hotline.telegram.channel.webhook))
     return table
+
+
+async def alive(request: web.Request) -> web.Response:
+    """GET /livez: 200 while the process answers requests. A database outage does not count:
+    calls are still answered then (the voice spool), so an orchestrator must neither restart
+    nor unroute the server for it; /healthz tells monitoring about the database."""
+    del request
+    return web.json_response({"status": "alive"})
 
 
 class Health:

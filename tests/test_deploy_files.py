@@ -22,6 +22,7 @@ import yaml
 
 from hotline.config import Settings, load_settings
 from hotline.errors import ConfigError
+from hotline.routes import LIVE_PATH
 from tests.conftest import AUTH_TOKEN, DATA_KEY, PSEUDONYM_KEY
 
 REPO = Path(__file__).parent.parent
@@ -277,14 +278,15 @@ def container(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     return pod, one
 
 
-def test_the_deployment_runs_replicas_hardened_and_probed_on_healthz() -> None:
+def test_the_deployment_runs_replicas_hardened_and_probed_on_livez() -> None:
     assert manifest("deployment.yaml")["spec"]["replicas"] == 2
     pod, server = container("deployment.yaml")
     assert server["command"] == ["hotline", "serve"]
     (port,) = server["ports"]
     assert port["containerPort"] == 8080
+    # A database outage neither restarts nor unroutes a pod: it still answers calls.
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-        assert server[probe]["httpGet"] == {"path": "/healthz", "port": port["name"]}
+        assert server[probe]["httpGet"] == {"path": LIVE_PATH, "port": port["name"]}
     assert {"requests", "limits"} <= set(server["resources"])
     for name in ("deployment.yaml", "migrate-job.yaml"):
         pod, one = container(name)
@@ -447,3 +449,7 @@ def test_nginx_accepts_the_site_with_a_certificate_in_place(tmp_path: Path) -> N
     )  # fmt: skip
     assert tested.returncode == 0, tested.stderr
     assert "test is successful" in tested.stderr
+    # Port 80 answers Let's Encrypt's challenge and sends everything else to https.
+    plain = site.split("listen 443")[0]
+    assert "location ^~ /.well-known/acme-challenge/ {" in plain
+    assert "return 301 https://$host$request_uri;" in plain
