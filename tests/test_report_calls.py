@@ -296,6 +296,25 @@ def test_hotline_call_is_marked_simulated_and_left_out_until_asked(
     assert [line.split()[-1] for line in lines[2:]] == ["yes", "yes"]
 
 
+def test_hotline_chat_is_marked_simulated_and_left_out_until_asked(
+    cli: Run,  # noqa: F811
+) -> None:
+    """`hotline chat` (by Telegram and by SMS) is tried out, not a family writing."""
+    for channel in ((), ("--sms",)):
+        code, _, err = cli("chat", *channel, "--send", "1,5")
+        assert code == 0, err
+    code, out, err = cli("report", "calls", "--by", "channel", "--format", "json")
+    assert code == 0, err
+    rows = {r["channel"]: r["calls and chats"] for r in json.loads(out)["rows"]}
+    assert (rows["telegram"], rows["sms"]) == (0, 0)
+    code, out, err = cli(
+        "report", "calls", "--by", "channel", "--format", "json", "--include-simulated"
+    )
+    assert code == 0, err
+    rows = {r["channel"]: r["calls and chats"] for r in json.loads(out)["rows"]}
+    assert (rows["telegram"], rows["sms"]) == ("<5", "<5")
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [

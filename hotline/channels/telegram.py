@@ -42,6 +42,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.messages import MessageId
 from hotline.privacy import pseudonym
 
+SIMULATED_USERS = 2**52  # user ids from here up are `hotline chat`'s, never Telegram's
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
@@ -263,6 +264,8 @@ class TelegramChannel:
             pseudonym=pseudonym(f"telegram:{user_id}", self.pseudonym_key) or "",
             address=str(chat_id),
             language_hint=(language_code or "")[:2].lower() or None,
+            # Telegram's ids fit in 52 bits: one past them is `hotline chat`'s stand-in.
+            simulated=user_id >= SIMULATED_USERS,
         )
 
     async def _nearest(self, update: Update, chat_id: int, user: User, place: Location) -> None:

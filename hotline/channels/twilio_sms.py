@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from aiohttp import web
 from twilio.twiml.messaging_response import MessagingResponse
 
+from hotline.call_log import SIMULATED_FIELD
 from hotline.catalog import Catalog
 from hotline.channels.sms_encoding import measure
 from hotline.channels.sms_split import split_for_sms
@@ -87,6 +88,7 @@ class SmsChannel:
             address=number,
             # SMS starts in the deployment's language (or the one chosen last time).
             language_hint=self.conversations.languages.default,
+            simulated=params.get(SIMULATED_FIELD) == "yes",  # signed: only `hotline chat`
         )
         reply = await self.conversations.handle(who, given, delivery_id=sid)
         response = MessagingResponse()

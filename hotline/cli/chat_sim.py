@@ -27,6 +27,7 @@ from typing import Any, Protocol
 import aiohttp
 from twilio.request_validator import RequestValidator
 
+from hotline.call_log import SIMULATED_FIELD
 from hotline.channels.sms_encoding import measure
 from hotline.channels.telegram import SECRET_HEADER, WEBHOOK_PATH
 from hotline.channels.twilio_signature import SIGNATURE_HEADER
@@ -308,6 +309,7 @@ class SmsChat:
             "NumMedia": "0",
             "NumSegments": str(measure(entry).segments),
             "SmsStatus": "received",
+            SIMULATED_FIELD: "yes",  # signed with the rest: reports leave the chat out
             "ApiVersion": "2010-04-01",
         }
         url = f"{self.public_url}{SMS_PATH}"

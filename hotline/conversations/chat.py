@@ -273,6 +273,7 @@ class ChatConversations(CheckinChat):
                 language=step.state.language,
                 state=step.state.to_json(),
                 response="",
+                simulated=who.simulated,
             )
         )
         messages = render_chat(self.catalog, step.actions)

@@ -38,6 +38,7 @@ class Subscriber:
     pseudonym: str
     address: str  # a Telegram chat id or a phone number: stored only encrypted
     language_hint: str | None = None
+    simulated: bool = False  # `hotline chat`: its log row is left out of reports unless asked
 
 
 @dataclass(frozen=True)
