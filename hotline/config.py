@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +14,12 @@ from dotenv import dotenv_values
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from hotline.config_secrets import (
+    local_secret,
+    pseudonym_key,
+    real_secret,
+    require,
+)
 from hotline.crypto import DataCipher, new_key
 from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
@@ -33,10 +37,6 @@ _PRODUCTION_MARKERS = (
 )
 _SID_RE = re.compile(r"^AC[0-9a-fA-F]{32}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
-_MIN_KEY_CHARS = 32
-_MAKE_KEY = "`hotline keys generate` (it prints both keys as lines for the .env file)"
-# Words of the example files and of "fill this in" values: never a real secret.
-_PLACEHOLDERS = ("change-me", "changeme", "example", "xxxxxxxx", "your-", "<")
 
 
 @dataclass(frozen=True)
@@ -120,18 +120,18 @@ def _build(env: dict[str, str]) -> Settings:
     languages, default_language = _languages(env)
 
     if mode == "production":
-        public_url = _url("HOTLINE_PUBLIC_URL", _require(env, "HOTLINE_PUBLIC_URL"))
-        token = _real(env, "HOTLINE_TWILIO_AUTH_TOKEN") if _uses_twilio(env) else ""
-        key = _key(_real(env, "HOTLINE_PSEUDONYM_KEY"))
-        data_key = _real(env, "HOTLINE_DATA_KEY").encode()
+        public_url = _url("HOTLINE_PUBLIC_URL", require(env, "HOTLINE_PUBLIC_URL"))
+        token = real_secret(env, "HOTLINE_TWILIO_AUTH_TOKEN") if _uses_twilio(env) else ""
+        key = pseudonym_key(real_secret(env, "HOTLINE_PSEUDONYM_KEY"))
+        data_key = real_secret(env, "HOTLINE_DATA_KEY").encode()
     else:
         public_url = _url(
             "HOTLINE_PUBLIC_URL", env.get("HOTLINE_PUBLIC_URL", f"http://{host}:{port}")
         )
-        token, created_token = _local_secret(data_dir, "twilio-auth-token")
-        key_text, created_key = _local_secret(data_dir, "pseudonym.key")
+        token, created_token = local_secret(data_dir, "twilio-auth-token")
+        key_text, created_key = local_secret(data_dir, "pseudonym.key")
         key = key_text.encode()
-        data_text, created_data = _local_secret(data_dir, "data.key", new_key)
+        data_text, created_data = local_secret(data_dir, "data.key", new_key)
         data_key = env.get("HOTLINE_DATA_KEY", data_text).encode()
         if created_token or created_key or created_data:
             notices.append(
@@ -157,7 +157,16 @@ def _build(env: dict[str, str]) -> Settings:
             "HOTLINE_DEFAULT_REGION: give a two-letter country code in capitals, e.g. GE or CZ"
         )
 
-    DataCipher(data_key)  # a malformed key stops start-up here, naming the variable
+    try:
+        DataCipher(data_key)  # a malformed key stops start-up here, naming where it came from
+    except ConfigError:
+        if mode == "production" or "HOTLINE_DATA_KEY" in env:
+            raise
+        raise ConfigError(
+            f"{data_dir / 'keys' / 'data.key'}: not a data key (the file is damaged): put "
+            "back the copy you kept, or, if this folder holds nothing to keep yet, delete "
+            "the data folder and a new key is made"
+        ) from None
     telegram_token = env.get("HOTLINE_TELEGRAM_TOKEN")
     telegram_secret = env.get("HOTLINE_TELEGRAM_WEBHOOK_SECRET")
     if telegram_token is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", telegram_token):
@@ -285,15 +294,6 @@ def _uses_twilio(env: dict[str, str]) -> bool:
     return any(k in env for k in twilio) or "HOTLINE_TELEGRAM_TOKEN" not in env
 
 
-def telegram_secret_missing() -> ConfigError:
-    """The webhook's secret, asked for where Telegram posts to this server."""
-    return ConfigError(
-        "HOTLINE_TELEGRAM_WEBHOOK_SECRET is missing: set it to 1-256 characters of "
-        "A-Z a-z 0-9 _ -, e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'` "
-        "(or run `hotline serve --telegram-polling`, which needs none)"
-    )
-
-
 def _mode(env: dict[str, str]) -> Mode:
     explicit = env.get("HOTLINE_MODE")
     if explicit is None:
@@ -301,34 +301,6 @@ def _mode(env: dict[str, str]) -> Mode:
     if explicit not in ("local", "production"):
         raise ConfigError("HOTLINE_MODE: set it to 'local' or 'production'")
     return "local" if explicit == "local" else "production"
-
-
-def _require(env: dict[str, str], name: str) -> str:
-    value = env.get(name)
-    if value is None:
-        hints = {
-            "HOTLINE_PUBLIC_URL": "the https:// address Twilio reaches this server on",
-            "HOTLINE_TWILIO_AUTH_TOKEN": "the auth token from the Twilio console",
-            "HOTLINE_PSEUDONYM_KEY": (
-                f"a secret of at least 32 characters kept outside the database: {_MAKE_KEY}"
-            ),
-            "HOTLINE_DATA_KEY": f"the key that encrypts contact data: {_MAKE_KEY}",
-        }
-        raise ConfigError(f"{name} is missing: set it to {hints.get(name, 'a value')}")
-    return value
-
-
-def _real(env: dict[str, str], name: str) -> str:
-    """A required secret that is not the example's placeholder."""
-    value = _require(env, name)
-    if any(word in value.lower() for word in _PLACEHOLDERS):
-        make = (
-            "copy the auth token from the Twilio console (Account > API keys & tokens)"
-            if name == "HOTLINE_TWILIO_AUTH_TOKEN"
-            else f"make one with {_MAKE_KEY}"
-        )
-        raise ConfigError(f"{name} is still the example's placeholder: {make}")
-    return value
 
 
 def _port(raw: str) -> int:
@@ -385,15 +357,6 @@ def _languages(env: dict[str, str]) -> tuple[tuple[str, ...], str]:
     return languages, default
 
 
-def _key(raw: str) -> bytes:
-    if len(raw) < _MIN_KEY_CHARS:
-        raise ConfigError(
-            f"HOTLINE_PSEUDONYM_KEY: too short ({len(raw)} characters); give at least "
-            f"{_MIN_KEY_CHARS}, e.g. {_MAKE_KEY}"
-        )
-    return raw.encode()
-
-
 def _e164(name: str, raw: str | None) -> str | None:
     if raw is None:
         return None
@@ -437,37 +400,3 @@ def _language_list(env: dict[str, str], name: str) -> tuple[str, ...]:
         if not _LANG_RE.match(code):
             raise ConfigError(f"{name}: {code!r} is not a language code; list codes like ka,ru")
     return codes
-
-
-def _local_secret(
-    data_dir: Path, name: str, make: Callable[[], bytes] | None = None
-) -> tuple[str, bool]:
-    """Read a local-mode secret, creating it (0600) on first use; returns (secret, created).
-    A data folder that cannot be written or read is a ConfigError saying so."""
-    try:
-        return _read_or_make(data_dir / "keys" / name, make)
-    except OSError as exc:
-        raise ConfigError(
-            f"HOTLINE_DATA_DIR {data_dir}: cannot keep the local keys there ({exc.strerror}): "
-            "make the folder writable by this user, or set HOTLINE_DATA_DIR to one that is"
-        ) from None
-
-
-def _read_or_make(path: Path, make: Callable[[], bytes] | None) -> tuple[str, bool]:
-    if path.is_file():
-        return path.read_text().strip(), False
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    value = make().decode() if make else secrets.token_urlsafe(32)
-    # Written aside, then linked into place: the key appears whole or not at all, and of two
-    # processes starting at once on a new folder, the second takes the first one's key.
-    draft = path.with_name(f".{path.name}.{os.getpid()}")
-    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(value + "\n")
-    try:
-        os.link(draft, path)
-    except FileExistsError:
-        return path.read_text().strip(), False
-    finally:
-        draft.unlink()
-    return value, True

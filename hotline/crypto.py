@@ -15,8 +15,9 @@ class DataCipher:
             self._fernet = Fernet(key)
         except (ValueError, TypeError):
             raise ConfigError(
-                "HOTLINE_DATA_KEY: not a data key; make one with `python3 -c 'from "
-                "cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`"
+                "HOTLINE_DATA_KEY: not a data key (32 bytes in url-safe base64); make one with "
+                "`hotline keys generate`, or copy the deployment's own from where its keys "
+                "are kept"
             ) from None
 
     def encrypt(self, text: str) -> str:

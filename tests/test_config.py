@@ -143,3 +143,14 @@ def test_keys_generate_prints_env_lines_the_server_takes(tmp_path: Path) -> None
     assert settings.pseudonym_key == lines["HOTLINE_PSEUDONYM_KEY"].encode()
     again = hotline("keys", "generate", cwd=tmp_path)
     assert again.stdout != result.stdout  # new keys each time
+
+
+def test_a_damaged_local_data_key_names_its_file(tmp_path: Path) -> None:
+    """In local mode the key is a file the operator never set: the line names that file."""
+    env = {"HOTLINE_DATA_DIR": str(tmp_path / "data")}
+    load_settings(env, env_file=None)  # makes the local keys
+    key = tmp_path / "data" / "keys" / "data.key"
+    key.write_text("garbage\n")
+    with pytest.raises(ConfigError) as raised:
+        load_settings(env, env_file=None)
+    assert str(raised.value).startswith(f"{key}: not a data key (the file is damaged)")

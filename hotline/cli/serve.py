@@ -14,7 +14,8 @@ from dataclasses import replace
 from aiohttp import web
 
 from hotline.cli.common import SubParsers, log, setup_logging
-from hotline.config import load_settings, telegram_secret_missing
+from hotline.config import load_settings
+from hotline.config_secrets import telegram_secret_missing
 from hotline.errors import ConfigError
 
 

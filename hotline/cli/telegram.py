@@ -6,7 +6,8 @@ import argparse
 import asyncio
 
 from hotline.cli.common import SubParsers
-from hotline.config import load_settings, telegram_secret_missing
+from hotline.config import load_settings
+from hotline.config_secrets import telegram_secret_missing
 from hotline.errors import ConfigError
 
 
