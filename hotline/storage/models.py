@@ -1,4 +1,4 @@
-"""The tables. The call log holds no phone number, name or Telegram id: only pseudonyms."""
+"""The tables. The call log holds pseudonyms, never a number, name or Telegram id."""
 
 from __future__ import annotations
 
@@ -52,7 +52,6 @@ class CallLogEntry(Base):
     language: Mapped[str] = mapped_column(String(8))
     path: Mapped[list[str]] = mapped_column(JSON)
     outcome: Mapped[str | None] = mapped_column(String(16))
-    # Placed by a simulator (`hotline call`): left out of reports and statistics unless asked.
     simulated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
@@ -445,8 +444,7 @@ class MessageAttempt(Base):
     __table_args__ = (Index("ix_message_attempts_planned_id", "planned_id"),)
 
 
-# The services directory's tables live in their own module; importing it here puts them in
-# Base.metadata wherever the models are loaded (migrations, the schema check, the tests).
+# Tables kept in modules of their own join Base.metadata here, wherever models are loaded.
 from hotline.storage import case_tables, dashboard_tables, directory_tables  # noqa: E402
 
 __all__ = ["Base", "case_tables", "dashboard_tables", "directory_tables"]
