@@ -7,7 +7,14 @@ after-hours route; a further round of trying says the flow's own "still trying" 
 
 from __future__ import annotations
 
+from cryptography.fernet import Fernet
+
 from hotline.catalog import FALLBACK_LANGUAGE, Catalog
+from hotline.conversations.chat_cases import ChatCaseWork
+from hotline.conversations.chat_types import ChatCases
+from hotline.crypto import DataCipher
+from hotline.escalation.board import DutyBoard, DutySnapshot
+from hotline.escalation.policy import EscalationPolicy
 from hotline.flows import actions as act
 from hotline.flows import engine
 from hotline.flows.events import CallStarted, DigitsReceived, EscalationContinues, Event
@@ -15,6 +22,7 @@ from hotline.flows.loader import load_builtin_flows
 from hotline.flows.model import Flow
 from hotline.flows.said import spoken
 from hotline.flows.state import SessionState
+from hotline.messages import MessageId
 from tests.conftest import FixedClock
 
 EN = engine.Languages(default="en", offered=("en",))
@@ -103,3 +111,27 @@ def test_a_further_round_says_the_flows_still_trying_words_and_asks_again() -> N
 def test_the_retry_words_are_on_the_list_of_voice_prompts() -> None:
     flow = hotline_flow()
     assert act.Say("specialist-still-trying", "en") in spoken(flow, EN)
+
+
+async def _no_roster() -> DutySnapshot:
+    return DutySnapshot(roster=None)
+
+
+def test_a_chat_channel_tells_the_engine_whether_anyone_can_call_back() -> None:
+    """Chats route `if: callbacks` as calls do: by whether the hotline can place calls."""
+    for callbacks in (True, False):
+        cases = ChatCases(
+            board=DutyBoard(_no_roster, FixedClock()),
+            policy=EscalationPolicy(),
+            staff=None,
+            live=False,
+            callbacks=callbacks,
+        )
+        work = ChatCaseWork(
+            channel="sms",
+            cases=cases,
+            cipher=DataCipher(Fernet.generate_key()),
+            say=lambda language, message: message.value,
+            help_text=MessageId.STAFF_DESK_HELP,
+        )
+        assert work.staffing(None, FixedClock()()).callbacks is callbacks

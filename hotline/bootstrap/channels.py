@@ -294,6 +294,7 @@ def build_chat(
             policy=settings.escalation,
             staff=shared.escalations if telegram_on else None,
             live=telegram_on and (channel == TELEGRAM or rest is not None),
+            callbacks=callbacks is not None,
         )
         return ChatConversations(
             channel=channel,

@@ -262,6 +262,7 @@ class ChatConversations(CheckinChat):
             CallStarted(language=language, remembered=((REGION, region),) if region else ()),
             languages=self.languages,
             now=now,
+            callbacks=self.work.staffing(None, now).callbacks,
         )
         await uow.sessions.create(
             NewSession(

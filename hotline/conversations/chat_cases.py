@@ -61,7 +61,8 @@ class ChatCaseWork:
             and self.cases.live
             and any(staff_id in snapshot.telegram for staff_id in duty)
         )
-        return engine.Staffing(on_duty=bool(duty), reachable=reachable)
+        callbacks = self.cases is not None and self.cases.callbacks
+        return engine.Staffing(on_duty=bool(duty), reachable=reachable, callbacks=callbacks)
 
     async def escalated(
         self,

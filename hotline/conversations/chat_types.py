@@ -82,13 +82,15 @@ class ChatCases:
 
     `live`: a specialist can join the chat live (the staff desk runs, and the channel can
     carry their replies). Without it, asking for a specialist leads to leaving a question,
-    which is still filed for staff.
+    which is still filed for staff. `callbacks`: staff can call a person back through the
+    hotline (a flow's `if: callbacks` routes by it).
     """
 
     board: DutyBoard
     policy: EscalationPolicy
     staff: StaffSide | None  # the escalation service, while a staff desk runs
     live: bool = True
+    callbacks: bool = False
 
 
 @dataclass(frozen=True)
