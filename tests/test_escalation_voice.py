@@ -21,11 +21,14 @@ from tests.conftest import (
     post_signed,
     start_app,
 )
+from tests.fakes import fixtures
+from tests.fakes.twilio_api import FakeTwilio
 from tests.staffing import DAY, NIGHT, PHONES, escalations, staff_the_hotline
 from tests.test_voice_webhooks import end_call, press, start_call
 from tests.twiml import Twiml
 
 CHILD_SID = "CA" + "c" * 32
+fake_twilio = fixtures.fake_twilio
 
 
 async def hotline(
@@ -145,10 +148,19 @@ async def test_simultaneous_rings_all_speakers_and_the_first_to_press_1_wins(
 
 
 async def test_night_call_nobody_on_duty_emergency_number_and_a_callback(
-    aiohttp_client: Any, database_url: str, tmp_path: Path
+    aiohttp_client: Any, database_url: str, tmp_path: Path, fake_twilio: FakeTwilio
 ) -> None:
+    """Staff can call back here (Twilio's REST API is set up): the caller may ask for it."""
     clock = FixedClock(NIGHT)
-    client = await hotline(aiohttp_client, database_url, tmp_path, clock)
+    client = await hotline(
+        aiohttp_client,
+        database_url,
+        tmp_path,
+        clock,
+        HOTLINE_TWILIO_ACCOUNT_SID="AC" + "a" * 32,
+        HOTLINE_TWILIO_API_URL=fake_twilio.base_url,
+        HOTLINE_PHONE_NUMBER=HOTLINE_NUMBER,
+    )
     sid = new_call_sid()
     night = await press(client, sid, await start_call(client, sid, "?lang=en"), "3")
     assert not night.said("connecting you")
