@@ -129,8 +129,6 @@ class VoicemailAudio:
         self._bot = bot
         self.outbox = outbox
         self.delete_after = delete_after
-        self.sent = 0
-        self.deleted = 0
 
     def send_to(self, chat_id: int, escalation_id: str, *, caption: str, unavailable: str) -> None:
         """Queue the recording for this chat, after what is queued for it already: the
@@ -152,8 +150,7 @@ class VoicemailAudio:
                 audio=InputFile(audio, filename="voicemail.mp3"),
                 caption=caption[:1024],
             )
-            self.sent += 1
-            if self.delete_after and await self.recordings.delete(sid):
-                self.deleted += 1
+            if self.delete_after:
+                await self.recordings.delete(sid)
 
         self.outbox.enqueue(chat_id, send)

@@ -262,7 +262,7 @@ class ChatConversations(CheckinChat):
             CallStarted(language=language, remembered=((REGION, region),) if region else ()),
             languages=self.languages,
             now=now,
-            callbacks=self.work.staffing(None, now).callbacks,
+            callbacks=self.work.callbacks,
         )
         await uow.sessions.create(
             NewSession(

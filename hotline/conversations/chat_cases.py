@@ -61,8 +61,12 @@ class ChatCaseWork:
             and self.cases.live
             and any(staff_id in snapshot.telegram for staff_id in duty)
         )
-        callbacks = self.cases is not None and self.cases.callbacks
-        return engine.Staffing(on_duty=bool(duty), reachable=reachable, callbacks=callbacks)
+        return engine.Staffing(on_duty=bool(duty), reachable=reachable, callbacks=self.callbacks)
+
+    @property
+    def callbacks(self) -> bool:
+        """Whether staff can call the person back through the hotline (`if: callbacks`)."""
+        return self.cases is not None and self.cases.callbacks
 
     async def escalated(
         self,
