@@ -24,6 +24,7 @@ from hotline.crypto import DataCipher, new_key
 from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
 from hotline.escalation.policy import EscalationPolicy, RingMode
+from hotline.log_format import LOG_FORMATS, LogFormat
 
 Mode = Literal["local", "production"]
 
@@ -61,6 +62,7 @@ class Settings:
     delete_recordings: bool = False  # a voicemail is deleted at Twilio once staff have it
     step_deadline_s: float = 0.8
     log_level: str = "INFO"
+    log_format: LogFormat = "text"  # "json": one object a line, for a log collector
     audio_dir: Path = Path("data/audio")
     # A deployment's <lang>/*.ftl files replacing shipped messages and terms (the program's name).
     locale_overrides: Path | None = None
@@ -206,6 +208,7 @@ def _build(env: dict[str, str]) -> Settings:
         phone_number=_e164("HOTLINE_PHONE_NUMBER", env.get("HOTLINE_PHONE_NUMBER")),
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
+        log_format=_log_format(env.get("HOTLINE_LOG_FORMAT", "text")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),
         locale_overrides=_folder("HOTLINE_LOCALE_OVERRIDES", env.get("HOTLINE_LOCALE_OVERRIDES")),
         spoken_cache_mb=_bounded(env, "HOTLINE_SPOKEN_CACHE_MB", 200, 1, 100_000, "megabytes"),
@@ -391,6 +394,13 @@ def _log_level(raw: str) -> str:
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError("HOTLINE_LOG_LEVEL: set it to DEBUG, INFO, WARNING or ERROR")
     return level
+
+
+def _log_format(raw: str) -> LogFormat:
+    for known in LOG_FORMATS:
+        if raw.strip().lower() == known:
+            return known
+    raise ConfigError("HOTLINE_LOG_FORMAT: set it to text or json")
 
 
 def _language_list(env: dict[str, str], name: str) -> tuple[str, ...]:

@@ -61,9 +61,16 @@ class Pseudonyms:
         return self.made[raw_address]
 
 
-_NUMBER_LIKE = re.compile(r"(?<![\w:/-])\+?\d[\d ()-]{5,20}\d(?![\w:])")
+# A phone number as a log line might quote one: E.164 or national, spaced or dashed (not a
+# date, a UUID's part, a sid's hex or a path's digits); URL-encoded (`To=%2B995...`); and the
+# negative id of a Telegram group (-100...).
+_NUMBER_LIKE = re.compile(
+    r"(?<![\w:/-])\+?\d[\d ()-]{5,20}\d(?![\w:]|-\w)"
+    r"|%2[Bb]\d{6,15}(?!\w)"
+    r"|(?<![\w-])-\d{7,}(?!\w)"
+)
 _DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MIN_DIGITS = 8
+_MIN_DIGITS = 7
 
 
 def _redact(match: re.Match[str]) -> str:
@@ -73,17 +80,24 @@ def _redact(match: re.Match[str]) -> str:
     return "[number]"
 
 
+def redact_numbers(text: str) -> str:
+    """`text` with anything shaped like a phone number or a Telegram id (7 digits or more)
+    replaced by `[number]`."""
+    return _NUMBER_LIKE.sub(_redact, text)
+
+
 class RedactNumbers(logging.Filter):
     """Defence in depth: blank anything shaped like a phone number in a log record.
 
     Our code never logs a number; this catches a library that might (an error message
-    quoting a request, say). Digits in timestamps are added by the formatter, not here.
+    quoting a request, say). Digits in timestamps are added by the formatter, not here;
+    the formatters of `hotline.log_format` redact a traceback's text the same way.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message with number-like runs replaced."""
         message = record.getMessage()
-        redacted = _NUMBER_LIKE.sub(_redact, message)
+        redacted = redact_numbers(message)
         if redacted != message:
             record.msg = redacted
             record.args = None

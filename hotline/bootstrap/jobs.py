@@ -17,6 +17,7 @@ from hotline.errors import DatabaseUnavailable
 from hotline.escalation.service import EscalationService
 from hotline.participants.enrolment import INVITE_MEMORY
 from hotline.reminders.dispatcher import Dispatcher
+from hotline.request_ids import for_job
 from hotline.storage.chats import DELIVERY_MEMORY
 
 log = logging.getLogger("hotline.app")  # where these lines have always been logged
@@ -45,12 +46,13 @@ def new_scheduler() -> AsyncIOScheduler:
 
 
 def start(scheduler: AsyncIOScheduler, jobs: tuple[Job, ...]) -> None:
-    """Add the jobs (a run at start counts from now) and start the scheduler."""
+    """Add the jobs (a run at start counts from now) and start the scheduler; each run's log
+    lines carry the request id `job-<id>-<n>`."""
     for job in jobs:
         # No next_run_time means the trigger's first time; None would add the job paused.
         first = {"next_run_time": datetime.now(UTC)} if job.at_start else {}
         scheduler.add_job(
-            job.run,
+            for_job(job.id, job.run),
             "interval",
             seconds=job.every.total_seconds(),
             **first,

@@ -41,6 +41,7 @@ from hotline.errors import BadRequest, Forbidden
 from hotline.escalation.board import DutyBoard
 from hotline.messages import MessageId
 from hotline.privacy import pseudonym
+from hotline.request_ids import follow, for_update
 
 SIMULATED_USERS = 2**52  # user ids from here up are `hotline chat`'s, never Telegram's
 log = logging.getLogger(__name__)
@@ -148,7 +149,9 @@ class TelegramChannel:
 
         Staff write to the same bot: their updates go to the staff desk instead. /whoami
         answers anyone with their own id (in a group: the group's), for setting up staff.
+        The update's log lines (and its messages' sends) carry its id.
         """
+        follow(for_update(update.update_id))
         asked = update.message
         if asked is not None and _command_of(asked.text) == WHOAMI:
             await self._whoami(asked)
@@ -330,6 +333,7 @@ class TelegramChannel:
                     await self.handle(update)
                 except Exception:
                     log.exception("telegram update failed")
+                follow(None)  # the polling's own lines are no update's
 
 
 def keyboard(message: ChatMessage, seq: int) -> InlineKeyboardMarkup | None:

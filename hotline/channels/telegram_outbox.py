@@ -4,7 +4,8 @@ Telegram allows about one message a second to a chat and about thirty a second i
 overall limit is PTB's AIORateLimiter (set on the bot); the per-chat pacing is here, since
 PTB does not do it. A 429 carries `retry_after`: the message waits that long and is sent
 again, so it is neither lost nor sent twice. Each chat has its own queue and worker, which
-ends when the queue is empty, so an idle chat costs nothing.
+ends when the queue is empty, so an idle chat costs nothing. A message keeps the request id
+of the update (or job) that queued it: a worker's lines about it carry that id.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from datetime import timedelta
 from typing import Any
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from hotline.request_ids import current, follow
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ class TelegramOutbox:
     ) -> None:
         self.interval = per_chat_interval_s
         self.monotonic = monotonic
-        self._queues: dict[int, deque[Send]] = {}
+        self._queues: dict[int, deque[tuple[Send, str | None]]] = {}  # with request ids
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._next_at: dict[int, float] = {}
         self.sent = 0
@@ -54,7 +57,7 @@ class TelegramOutbox:
         if len(self._next_at) > PRUNE_ABOVE:
             now = self.monotonic()
             self._next_at = {c: t for c, t in self._next_at.items() if t > now}
-        self._queues.setdefault(chat_id, deque()).append(send)
+        self._queues.setdefault(chat_id, deque()).append((send, current()))
         if chat_id not in self._workers:
             self._workers[chat_id] = asyncio.create_task(self._work(chat_id))
 
@@ -121,8 +124,10 @@ class TelegramOutbox:
                 wait = self._next_at.get(chat_id, 0.0) - self.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
+                send, request_id = queue[0]
+                follow(request_id)
                 try:
-                    await queue[0]()
+                    await send()
                 except RetryAfter as exc:
                     self.retried_after_429 += 1
                     await asyncio.sleep(min(_seconds(exc), MAX_RETRY_AFTER_S))
@@ -137,7 +142,7 @@ class TelegramOutbox:
                         await asyncio.sleep(BACKOFF_S * 2**failures)
                         continue
                     self.dropped += 1
-                    self._give_up(queue[0], exc)
+                    self._give_up(send, exc)
                     log.error("telegram message dropped after %d attempts: %s", failures, exc)
                 except Exception:
                     # Anything else (a revoked token, a migrated group, a warning made an error):

@@ -7,6 +7,7 @@ from multidict import MultiDict, MultiDictProxy
 from twilio.request_validator import RequestValidator
 
 from hotline.errors import BadRequest, Forbidden
+from hotline.request_ids import current, follow, for_twilio
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
 
@@ -29,7 +30,8 @@ class TwilioSignatureCheck:
         return self._public_url + request.raw_path
 
     async def verify(self, request: web.BaseRequest) -> MultiDictProxy[str]:
-        """The form parameters of a genuine Twilio request; Forbidden otherwise.
+        """The form parameters of a genuine Twilio request; Forbidden otherwise. A genuine
+        request's log lines carry its call's id from here on (`request_ids.for_twilio`).
 
         A body that cannot be read as a form is BadRequest: it was not signed by anyone.
         """
@@ -53,4 +55,6 @@ class TwilioSignatureCheck:
             self.url_for(request), params, signature
         ):
             raise Forbidden("invalid X-Twilio-Signature")
+        # Genuine: from here the log lines carry the call's (or the message's) id.
+        follow(for_twilio(params) or current())
         return MultiDictProxy(params)

@@ -5,53 +5,27 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import Any, TypeAlias, TypeVar
+from typing import IO, TypeAlias, TypeVar
 from zoneinfo import ZoneInfo
 
 from hotline.bootstrap import Core, Database
 from hotline.config import Settings
-from hotline.privacy import RedactNumbers
+from hotline.log_format import log_handler
 
 log = logging.getLogger("hotline")
 _T = TypeVar("_T")
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"  # for mypy
-
-
-class OneLineErrors(logging.Formatter):
-    """A logged exception as one line (its type and message) unless tracebacks are asked for
-    (`hotline --debug`, or HOTLINE_LOG_LEVEL=DEBUG): an operator reads what failed, and a
-    developer gets the whole story when they ask."""
-
-    def __init__(self, fmt: str, *, tracebacks: bool) -> None:
-        super().__init__(fmt)
-        self.tracebacks = tracebacks
-
-    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's own name
-        if self.tracebacks:
-            return super().formatException(ei)
-        kind, value, _ = ei
-        last = traceback.format_exception_only(kind, value)[-1].strip()
-        return f"  ({last}; --debug or HOTLINE_LOG_LEVEL=DEBUG shows the traceback)"
-
-    def formatStack(self, stack_info: str) -> str:  # noqa: N802 - logging's own name
-        return super().formatStack(stack_info) if self.tracebacks else ""
-
-
 TRACEBACKS = {"asked": False}  # set by `hotline --debug`
 
 
-def setup_logging(settings: Settings) -> None:
-    """Log lines to stderr, phone numbers redacted, the chatty libraries quietened; a logged
-    exception in one line unless tracebacks are asked for."""
-    handler = logging.StreamHandler()
+def setup_logging(settings: Settings, stream: IO[str] | None = None) -> None:
+    """Log lines to stderr (text, or JSON with HOTLINE_LOG_FORMAT=json), each with its request
+    id, phone numbers redacted, the chatty libraries quietened; a logged exception in one line
+    unless tracebacks are asked for. (`stream` is for tests.)"""
     tracebacks = TRACEBACKS["asked"] or settings.log_level == "DEBUG"
-    handler.setFormatter(
-        OneLineErrors("%(asctime)s %(levelname)s %(name)s: %(message)s", tracebacks=tracebacks)
-    )
-    handler.addFilter(RedactNumbers())
+    handler = log_handler(settings.log_format, tracebacks=tracebacks, stream=stream)
     level = "DEBUG" if TRACEBACKS["asked"] else settings.log_level
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
