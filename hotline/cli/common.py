@@ -32,7 +32,12 @@ def setup_logging(settings: Settings, stream: IO[str] | None = None) -> None:
     # httpx logs every Bot API URL, and a Bot API URL holds the bot's token; at DEBUG, PTB
     # logs each message's text and the person's name. Neither may reach our logs.
     # twilio's client logs every request's URL and form at INFO: the number it sends to.
+    # aiosqlite logs every statement with its parameters at DEBUG (and SQLAlchemy would too):
+    # a session's key, a row's contents.
     for noisy in (
+        "aiosqlite",
+        "sqlalchemy",
+        "asyncpg",
         "httpx",
         "httpcore",
         "telegram",
