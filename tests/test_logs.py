@@ -7,6 +7,7 @@ The server's own logging set-up (`setup_logging`) writes to a buffer here instea
 
 from __future__ import annotations
 
+import contextvars
 import io
 import json
 import logging
@@ -19,7 +20,9 @@ import pytest
 
 from hotline.app import TELEGRAM_CHANNEL
 from hotline.cli.common import setup_logging
-from hotline.request_ids import HEADER
+from hotline.errors import ConfigError
+from hotline.log_format import log_handler
+from hotline.request_ids import HEADER, follow
 from tests import test_telegram
 from tests.conftest import (
     CALLER,
@@ -75,7 +78,8 @@ class JsonLog:
 
     def ids(self, since: int) -> set[str]:
         """The request ids of the lines since `since`, but the scheduler's own."""
-        return {r["request_id"] for r in self.lines(since) if not r["request_id"].startswith("job-")}
+        ids = {r["request_id"] for r in self.lines(since)}
+        return {request_id for request_id in ids if not request_id.startswith("job-")}
 
     def holds(self, secret: str) -> list[str]:
         """The raw lines holding `secret`, tracebacks included."""
@@ -237,3 +241,38 @@ async def test_a_callback_twilio_refuses_is_logged_without_the_numbers(
     assert access["request_id"] == update_id
     for secret in (CALLER, CALLER.lstrip("+"), *PHONES.values(), "Lomidze"):
         assert json_log.holds(secret) == [], secret
+
+
+def test_text_lines_name_the_request_and_say_a_provider_error_in_one_redacted_line() -> None:
+    buffer = io.StringIO()
+    logger = logging.getLogger("hotline.test_logs")
+    logger.addHandler(log_handler("text", tracebacks=False, stream=buffer))
+    logger.propagate, logger.level = False, logging.INFO
+
+    def fail() -> None:
+        follow("call-1f2e3d4c")
+        try:
+            raise RuntimeError(f"HTTP 400 error: Invalid 'To' Phone Number: {CALLER}")
+        except RuntimeError:
+            logger.exception("a callback failed")
+
+    try:
+        contextvars.copy_context().run(fail)  # the id stays in that context
+        logger.info("outside any request")
+    finally:
+        logger.handlers.clear()
+        logger.propagate = True
+    failed, why, outside = buffer.getvalue().splitlines()
+    assert failed.endswith(" ERROR hotline.test_logs [call-1f2e3d4c]: a callback failed")
+    assert why == (
+        "  (RuntimeError: HTTP 400 error: Invalid 'To' Phone Number: [number]; --debug or "
+        "HOTLINE_LOG_LEVEL=DEBUG shows the traceback)"
+    )
+    assert outside.endswith(" INFO hotline.test_logs: outside any request")
+
+
+def test_an_unknown_log_format_is_refused_naming_the_setting(tmp_path: Path) -> None:
+    assert make_settings(tmp_path, HOTLINE_LOG_FORMAT="JSON").log_format == "json"
+    assert make_settings(tmp_path).log_format == "text"
+    with pytest.raises(ConfigError, match="HOTLINE_LOG_FORMAT: set it to text or json"):
+        make_settings(tmp_path, HOTLINE_LOG_FORMAT="logfmt")

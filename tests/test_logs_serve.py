@@ -40,10 +40,10 @@ def test_serve_writes_one_json_object_a_line_to_stderr(tmp_path: Path) -> None:
             while not healthy(port) and time.monotonic() < deadline:
                 assert server.poll() is None, log.read_text()
                 time.sleep(0.2)
-            request = urllib.request.Request(  # noqa: S310 - loopback
+            request = urllib.request.Request(
                 f"http://127.0.0.1:{port}/livez", headers={HEADER: "probe-0123abcd"}
             )
-            with urllib.request.urlopen(request, timeout=5) as answer:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=5) as answer:  # noqa: S310 - loopback
                 assert answer.headers[HEADER] == "probe-0123abcd"
         finally:
             server.terminate()
