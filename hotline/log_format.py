@@ -39,6 +39,7 @@ class OneLineErrors(logging.Formatter):
         """The line; `[id]` after the logger's name when the record has a request id."""
         request_id = getattr(record, "request_id", "")
         record.request_tag = f" [{request_id}]" if request_id else ""
+        record.exc_text = None  # another handler's cached traceback was not redacted
         return super().format(record)
 
     def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's own name

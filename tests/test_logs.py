@@ -7,18 +7,21 @@ The server's own logging set-up (`setup_logging`) writes to a buffer here instea
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import io
 import json
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hotline.app import TELEGRAM_CHANNEL
+from hotline.bootstrap import jobs
 from hotline.cli.common import setup_logging
 from hotline.errors import ConfigError
 from hotline.log_format import log_handler
@@ -276,3 +279,22 @@ def test_an_unknown_log_format_is_refused_naming_the_setting(tmp_path: Path) -> 
     assert make_settings(tmp_path).log_format == "text"
     with pytest.raises(ConfigError, match="HOTLINE_LOG_FORMAT: set it to text or json"):
         make_settings(tmp_path, HOTLINE_LOG_FORMAT="logfmt")
+
+
+async def test_each_run_of_a_scheduled_job_has_an_id_of_its_own(json_log: JsonLog) -> None:
+    ran: asyncio.Queue[None] = asyncio.Queue()
+
+    async def run() -> None:
+        logging.getLogger("hotline.app").info("probe ran")
+        ran.put_nowait(None)
+
+    scheduler = jobs.new_scheduler()
+    jobs.start(scheduler, (jobs.Job("probe", "probe", run, timedelta(seconds=0.1), True),))
+    try:
+        async with asyncio.timeout(10):
+            for _ in range(2):
+                await ran.get()
+    finally:
+        scheduler.shutdown(wait=False)
+    probes = [r["request_id"] for r in json_log.lines() if r["message"] == "probe ran"]
+    assert probes[:2] == ["job-probe-1", "job-probe-2"]
