@@ -9,6 +9,8 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 from hotline.errors import ConfigError
 
 MIN_KEY_CHARS = 32
@@ -95,3 +97,31 @@ def read_or_make(path: Path, make: Callable[[], bytes] | None) -> tuple[str, boo
     finally:
         draft.unlink()
     return value, True
+
+
+PREVIOUS_DATA_KEYS = "data.key.previous"  # local mode: the keys a rotation is retiring
+
+
+def old_data_keys(env: dict[str, str], primary: bytes, key_file: Path | None) -> tuple[bytes, ...]:
+    """The data keys being retired, which still decrypt: HOTLINE_DATA_KEYS_OLD (comma-separated)
+    and, in local mode, the lines of data.key.previous beside the key file. The primary key
+    itself is left out (a rotation that stopped before it made its new key lists it)."""
+    sources = [("HOTLINE_DATA_KEYS_OLD", env.get("HOTLINE_DATA_KEYS_OLD", "").split(","))]
+    if key_file is not None:
+        previous = key_file.with_name(PREVIOUS_DATA_KEYS)
+        if previous.is_file():
+            sources.append((str(previous), previous.read_text().splitlines()))
+    keys: list[bytes] = []
+    for source, values in sources:
+        for position, value in enumerate((v.strip() for v in values if v.strip()), 1):
+            key = value.encode()
+            try:
+                Fernet(key)
+            except (ValueError, TypeError):
+                raise ConfigError(
+                    f"{source}: key {position} is not a data key (32 bytes in url-safe base64): "
+                    "give the old HOTLINE_DATA_KEY exactly as it was, or leave it out"
+                ) from None
+            if key != primary and key not in keys:
+                keys.append(key)
+    return tuple(keys)
