@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
+from hotline.crypto import new_key
 from hotline.errors import ConfigError
 
 MIN_KEY_CHARS = 32
@@ -125,3 +126,39 @@ def old_data_keys(env: dict[str, str], primary: bytes, key_file: Path | None) ->
             if key != primary and key not in keys:
                 keys.append(key)
     return tuple(keys)
+
+
+def begin_local_rotation(key_file: Path) -> None:
+    """Local mode: a new data key in `key_file`, the one it replaces added to
+    data.key.previous first (so no moment passes where the old key is kept nowhere)."""
+    previous = key_file.with_name(PREVIOUS_DATA_KEYS)
+    try:
+        current = key_file.read_text().strip()
+        kept = previous.read_text().splitlines() if previous.is_file() else []
+        _write_secret(previous, "".join(f"{k}\n" for k in (*kept, current) if k.strip()))
+        _write_secret(key_file, new_key().decode() + "\n")
+    except OSError as exc:
+        raise ConfigError(
+            f"{key_file.parent}: cannot write the local data keys there ({exc.strerror}): make "
+            "the folder writable by this user"
+        ) from None
+
+
+def retire_local_keys(key_file: Path) -> bool:
+    """Local mode: forget the keys a finished rotation replaced; False if there were none."""
+    previous = key_file.with_name(PREVIOUS_DATA_KEYS)
+    if not previous.is_file():
+        return False
+    previous.unlink()
+    return True
+
+
+def _write_secret(path: Path, text: str) -> None:
+    """Write a key file (0600) whole: aside, synced, then renamed over the old one."""
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(draft, path)
