@@ -67,7 +67,9 @@ async def fill(database_url: str, cipher: DataCipher, rows: int) -> None:
         await db.upgrade(engine)
         async with engine.begin() as conn:
             for table in _tables():
-                values = [{c.name: _value(c, i, cipher) for c in table.columns} for i in range(rows)]
+                values = [
+                    {c.name: _value(c, i, cipher) for c in table.columns} for i in range(rows)
+                ]
                 await conn.execute(table.insert(), values)
     finally:
         await engine.dispose()

@@ -9,6 +9,7 @@ import asyncio
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
@@ -18,11 +19,28 @@ from hotline.cli import main
 from hotline.crypto import DataCipher
 from hotline.storage import db
 from hotline.storage.models import Question
-from hotline.storage.sealed_columns import changes, read_batch, sealed_tables, write_changes
+from hotline.storage.sealed_columns import (
+    changes,
+    read_batch,
+    rotate_table,
+    sealed_tables,
+    survey,
+    write_changes,
+)
 from hotline.storage.spool import Spool, voice_spool_path
+from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
-from tests.conftest import make_settings, settings_env
+from tests.conftest import (
+    FixedClock,
+    make_settings,
+    new_call_sid,
+    settings_env,
+    start_app,
+)
 from tests.sealed_rows import expected, fill, secret, stored
+from tests.staffing import DAY, PHONES, staff_the_hotline
+from tests.test_escalation_voice import numbers
+from tests.test_voice_webhooks import end_call, press, start_call
 
 KEY_A = Fernet.generate_key().decode()
 KEY_B = Fernet.generate_key().decode()
@@ -94,7 +112,8 @@ def test_every_encrypted_value_is_re_encrypted_with_the_new_key_in_batches(
     assert "keys rotate-data: staff: 7/7 rows" in out
     assert "voice spool: 1 records re-encrypted" in out
     assert "remove HOTLINE_DATA_KEYS_OLD" in out
-    assert "Ники" not in out + err and "+9955" not in out + err
+    assert "Ники" not in out + err
+    assert "+9955" not in out + err
 
     new = DataCipher(KEY_B)  # the new key alone
     after = values(url)
@@ -122,7 +141,8 @@ def test_a_stopped_rotation_carries_on_where_it_stopped(hotline: Run, url: str) 
     new = DataCipher(KEY_B)
     halfway = values(url)
     moved = {w for w, t in halfway.items() if t and t != before[w]}
-    assert moved and moved != {w for w, t in before.items() if t}  # some done, not all
+    assert moved
+    assert moved != {w for w, t in before.items() if t}
     assert all(new.decrypt(halfway[w] or "") == expected(*w) for w in moved)
 
     code, out, err = hotline("keys", "rotate-data", "--batch-size", "3", **ROTATING)
@@ -159,15 +179,19 @@ def test_what_the_hotline_writes_during_a_batch_is_kept(url: str) -> None:
             async with SqlUnitsOfWork(engine)() as uow:
                 await uow.cases.keep_pending(first_case, old_and_new.encrypt("kept meanwhile"))
             async with engine.begin() as conn:
-                await write_changes(conn, questions, changes(old_and_new, questions, question_batch))
+                await write_changes(
+                    conn, questions, changes(old_and_new, questions, question_batch)
+                )
                 await write_changes(conn, cases, changes(old_and_new, cases, case_batch))
             now = await stored(engine)
         finally:
             await engine.dispose()
         new = DataCipher(KEY_B)
         assert new.decrypt(now[("questions", "text", first_question)] or "") == "written meanwhile"
-        kept = [old_and_new.decrypt(now[("chat_cases", "pending", f"{first_case}.{p}")] or "")
-                for p in (0, 1, 2)]
+        kept = [
+            old_and_new.decrypt(now[("chat_cases", "pending", f"{first_case}.{p}")] or "")
+            for p in (0, 1, 2)
+        ]
         assert kept[2] == "kept meanwhile"  # the case's three messages, none lost
         assert kept[:2] == [secret("chat_cases", "pending", 0, p) for p in (0, 1)]
         # The rows nobody touched were re-encrypted in the same batch.
@@ -179,9 +203,7 @@ def test_what_the_hotline_writes_during_a_batch_is_kept(url: str) -> None:
     asyncio.run(interleave())
 
 
-def test_check_names_the_column_a_foreign_key_wrote_never_the_value(
-    hotline: Run, url: str
-) -> None:
+def test_check_names_the_column_a_foreign_key_wrote_never_the_value(hotline: Run, url: str) -> None:
     asyncio.run(fill(url, DataCipher(KEY_A), ROWS))
     code, out, err = hotline("keys", "check", HOTLINE_DATA_KEY=KEY_A)
     assert code == 0, err
@@ -203,9 +225,48 @@ def test_check_names_the_column_a_foreign_key_wrote_never_the_value(
     [line] = out.splitlines()
     assert line.startswith("keys check: questions.text: 7 values decrypt with none of the")
     assert "HOTLINE_DATA_KEYS_OLD" in line
-    assert "nobody" not in out + err and stranger not in out + err
+    assert "nobody" not in out + err
+    assert stranger not in out + err
     # A rotation cannot carry them over either: it says so and keeps the old key in place.
     code, out, err = hotline("keys", "rotate-data", **ROTATING)
     assert code == 1, err
     assert "questions.text: 7 values decrypt with none" in out
     assert "remove HOTLINE_DATA_KEYS_OLD" not in out
+
+
+async def test_a_running_server_keeps_ringing_staff_through_a_rotation(
+    aiohttp_client: Any, database_url: str, tmp_path: Path
+) -> None:
+    clock = FixedClock(DAY)
+    languages = {"HOTLINE_LANGUAGES": "en,ru"}
+    await staff_the_hotline(make_settings(tmp_path, database_url, HOTLINE_DATA_KEY=KEY_A))
+    settings = make_settings(tmp_path, database_url, **languages, **ROTATING)
+    client = await start_app(aiohttp_client, settings, clock)  # the new key, and the old one
+
+    async def rung() -> str:
+        clock.advance(minutes=1)  # the duty board reads the staff's numbers anew
+        sid = new_call_sid()
+        dial = await press(client, sid, await start_call(client, sid, "?lang=ru"), "3")
+        await end_call(client, sid)
+        [(number, _)] = numbers(dial)
+        return number
+
+    assert await rung() == PHONES["ana"]  # written with the old key
+    engine = db.create_engine(settings.database_url)
+    cipher = DataCipher(KEY_B, [KEY_A])
+    staff = StaffDirectory(engine, cipher, settings.pseudonym_key)
+    [table] = [s for s in sealed_tables() if s.name == "staff"]
+    try:
+        # Halfway: Ana's row re-encrypted, the others not yet; her number changes meanwhile.
+        done = await rotate_table(
+            engine, cipher, table, batch_size=1, max_batches=1, progress=lambda _: None
+        )
+        assert done[2] is False
+        await staff.set("ana", phone="+995555000011", now=clock())
+        assert await rung() == "+995555000011"
+        await rotate_table(engine, cipher, table, batch_size=1, max_batches=None, progress=lambda _: None)
+        await staff.set("ana", phone="+995555000012", now=clock())
+        assert await rung() == "+995555000012"
+        assert {c.old + c.none for c in await survey(engine, cipher) if c.table == "staff"} == {0}
+    finally:
+        await engine.dispose()
