@@ -264,7 +264,9 @@ async def test_a_running_server_keeps_ringing_staff_through_a_rotation(
         assert done[2] is False
         await staff.set("ana", phone="+995555000011", now=clock())
         assert await rung() == "+995555000011"
-        await rotate_table(engine, cipher, table, batch_size=1, max_batches=None, progress=lambda _: None)
+        await rotate_table(
+            engine, cipher, table, batch_size=1, max_batches=None, progress=lambda _: None
+        )
         await staff.set("ana", phone="+995555000012", now=clock())
         assert await rung() == "+995555000012"
         assert {c.old + c.none for c in await survey(engine, cipher) if c.table == "staff"} == {0}
