@@ -21,22 +21,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import subprocess
-import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.fernet import Fernet
-from participants import postgres_database
+from participants import hotline, postgres_database
 
 from hotline.crypto import DataCipher
 from hotline.storage import db
 from hotline.storage.case_tables import CaseMessage
 from hotline.storage.models import CallLogEntry, Escalation, Question
 
-COMMAND_TIMEOUT_S = 1800
 WHEN = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 
 
@@ -73,22 +69,6 @@ async def fill(url: str, key: str, rows: int) -> None:
                 )  # fmt: skip
     finally:
         await engine.dispose()
-
-
-def hotline(env: dict[str, str], *args: str) -> tuple[float, str]:
-    """Run `hotline ARGS` as an operator does; its wall time and output."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "hotline", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=COMMAND_TIMEOUT_S,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"hotline {' '.join(args)}: exit {done.returncode}: {done.stderr}")
-    return time.perf_counter() - started, done.stdout
 
 
 def run(target: str, url: str, workdir: Path, rows: int, batch: int) -> None:
