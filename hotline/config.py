@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError
 
 from hotline.config_secrets import (
     local_secret,
+    old_data_keys,
     pseudonym_key,
     real_secret,
     require,
@@ -70,6 +71,8 @@ class Settings:
     # A deployment's campaign files (<name>.yaml): a file named like a shipped one replaces it.
     campaigns_dir: Path | None = None
     data_key: bytes = b""
+    data_keys_old: tuple[bytes, ...] = ()  # being retired: they decrypt, never encrypt
+    data_key_file: Path | None = None  # local mode's data/keys/data.key, if the key is there
     telegram_token: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_api_url: str | None = None
@@ -126,6 +129,7 @@ def _build(env: dict[str, str]) -> Settings:
         token = real_secret(env, "HOTLINE_TWILIO_AUTH_TOKEN") if _uses_twilio(env) else ""
         key = pseudonym_key(real_secret(env, "HOTLINE_PSEUDONYM_KEY"))
         data_key = real_secret(env, "HOTLINE_DATA_KEY").encode()
+        data_key_file = None
     else:
         public_url = _url(
             "HOTLINE_PUBLIC_URL", env.get("HOTLINE_PUBLIC_URL", f"http://{host}:{port}")
@@ -135,6 +139,7 @@ def _build(env: dict[str, str]) -> Settings:
         key = key_text.encode()
         data_text, created_data = local_secret(data_dir, "data.key", new_key)
         data_key = env.get("HOTLINE_DATA_KEY", data_text).encode()
+        data_key_file = None if "HOTLINE_DATA_KEY" in env else data_dir / "keys" / "data.key"
         if created_token or created_key or created_data:
             notices.append(
                 f"local mode: created local keys in {data_dir / 'keys'} (mode 0600); "
@@ -169,6 +174,7 @@ def _build(env: dict[str, str]) -> Settings:
             "back the copy you kept, or, if this folder holds nothing to keep yet, delete "
             "the data folder and a new key is made"
         ) from None
+    data_keys_old = old_data_keys(env, data_key, data_key_file)
     telegram_token = env.get("HOTLINE_TELEGRAM_TOKEN")
     telegram_secret = env.get("HOTLINE_TELEGRAM_WEBHOOK_SECRET")
     if telegram_token is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{20,}", telegram_token):
@@ -218,6 +224,8 @@ def _build(env: dict[str, str]) -> Settings:
             "campaign files (<name>.yaml), e.g. /etc/hotline/campaigns",
         ),
         data_key=data_key,
+        data_keys_old=data_keys_old,
+        data_key_file=data_key_file,
         telegram_token=telegram_token,
         telegram_webhook_secret=telegram_secret,
         telegram_api_url=telegram_api,

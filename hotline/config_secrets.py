@@ -9,6 +9,9 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
+from hotline.crypto import new_key
 from hotline.errors import ConfigError
 
 MIN_KEY_CHARS = 32
@@ -95,3 +98,67 @@ def read_or_make(path: Path, make: Callable[[], bytes] | None) -> tuple[str, boo
     finally:
         draft.unlink()
     return value, True
+
+
+PREVIOUS_DATA_KEYS = "data.key.previous"  # local mode: the keys a rotation is retiring
+
+
+def old_data_keys(env: dict[str, str], primary: bytes, key_file: Path | None) -> tuple[bytes, ...]:
+    """The data keys being retired, which still decrypt: HOTLINE_DATA_KEYS_OLD (comma-separated)
+    and, in local mode, the lines of data.key.previous beside the key file. The primary key
+    itself is left out (a rotation that stopped before it made its new key lists it)."""
+    sources = [("HOTLINE_DATA_KEYS_OLD", env.get("HOTLINE_DATA_KEYS_OLD", "").split(","))]
+    if key_file is not None:
+        previous = key_file.with_name(PREVIOUS_DATA_KEYS)
+        if previous.is_file():
+            sources.append((str(previous), previous.read_text().splitlines()))
+    keys: list[bytes] = []
+    for source, values in sources:
+        for position, value in enumerate((v.strip() for v in values if v.strip()), 1):
+            key = value.encode()
+            try:
+                Fernet(key)
+            except (ValueError, TypeError):
+                raise ConfigError(
+                    f"{source}: key {position} is not a data key (32 bytes in url-safe base64): "
+                    "give the old HOTLINE_DATA_KEY exactly as it was, or leave it out"
+                ) from None
+            if key != primary and key not in keys:
+                keys.append(key)
+    return tuple(keys)
+
+
+def begin_local_rotation(key_file: Path) -> None:
+    """Local mode: a new data key in `key_file`, the one it replaces added to
+    data.key.previous first (so no moment passes where the old key is kept nowhere)."""
+    previous = key_file.with_name(PREVIOUS_DATA_KEYS)
+    try:
+        current = key_file.read_text().strip()
+        kept = previous.read_text().splitlines() if previous.is_file() else []
+        _write_secret(previous, "".join(f"{k}\n" for k in (*kept, current) if k.strip()))
+        _write_secret(key_file, new_key().decode() + "\n")
+    except OSError as exc:
+        raise ConfigError(
+            f"{key_file.parent}: cannot write the local data keys there ({exc.strerror}): make "
+            "the folder writable by this user"
+        ) from None
+
+
+def retire_local_keys(key_file: Path) -> bool:
+    """Local mode: forget the keys a finished rotation replaced; False if there were none."""
+    previous = key_file.with_name(PREVIOUS_DATA_KEYS)
+    if not previous.is_file():
+        return False
+    previous.unlink()
+    return True
+
+
+def _write_secret(path: Path, text: str) -> None:
+    """Write a key file (0600) whole: aside, synced, then renamed over the old one."""
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(draft, path)

@@ -90,7 +90,7 @@ class Core:
     def __init__(self, settings: Settings, *, catalog: Catalog | None = None) -> None:
         self.settings = settings
         self._catalog = catalog
-        self.cipher = DataCipher(settings.data_key)
+        self.cipher = DataCipher(settings.data_key, settings.data_keys_old)
         self.database = Database(settings, self.cipher)
 
     @cached_property

@@ -52,7 +52,7 @@ from hotline.reminders.dispatcher import DispatchConfig, Dispatcher
 from hotline.reminders.first_message import how_to_stop
 from hotline.reminders.openings import ChatOpenings
 from hotline.reminders.outbound import Sender, outbound_text
-from hotline.storage.spool import Spool
+from hotline.storage.spool import Spool, voice_spool_path
 
 if TYPE_CHECKING:
     from hotline.bootstrap import Core
@@ -207,7 +207,7 @@ def build_voice(
     )
     # What the voice fallback hears while the database is down waits here, on local disk.
     spool = VoiceSpool(
-        spool=Spool(settings.data_dir / "spool" / "voice.spool", core.cipher),
+        spool=Spool(voice_spool_path(settings.data_dir), core.cipher),
         units=database.units,
         board=shared.board,
         escalation=escalation,

@@ -1,5 +1,6 @@
 """The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
-report, campaigns, participants, reminders, services, keys generate, check."""
+report, campaigns, participants, reminders, services, keys (generate, rotate-data,
+check), check."""
 
 from __future__ import annotations
 

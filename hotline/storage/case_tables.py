@@ -12,7 +12,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hotline.storage.models import Base
-from hotline.storage.types import UTCDateTime
+from hotline.storage.types import UTCDateTime, sealed
 
 
 class CaseMessage(Base):
@@ -25,7 +25,7 @@ class CaseMessage(Base):
         String(36), ForeignKey("escalations.id", ondelete="CASCADE")
     )
     staff_id: Mapped[str | None] = mapped_column(String(32))  # who wrote it; None: the person
-    text: Mapped[str] = mapped_column(Text)  # encrypted
+    text: Mapped[str] = mapped_column(Text, info=sealed())
     written_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_case_messages_escalation_id", "escalation_id"),)

@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from hotline.storage.types import UTCDateTime
+from hotline.storage.types import UTCDateTime, sealed
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -132,8 +132,8 @@ class Question(Base):
     log_id: Mapped[str] = mapped_column(ForeignKey("call_log.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(8))
-    reply_to: Mapped[str] = mapped_column(Text)  # encrypted chat id or phone number
-    text: Mapped[str] = mapped_column(Text)  # encrypted
+    reply_to: Mapped[str] = mapped_column(Text, info=sealed())  # chat id or phone number
+    text: Mapped[str] = mapped_column(Text, info=sealed())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -151,8 +151,8 @@ class StaffMember(Base):
     name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16))
     languages: Mapped[list[str]] = mapped_column(JSON)
-    phone: Mapped[str | None] = mapped_column(Text)  # encrypted E.164 number
-    telegram: Mapped[str | None] = mapped_column(Text)  # encrypted Telegram user id
+    phone: Mapped[str | None] = mapped_column(Text, info=sealed())  # E.164 number
+    telegram: Mapped[str | None] = mapped_column(Text, info=sealed())  # Telegram user id
     telegram_ref: Mapped[str | None] = mapped_column(String(64), unique=True)
     position: Mapped[int] = mapped_column(Integer)  # the order of preference among equals
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -245,8 +245,8 @@ class CallbackTask(Base):
         ForeignKey("escalations.id", ondelete="CASCADE"), primary_key=True
     )
     kind: Mapped[str] = mapped_column(String(16))  # voicemail | callback
-    contact: Mapped[str | None] = mapped_column(Text)  # encrypted number; NULL once closed
-    recording_url: Mapped[str | None] = mapped_column(Text)  # encrypted; NULL once closed
+    contact: Mapped[str | None] = mapped_column(Text, info=sealed())  # NULL once closed
+    recording_url: Mapped[str | None] = mapped_column(Text, info=sealed())  # NULL once closed
     duration_s: Mapped[int | None] = mapped_column(Integer)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -263,8 +263,8 @@ class ChatCase(Base):
         ForeignKey("escalations.id", ondelete="CASCADE"), primary_key=True
     )
     session_key: Mapped[str] = mapped_column(String(96))
-    address: Mapped[str | None] = mapped_column(Text)  # encrypted chat id or number
-    pending: Mapped[list[str]] = mapped_column(JSON)  # encrypted texts before it was taken
+    address: Mapped[str | None] = mapped_column(Text, info=sealed())  # chat id or number
+    pending: Mapped[list[str]] = mapped_column(JSON, info=sealed("list"))  # before it was taken
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_chat_cases_session_key", "session_key", "closed_at"),)
@@ -278,7 +278,7 @@ class StaffNotice(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     escalation_id: Mapped[str] = mapped_column(ForeignKey("escalations.id", ondelete="CASCADE"))
-    chat: Mapped[str] = mapped_column(Text)  # encrypted chat id
+    chat: Mapped[str] = mapped_column(Text, info=sealed())  # a chat id
     chat_ref: Mapped[str] = mapped_column(String(64))  # keyed pseudonym of the chat id
     message_id: Mapped[int] = mapped_column(Integer)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -300,9 +300,9 @@ class _Reachable:
 
     channel: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(8))
-    phone: Mapped[str | None] = mapped_column(Text)  # encrypted E.164 number
+    phone: Mapped[str | None] = mapped_column(Text, info=sealed())  # E.164 number
     phone_ref: Mapped[str | None] = mapped_column(String(64))
-    telegram: Mapped[str | None] = mapped_column(Text)  # encrypted chat id, once linked
+    telegram: Mapped[str | None] = mapped_column(Text, info=sealed())  # chat id, once linked
     telegram_ref: Mapped[str | None] = mapped_column(String(64))
     telegram_linked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     consent_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -340,7 +340,7 @@ class FamilyContactRow(_Reachable, Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     participant_id: Mapped[str] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(Text)  # encrypted
+    name: Mapped[str] = mapped_column(Text, info=sealed())
 
     __table_args__ = (
         Index("ix_family_contacts_participant_id", "participant_id", "position"),

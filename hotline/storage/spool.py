@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hotline.crypto import DataCipher
+from hotline.crypto import DataCipher, KeyUsed
 from hotline.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,11 @@ log = logging.getLogger(__name__)
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 _TAIL_CHUNK = 1 << 16  # a torn record is far shorter than this
+
+
+def voice_spool_path(data_dir: Path) -> Path:
+    """Where the voice fallback spools what the database could not take."""
+    return data_dir / "spool" / "voice.spool"
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,43 @@ class Spool:
             os.close(fd)
             return None
         return ReplayClaim(fd)
+
+    def reseal(self) -> int | None:
+        """Re-encrypt with the primary data key the records an old key made (`hotline keys
+        rotate-data`); how many, or None while another process replays (try again later)."""
+        claim = self.claim_replay()
+        if claim is None:
+            return None
+        try:
+            if not self.path.parent.exists():
+                return 0
+            with _flock(self._lock_path):
+                data = self.path.read_bytes() if self.path.exists() else b""
+                complete, _ = _split(data)
+                rotated = [self.cipher.rotate(line.decode("ascii", "replace")) for line in complete]
+                if not any(rotated):
+                    return 0
+                self._replace(
+                    b"".join(
+                        (new.encode("ascii") if new else line) + b"\n"
+                        for new, line in zip(rotated, complete, strict=True)
+                    )
+                )
+                return sum(1 for new in rotated if new)
+        finally:
+            claim.release()
+
+    def keys_used(self) -> dict[KeyUsed, int]:
+        """How many records decrypt with the primary key, only an old one, or none."""
+        counts = dict.fromkeys(KeyUsed, 0)
+        if not self.path.parent.exists():
+            return counts
+        with _flock(self._lock_path):
+            data = self.path.read_bytes() if self.path.exists() else b""
+        for line in _split(data)[0]:
+            if line.strip():
+                counts[self.cipher.key_used(line.decode("ascii", "replace"))] += 1
+        return counts
 
     # -- inside ---------------------------------------------------------------------------
 

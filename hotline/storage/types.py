@@ -29,3 +29,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def sealed(kind: str = "text") -> dict[str, str]:
+    """`info=` of a column encrypted with the data key: "text" (one token) or "list" (a JSON
+    list of tokens). `hotline keys rotate-data` and `keys check` find the columns by it."""
+    return {"encrypted": kind}
