@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
-report, campaigns, participants, reminders, services, keys generate, check."""
+report, campaigns, participants, reminders, services, keys generate, data purge, check."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from hotline.cli import (
     chat,
     check,
     common,
+    data,
     db,
     flows,
     keys,
@@ -87,6 +88,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services, keys, check):
+    for command in (*commands, campaigns, participants, reminders, services, keys, data, check):
         command.add_parser(sub)
     return parser
