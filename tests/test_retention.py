@@ -38,6 +38,7 @@ from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
 from tests.conftest import DATA_KEY, PSEUDONYM_KEY, FixedClock, make_settings
 from tests.test_participants import NINO
+from tests.test_staff_cli import Run, _runner
 
 NOW = datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
 POLICY = RetentionPolicy()  # 13 months of call log, 12 after a program, 24 of audit
@@ -386,3 +387,32 @@ async def test_folded_rows_hold_no_pseudonym(engine: AsyncEngine, units: SqlUnit
     await purge(units, POLICY, KEEP, NOW)
     assert await count(engine, CallLogTotal.__tablename__) == 1
     assert "f" * 32 not in await everything_stored(engine)
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`hotline ARGS...` as an operator runs it, on a temporary SQLite database."""
+    return _runner(tmp_path, monkeypatch, capsys)
+
+
+def test_the_command_counts_on_a_dry_run_then_purges_and_refuses_a_bad_period(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run("data", "purge", "--dry-run")
+    assert code == 0, err
+    assert out.splitlines() == [
+        "kept: call log 13 months, participants 12 months after their program, "
+        "audit log 24 months, tasks 7 days",
+        "would remove: calls folded 0, voicemails 0, recordings deleted 0, callback tasks 0, "
+        "questions 0, participants 0, audit lines 0",
+    ]
+    code, out, err = run("data", "purge")
+    assert code == 0, err
+    assert out.splitlines()[1].startswith("removed: calls folded 0,")
+    monkeypatch.setenv("HOTLINE_RETAIN_CALL_LOG_MONTHS", "thirteen")
+    code, out, err = run("data", "purge")
+    assert code == 2
+    assert err == (
+        "hotline: configuration: HOTLINE_RETAIN_CALL_LOG_MONTHS must be a whole number of "
+        "months from 1 to 120\n"
+    )
