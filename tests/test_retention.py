@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from hotline.accounts.ports import AuditEntry, AuditFilter
 from hotline.crypto import DataCipher
+from hotline.dashboard_texts import DashboardText
 from hotline.errors import ConfigError
 from hotline.escalation.model import Kind, Result
 from hotline.escalation.ports import NewVoicemail
@@ -36,6 +37,7 @@ from hotline.storage.participants import ContactKeys
 from hotline.storage.retention_tables import CallLogTotal
 from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
+from hotline.web.dashboard.audit_words import words_of
 from tests.conftest import DATA_KEY, PSEUDONYM_KEY, FixedClock, make_settings
 from tests.test_participants import NINO
 from tests.test_staff_cli import Run, _runner
@@ -332,6 +334,8 @@ async def test_audit_lines_past_their_period_go_and_each_purge_writes_its_counts
     )
     await purge(units, POLICY, KEEP, NOW + timedelta(days=1))  # nothing to remove: a line
     assert len(await audit_lines(units)) == 3
+    # The dashboard's audit page says it in words.
+    assert words_of(AUDIT_ACTION, {}) == (DashboardText.DASH_AUDIT_PURGE, {})
 
 
 def test_the_periods_come_from_the_environment_within_bounds() -> None:
