@@ -26,6 +26,7 @@ from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
 from hotline.escalation.policy import EscalationPolicy, RingMode
 from hotline.log_format import LOG_FORMATS, LogFormat
+from hotline.retention.policy import RetentionPolicy, retention_policy
 
 Mode = Literal["local", "production"]
 
@@ -88,6 +89,7 @@ class Settings:
     checkin_wait: timedelta = timedelta(hours=72)  # a check-in unanswered this long: silent
     checkin_silences: int = 2  # silent check-ins in a row that make a task for the specialist
     directory: DirectorySettings = field(default_factory=DirectorySettings)
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # HOTLINE_RETAIN_*
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -247,6 +249,7 @@ def _build(env: dict[str, str]) -> Settings:
         ),
         checkin_silences=_bounded(env, "HOTLINE_CHECKIN_SILENCES", 2, 1, 20, "check-ins"),
         directory=directory_settings(env),
+        retention=retention_policy(env),
         notices=tuple(notices),
     )
 

@@ -401,3 +401,5 @@ class DashboardText(Registered):
     # A voicemail's recording on Now, for whoever holds it; listening is in the audit log.
     DASH_NOW_RECORDING = "dash-now-recording", Audience.DASHBOARD
     DASH_AUDIT_VOICEMAIL = "dash-audit-voicemail", Audience.DASHBOARD
+    # The retention purge's line in the audit log (its counts are the line's reason).
+    DASH_AUDIT_PURGE = "dash-audit-purge", Audience.DASHBOARD

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -139,8 +140,12 @@ async def test_one_scheduler_runs_every_periodic_job_while_the_app_runs(
     client = await start_app(aiohttp_client, settings, clock, hotline=hotline)
     assert hotline.scheduler.running
     jobs = sorted(job.id for job in hotline.scheduler.get_jobs())
-    expected = ["housekeeping", "reminders", "voice-spool"]
+    expected = ["housekeeping", "purge", "reminders", "voice-spool"]
     assert jobs == (["escalation-alerts", *expected] if bot else expected)
+    # The retention purge: daily, the first a while after the start (not with it).
+    purge = hotline.scheduler.get_job("purge")
+    assert purge.trigger.interval == timedelta(days=1)
+    assert purge.next_run_time - datetime.now(UTC) > timedelta(minutes=29)
     assert [call.method for call in fake_telegram.calls] == (["getMe"] if bot else [])
     await answers_a_call(client)
     await client.close()

@@ -39,6 +39,7 @@ from hotline.bootstrap.languages import (
     shipped_flows,
     wanted_voice_languages,
 )
+from hotline.bootstrap.retention import run_purge
 from hotline.catalog import Catalog
 from hotline.channels.callbacks import CallbackCalls
 from hotline.channels.outbound import ReminderStatus
@@ -317,6 +318,7 @@ def build(
         ),
         jobs.spool_job(voice.spool.replay_logged),
         jobs.dispatch_job(dispatcher, settings.reminders_tick),
+        jobs.purge_job(lambda: run_purge(base, database, clock())),
     )
     return Hotline(
         core=base,

@@ -27,6 +27,10 @@ SWEEP_MINUTES = 5
 SPOOL_REPLAY_SECONDS = 15
 DISPATCH_SECONDS = 30
 NOTICE_MEMORY = timedelta(days=30)  # staff messages of ended escalations, for late replies
+PURGE_EVERY = timedelta(days=1)
+# The first purge waits a while after a start (not at once: a start is busy enough), yet a
+# server restarted more often than daily still purges.
+PURGE_FIRST = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Job:
     run: Callable[[], Awaitable[None]]
     every: timedelta
     at_start: bool = False
+    first_after: timedelta | None = None  # the first run this long after the start
 
 
 def new_scheduler() -> AsyncIOScheduler:
@@ -51,6 +56,8 @@ def start(scheduler: AsyncIOScheduler, jobs: tuple[Job, ...]) -> None:
     for job in jobs:
         # No next_run_time means the trigger's first time; None would add the job paused.
         first = {"next_run_time": datetime.now(UTC)} if job.at_start else {}
+        if job.first_after is not None:
+            first = {"next_run_time": datetime.now(UTC) + job.first_after}
         scheduler.add_job(
             for_job(job.id, job.run),
             "interval",
@@ -84,6 +91,20 @@ def housekeeping_job(
             log.exception("housekeeping failed; it runs again in %d minutes", SWEEP_MINUTES)
 
     return Job("housekeeping", "housekeeping", run, timedelta(minutes=SWEEP_MINUTES))
+
+
+def purge_job(purge: Callable[[], Awaitable[object]]) -> Job:
+    """Delete what is past keeping (`retention.purge`), daily; it logs its own counts."""
+
+    async def run() -> None:
+        try:
+            await purge()
+        except DatabaseUnavailable as exc:
+            log.warning("purge: %s; it runs again tomorrow", exc)
+        except Exception:
+            log.exception("purge failed; it runs again tomorrow")
+
+    return Job("purge", "retention purge", run, PURGE_EVERY, first_after=PURGE_FIRST)
 
 
 def alerts_job(escalations: EscalationService) -> Job:

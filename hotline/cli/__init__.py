@@ -1,6 +1,6 @@
 """The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
 report, campaigns, participants, reminders, services, keys (generate, rotate-data,
-check), check."""
+check), data (purge, export, erase), check."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from hotline.cli import (
     chat,
     check,
     common,
+    data,
     db,
     flows,
     keys,
@@ -88,6 +89,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services, keys, check):
+    for command in (*commands, campaigns, participants, reminders, services, keys, data, check):
         command.add_parser(sub)
     return parser

@@ -36,6 +36,7 @@ from hotline.escalation.model import (
 from hotline.escalation.timeline import EscalationEvent
 from hotline.participants.ports import ParticipantRepository
 from hotline.reminders.ports import AnswerRepository, PlanRepository
+from hotline.retention.ports import RetentionRepository
 from hotline.stats.ports import StatsRepository
 
 DUE_BATCH = 50  # timers claimed per tick; the rest wait for the next tick
@@ -429,6 +430,10 @@ class UnitOfWork(Protocol):
     @property
     def calendar_feeds(self) -> CalendarFeedRepository:
         """The staff's secret calendar feeds."""
+
+    @property
+    def retention(self) -> RetentionRepository:
+        """What the purge deletes, and the counts it keeps of the call log."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

@@ -292,10 +292,8 @@ class StaffNotice(Base):
 class _Reachable:
     """The columns of a person the program writes to: a participant or a family contact.
 
-    Phone and Telegram chat id are encrypted; `phone_ref` and `telegram_ref` are keyed
-    pseudonyms of them, to find whom an SMS or a chat comes from without decrypting every
-    row. `consent_*` is the consent to be contacted: when, by which staff member, for which
-    channels.
+    Phone and Telegram chat id are encrypted; `*_ref` are keyed pseudonyms of them, to find
+    whom a message comes from. `consent_*`: when, by whom, for which channels.
     """
 
     channel: Mapped[str] = mapped_column(String(16))
@@ -324,6 +322,7 @@ class ParticipantRow(_Reachable, Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # ended or withdrawn
 
     __table_args__ = (
         Index("ix_participants_phone_ref", "phone_ref"),
@@ -446,5 +445,6 @@ class MessageAttempt(Base):
 
 # Tables kept in modules of their own join Base.metadata here, wherever models are loaded.
 from hotline.storage import case_tables, dashboard_tables, directory_tables  # noqa: E402
+from hotline.storage import retention_tables as retention_tables  # noqa: E402
 
-__all__ = ["Base", "case_tables", "dashboard_tables", "directory_tables"]
+__all__ = ["Base", "case_tables", "dashboard_tables", "directory_tables", "retention_tables"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Row, Table, delete, insert, select, update
+from sqlalchemy import Row, Table, and_, case, delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -40,6 +40,7 @@ from hotline.storage.models import (
     ParticipantRow,
     StaffMember,
 )
+from hotline.storage.types import UTCDateTime
 
 __all__ = ["ContactKeys", "SqlParticipants"]
 
@@ -49,6 +50,7 @@ _INVITES = cast(Table, EnrolmentInvite.__table__)
 _STAFF = cast(Table, StaffMember.__table__)
 _CHUNK = 1000  # rows a statement: well under both engines' limits on bound parameters
 _T = TypeVar("_T")
+_OVER = (Status.ENDED.value, Status.WITHDRAWN.value)  # dated by `ended_at`, for retention
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class SqlParticipants:
                     **self._person_values(participant),
                     "created_at": now,
                     "updated_at": now,
+                    "ended_at": now if participant.status.value in _OVER else None,
                 }
             )
             family.extend(
@@ -123,6 +126,7 @@ class SqlParticipants:
         if row_id is None:
             raise ParticipantError([Problem("case", "no participant has this case code")])
         values = {**self._person_values(participant), "updated_at": now}
+        values["ended_at"] = _ended_at(participant.status, now)
         await self.conn.execute(update(_PEOPLE).where(_PEOPLE.c.id == row_id).values(values))
         stored = set(
             (
@@ -311,7 +315,7 @@ class SqlParticipants:
             over = await self.conn.execute(
                 update(_PEOPLE)
                 .where(_PEOPLE.c.case_code.in_(list(ended)), _PEOPLE.c.status.in_([before, during]))
-                .values(status=Status.ENDED.value, updated_at=now)
+                .values(status=Status.ENDED.value, updated_at=now, ended_at=now)
             )
             count += over.rowcount or 0
         return count
@@ -410,3 +414,11 @@ def _chat(text: str | None) -> int | None:
 def _chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
+
+
+def _ended_at(status: Status, now: datetime) -> Any:
+    """When the program ended: kept while it stays over, `now` when it ends, else none."""
+    if status.value not in _OVER:
+        return None
+    still_over = and_(_PEOPLE.c.status.in_(_OVER), _PEOPLE.c.ended_at.is_not(None))
+    return case((still_over, _PEOPLE.c.ended_at), else_=literal(now, UTCDateTime()))

@@ -9,12 +9,18 @@ parameters are bound apart from the SELECT's.
 
 Calls a simulator placed (`call_log.simulated`) count only when the window says so; an
 escalation counts as its call does (a NOT EXISTS on its log row, by primary key).
+
+The call log's figures read the live rows and the hourly totals purged rows were folded
+into (`retention_tables`) as one: a period's figures are the same before and after a purge
+(but for its distinct and repeat callers, counted day by day once purged). Escalations go
+with their purged call: their figures cover the call log's retention period only.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -31,6 +37,7 @@ from sqlalchemy import (
     not_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
@@ -62,6 +69,7 @@ from hotline.storage.models import (
     ParticipantRow,
     PlannedMessageRow,
 )
+from hotline.storage.retention_tables import CallerTotal, CallLogTotal
 
 __all__ = ["SqlStats"]
 
@@ -71,6 +79,9 @@ _TASKS = cast(Table, CallbackTask.__table__)
 _PLAN = cast(Table, PlannedMessageRow.__table__)
 _PEOPLE = cast(Table, ParticipantRow.__table__)
 _TRAFFIC = (*CALL_CHANNELS, *CHAT_CHANNELS)
+_TOTALS = cast(Table, CallLogTotal.__table__)
+_CALLERS = cast(Table, CallerTotal.__table__)
+_HALF_DAY = timedelta(hours=12)
 _ESCALATED = (Kind.CALL, Kind.CALLBACK, Kind.CHAT, Kind.QUESTION)  # not program tasks
 
 
@@ -83,19 +94,43 @@ class SqlStats:
 
     # -- the call log ---------------------------------------------------------------------
 
+    def _log(self, window: Window, channels: tuple[str, ...]) -> Any:
+        """Calls and chats of `channels` begun in the window, as a subquery of `at`,
+        channel, language, outcome, path (JSON text) and `n`: the live rows (1 each) and the
+        hourly totals purged rows were folded into (`retention_tables`), alike."""
+        live = select(
+            _LOG.c.started_at.label("at"),
+            _LOG.c.channel,
+            _LOG.c.language,
+            _LOG.c.outcome,
+            func.cast(_LOG.c.path, Text).label("path"),
+            literal(1, Integer).label("n"),
+        ).where(*_calls(window, channels))
+        real = () if window.simulated else (_TOTALS.c.simulated == false(),)
+        folded = select(
+            _TOTALS.c.hour,
+            _TOTALS.c.channel,
+            _TOTALS.c.language,
+            _TOTALS.c.outcome,
+            _TOTALS.c.path,
+            _TOTALS.c.calls,
+        ).where(*_within(_TOTALS.c.hour, window), _TOTALS.c.channel.in_(channels), *real)
+        return union_all(live, folded).subquery()
+
     def _traffic(self, window: Window) -> Any:
         """Calls and chats of the window with their local time, as a subquery."""
-        return (
-            select(self._local(_LOG.c.started_at, window).label("local"), _LOG.c.channel)
-            .where(*_calls(window, _TRAFFIC))
-            .subquery()
-        )
+        log = self._log(window, _TRAFFIC)
+        return select(
+            self._local(log.c.at, window).label("local"), log.c.channel, log.c.n
+        ).subquery()
 
     async def traffic_by_day(self, window: Window) -> list[DayCount]:
         """Calls and chats per local date and channel."""
         sub = self._traffic(window)
         day = func.date(sub.c.local).label("day")
-        query = select(day, sub.c.channel, func.count().label("n")).group_by(day, sub.c.channel)
+        query = select(day, sub.c.channel, func.sum(sub.c.n).label("n")).group_by(
+            day, sub.c.channel
+        )
         return [DayCount(_date(row.day), row.channel, int(row.n)) for row in await self._all(query)]
 
     async def traffic_by_hour(self, window: Window) -> list[HourCount]:
@@ -107,7 +142,7 @@ class SqlStats:
         else:  # isodow: 1 Monday .. 7 Sunday
             parts = (func.extract("isodow", sub.c.local), func.extract("hour", sub.c.local))
         weekday, hour = parts[0].label("weekday"), parts[1].label("hour")
-        query = select(weekday, hour, sub.c.channel, func.count().label("n")).group_by(
+        query = select(weekday, hour, sub.c.channel, func.sum(sub.c.n).label("n")).group_by(
             weekday, hour, sub.c.channel
         )
         return [
@@ -117,43 +152,50 @@ class SqlStats:
 
     async def traffic_by_language(self, window: Window) -> list[LanguageCount]:
         """Calls and chats per language and channel."""
-        query = (
-            select(_LOG.c.language, _LOG.c.channel, func.count().label("n"))
-            .where(*_calls(window, _TRAFFIC))
-            .group_by(_LOG.c.language, _LOG.c.channel)
+        log = self._log(window, _TRAFFIC)
+        query = select(log.c.language, log.c.channel, func.sum(log.c.n).label("n")).group_by(
+            log.c.language, log.c.channel
         )
         return [LanguageCount(r.language, r.channel, int(r.n)) for r in await self._all(query)]
 
     async def top_paths(self, window: Window, limit: int = TOP_PATHS) -> list[PathCount]:
         """The most frequent paths of voice calls, most frequent first (ties by path)."""
-        path = func.cast(_LOG.c.path, Text).label("path")
-        n = func.count().label("n")
-        query = (
-            select(path, n)
-            .where(*_calls(window, CALL_CHANNELS))
-            .group_by(path)
-            .order_by(n.desc(), path)
-            .limit(limit)
-        )
-        return [PathCount(_path(row.path), int(row.n)) for row in await self._all(query)]
+        log = self._log(window, CALL_CHANNELS)
+        n = func.sum(log.c.n).label("n")
+        query = select(log.c.path, n).group_by(log.c.path).order_by(n.desc(), log.c.path)
+        return [
+            PathCount(_path(row.path), int(row.n)) for row in await self._all(query.limit(limit))
+        ]
 
     async def callers(self, window: Window) -> list[CallerCount]:
-        """Callers (pseudonyms) by how many calls and chats each made: counts of counts."""
+        """Callers (pseudonyms) by how many calls and chats each made: counts of counts.
+        Of purged days only each day's callers are known: a caller of two such days counts
+        twice, once a day (`retention_tables.CallerTotal`)."""
         each = (
             select(func.count().label("calls"))
             .where(*_calls(window, _TRAFFIC), _LOG.c.caller.is_not(None))
             .group_by(_LOG.c.caller)
             .subquery()
         )
-        query = select(each.c.calls, func.count().label("n")).group_by(each.c.calls)
-        return [CallerCount(int(r.calls), int(r.n)) for r in await self._all(query)]
+        live = select(each.c.calls, func.count().label("n")).group_by(each.c.calls)
+        first, end = _noon_days(window)
+        real = () if window.simulated else (_CALLERS.c.simulated == false(),)
+        folded = (
+            select(_CALLERS.c.calls, func.sum(_CALLERS.c.people).label("n"))
+            .where(_CALLERS.c.day >= first, _CALLERS.c.day < end, *real)
+            .group_by(_CALLERS.c.calls)
+        )
+        people: Counter[int] = Counter()
+        for query in (live, folded):
+            for row in await self._all(query):
+                people[int(row.calls)] += int(row.n)
+        return [CallerCount(calls, n) for calls, n in sorted(people.items())]
 
     async def outcomes(self, window: Window) -> list[OutcomeCount]:
         """Calls and chats per outcome (None: not ended) and channel."""
-        query = (
-            select(_LOG.c.outcome, _LOG.c.channel, func.count().label("n"))
-            .where(*_calls(window, _TRAFFIC))
-            .group_by(_LOG.c.outcome, _LOG.c.channel)
+        log = self._log(window, _TRAFFIC)
+        query = select(log.c.outcome, log.c.channel, func.sum(log.c.n).label("n")).group_by(
+            log.c.outcome, log.c.channel
         )
         return [OutcomeCount(r.outcome, r.channel, int(r.n)) for r in await self._all(query)]
 
@@ -324,6 +366,17 @@ def _asked_back(window: Window) -> tuple[ColumnElement[bool], ...]:
 def _escalated(window: Window) -> tuple[ColumnElement[bool], ...]:
     """Escalations (not program tasks) that began in the window, of calls that count."""
     return (*_within(_ESC.c.started_at, window), _ESC.c.kind.in_(_ESCALATED), *_real(window))
+
+
+def _noon_days(window: Window) -> tuple[date, date]:
+    """The UTC days [first, end) whose noon falls in the window: a purged day's callers
+    count in the period that holds most of it (zones within 12 hours of UTC)."""
+
+    def ceiling(instant: datetime) -> date:
+        day = instant.date()
+        return day if instant == datetime.combine(day, time(), UTC) else day + timedelta(days=1)
+
+    return ceiling(window.start - _HALF_DAY), ceiling(window.end - _HALF_DAY)
 
 
 def _monday_first(weekday: int) -> int:

@@ -26,6 +26,7 @@ from hotline.storage.escalation_events import SqlEvents
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.planned import SqlPlan
+from hotline.storage.retention import SqlRetention
 from hotline.storage.sessions import SqlSessions
 from hotline.storage.staff_notices import SqlNotices
 from hotline.storage.stats import SqlStats
@@ -47,6 +48,7 @@ class SqlUnitOfWork:
         "notices",
         "participants",
         "plan",
+        "retention",
         "sessions",
         "stats",
         "tasks",
@@ -68,6 +70,7 @@ class SqlUnitOfWork:
         self.stats = SqlStats(conn)
         self.accounts = SqlAccounts(conn)
         self.calendar_feeds = SqlCalendarFeeds(conn)
+        self.retention = SqlRetention(conn)
 
 
 class SqlUnitsOfWork:

@@ -46,3 +46,5 @@ dash-audit-calendar-revoke = Vypnutí vlastního odkazu na kalendář
 dash-audit-invite = Odkaz pro přihlášení pro: { $name }
 dash-audit-sign-out = Odhlášení osoby { $name } na všech zařízeních
 dash-audit-other = Jiná akce
+# The daily purge (or `hotline data purge`): its counts are the line's reason.
+dash-audit-purge = Smazání údajů po uplynutí doby uchování

@@ -46,3 +46,5 @@ dash-audit-calendar-revoke = Turned their calendar link off
 dash-audit-invite = Made a sign-in link for { $name }
 dash-audit-sign-out = Signed { $name } out everywhere
 dash-audit-other = Another action
+# The daily purge (or `hotline data purge`): its counts are the line's reason.
+dash-audit-purge = Deleted what was past its retention period

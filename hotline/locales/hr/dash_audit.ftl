@@ -46,3 +46,5 @@ dash-audit-calendar-revoke = Isključivanje vlastite poveznice na kalendar
 dash-audit-invite = Poveznica za prijavu za: { $name }
 dash-audit-sign-out = Odjava osobe { $name } na svim uređajima
 dash-audit-other = Druga radnja
+# The daily purge (or `hotline data purge`): its counts are the line's reason.
+dash-audit-purge = Brisanje podataka kojima je istekao rok čuvanja

@@ -46,3 +46,5 @@ dash-audit-calendar-revoke = გათიშა თავისი კალე�
 dash-audit-invite = შექმნა შესვლის ბმული: { $name }
 dash-audit-sign-out = გამოიყვანა { $name } ყველა მოწყობილობიდან
 dash-audit-other = სხვა მოქმედება
+# The daily purge (or `hotline data purge`): its counts are the line's reason.
+dash-audit-purge = წაშალა მონაცემები, რომელთა შენახვის ვადა გავიდა

@@ -46,3 +46,5 @@ dash-audit-calendar-revoke = Отключение своей ссылки на �
 dash-audit-invite = Ссылка для входа для сотрудника { $name }
 dash-audit-sign-out = Выход сотрудника { $name } на всех устройствах
 dash-audit-other = Другое действие
+# The daily purge (or `hotline data purge`): its counts are the line's reason.
+dash-audit-purge = Удаление данных с истёкшим сроком хранения

@@ -46,3 +46,5 @@ dash-audit-calendar-revoke = Izklop lastne povezave do koledarja
 dash-audit-invite = Povezava za prijavo za: { $name }
 dash-audit-sign-out = Odjava osebe { $name } na vseh napravah
 dash-audit-other = Drugo dejanje
+# The daily purge (or `hotline data purge`): its counts are the line's reason.
+dash-audit-purge = Izbris podatkov, ki jim je potekel rok hrambe

@@ -25,6 +25,7 @@ _FIXED = {
     "service:edit": DashboardText.DASH_AUDIT_SERVICE_EDIT,
     "service:checked": DashboardText.DASH_AUDIT_SERVICE_CHECKED,
     "voicemail:listen": DashboardText.DASH_AUDIT_VOICEMAIL,
+    "data:purge": DashboardText.DASH_AUDIT_PURGE,  # written by retention.purge
 }
 _ROSTER = {  # roster:<change>-<kind>, as the roster page writes it
     "weekly": DashboardText.DASH_AUDIT_ROSTER_WEEKLY,
