@@ -124,7 +124,7 @@ class SqlPersonalData:
         if names:
             query = select(_LOG.c.id).where(_LOG.c.caller.in_(list(names)))
             logs = list((await self.conn.execute(query)).scalars())
-        escalations = set()
+        escalations: set[str] = set()
         if logs:
             query = select(_ESC.c.id).where(_ESC.c.log_id.in_(logs))
             escalations.update((await self.conn.execute(query)).scalars())
@@ -183,16 +183,20 @@ class SqlPersonalData:
                    _VOICEMAILS.c.created_at)
             .where(_VOICEMAILS.c.log_id.in_(links.log_ids))
         )  # fmt: skip
-        names = list(links.pseudonyms)
-        held["remembered"] = [
-            *({"what": "language", "value": r["language"], "at": r["updated_at"]}
-              for r in await self._rows(select(_LANGUAGES).where(_LANGUAGES.c.caller.in_(names)))),
-            *({"what": "region", "value": r["region"], "at": r["updated_at"]}
-              for r in await self._rows(select(_REGIONS).where(_REGIONS.c.caller.in_(names)))),
-            *({"what": "opt-out", "value": r["channel"], "at": r["created_at"]}
-              for r in await self._rows(select(_OPT_OUTS).where(_OPT_OUTS.c.subscriber.in_(names)))),
-        ]  # fmt: skip
+        held["remembered"] = await self._remembered(list(links.pseudonyms))
         return held
+
+    async def _remembered(self, names: list[str]) -> list[dict[str, Any]]:
+        """A caller's language and region, and their opt-out, by pseudonym."""
+        found: list[dict[str, Any]] = []
+        for what, table, key, value, at in (
+            ("language", _LANGUAGES, "caller", "language", "updated_at"),
+            ("region", _REGIONS, "caller", "region", "updated_at"),
+            ("opt-out", _OPT_OUTS, "subscriber", "channel", "created_at"),
+        ):
+            rows = await self._rows(select(table).where(table.c[key].in_(names)))
+            found.extend({"what": what, "value": r[value], "at": r[at]} for r in rows)
+        return found
 
     async def _participant(self, row_id: str, case: str) -> Holding:
         keys = self.keys
@@ -226,11 +230,14 @@ class SqlPersonalData:
                                       "specialist", "status", "created_at", "updated_at")},
             "family": [_reachable(f, keys) | {"name": names[f["id"]]} for f in family],
             "invitations": [
-                {**i, "for": names.get(i.pop("family_id") or "", None)} for i in invites
+                {**i, "for": names.get(i.pop("family_id") or "")} for i in invites
             ],
             "plan": [
-                {"recipient": names.get(p["recipient_ref"] or "") if p["recipient_kind"] == "family"
-                 else None, **{k: p[k] for k in _PLAN_FIELDS}, "attempts": attempts.get(p["id"], [])}
+                {
+                    "recipient": names.get(p["recipient_ref"] or ""),  # a relative, by name
+                    **{k: p[k] for k in _PLAN_FIELDS},
+                    "attempts": attempts.get(p["id"], []),
+                }
                 for p in plan
             ],
         }  # fmt: skip
@@ -258,12 +265,14 @@ class SqlPersonalData:
         for record in found:
             task = tasks.get(record["id"])
             if task is not None:
+                # a program task's "contact" is the case code: not a contact, left out
+                program = record["kind"] == Kind.TASK
                 record["task"] = {
-                    "kind": task["kind"], "duration_s": task["duration_s"],
+                    "kind": task["kind"],
+                    "duration_s": task["duration_s"],
                     "closed_at": task["closed_at"],
-                    # a program task's "contact" is the case code: not a contact, left out
-                    "contact": None if record["kind"] == Kind.TASK else self.keys.open(task["contact"]),
-                }  # fmt: skip
+                    "contact": None if program else self.keys.open(task["contact"]),
+                }
             case = cases.get(record["id"])
             if case is not None:
                 record["chat"] = {
@@ -330,4 +339,3 @@ def _reachable(row: dict[str, Any], keys: ContactKeys) -> dict[str, Any]:
         "consent_by": row["consent_by"],
         "consent_channels": list(row["consent_channels"]),
     }
-
