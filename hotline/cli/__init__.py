@@ -1,5 +1,5 @@
 """The `hotline` command: serve, call, chat, flows check, prompts, db upgrade, staff, roster,
-report, campaigns, participants, reminders, services, keys generate, check."""
+report, campaigns, participants, reminders, services, keys generate, check, data."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from hotline.cli import (
     chat,
     check,
     common,
+    data,
     db,
     flows,
     keys,
@@ -34,6 +35,7 @@ from hotline.directory.errors import DirectoryError
 from hotline.errors import CampaignError, ConfigError, FlowError, StorageError
 from hotline.participants import ParticipantError
 from hotline.prompts.speech import SpeechError
+from hotline.rights import RightsError
 from hotline.storage.staff import StaffError
 
 __all__ = ["main"]
@@ -49,7 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except (StaffError, ParticipantError, DirectoryError, AccountError, SimulationError) as exc:
+    except (
+        StaffError,
+        ParticipantError,
+        DirectoryError,
+        AccountError,
+        SimulationError,
+        RightsError,
+    ) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:
@@ -87,6 +96,6 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     # In the order `hotline --help` has always listed them.
     commands = (serve, call, chat, flows, prompts, telegram, db, staff, roster, report)
-    for command in (*commands, campaigns, participants, reminders, services, keys, check):
+    for command in (*commands, campaigns, participants, reminders, services, keys, check, data):
         command.add_parser(sub)
     return parser
