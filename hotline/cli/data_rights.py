@@ -51,7 +51,7 @@ def add_rights(group: SubParsers) -> None:
 def _whom(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("case", metavar="CASE", nargs="?", help="a participant's case code")
     parser.add_argument("--phone", metavar="NUMBER", help="a caller's number instead of CASE")
-    parser.add_argument("--reason", required=True, help="why (kept in the audit log)")
+    parser.add_argument("--reason", help="why (required: the audit log keeps it)")
     parser.add_argument(
         "--by", metavar="STAFF_ID", help="who asks (default: cli: and the operating-system user)"
     )
