@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -78,6 +78,27 @@ async def _escalation(conn: Any, log_id: str, kind: str, at: datetime) -> str:
     return escalation_id
 
 
+async def _task(conn: Any, escalation_id: str, kind: str, contact: str, until: datetime) -> None:
+    values = {"escalation_id": escalation_id, "kind": kind, "contact": contact}
+    await conn.execute(insert(_t(CallbackTask)).values(**values, expires_at=until))
+
+
+async def _question(conn: Any, log_id: str, language: str, reply_to: str, text: str) -> None:
+    await conn.execute(
+        insert(_t(Question)).values(
+            id=str(uuid.uuid4()), log_id=log_id, channel="sms", language=language,
+            reply_to=reply_to, text=text, created_at=datetime.now(UTC),
+        )
+    )  # fmt: skip
+
+
+async def _remember(conn: Any, name: str, language: str, region: str, now: datetime) -> None:
+    await conn.execute(
+        insert(_t(CallerLanguage)).values(caller=name, language=language, updated_at=now)
+    )
+    await conn.execute(insert(_t(CallerRegion)).values(caller=name, region=region, updated_at=now))
+
+
 async def seed_participant(
     units: SqlUnitsOfWork, engine: AsyncEngine, cipher: DataCipher, key: bytes, now: datetime
 ) -> Seeded:
@@ -135,27 +156,13 @@ async def seed_participant(
                 written_at=now,
             )
         )  # fmt: skip
-        await conn.execute(
-            insert(_t(Question)).values(
-                id=str(uuid.uuid4()), log_id=sms_log, channel="sms", language="ka",
-                reply_to=cipher.encrypt(PHONE), text=cipher.encrypt(QUESTION_TEXT),
-                created_at=now,
-            )
-        )  # fmt: skip
+        await _question(conn, sms_log, "ka", cipher.encrypt(PHONE), cipher.encrypt(QUESTION_TEXT))
         task_log = await _log(conn, None, now)  # a program task hangs from work of its own
         task_id = await _escalation(conn, task_log, "task", now)
-        await conn.execute(
-            insert(_t(CallbackTask)).values(
-                escalation_id=task_id, kind="wants-to-talk", contact=cipher.encrypt(CASE),
-                expires_at=now + timedelta(days=7),
-            )
-        )  # fmt: skip
-        await conn.execute(
-            insert(_t(CallerLanguage)).values(caller=by_chat, language="ka", updated_at=now)
-        )
-        await conn.execute(
-            insert(_t(CallerRegion)).values(caller=by_phone, region="GE-TB", updated_at=now)
-        )
+        week = now + timedelta(days=7)
+        await _task(conn, task_id, "wants-to-talk", cipher.encrypt(CASE), week)
+        await _remember(conn, by_chat, "ka", "GE-TB", now)
+        await _remember(conn, by_phone, "ka", "GE-TB", now)
     return Seeded(
         secrets=(CASE, PHONE, str(CHAT), RELATIVE, CASE_TEXT, QUESTION_TEXT),
         pseudonyms=(by_phone, by_chat),
@@ -172,25 +179,10 @@ async def seed_caller(engine: AsyncEngine, cipher: DataCipher, key: bytes, now: 
         first = await _log(conn, name, now, "voice")
         second = await _log(conn, name, now + timedelta(hours=1))
         callback = await _escalation(conn, first, "callback", now)
-        await conn.execute(
-            insert(_t(CallbackTask)).values(
-                escalation_id=callback, kind="callback", contact=cipher.encrypt(CALLER),
-                expires_at=now + timedelta(days=2),
-            )
-        )  # fmt: skip
-        await conn.execute(
-            insert(_t(Question)).values(
-                id=str(uuid.uuid4()), log_id=second, channel="sms", language="hr",
-                reply_to=cipher.encrypt(CALLER), text=cipher.encrypt(CALLER_QUESTION),
-                created_at=now,
-            )
-        )  # fmt: skip
-        await conn.execute(
-            insert(_t(CallerLanguage)).values(caller=name, language="hr", updated_at=now)
-        )
-        await conn.execute(
-            insert(_t(CallerRegion)).values(caller=name, region="HR-17", updated_at=now)
-        )
+        sealed = cipher.encrypt(CALLER)
+        await _task(conn, callback, "callback", sealed, now + timedelta(days=2))
+        await _question(conn, second, "hr", sealed, cipher.encrypt(CALLER_QUESTION))
+        await _remember(conn, name, "hr", "HR-17", now)
         await conn.execute(
             insert(_t(OptOut)).values(subscriber=name, channel="sms", created_at=now)
         )

@@ -7,15 +7,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
-from hotline.bootstrap import Database, core
+from hotline.bootstrap import Core, Database, core
 from hotline.cli.common import SubParsers, with_database
 from hotline.clock import utc_now
 from hotline.config import load_settings
-from hotline.rights import Erased, Export, RightsError, RightsService, Whom
+from hotline.rights import RightsError, RightsService, Whom
 
 __all__ = ["add_rights", "operator"]
+
+_T = TypeVar("_T")
 
 
 def add_rights(group: SubParsers) -> None:
@@ -71,21 +75,18 @@ def operator(by: str | None) -> str:
 def _export(args: argparse.Namespace) -> int:
     from hotline.web.dashboard.rights import export_html, export_json
 
-    settings = load_settings()
-    base = core(settings)
     whom = _whom_of(args)
-
-    async def work(database: Database) -> Export:
-        service = RightsService(database.units, utc_now, default_region=settings.default_region)
-        return await service.export(whom, operator(args.by), args.reason)
-
-    made = with_database(base, work)
+    if args.out is not None:  # before anything is read: a folder we cannot write is said first
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RightsError(f"--out {args.out}: cannot write there ({exc.strerror})") from None
+    base, made = _with_rights(lambda rights: rights.export(whom, operator(args.by), args.reason))
     if args.out is None:
         sys.stdout.write(export_json(made))
         return 0
     name = made.subject.case or "caller"
     try:
-        args.out.mkdir(parents=True, exist_ok=True)
         (args.out / f"{name}-data.json").write_text(export_json(made), encoding="utf-8")
         page = export_html(made, base.catalog)
         (args.out / f"{name}-data.html").write_text(page, encoding="utf-8")
@@ -99,20 +100,26 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _erase(args: argparse.Namespace) -> int:
-    settings = load_settings()
     whom = _whom_of(args)
-
-    async def work(database: Database) -> Erased:
-        service = RightsService(database.units, utc_now, default_region=settings.default_region)
-        return await service.erase(whom, operator(args.by), args.reason)
-
-    done = with_database(core(settings), work)
+    _, done = _with_rights(lambda rights: rights.erase(whom, operator(args.by), args.reason))
     whose = done.subject.case or "the caller"
     print(
         f"hotline data erase: erased {whose}: {done.summary()}; calls and escalations stay "
         "as anonymous counts; the erasure is in the audit log"
     )
     return 0
+
+
+def _with_rights(work: Callable[[RightsService], Awaitable[_T]]) -> tuple[Core, _T]:
+    """`work` on the rights service of the configured database; the core it opened."""
+    settings = load_settings()
+    base = core(settings)
+
+    async def run(database: Database) -> _T:
+        rights = RightsService(database.units, utc_now, default_region=settings.default_region)
+        return await work(rights)
+
+    return base, with_database(base, run)
 
 
 def _whom_of(args: argparse.Namespace) -> Whom:

@@ -41,7 +41,7 @@ from hotline.storage.models import (
     StaffMember,
 )
 
-__all__ = ["ContactKeys", "SqlParticipants"]
+__all__ = ["ContactKeys", "SqlParticipants", "required"]
 
 _PEOPLE = cast(Table, ParticipantRow.__table__)
 _FAMILY = cast(Table, FamilyContactRow.__table__)
@@ -82,9 +82,7 @@ class SqlParticipants:
     @property
     def keys(self) -> ContactKeys:
         """The keys; a unit of work made without them cannot touch participants."""
-        if self._keys is None:
-            raise RuntimeError("this unit of work was opened without the participants' keys")
-        return self._keys
+        return required(self._keys)
 
     # Participants ----------------------------------------------------------------------------
 
@@ -393,6 +391,13 @@ class SqlParticipants:
             telegram_chat=_chat(self.keys.open(row.telegram)),
             telegram_linked_at=row.telegram_linked_at,
         )
+
+
+def required(keys: ContactKeys | None) -> ContactKeys:
+    """The keys of a repository that needs them (one made without them cannot work)."""
+    if keys is None:
+        raise RuntimeError("this unit of work was opened without the participants' keys")
+    return keys
 
 
 def _consent(row: Row[Any]) -> Consent:

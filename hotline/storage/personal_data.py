@@ -40,7 +40,7 @@ from hotline.storage.models import (
     Question,
     Voicemail,
 )
-from hotline.storage.participants import ContactKeys
+from hotline.storage.participants import ContactKeys, required
 
 __all__ = ["SqlPersonalData"]
 
@@ -75,9 +75,7 @@ class SqlPersonalData:
     @property
     def keys(self) -> ContactKeys:
         """The keys; a unit of work made without them cannot read personal data."""
-        if self._keys is None:
-            raise RuntimeError("this unit of work was opened without the data keys")
-        return self._keys
+        return required(self._keys)
 
     # Finding ---------------------------------------------------------------------------------
 
