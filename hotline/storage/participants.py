@@ -41,7 +41,7 @@ from hotline.storage.models import (
     StaffMember,
 )
 
-__all__ = ["ContactKeys", "SqlParticipants", "required"]
+__all__ = ["ContactKeys", "KeyedRepository", "SqlParticipants"]
 
 _PEOPLE = cast(Table, ParticipantRow.__table__)
 _FAMILY = cast(Table, FamilyContactRow.__table__)
@@ -72,8 +72,8 @@ class ContactKeys:
         return None if value is None else self.cipher.decrypt(value)
 
 
-class SqlParticipants:
-    """The ParticipantRepository of a unit of work."""
+class KeyedRepository:
+    """A repository on one connection that reads or writes contacts: it needs the keys."""
 
     def __init__(self, conn: AsyncConnection, keys: ContactKeys | None) -> None:
         self.conn = conn
@@ -81,8 +81,14 @@ class SqlParticipants:
 
     @property
     def keys(self) -> ContactKeys:
-        """The keys; a unit of work made without them cannot touch participants."""
-        return required(self._keys)
+        """The keys; a unit of work made without them cannot touch contacts."""
+        if self._keys is None:
+            raise RuntimeError("this unit of work was opened without the participants' keys")
+        return self._keys
+
+
+class SqlParticipants(KeyedRepository):
+    """The ParticipantRepository of a unit of work."""
 
     # Participants ----------------------------------------------------------------------------
 
@@ -391,13 +397,6 @@ class SqlParticipants:
             telegram_chat=_chat(self.keys.open(row.telegram)),
             telegram_linked_at=row.telegram_linked_at,
         )
-
-
-def required(keys: ContactKeys | None) -> ContactKeys:
-    """The keys of a repository that needs them (one made without them cannot work)."""
-    if keys is None:
-        raise RuntimeError("this unit of work was opened without the participants' keys")
-    return keys
 
 
 def _consent(row: Row[Any]) -> Consent:

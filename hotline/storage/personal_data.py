@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.escalation.model import Kind, Result
 from hotline.privacy import pseudonym
@@ -40,7 +39,7 @@ from hotline.storage.models import (
     Question,
     Voicemail,
 )
-from hotline.storage.participants import ContactKeys, required
+from hotline.storage.participants import ContactKeys, KeyedRepository
 
 __all__ = ["SqlPersonalData"]
 
@@ -65,17 +64,8 @@ _PLAN_FIELDS = ("campaign", "step", "recipient_kind", "due_at", "language", "cha
                 "answered_at")  # fmt: skip
 
 
-class SqlPersonalData:
+class SqlPersonalData(KeyedRepository):
     """The PersonalData repository of a unit of work."""
-
-    def __init__(self, conn: AsyncConnection, keys: ContactKeys | None) -> None:
-        self.conn = conn
-        self._keys = keys
-
-    @property
-    def keys(self) -> ContactKeys:
-        """The keys; a unit of work made without them cannot read personal data."""
-        return required(self._keys)
 
     # Finding ---------------------------------------------------------------------------------
 
