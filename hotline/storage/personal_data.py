@@ -60,7 +60,7 @@ _CASES = cast(Table, ChatCase.__table__)
 _LINES = cast(Table, CaseMessage.__table__)
 _ESC = ESCALATIONS
 _PLAN_FIELDS = ("campaign", "step", "recipient_kind", "due_at", "language", "channels", "flow",
-                "message", "status", "attempts", "channel", "reason", "sent_at", "answer",
+                "message", "status", "channel", "reason", "sent_at", "answer",
                 "answered_at")  # fmt: skip
 
 

@@ -6,6 +6,7 @@ which `hotline data export` writes too."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from aiohttp import web
 from hotline.bootstrap import Hotline
 from hotline.catalog import Catalog
 from hotline.escalation.roster import Role
+from hotline.messages import Registered
 from hotline.participants.model import CASE_RE, ParticipantError, valid_zone
 from hotline.rights import Export, RightsError, RightsService, Whom
 from hotline.rights.model import plain, reason_of
@@ -28,6 +30,7 @@ from hotline.web.dashboard.layout import (
     session_of,
 )
 from hotline.web.dashboard.people import PEOPLE
+from hotline.web.dashboard.people_forms import ANSWERS, CHANNELS, OUTCOMES, STATUSES
 from hotline.web.dashboard.sessions import page
 
 __all__ = ["RIGHTS", "export_html", "export_json", "install", "routes"]
@@ -68,8 +71,17 @@ def export_html(made: Export, catalog: Catalog) -> str:
     language = subject.language if subject.language in catalog.languages else "en"
     zone = subject.timezone if valid_zone(subject.timezone) else "UTC"
     t = Texts(catalog, language, ZoneInfo(zone))
+
+    def word(words: Mapping[str, Registered], code: str | None) -> str:
+        """A code (a status, a channel, an answer) in words where the dashboard has them."""
+        found = words.get(code or "")
+        return code or "" if found is None else t(found)
+
     template = _templates().get_template("rights_export.html")
-    return template.render(_=t, M=TEMPLATE_TEXTS, d=made.document, lang=language, zone=zone)
+    return template.render(
+        _=t, M=TEMPLATE_TEXTS, d=made.document, lang=language, zone=zone, word=word,
+        statuses=STATUSES, channels=CHANNELS, answers=ANSWERS, outcomes=OUTCOMES,
+    )  # fmt: skip
 
 
 def export_json(made: Export) -> str:
