@@ -36,6 +36,7 @@ from hotline.directory.errors import DirectoryError
 from hotline.errors import CampaignError, ConfigError, FlowError, StorageError
 from hotline.participants import ParticipantError
 from hotline.prompts.speech import SpeechError
+from hotline.rights import RightsError
 from hotline.storage.staff import StaffError
 
 __all__ = ["main"]
@@ -51,7 +52,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"hotline: configuration: {exc}", file=sys.stderr)
         return 2
-    except (StaffError, ParticipantError, DirectoryError, AccountError, SimulationError) as exc:
+    except (
+        StaffError,
+        ParticipantError,
+        DirectoryError,
+        AccountError,
+        SimulationError,
+        RightsError,
+    ) as exc:
         print(f"hotline: {exc}", file=sys.stderr)
         return 2
     except (CampaignError, FlowError, StorageError, SpeechError) as exc:

@@ -42,7 +42,7 @@ from hotline.storage.models import (
 )
 from hotline.storage.types import UTCDateTime
 
-__all__ = ["ContactKeys", "SqlParticipants"]
+__all__ = ["ContactKeys", "KeyedRepository", "SqlParticipants"]
 
 _PEOPLE = cast(Table, ParticipantRow.__table__)
 _FAMILY = cast(Table, FamilyContactRow.__table__)
@@ -74,8 +74,8 @@ class ContactKeys:
         return None if value is None else self.cipher.decrypt(value)
 
 
-class SqlParticipants:
-    """The ParticipantRepository of a unit of work."""
+class KeyedRepository:
+    """A repository on one connection that reads or writes contacts: it needs the keys."""
 
     def __init__(self, conn: AsyncConnection, keys: ContactKeys | None) -> None:
         self.conn = conn
@@ -83,10 +83,14 @@ class SqlParticipants:
 
     @property
     def keys(self) -> ContactKeys:
-        """The keys; a unit of work made without them cannot touch participants."""
+        """The keys; a unit of work made without them cannot touch contacts."""
         if self._keys is None:
             raise RuntimeError("this unit of work was opened without the participants' keys")
         return self._keys
+
+
+class SqlParticipants(KeyedRepository):
+    """The ParticipantRepository of a unit of work."""
 
     # Participants ----------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from hotline.storage.directory_asks import SqlDirectoryAsks
 from hotline.storage.escalation_events import SqlEvents
 from hotline.storage.escalation_records import SqlEscalations
 from hotline.storage.participants import ContactKeys, SqlParticipants
+from hotline.storage.personal_data import SqlPersonalData
 from hotline.storage.planned import SqlPlan
 from hotline.storage.retention import SqlRetention
 from hotline.storage.sessions import SqlSessions
@@ -47,6 +48,7 @@ class SqlUnitOfWork:
         "events",
         "notices",
         "participants",
+        "personal",
         "plan",
         "retention",
         "sessions",
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
         self.cases = SqlCases(conn)
         self.notices = SqlNotices(conn)
         self.participants = SqlParticipants(conn, keys)
+        self.personal = SqlPersonalData(conn, keys)
         self.plan = SqlPlan(conn)
         self.answers = SqlAnswers(conn)
         self.events = SqlEvents(conn)

@@ -24,6 +24,7 @@ from hotline.web.dashboard import (
     pages,
     people,
     replies,
+    rights,
     roster,
     services,
     statistics,
@@ -76,6 +77,7 @@ def routes() -> list[web.AbstractRouteDef]:
         *roster.routes(),
         *calendar.routes(),
         *people.routes(),
+        *rights.routes(),
         *services.routes(),
         *audit.routes(),
         web.static(STATIC_PATH, WEB_DIR / "static"),
@@ -95,6 +97,7 @@ def register(app: web.Application, hotline: Hotline) -> None:
         nav=list(NAV),
     )
     people.install(app, hotline)
+    rights.install(app, hotline)
     services.install(app, hotline)
     setup(app)
     offered = hotline.core.chat_languages.offered
