@@ -20,6 +20,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.escalation.service import EscalationService
 from hotline.flows.model import Flow
 from hotline.http_log import quiet_malformed_http
+from hotline.observe.endpoints import timing
 from hotline.routes import routes
 from hotline.storage.staff import StaffDirectory
 from hotline.storage.unit_of_work import SqlUnitsOfWork
@@ -49,7 +50,7 @@ def create_app(
 ) -> web.Application:
     """The application of `hotline` (built from the other arguments unless given)."""
     hotline = hotline or build(settings, clock=clock, catalog=catalog, flows=flows)
-    app = web.Application(middlewares=[_errors])
+    app = web.Application(middlewares=[timing, _errors])
     app[HOTLINE] = hotline
     app[SETTINGS] = hotline.settings
     app[BOARD] = hotline.board

@@ -24,6 +24,7 @@ from hotline.crypto import DataCipher, new_key
 from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
 from hotline.escalation.policy import EscalationPolicy, RingMode
+from hotline.observe.settings import ObserveSettings, observe_settings
 
 Mode = Literal["local", "production"]
 
@@ -83,6 +84,7 @@ class Settings:
     checkin_wait: timedelta = timedelta(hours=72)  # a check-in unanswered this long: silent
     checkin_silences: int = 2  # silent check-ins in a row that make a task for the specialist
     directory: DirectorySettings = field(default_factory=DirectorySettings)
+    observe: ObserveSettings = field(default_factory=ObserveSettings)  # /metrics, /readyz
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -236,6 +238,7 @@ def _build(env: dict[str, str]) -> Settings:
         ),
         checkin_silences=_bounded(env, "HOTLINE_CHECKIN_SILENCES", 2, 1, 20, "check-ins"),
         directory=directory_settings(env),
+        observe=observe_settings(env),
         notices=tuple(notices),
     )
 
