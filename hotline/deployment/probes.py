@@ -57,7 +57,7 @@ async def health(public_url: str) -> Health | Unreachable:
         return Unreachable(
             f"no answer within {TIMEOUT_S:.0f} s ({type(exc).__name__}); {_LISTENING}"
         )
-    from_hotline = isinstance(body, dict) and "database" in body and "status" in body
+    from_hotline = isinstance(body, dict) and body.get("status") == "alive"
     return Health(status=status, from_hotline=from_hotline)
 
 
