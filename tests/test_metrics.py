@@ -28,6 +28,9 @@ from tests.conftest import (
 )
 from tests.fakes import FakeTelegram, FakeTwilio, TelegramUser, fixtures
 from tests.staffing import DAY, NIGHT, PHONES, ROSTER, TELEGRAM
+from tests.test_dispatcher import MOTHER_PHONE, NINO, PHONE, World
+from tests.test_dispatcher import twilio as _twilio
+from tests.test_dispatcher import w as _w
 from tests.test_escalation_desk import (
     ACCOUNT_SID,
     desk_app,
@@ -40,6 +43,8 @@ from tests.test_voice_webhooks import end_call, press, start_call
 
 fake_telegram = fixtures.fake_telegram
 twilio_for_app = _twilio_for_app
+twilio = _twilio
+w = _w
 
 FAMILIES = {
     "hotline_webhook_seconds": "histogram",
@@ -176,3 +181,30 @@ async def test_every_family_shows_under_load_and_no_identifier_does(
     for identifier in identifiers:
         pattern = rf"(?<![\w.]){re.escape(identifier)}(?![\w.])"
         assert not re.search(pattern, exposition, re.IGNORECASE), identifier
+
+
+async def test_reminders_due_late_sent_and_refused_show_and_name_nobody(w: World) -> None:
+    client = w.client
+    await w.service.add(NINO)
+    w.twilio.refuse(MOTHER_PHONE, 21610)  # she texted STOP to her carrier
+    w.clock.advance(hours=4, minutes=1)  # 11:01 in Tbilisi: two messages are a minute late
+    before = samples(await (await client.get("/metrics")).text())
+    assert value(before, "hotline_reminders_due") >= 2
+    assert value(before, "hotline_dispatcher_lag_seconds") >= 60
+
+    tally = await w.tick()
+    after_text = await (await client.get("/metrics")).text()
+    after = samples(after_text)
+
+    def grew(name: str, **labels: str) -> float:
+        return value(after, name, **labels) - value(before, name, **labels)
+
+    assert tally.sent >= 1
+    assert tally.failed >= 1
+    for outcome in ("sent", "failed", "skipped", "retried"):
+        assert grew("hotline_reminders_total", outcome=outcome) == getattr(tally, outcome)
+    assert grew("hotline_provider_errors_total", provider="twilio", code="21610") >= 1
+    assert value(after, "hotline_reminders_due") < value(before, "hotline_reminders_due")
+    for identifier in (PHONE, MOTHER_PHONE, NINO["case"], NINO["family1_name"], "Nino"):
+        pattern = rf"(?<![\w.]){re.escape(identifier)}(?![\w.])"
+        assert not re.search(pattern, after_text, re.IGNORECASE), identifier
