@@ -20,6 +20,7 @@ from hotline.escalation.board import DutyBoard
 from hotline.escalation.service import EscalationService
 from hotline.flows.model import Flow
 from hotline.http_log import quiet_malformed_http
+from hotline.observe.endpoints import timing
 from hotline.request_ids import request_ids
 from hotline.routes import routes
 from hotline.storage.staff import StaffDirectory
@@ -51,7 +52,7 @@ def create_app(
     """The application of `hotline` (built from the other arguments unless given)."""
     hotline = hotline or build(settings, clock=clock, catalog=catalog, flows=flows)
     # The request id first: the lines of every later middleware and handler carry it.
-    app = web.Application(middlewares=[request_ids, _errors])
+    app = web.Application(middlewares=[request_ids, timing, _errors])
     app[HOTLINE] = hotline
     app[SETTINGS] = hotline.settings
     app[BOARD] = hotline.board

@@ -26,6 +26,7 @@ from hotline.directory.settings import DirectorySettings, directory_settings
 from hotline.errors import ConfigError
 from hotline.escalation.policy import EscalationPolicy, RingMode
 from hotline.log_format import LOG_FORMATS, LogFormat
+from hotline.observe.settings import ObserveSettings, observe_settings
 from hotline.retention.policy import RetentionPolicy, retention_policy
 
 Mode = Literal["local", "production"]
@@ -90,6 +91,7 @@ class Settings:
     checkin_silences: int = 2  # silent check-ins in a row that make a task for the specialist
     directory: DirectorySettings = field(default_factory=DirectorySettings)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # HOTLINE_RETAIN_*
+    observe: ObserveSettings = field(default_factory=ObserveSettings)  # /metrics, /readyz
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -250,6 +252,7 @@ def _build(env: dict[str, str]) -> Settings:
         checkin_silences=_bounded(env, "HOTLINE_CHECKIN_SILENCES", 2, 1, 20, "check-ins"),
         directory=directory_settings(env),
         retention=retention_policy(env),
+        observe=observe_settings(env),
         notices=tuple(notices),
     )
 

@@ -83,13 +83,13 @@ def test_the_cli_reports_on_the_languages_the_app_offers(
 
 
 async def answers_a_call(client: AppClient) -> None:
-    """The app greets a new caller and its health check finds the database."""
+    """The app greets a new caller and its readiness check finds the database."""
     status, body = await post_signed(client, "/twilio/voice", call_params(new_call_sid()))
     assert status == 200, body
     assert Twiml.parse(body).spoken
-    health = await client.get("/healthz")
-    assert health.status == 200
-    assert await health.json() == {"status": "ok", "database": "ok"}
+    ready = await client.get("/readyz")
+    assert ready.status == 200
+    assert (await ready.json())["checks"]["database"] == "ok"
 
 
 async def test_a_second_build_on_the_same_settings_serves_as_well(

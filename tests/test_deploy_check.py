@@ -23,7 +23,7 @@ from hotline.cli.check import line
 from hotline.config import load_settings
 from hotline.deployment import judge, probes
 from hotline.deployment.coverage import gaps
-from hotline.deployment.model import Health, WebhookState
+from hotline.deployment.model import WebhookState
 from hotline.escalation.roster_file import load_roster
 from tests.conftest import PUBLIC_URL, FixedClock, make_settings, start_app
 from tests.fakes import fixtures
@@ -168,13 +168,6 @@ async def test_nothing_listening_at_the_public_url_is_one_line() -> None:
     assert line(judge.public_url(url, await probes.health(url))) == (
         f"FAIL  public URL     {url}/healthz: cannot connect (Connection refused); is the proxy "
         "running, and port 443 open to the internet?"
-    )
-
-
-def test_hotline_answering_without_its_database_is_named() -> None:
-    said = line(judge.public_url(PUBLIC_URL, Health(status=503, from_hotline=True)))
-    assert said == (
-        f"FAIL  public URL     {PUBLIC_URL}/healthz: hotline answers but its database does not"
     )
 
 

@@ -22,7 +22,7 @@ import yaml
 
 from hotline.config import Settings, load_settings
 from hotline.errors import ConfigError
-from hotline.routes import LIVE_PATH
+from hotline.observe.endpoints import HEALTH_PATH, METRICS_PATH
 from tests.conftest import AUTH_TOKEN, DATA_KEY, PSEUDONYM_KEY
 
 REPO = Path(__file__).parent.parent
@@ -93,7 +93,7 @@ def test_the_image_builds_a_wheel_then_runs_it_as_a_user_of_its_own() -> None:
     assert user.split(":")[0] not in ("root", "0")
     assert user.startswith("10001:")
     (healthcheck,) = values(runtime, "HEALTHCHECK")
-    assert "http://127.0.0.1:8080/healthz" in healthcheck
+    assert "http://127.0.0.1:8080/readyz" in healthcheck  # what `docker ps` shows
     assert json.loads(values(runtime, "CMD")[-1]) == ["hotline", "serve"]
     assert "HOTLINE_HOST=0.0.0.0" in " ".join(values(runtime, "ENV"))
     assert values(runtime, "WORKDIR") == ["/var/lib/hotline"]
@@ -197,7 +197,7 @@ def test_the_compose_services_fit_together(compose: dict[str, Any]) -> None:
     hotline = services["hotline"]
     assert hotline["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     assert hotline["restart"] == "unless-stopped"
-    assert "/healthz" in " ".join(hotline["healthcheck"]["test"])
+    assert "http://127.0.0.1:8080/readyz" in " ".join(hotline["healthcheck"]["test"])
     assert hotline["env_file"] == "hotline.env"  # made from hotline.env.example
     assert set(hotline["environment"]) <= CONFIG_NAMES
     assert sorted(services["caddy"]["ports"]) == ["443:443", "443:443/udp", "80:80"]
@@ -278,7 +278,7 @@ def container(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
     return pod, one
 
 
-def test_the_deployment_runs_replicas_hardened_and_probed_on_livez() -> None:
+def test_the_deployment_runs_replicas_hardened_and_probed_on_healthz() -> None:
     assert manifest("deployment.yaml")["spec"]["replicas"] == 2
     pod, server = container("deployment.yaml")
     assert server["command"] == ["hotline", "serve"]
@@ -286,7 +286,9 @@ def test_the_deployment_runs_replicas_hardened_and_probed_on_livez() -> None:
     assert port["containerPort"] == 8080
     # A database outage neither restarts nor unroutes a pod: it still answers calls.
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-        assert server[probe]["httpGet"] == {"path": LIVE_PATH, "port": port["name"]}
+        assert server[probe]["httpGet"] == {"path": HEALTH_PATH, "port": port["name"]}
+    annotations = manifest("deployment.yaml")["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/path"] == METRICS_PATH
     assert {"requests", "limits"} <= set(server["resources"])
     for name in ("deployment.yaml", "migrate-job.yaml"):
         pod, one = container(name)

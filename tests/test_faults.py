@@ -125,11 +125,12 @@ async def test_the_database_hanging_or_gone_mid_call_still_answers_the_caller(
         elapsed, answer = await timed_post(client, menu.action(), call_params(sid, Digits="1"))
         assert elapsed < DEADLINE_S
         assert answer.said("we have a technical problem")
-        # Monitoring hears of it; an orchestrator's probe (/livez) must not unroute the
-        # server, which is still answering its callers.
-        assert (await client.get("/healthz")).status == 503
-        live = await client.get("/livez")
-        assert (live.status, await live.json()) == (200, {"status": "alive"})
+        # Monitoring hears of it (/readyz); an orchestrator's probe (/healthz, /livez) must
+        # not unroute the server, which is still answering its callers.
+        assert (await client.get("/readyz")).status == 503
+        for path in ("/healthz", "/livez"):
+            live = await client.get(path)
+            assert (live.status, await live.json()) == (200, {"status": "alive"})
         # An outage is one line naming it, not a traceback per caller.
         assert "the database does not answer" in caplog.text
         assert [r.getMessage() for r in caplog.records if r.exc_info] == []

@@ -262,7 +262,8 @@ async def test_a_hang_up_in_the_middle_is_logged_as_abandoned(voice_client: AppC
     assert row.path[-1] == "about"
 
 
-async def test_healthz_answers(voice_client: AppClient) -> None:
+async def test_healthz_and_readyz_answer(voice_client: AppClient) -> None:
     resp = await voice_client.get("/healthz")
-    assert resp.status == 200
-    assert await resp.json() == {"status": "ok", "database": "ok"}
+    assert (resp.status, await resp.json()) == (200, {"status": "alive"})
+    ready = await voice_client.get("/readyz")
+    assert (ready.status, (await ready.json())["status"]) == (200, "ready")

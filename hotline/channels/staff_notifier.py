@@ -29,6 +29,7 @@ from hotline.escalation.queue import can_call_back
 from hotline.escalation.reach import Alert, Assignment, StaffNote
 from hotline.flows.engine import Languages
 from hotline.messages import MessageId
+from hotline.observe import metrics
 
 Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
 
@@ -93,6 +94,7 @@ class TelegramStaffNotifier:
             self.send(
                 chat_id, text, [[(take, f"esc:take:{alert.escalation_id}")]], alert.escalation_id
             )
+        metrics.alerts_sent(self.channel, alert.audience.name.lower(), len(targets))
         return told
 
     async def retire(self, escalation_id: str, why: StaffNote) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
+from hotline.observe import metrics
 from hotline.request_ids import current, follow
 
 log = logging.getLogger(__name__)
@@ -130,14 +131,17 @@ class TelegramOutbox:
                     await send()
                 except RetryAfter as exc:
                     self.retried_after_429 += 1
+                    metrics.provider_error("telegram", 429)
                     await asyncio.sleep(min(_seconds(exc), MAX_RETRY_AFTER_S))
                     continue
                 except (Forbidden, BadRequest) as exc:
                     # The person blocked the bot, or the message can never be sent: drop it.
                     self.dropped += 1
+                    metrics.provider_error("telegram", 403 if isinstance(exc, Forbidden) else 400)
                     log.warning("telegram message dropped: %s", type(exc).__name__)
                 except NetworkError as exc:
                     failures += 1
+                    metrics.provider_error("telegram", "network")
                     if failures < MAX_ATTEMPTS:
                         await asyncio.sleep(BACKOFF_S * 2**failures)
                         continue
@@ -148,6 +152,7 @@ class TelegramOutbox:
                     # Anything else (a revoked token, a migrated group, a warning made an error):
                     # drop this one message and go on; a dead worker would strand the queue.
                     self.dropped += 1
+                    metrics.provider_error("telegram", "error")
                     log.exception("telegram message dropped after an unexpected error")
                 else:
                     self.sent += 1

@@ -23,6 +23,8 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
+from hotline.observe import metrics
+
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT_S = 10.0
@@ -139,8 +141,10 @@ class TwilioRest:
                 async with asyncio.timeout(REQUEST_TIMEOUT_S):  # TimeoutError is an OSError
                     return await work()
             except aiohttp.ClientError as exc:
+                metrics.provider_error("twilio", "unreachable")
                 raise ConnectionError(f"Twilio unreachable ({type(exc).__name__})") from None
             except TwilioRestException as exc:
+                metrics.provider_error("twilio", exc.code or exc.status)
                 if exc.status != 429 or attempt == RETRIES_ON_429:
                     raise
                 log.warning("Twilio said 429 (too many requests); trying again")

@@ -38,6 +38,7 @@ from hotline.flows.events import (
     RecordingSaved,
 )
 from hotline.messages import MessageId
+from hotline.observe import metrics
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -217,6 +218,7 @@ class VoiceChannel:
             return _twiml(self._fallback_goodbye[language])
         # Also usable as the number's "primary handler fails" URL in the Twilio console.
         log.error("Twilio used the fallback URL (error %s)", params.get("ErrorCode", "?"))
+        metrics.fallback("twilio")
         self._keep_soon(self._event("fallback", params, language))
         return _twiml(self._fallback[language])
 
@@ -227,6 +229,7 @@ class VoiceChannel:
     ) -> web.Response:
         """Run a step within the deadline; on any failure answer with the fallback."""
         task = await self._within(work, self.config.deadline_s)
+        cause = "timeout"
         if task is None:
             log.error(
                 "voice step missed its %.1fs deadline; caller sent to fallback",
@@ -236,11 +239,15 @@ class VoiceChannel:
             try:
                 return _twiml(task.result())
             except BadRequest as exc:  # a call or escalation we do not hold: the request's fault
+                cause = "refused"
                 log.warning("voice step refused (%s); caller sent to fallback", exc)
             except DatabaseUnavailable as exc:  # an outage, said in one line
+                cause = "database"
                 log.error("voice step failed: %s; caller sent to fallback", exc)
             except Exception:
+                cause = "error"
                 log.exception("voice step failed; caller sent to fallback")
+        metrics.fallback(cause)
         # The call log will say the fallback answered (the spool, in the background).
         self._keep_soon(self._event("fallback", params, language))
         return _twiml(self._fallback[language])

@@ -246,8 +246,6 @@ def public_url(url: str, seen: Health | Unreachable) -> Finding:
         return Finding(Level.FAIL, topic, f"{where}: {seen.reason}")
     if seen.status == 200 and seen.from_hotline:
         return Finding(Level.OK, topic, f"{where} answers: hotline is reachable there")
-    if seen.status == 503 and seen.from_hotline:
-        return Finding(Level.FAIL, topic, f"{where}: hotline answers but its database does not")
     if seen.status in (502, 503, 504):
         return Finding(
             Level.FAIL,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import ssl
-from pathlib import Path
 
 import aiohttp
 from telegram import Bot
@@ -19,28 +18,12 @@ from twilio.rest import Client
 
 from hotline.config import Settings
 from hotline.deployment.model import Health, NumberWebhooks, Unreachable, WebhookState
+from hotline.observe.folder import data_folder_problem as data_folder_problem
 from hotline.routes import HEALTH_PATH
 
 TIMEOUT_S = 10.0
 _LISTENING = "is the proxy running, and port 443 open to the internet?"
 _DNS = "point the name's DNS record at this machine"
-
-
-def data_folder_problem(folder: Path) -> str | None:
-    """None when a file can be made, synced and removed in `folder` (made if missing)."""
-    probe = folder / f".hotline-check-{os.getpid()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, b"hotline check\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        probe.unlink()
-    except OSError as exc:
-        return f"cannot write there ({exc.strerror})"
-    return None
 
 
 async def health(public_url: str) -> Health | Unreachable:
@@ -74,7 +57,7 @@ async def health(public_url: str) -> Health | Unreachable:
         return Unreachable(
             f"no answer within {TIMEOUT_S:.0f} s ({type(exc).__name__}); {_LISTENING}"
         )
-    from_hotline = isinstance(body, dict) and "database" in body and "status" in body
+    from_hotline = isinstance(body, dict) and body.get("status") == "alive"
     return Health(status=status, from_hotline=from_hotline)
 
 

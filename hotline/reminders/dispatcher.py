@@ -43,6 +43,7 @@ from typing import Literal
 
 from hotline.conversations.chat_render import ChatMessage
 from hotline.escalation.ports import UnitOfWork, UnitsOfWork
+from hotline.observe import metrics
 from hotline.participants.model import Participant
 from hotline.privacy import Pseudonyms
 from hotline.reminders.campaign import Channel, RecipientKind
@@ -119,6 +120,8 @@ class Dispatcher:
                 await self._send_all(sends, tally)
 
         await asyncio.gather(*(worker() for _ in range(self.config.in_flight)))
+        for outcome in ("sent", "failed", "skipped", "retried", "waited"):
+            metrics.reminders(outcome, getattr(tally, outcome))
         return tally
 
     async def report(self, row_id: int, status: str, error_code: str | None) -> bool:
