@@ -41,10 +41,10 @@ chromium:
 	  fi; \
 	fi
 
-# tests/test_deploy_files.py runs each deploy file through the tool that reads it (command:package
+# tests/test_deploy_files.py and test_monitoring_files.py run each deploy file through the tool that reads it (command:package
 # below): installed here where missing; where they cannot be, one line says so and those tests
 # are skipped. hadolint and kubernetes-validate come with the dev extra.
-DEPLOY_TOOLS := nginx:nginx-light caddy:caddy shellcheck:shellcheck systemd-analyze:systemd openssl:openssl
+DEPLOY_TOOLS := nginx:nginx-light caddy:caddy shellcheck:shellcheck systemd-analyze:systemd openssl:openssl promtool:prometheus
 
 deploy-tools:
 	@missing=; for tool in $(DEPLOY_TOOLS); do \
