@@ -259,6 +259,17 @@ def test_export_writes_json_and_a_page_and_erase_says_what_went(
     ]
 
 
+def test_erasing_a_number_nothing_is_held_about_says_so_and_is_audited(hotline: Run) -> None:
+    code, out, err = hotline("data", "erase", "--phone", "+995555000111", "--reason", "asked")
+    assert code == 0, err
+    assert out.strip() == (
+        "hotline data erase: nothing was held about the caller; the request is in the audit log"
+    )
+    assert "555000111" not in out + err
+    lines = _on_database(lambda engine, *_: audit_lines(engine))
+    assert [action for _, action, _, _ in lines] == ["caller:erase"]
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [

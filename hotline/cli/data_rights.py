@@ -103,6 +103,11 @@ def _erase(args: argparse.Namespace) -> int:
     whom = _whom_of(args)
     _, done = _with_rights(lambda rights: rights.erase(whom, operator(args.by), args.reason))
     whose = done.subject.case or "the caller"
+    if not any(done.counts.values()):
+        print(
+            f"hotline data erase: nothing was held about {whose}; the request is in the audit log"
+        )
+        return 0
     print(
         f"hotline data erase: erased {whose}: {done.summary()}; calls and escalations stay "
         "as anonymous counts; the erasure is in the audit log"
