@@ -41,14 +41,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiohttp
-from voice_calls import Result, measure
-from voice_targets import Skip, log_size, log_summary, serve_bare, target_server
+from voice_calls import KNEE_STEP, OVERLOAD, Result
+from voice_closed import measure
+from voice_open import REQUESTS_PER_CALL, OpenLoad, measure_open
+from voice_report import aims, details, overload_verdict, summary
+from voice_targets import Server, Skip, log_size, log_summary, serve_bare, target_server
 
 TARGETS = ("bare", "sqlite", "postgres")
+MODES = ("closed", "open", "both")
+OPEN_THINK_MS = 1000.0
+KNEE_MS = 100.0  # the p99 that --find-knee looks for
+KNEE_RATES = (25, 50, 100, 200, 400, 800, 1600)  # calls/s tried in turn, lowest first
 
 
 # -- running and reporting ------------------------------------------------------------------------
@@ -59,48 +66,96 @@ class Options:
     """What to run, from the command line."""
 
     targets: tuple[str, ...]
+    modes: tuple[str, ...]
     concurrency: tuple[int, ...]
+    workers: tuple[int, ...]
     seconds: float
     warmup: float
     max_requests: int
-    think_s: float
+    think_s: float  # the closed loop's mean pause between a caller's requests
+    open_load: OpenLoad
+    find_knee: bool
 
 
-async def bench_target(target: str, options: Options) -> list[Result]:
-    """Every concurrency against one server; an empty list when the target was skipped."""
+async def bench_target(target: str, workers: int, options: Options) -> list[Result]:
+    """Every load against one server; an empty list when the target was skipped."""
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix=f"hotline-bench-{target}-") as tmp:
         try:
-            async with target_server(target, Path(tmp)) as server:
-                for concurrency in options.concurrency:
-                    print(
-                        f"  {target} at {concurrency} concurrent "
-                        f"({options.warmup:g}s warm-up + {options.seconds:g}s) ...",
-                        flush=True,
-                    )
-                    offset = log_size(server.log_path)
-                    result = await measure(
-                        target,
-                        server.base_url,
-                        server.token,
-                        concurrency=concurrency,
-                        seconds=options.seconds,
-                        warmup=options.warmup,
-                        max_requests=options.max_requests,
-                        think_s=options.think_s,
-                    )
-                    results.append(result)
-                    if result.error_count:
-                        report_errors(result, log_summary(server.log_path, offset))
+            async with target_server(target, Path(tmp), workers) as server:
+                if "closed" in options.modes:
+                    for concurrency in options.concurrency:
+                        results.append(await closed(target, workers, concurrency, server, options))
+                if "open" in options.modes:
+                    results.append(await opened(target, workers, options.open_load, server))
+                if options.find_knee and target != "bare":
+                    results.extend(await knee(target, workers, server, options.open_load))
         except Skip as exc:
-            print(f"{target}: skipped: {exc}", flush=True)
+            print(f"{target}, {workers} worker(s): skipped: {exc}", flush=True)
     return results
+
+
+async def closed(
+    target: str, workers: int, concurrency: int, server: Server, options: Options
+) -> Result:
+    """One closed-loop row, its errors reported with what the server logged meanwhile."""
+    print(
+        f"  {target}, {workers} worker(s): closed loop, {concurrency} concurrent "
+        f"({options.warmup:g}s warm-up + {options.seconds:g}s) ...",
+        flush=True,
+    )
+    offset = log_size(server.log_path)
+    result = await measure(
+        target,
+        server.base_url,
+        server.token,
+        concurrency=concurrency,
+        workers=workers,
+        seconds=options.seconds,
+        warmup=options.warmup,
+        max_requests=options.max_requests,
+        think_s=options.think_s,
+    )
+    if result.error_count:
+        report_errors(result, log_summary(server.log_path, offset))
+    return result
+
+
+async def opened(target: str, workers: int, load: OpenLoad, server: Server) -> Result:
+    """One open-loop row, its errors reported with what the server logged meanwhile."""
+    print(
+        f"  {target}, {workers} worker(s): open loop, {load.rate:g} calls/s for "
+        f"{load.warmup:g}s warm-up + {load.seconds:g}s, {load.think_s * 1000:g} ms think ...",
+        flush=True,
+    )
+    offset = log_size(server.log_path)
+    result = await measure_open(target, server, load, workers)
+    if result.error_count:
+        report_errors(result, log_summary(server.log_path, offset))
+    return result
+
+
+async def knee(target: str, workers: int, server: Server, load: OpenLoad) -> list[Result]:
+    """Open loops at KNEE_RATES until p99 crosses KNEE_MS, then one at twice that rate."""
+    tried: list[Result] = []
+    for rate in KNEE_RATES:
+        step = await opened(target, workers, replace(load, rate=rate), server)
+        tried.append(replace(step, note=KNEE_STEP))
+        if tried[-1].p99_ms > KNEE_MS:
+            print(f"  {target}, {workers} worker(s): p99 crosses {KNEE_MS:g} ms at {rate} calls/s")
+            overload = await opened(target, workers, replace(load, rate=2 * rate), server)
+            return [*tried, replace(overload, note=OVERLOAD)]
+    print(f"  {target}, {workers} worker(s): p99 stayed under {KNEE_MS:g} ms up to {rate} calls/s")
+    return tried
 
 
 def report_errors(result: Result, server_log: Sequence[str]) -> None:
     """Errors of a scenario, with what the server logged meanwhile."""
     kinds = ", ".join(f"{kind} x{count}" for kind, count in result.errors.most_common())
-    print(f"!! {result.target} at {result.concurrency}: {result.error_count} errors ({kinds})")
+    print(
+        f"!! {result.target}, {result.workers} worker(s), {result.mode} loop at {result.load}: "
+        f"{result.error_count} errors ({kinds})"
+    )
     for kind, examples in result.examples.items():
         for example in examples:
             print(f"   e.g. {kind}: {example}")
@@ -119,38 +174,6 @@ def machine_info() -> str:
     )
 
 
-def table(results: Sequence[Result]) -> str:
-    """One row per (target, concurrency), with the ratio to the bare handler."""
-    bare = {r.concurrency: r.steps_per_s for r in results if r.target == "bare"}
-    lines = [
-        f"{'target':<10} {'conc':>5} {'requests':>9} {'steps/s':>9} "
-        f"{'p50 ms':>8} {'p99 ms':>8} {'vs bare':>8} {'errors':>7}"
-    ]
-    for r in results:
-        ceiling = bare.get(r.concurrency)
-        ratio = f"{r.steps_per_s / ceiling:.0%}" if ceiling else "-"
-        lines.append(
-            f"{r.target:<10} {r.concurrency:>5} {r.requests:>9} {r.steps_per_s:>9.0f} "
-            f"{r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {ratio:>8} {r.error_count:>7}"
-        )
-    return "\n".join(lines)
-
-
-def aim(results: Sequence[Result]) -> str | None:
-    """The spec's aim, judged on PostgreSQL at 200 concurrent calls, if that was measured."""
-    bare = {r.concurrency: r.steps_per_s for r in results if r.target == "bare"}
-    for r in results:
-        if r.target == "postgres" and r.concurrency == 200 and 200 in bare:
-            ratio = r.steps_per_s / bare[200]
-            met = r.p99_ms < 50 and ratio >= 0.30 and r.error_count == 0
-            return (
-                f"aim (postgres, 200 concurrent: p99 < 50 ms, >= 30% of bare, no errors): "
-                f"p99 {r.p99_ms:.1f} ms, {ratio:.0%} of bare, {r.error_count} errors -> "
-                f"{'met' if met else 'NOT met'}"
-            )
-    return None
-
-
 def cancel_on_signals() -> None:
     """SIGINT or SIGTERM cancels the run, so servers are stopped and the database dropped."""
     task = asyncio.current_task()
@@ -162,31 +185,48 @@ def cancel_on_signals() -> None:
 
 
 async def run_all(options: Options) -> int:
-    """Every selected target in turn; the exit status is 1 when any request failed."""
+    """Every selected target and worker count in turn; the exit status is 1 when any
+    request failed (a fallback included) or a target did not come up."""
     cancel_on_signals()
     started = time.monotonic()
     print(machine_info())
     think = f"{options.think_s * 1000:g} ms mean pause" if options.think_s else "no pause"
-    print(
-        f"each scenario: {options.warmup:g}s warm-up (not counted) + {options.seconds:g}s "
-        f"measured, at most {options.max_requests} requests; {think} between a caller's requests",
-        flush=True,
-    )
+    load = options.open_load
+    if "closed" in options.modes:
+        print(
+            f"closed loop: {options.warmup:g}s warm-up (not counted) + {options.seconds:g}s "
+            f"measured, at most {options.max_requests} requests; {think} between a caller's "
+            "requests"
+        )
+    if "open" in options.modes:
+        print(
+            f"open loop: {load.rate:g} calls/s arriving ({'Poisson' if load.poisson else 'evenly'}"
+            f") for {load.warmup:g}s (not counted) + {load.seconds:g}s, {load.think_s * 1000:g} "
+            "ms from a prompt to the next key; latency from when a request was due"
+        )
+    sys.stdout.flush()
     results: list[Result] = []
     failed: list[str] = []
     for target in options.targets:
-        try:
-            results.extend(await bench_target(target, options))
-        except RuntimeError as exc:  # the server or its database did not come up
-            print(f"!! {target}: FAILED: {exc}", flush=True)
-            failed.append(target)
+        for workers in options.workers:
+            try:
+                results.extend(await bench_target(target, workers, options))
+            except RuntimeError as exc:  # the server or its database did not come up
+                print(f"!! {target}, {workers} worker(s): FAILED: {exc}", flush=True)
+                failed.append(f"{target} ({workers})")
     print()
-    print(table(results) if results else "(nothing was measured)")
-    verdict = aim(results)
-    if verdict and options.think_s:
-        print("aim: not judged with --think-ms (the pauses, not the server, set the pace)")
-    elif verdict:
+    if not results:
+        print("(nothing was measured)")
+    else:
+        print(summary(results, load.think_s * 1000))
+        print()
+        print(details(results))
+    print()
+    for verdict in aims(results, options.think_s * 1000, load.think_s * 1000):
         print(verdict)
+    for r in results:
+        if r.note == OVERLOAD:
+            print(overload_verdict(r))
     errors = sum(r.error_count for r in results)
     print(
         f"total errors: {errors}; targets failed: {', '.join(failed) or 'none'}; "
@@ -216,6 +256,20 @@ def _positive(raw: str) -> float:
     return value
 
 
+def _rate(raw: str) -> float:
+    value = float(raw)
+    if not 0 < value <= 5000:
+        raise argparse.ArgumentTypeError("give calls a second from 0 to 5000")
+    return value
+
+
+def _workers(raw: str) -> tuple[int, ...]:
+    items = [x.strip() for x in raw.split(",") if x.strip()]
+    if not items or not all(x.isdigit() and 0 < int(x) <= 16 for x in items):
+        raise argparse.ArgumentTypeError("give worker counts from 1 to 16, comma-separated")
+    return tuple(dict.fromkeys(int(x) for x in items))
+
+
 def _think(raw: str) -> float:
     value = float(raw)
     if not 0 <= value <= 60_000:
@@ -234,8 +288,12 @@ def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    cli.add_argument("--mode", choices=MODES, default="both", help="closed, open or both (both)")
     cli.add_argument(
-        "--seconds", type=_positive, default=8.0, help="measured seconds per scenario (8)"
+        "--seconds",
+        type=_positive,
+        default=8.0,
+        help="measured seconds per scenario; in the open loop, of arrivals after the warm-up (8)",
     )
     cli.add_argument(
         "--warmup", type=_positive, default=1.0, help="unmeasured seconds before each (1)"
@@ -255,8 +313,28 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--think-ms",
         type=_think,
-        default=0.0,
-        help="mean pause of a caller between requests, ms (0: back to back, a closed loop)",
+        default=None,
+        help="open loop: from a prompt to the next key, ms (1000); closed loop, if given: the "
+        "mean pause between a caller's requests (0: back to back)",
+    )
+    cli.add_argument(
+        "--rate", type=_rate, default=200.0, help="open loop: calls arriving a second (200)"
+    )
+    cli.add_argument(
+        "--poisson", action="store_true", help="open loop: Poisson arrivals, not evenly spaced"
+    )
+    cli.add_argument(
+        "--workers",
+        type=_workers,
+        default=(1, 2),
+        help="server processes, each count a row; --workers N is passed to `hotline serve` "
+        "only when N > 1, and a server that refuses it is skipped with a line (1,2)",
+    )
+    cli.add_argument(
+        "--find-knee",
+        action="store_true",
+        help=f"also step the open loop's rate up ({', '.join(map(str, KNEE_RATES))}) until p99 "
+        f"crosses {KNEE_MS:g} ms, then run at twice that rate",
     )
     cli.add_argument("--bare-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     return cli
@@ -268,13 +346,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.bare_server is not None:
         serve_bare(args.bare_server)
         return 0
+    open_think_ms = OPEN_THINK_MS if args.think_ms is None else args.think_ms
     options = Options(
         targets=args.only,
+        modes=("closed", "open") if args.mode == "both" else (args.mode,),
         concurrency=args.concurrency,
+        workers=args.workers,
         seconds=args.seconds,
         warmup=args.warmup,
         max_requests=args.max_requests,
-        think_s=args.think_ms / 1000,
+        think_s=(args.think_ms or 0.0) / 1000,
+        open_load=OpenLoad(
+            rate=args.rate,
+            think_s=open_think_ms / 1000,
+            seconds=args.seconds,
+            warmup=args.warmup,
+            poisson=args.poisson,
+            max_calls=max(1, args.max_requests // REQUESTS_PER_CALL),
+        ),
+        find_knee=args.find_knee,
     )
     try:
         return asyncio.run(run_all(options))

@@ -1,26 +1,30 @@
-"""The closed-loop load client of bench/voice.py: a signed call's script and its TwiML checks."""
+"""The load client of bench/voice.py: a signed call's script, its TwiML checks, the figures."""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import math
-import random
 import re
 import secrets
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 import aiohttp
 from twilio.request_validator import RequestValidator
+from voice_call_log import LogCounts
+from voice_memory import Memory
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
 # The key path of one call, from the main menu: about, counselling, back to the main menu,
 # about, families, back to the main menu, end the call.
 KEYS = ("1", "1", "0", "1", "5", "0", "0")
 FALLBACK_TEXT = "technical problem"
+FALLBACK = "fallback TwiML"
+KNEE_STEP = "knee step"  # an open-loop row of --find-knee's search: in the details only
+OVERLOAD = "2x the knee"  # the note of the open-loop row at twice the rate where p99 > 100 ms
 BARE_PATH = "/x"
 BARE_TWIML = (
     '<?xml version="1.0" encoding="UTF-8"?>'
@@ -28,7 +32,13 @@ BARE_TWIML = (
 )
 _GATHER_ACTION = re.compile(r'<Gather\b[^>]*?\saction="([^"]*)"')
 REQUEST_TIMEOUT_S = 10.0
+LATE_S = 1.0  # Twilio waits longer, but a caller hearing nothing for a second hears a fault
 EXAMPLES_PER_KIND = 2
+
+# What a request is in a call: the incoming call, a key press, or the status callback.
+What = Literal["call", "key", "status"]
+# How a call sends a request: the URL, the form, what it is; the good answer's body or None.
+Send = Callable[[str, dict[str, str], What], Awaitable[str | None]]
 
 
 @dataclass
@@ -42,10 +52,17 @@ class Run:
     stop_at: float
     max_requests: int
     think_s: float = 0.0
+    measure_to: float | None = None  # answers counted until then; None: until stop_at
+    bare: bool = False  # the ceiling: every request goes to its one path, no <Hangup> expected
     sent: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    late: int = 0  # answers later than LATE_S after they were due
+    status_failed: int = 0  # status callbacks not answered 200
+    calls: int = 0  # calls started
+    in_progress: int = 0
+    played_to_end: int = 0  # heard their goodbye with no fallback, status callback taken
 
     def more(self) -> bool:
         """True while there is time and request budget left."""
@@ -61,21 +78,60 @@ class Run:
 
 @dataclass(frozen=True)
 class Result:
-    """The numbers of one (target, concurrency) row."""
+    """The numbers of one row: a target, a worker count and a load."""
 
     target: str
-    concurrency: int
+    mode: Literal["closed", "open"]
+    load: int  # concurrent callers (closed loop) or calls arriving a second (open loop)
+    workers: int
     requests: int
     steps_per_s: float
     p50_ms: float
     p99_ms: float
     errors: Counter[str]
     examples: dict[str, list[str]]
+    late: int = 0
+    status_failed: int = 0
+    calls: int = 0
+    played_to_end: int = 0
+    unfinished: int = 0  # open loop: calls still running when the drain time ran out
+    peak_in_progress: int = 0
+    memory: Memory | None = None
+    call_log: LogCounts | None = None
+    note: str = ""
 
     @property
     def error_count(self) -> int:
         """All errors, of every kind."""
         return sum(self.errors.values())
+
+    @property
+    def fallbacks(self) -> int:
+        """Answers that were the product's "technical problem" fallback."""
+        return self.errors[FALLBACK]
+
+
+def result_of(
+    run: Run, target: str, mode: Literal["closed", "open"], load: int, workers: int, window: float
+) -> Result:
+    """The figures of a finished run; `window` is the measured time in seconds."""
+    latencies = sorted(run.latencies_ms)
+    return Result(
+        target=target,
+        mode=mode,
+        load=load,
+        workers=workers,
+        requests=len(latencies),
+        steps_per_s=len(latencies) / max(window, 1e-9),
+        p50_ms=percentile(latencies, 0.50),
+        p99_ms=percentile(latencies, 0.99),
+        errors=run.errors,
+        examples=run.examples,
+        late=run.late,
+        status_failed=run.status_failed,
+        calls=run.calls,
+        played_to_end=run.played_to_end,
+    )
 
 
 def call_params() -> dict[str, str]:
@@ -97,8 +153,13 @@ def gather_action(twiml: str) -> str | None:
     return html.unescape(match.group(1)) if match else None
 
 
-async def post(run: Run, url: str, form: dict[str, str]) -> str | None:
-    """POST a signed form; the body of a good answer, or None (the error is counted)."""
+async def post(
+    run: Run, url: str, form: dict[str, str], what: What = "key", due: float | None = None
+) -> str | None:
+    """POST a signed form; the body of a good answer, or None (the error is counted).
+
+    Latency runs from `due`, when the caller sent it in the open loop (a request the client
+    sent late still counts from when it was due), or else from when it went out."""
     run.sent += 1
     headers = {SIGNATURE_HEADER: run.validator.compute_signature(url, form)}
     started = time.perf_counter()
@@ -107,19 +168,23 @@ async def post(run: Run, url: str, form: dict[str, str]) -> str | None:
             body = await resp.text()
             status = resp.status
     except (aiohttp.ClientError, TimeoutError) as exc:
+        run.status_failed += what == "status"
         run.fail("transport", f"{url}: {exc!r}")
         return None
     ended = time.perf_counter()
-    if run.measure_from <= ended <= run.stop_at:
-        run.latencies_ms.append((ended - started) * 1000)
+    latency_s = ended - (started if due is None else due)
+    run.late += latency_s > LATE_S
+    if run.measure_from <= ended <= (run.stop_at if run.measure_to is None else run.measure_to):
+        run.latencies_ms.append(latency_s * 1000)
     if status != 200:
+        run.status_failed += what == "status"
         run.fail(f"HTTP {status}", f"{url}: {body.strip()}")
         return None
     if "<Response" not in body:
         run.fail("not TwiML", f"{url}: {body}")
         return None
     if FALLBACK_TEXT in body:
-        run.fail("fallback TwiML", url)
+        run.fail(FALLBACK, url)
         return None
     return body
 
@@ -138,46 +203,41 @@ def next_url(run: Run, twiml: str) -> str | None:
     return action
 
 
-async def request(run: Run, url: str, form: dict[str, str]) -> str | None:
-    """`post`, then the caller's pause before their next request, if the run has one."""
-    body = await post(run, url, form)
-    if run.think_s > 0:
-        await asyncio.sleep(run.think_s * random.uniform(0.5, 1.5))
-    return body
-
-
-async def play_call(run: Run) -> None:
-    """One call through the menus to its goodbye, then the status callback."""
+async def play_call(run: Run, send: Send, *, status_always: bool = False) -> None:
+    """One call through the menus to its goodbye, then the status callback: after the
+    goodbye, or (`status_always`, as Twilio does) after any end, a fallback's included."""
     params = call_params()
-    body = await request(run, f"{run.base_url}/twilio/voice", params)
+    run.calls += 1
+    run.in_progress += 1
+    try:
+        heard_goodbye = await _through_the_menus(run, send, params)
+        if (heard_goodbye or status_always) and run.more():
+            form = {**params, "CallStatus": "completed", "CallDuration": "30"}
+            path = BARE_PATH if run.bare else "/twilio/voice/status"
+            taken = await send(f"{run.base_url}{path}", form, "status") is not None
+            run.played_to_end += heard_goodbye and taken
+    finally:
+        run.in_progress -= 1
+
+
+async def _through_the_menus(run: Run, send: Send, params: dict[str, str]) -> bool:
+    """The incoming call and every key of KEYS; True when the call heard its <Hangup>."""
+    body = await send(f"{run.base_url}{BARE_PATH if run.bare else '/twilio/voice'}", params, "call")
     for digits in KEYS:
         if body is None:
-            return
+            return False
         url = next_url(run, body)
         if url is None or not run.more():
-            return
-        body = await request(run, url, {**params, "Digits": digits})
+            return False
+        body = await send(url, {**params, "Digits": digits}, "key")
     if body is None:
-        return
+        return False
+    if run.bare:
+        return next_url(run, body) is not None
     if "<Hangup" not in body:
         run.fail("no Hangup after the last key", body)
-        return
-    if run.more():
-        status = {**params, "CallStatus": "completed", "CallDuration": "30"}
-        await request(run, f"{run.base_url}/twilio/voice/status", status)
-
-
-async def play_bare(run: Run) -> None:
-    """The same kind of signed form against the stateless bare handler."""
-    body = await request(run, f"{run.base_url}{BARE_PATH}", call_params())
-    if body is not None:
-        next_url(run, body)
-
-
-async def worker(run: Run, play: Callable[[Run], Awaitable[None]]) -> None:
-    """Play one thing after another until the time or the request budget is spent."""
-    while run.more():
-        await play(run)
+        return False
+    return True
 
 
 def percentile(sorted_values: Sequence[float], q: float) -> float:
@@ -186,44 +246,3 @@ def percentile(sorted_values: Sequence[float], q: float) -> float:
         return float("nan")
     rank = max(1, min(len(sorted_values), math.ceil(q * len(sorted_values))))
     return sorted_values[rank - 1]
-
-
-async def measure(
-    target: str,
-    base_url: str,
-    token: str,
-    *,
-    concurrency: int,
-    seconds: float,
-    warmup: float,
-    max_requests: int,
-    think_s: float = 0.0,
-) -> Result:
-    """Run `concurrency` workers for warm-up + `seconds`; statistics cover the last `seconds`."""
-    play = play_bare if target == "bare" else play_call
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
-        now = time.perf_counter()
-        run = Run(
-            http=http,
-            base_url=base_url,
-            validator=RequestValidator(token),
-            measure_from=now + warmup,
-            stop_at=now + warmup + seconds,
-            max_requests=max_requests,
-            think_s=think_s,
-        )
-        await asyncio.gather(*(worker(run, play) for _ in range(concurrency)))
-    window = min(seconds, max(time.perf_counter() - run.measure_from, 1e-9))
-    latencies = sorted(run.latencies_ms)
-    return Result(
-        target=target,
-        concurrency=concurrency,
-        requests=len(latencies),
-        steps_per_s=len(latencies) / window,
-        p50_ms=percentile(latencies, 0.50),
-        p99_ms=percentile(latencies, 0.99),
-        errors=run.errors,
-        examples=run.examples,
-    )

@@ -11,8 +11,8 @@ import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,6 +40,12 @@ class Server:
     base_url: str
     token: str
     log_path: Path
+    pid: int  # the first process: with workers, their parent
+    database_url: str | None = None
+
+
+class Skip(Exception):
+    """A target that cannot run here, and why."""
 
 
 def free_port() -> int:
@@ -153,10 +159,15 @@ async def stop(proc: asyncio.subprocess.Process) -> None:
 
 @asynccontextmanager
 async def subprocess_server(
-    args: Sequence[str], env: dict[str, str], workdir: Path, port: int, token: str
+    args: Sequence[str],
+    env: dict[str, str],
+    workdir: Path,
+    port: int,
+    token: str,
+    log_name: str = "server",
 ) -> AsyncIterator[Server]:
     """Start a server process on `port`, wait for /healthz, and stop it on the way out."""
-    log_path = workdir / f"server-{port}.log"
+    log_path = workdir / f"{log_name}-{port}.log"
     base_url = f"http://{LOOPBACK}:{port}"
     with log_path.open("wb") as log:
         proc = await asyncio.create_subprocess_exec(
@@ -164,29 +175,49 @@ async def subprocess_server(
         )
     try:
         await wait_healthy(proc, base_url, log_path)
-        yield Server(base_url=base_url, token=token, log_path=log_path)
+        yield Server(base_url=base_url, token=token, log_path=log_path, pid=proc.pid)
     finally:
         await stop(proc)
 
 
 @asynccontextmanager
-async def hotline_server(workdir: Path, database_url: str) -> AsyncIterator[Server]:
-    """`hotline serve` on a free loopback port with a fresh auth token."""
+async def hotline_server(
+    workdir: Path, database_url: str, workers: int = 1
+) -> AsyncIterator[Server]:
+    """`hotline serve` on a free loopback port with a fresh auth token; `--workers N` is
+    passed only when N > 1, and a server that refuses it (an older one, or SQLite) is a Skip."""
     port = free_port()
     token = secrets.token_hex(16)
     env = hotline_env(port, token, workdir, database_url)
     args = [sys.executable, "-m", "hotline", "serve", "--host", LOOPBACK, "--port", str(port)]
-    async with subprocess_server(args, env, workdir, port, token) as server:
-        yield server
+    if workers > 1:
+        args += ["--workers", str(workers)]
+    async with AsyncExitStack() as stack:
+        try:
+            server = await stack.enter_async_context(
+                subprocess_server(args, env, workdir, port, token)
+            )
+        except RuntimeError as exc:
+            if workers == 1:
+                raise
+            said = log_tail(workdir / f"server-{port}.log", lines=1).strip()
+            raise Skip(f"hotline serve --workers {workers} refused: {said}") from exc
+        yield replace(server, database_url=database_url)
 
 
 @asynccontextmanager
-async def bare_server(workdir: Path) -> AsyncIterator[Server]:
-    """This file's own constant-TwiML aiohttp app, as a subprocess."""
+async def bare_server(workdir: Path, workers: int = 1) -> AsyncIterator[Server]:
+    """This file's own constant-TwiML aiohttp app: `workers` subprocesses on one port."""
     port = free_port()
     args = [sys.executable, str(VOICE_SCRIPT), "--bare-server", str(port)]
-    async with subprocess_server(args, dict(os.environ), workdir, port, "bare") as server:
-        yield server
+    async with AsyncExitStack() as stack:
+        servers = [
+            await stack.enter_async_context(
+                subprocess_server(args, dict(os.environ), workdir, port, "bare", f"bare{n}")
+            )
+            for n in range(workers)
+        ]
+        yield servers[0]
 
 
 def serve_bare(port: int) -> None:
@@ -203,14 +234,11 @@ def serve_bare(port: int) -> None:
     app = web.Application()
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/{tail:.*}", answer)
-    web.run_app(app, host=LOOPBACK, port=port, print=None)
+    # reuse_port: with workers, several of these share the port, as `hotline serve`'s do.
+    web.run_app(app, host=LOOPBACK, port=port, print=None, reuse_port=True)
 
 
 # -- PostgreSQL -----------------------------------------------------------------------------------
-
-
-class Skip(Exception):
-    """A target that cannot run here, and why."""
 
 
 def postgres_admin_url() -> str:
@@ -281,15 +309,18 @@ async def postgres_database(workdir: Path) -> AsyncIterator[str]:
 
 
 @asynccontextmanager
-async def target_server(target: str, workdir: Path) -> AsyncIterator[Server]:
-    """The server of a target, with its database."""
+async def target_server(target: str, workdir: Path, workers: int) -> AsyncIterator[Server]:
+    """The server of a target, with its database, in `workers` processes."""
     if target == "bare":
-        async with bare_server(workdir) as server:
+        async with bare_server(workdir, workers) as server:
             yield server
     elif target == "sqlite":
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        async with hotline_server(workdir, url) as server:
+        async with hotline_server(workdir, url, workers) as server:
             yield server
     else:
-        async with postgres_database(workdir) as url, hotline_server(workdir, url) as server:
+        async with (
+            postgres_database(workdir) as url,
+            hotline_server(workdir, url, workers) as server,
+        ):
             yield server
