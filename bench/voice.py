@@ -1,33 +1,59 @@
-"""Benchmark of the voice webhooks: signed simulated calls against a running server on loopback.
+"""Benchmark of the voice webhooks: signed simulated calls against servers on loopback.
 
 What it measures
-    Many concurrent simulated calls, each a chain of signed Twilio webhooks (incoming call,
-    seven key presses through the menus, the status callback), against `hotline serve` running
-    as a subprocess on 127.0.0.1, once on SQLite and once on PostgreSQL. Next to them, in the same
-    run, a bare aiohttp handler returning constant TwiML: the ceiling of an aiohttp server and
-    this load client on this machine. For each target and concurrency it prints steps/s (every
-    request counts: incoming calls, steps and status callbacks), p50/p99 latency of a request
-    (POST until the body is read), the throughput as a ratio of the bare handler's at the same
-    concurrency, and errors (non-200 answers, TwiML that is not what the call expects, the
-    fallback "technical problem" TwiML, transport failures).
+    Simulated calls, each a chain of signed Twilio webhooks (the incoming call, seven key
+    presses through the menus: about, counselling, back, about, families, back, end; then the
+    status callback), against `hotline serve` running as a subprocess on 127.0.0.1, on SQLite
+    and on PostgreSQL, with 1 and 2 worker processes (--workers). Next to them, in the same run,
+    the ceiling: a bare aiohttp app answering every POST with one constant <Gather> (as many
+    processes on one port as the row's workers), the limit of an aiohttp server and this load
+    client on this machine.
 
-    Each caller presses the next key as soon as the answer arrives (unless --think-ms sets a
-    pause): a closed loop, so on average latency = concurrency / throughput, and 200 concurrent
-    calls are 200 requests in flight at every moment, a far heavier load than 200 real calls.
+    Closed loop (--mode closed, --concurrency 50,200): each caller sends their next request as
+    soon as the last is answered (after a mean pause if --think-ms is given), so latency =
+    concurrency / throughput and 200 callers are 200 requests in flight at every moment.
+    Latency runs from when a request went out.
 
-    The aim: p99 under 50 ms at 200 concurrent calls on PostgreSQL, at 30% or more of the bare
-    handler's throughput. The client and the servers share the machine's CPUs, so absolute numbers
-    depend on it; the ratio is the number to compare between machines.
+    Open loop (--mode open, --rate 200, --think-ms 1000): calls arrive at --rate a second for
+    --warmup + --seconds (evenly, or --poisson), whatever the server does; each key is due
+    --think-ms after the answer to the prompt before it, the status callback right after the
+    goodbye (and, as Twilio does, after a fallback too). Latency runs from when a request was
+    due, not from when the client sent it, so a server's queue cannot hide behind a slowed client
+    (no coordinated omission). After the last arrival the calls in progress get a bounded time to
+    end (the rest are cancelled and counted unfinished); then the server's call log is read.
+    --find-knee also steps the rate up (25, 50, ... 1600 calls/s) until p99 crosses 100 ms,
+    then runs at twice that rate.
+
+What it prints
+    First the issue's table: a row per load and worker count, a column per target: req/s
+    (requests answered a second, every request counts), p50/p99 latency, the ratio of req/s to
+    the ceiling's under the same load and workers, fallbacks (answers with the product's
+    "technical problem" fallback TwiML) and failed status callbacks (not answered 200, or not
+    answered at all); in the open loop, answers later than 1 s after they were due. Then the
+    details, one line per target, load and worker count: also non-200 answers, transport
+    errors, other errors (TwiML not what the call expects); the call log (open loop): how many of
+    the calls that began in the run are closed as "completed" against the calls that heard their
+    goodbye with no fallback, closed with another outcome, still open, or missing ("true" when
+    every call has a closed row and every goodbye is "completed"); the server's RSS (its worker
+    processes' included) before the run and at the peak of calls in progress, and what 1,000
+    calls in progress add to it. Last, issue 18's aims where the run measured their loads.
+
+    The client and the servers share the machine's CPUs, so absolute numbers depend on it (and
+    on what else runs there); the ratio to the ceiling is the number to compare.
 
 How to run
-    make bench                    # .venv/bin/python bench/voice.py
-    .venv/bin/python bench/voice.py --seconds 8 --concurrency 50,200 --only bare,postgres
+    make bench                    # .venv/bin/python bench/voice.py: both loops, 1 and 2 workers
+    .venv/bin/python bench/voice.py --mode open --rate 200 --think-ms 1000 --only bare,postgres
+    .venv/bin/python bench/voice.py --mode closed --concurrency 50 --workers 1 --seconds 8
+    .venv/bin/python bench/voice.py --mode open --find-knee --only bare,postgres
 
-PostgreSQL is reached at HOTLINE_BENCH_POSTGRES_URL (default
-postgresql://postgres@127.0.0.1:5432/test); the benchmark creates a fresh database there,
-migrates it with `hotline db upgrade`, and drops it at the end. If PostgreSQL does not answer,
-that target is skipped with a line saying why. Everything runs on loopback, and every loop is
-bounded by a request count and a time limit.
+--workers N is passed to `hotline serve` only when N > 1; a server that refuses it (one that
+has no such option yet, or on SQLite, where one writer means one worker) is skipped with one
+line. PostgreSQL is reached at HOTLINE_BENCH_POSTGRES_URL (default
+postgresql://postgres@127.0.0.1:5432/test); the benchmark creates a fresh database there for
+each worker count, migrates it with `hotline db upgrade`, and drops it at the end. If
+PostgreSQL does not answer, that target is skipped with a line saying why. Everything runs on
+loopback, and every loop is bounded by a request count and a time limit.
 """
 
 from __future__ import annotations

@@ -31,6 +31,8 @@ LOG_TAIL_LINES = 40
 VOICE_SCRIPT = Path(__file__).resolve().with_name("voice.py")
 LOG_GROUPS = 8
 _LOG_STAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ")
+# A request's id in a log record ("[call-31d8044d]"): left out, so like records count as one.
+_REQUEST_ID = re.compile(r"\[[a-z]+-[0-9a-f]{6,}\]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def log_summary(path: Path, offset: int) -> list[str]:
     in_traceback = False
     for line in lines:
         if _LOG_STAMP.match(line):
-            records[_LOG_STAMP.sub("", line)] += 1
+            records[_REQUEST_ID.sub("[…]", _LOG_STAMP.sub("", line))] += 1
             in_traceback = False
         elif line.startswith("Traceback"):
             traceback, in_traceback = [line], True
