@@ -86,6 +86,8 @@ def summary(results: Sequence[Result], think_ms: float) -> str:
         busiest = max(r.peak_in_progress for r in by_target.values())
         in_progress = busiest if ceiling is None else ceiling.peak_in_progress
         label = load_label(mode, load, think_ms, in_progress)
+        notes = sorted({r.note for r in by_target.values() if r.note})
+        label += "".join(f", {note}" for note in notes)
         cells = [cell(by_target.get(target), ceiling) for target in NAMES]
         lines.append(f"| {label} | {workers} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -131,7 +133,7 @@ def aims(results: Sequence[Result], closed_think_ms: float, open_think_ms: float
     bare = ceilings(results)
     verdicts = []
     for r in results:
-        if r.target != "postgres":
+        if r.target != "postgres" or r.note == KNEE_STEP:
             continue
         ceiling = bare.get(_key(r))
         if r.mode == "closed" and r.load == 50 and ceiling is not None and not closed_think_ms:
