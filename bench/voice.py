@@ -1,538 +1,87 @@
-"""Benchmark of the voice webhooks: signed simulated calls against a running server on loopback.
+"""Benchmark of the voice webhooks: signed simulated calls against servers on loopback.
 
 What it measures
-    Many concurrent simulated calls, each a chain of signed Twilio webhooks (incoming call,
-    seven key presses through the menus, the status callback), against `hotline serve` running
-    as a subprocess on 127.0.0.1, once on SQLite and once on PostgreSQL. Next to them, in the same
-    run, a bare aiohttp handler returning constant TwiML: the ceiling of an aiohttp server and
-    this load client on this machine. For each target and concurrency it prints steps/s (every
-    request counts: incoming calls, steps and status callbacks), p50/p99 latency of a request
-    (POST until the body is read), the throughput as a ratio of the bare handler's at the same
-    concurrency, and errors (non-200 answers, TwiML that is not what the call expects, the
-    fallback "technical problem" TwiML, transport failures).
+    Simulated calls, each a chain of signed Twilio webhooks (the incoming call, seven key
+    presses through the menus: about, counselling, back, about, families, back, end; then the
+    status callback), against `hotline serve` running as a subprocess on 127.0.0.1, on SQLite
+    and on PostgreSQL, with 1 and 2 worker processes (--workers). Next to them, in the same run,
+    the ceiling: a bare aiohttp app answering every POST with one constant <Gather> (as many
+    processes on one port as the row's workers), the limit of an aiohttp server and this load
+    client on this machine.
 
-    Each caller presses the next key as soon as the answer arrives (unless --think-ms sets a
-    pause): a closed loop, so on average latency = concurrency / throughput, and 200 concurrent
-    calls are 200 requests in flight at every moment, a far heavier load than 200 real calls.
+    Closed loop (--mode closed, --concurrency 50,200): each caller sends their next request as
+    soon as the last is answered (after a mean pause if --think-ms is given), so latency =
+    concurrency / throughput and 200 callers are 200 requests in flight at every moment.
+    Latency runs from when a request went out.
 
-    The aim: p99 under 50 ms at 200 concurrent calls on PostgreSQL, at 30% or more of the bare
-    handler's throughput. The client and the servers share the machine's CPUs, so absolute numbers
-    depend on it; the ratio is the number to compare between machines.
+    Open loop (--mode open, --rate 200, --think-ms 1000): calls arrive at --rate a second for
+    --warmup + --seconds (evenly, or --poisson), whatever the server does; each key is due
+    --think-ms after the answer to the prompt before it, the status callback right after the
+    goodbye (and, as Twilio does, after a fallback too). Latency runs from when a request was
+    due, not from when the client sent it, so a server's queue cannot hide behind a slowed client
+    (no coordinated omission). After the last arrival the calls in progress get a bounded time to
+    end (the rest are cancelled and counted unfinished); then the server's call log is read.
+    --find-knee also steps the rate up (25, 50, ... 1600 calls/s) until p99 crosses 100 ms,
+    then runs at twice that rate.
+
+What it prints
+    First the issue's table: a row per load and worker count, a column per target: req/s
+    (requests answered a second, every request counts), p50/p99 latency, the ratio of req/s to
+    the ceiling's under the same load and workers, fallbacks (answers with the product's
+    "technical problem" fallback TwiML) and failed status callbacks (not answered 200, or not
+    answered at all); in the open loop, answers later than 1 s after they were due. Then the
+    details, one line per target, load and worker count: also non-200 answers, transport
+    errors, other errors (TwiML not what the call expects); the call log (open loop): how many of
+    the calls that began in the run are closed as "completed" against the calls that heard their
+    goodbye with no fallback, closed with another outcome, still open, or missing ("true" when
+    every call has a closed row and every goodbye is "completed"); the server's RSS (its worker
+    processes' included) before the run and at the peak of calls in progress, and what 1,000
+    calls in progress add to it. Last, issue 18's aims where the run measured their loads.
+
+    The client and the servers share the machine's CPUs, so absolute numbers depend on it (and
+    on what else runs there); the ratio to the ceiling is the number to compare.
 
 How to run
-    make bench                    # .venv/bin/python bench/voice.py
-    .venv/bin/python bench/voice.py --seconds 8 --concurrency 50,200 --only bare,postgres
+    make bench                    # .venv/bin/python bench/voice.py: both loops, 1 and 2 workers
+    .venv/bin/python bench/voice.py --mode open --rate 200 --think-ms 1000 --only bare,postgres
+    .venv/bin/python bench/voice.py --mode closed --concurrency 50 --workers 1 --seconds 8
+    .venv/bin/python bench/voice.py --mode open --find-knee --only bare,postgres
 
-PostgreSQL is reached at HOTLINE_BENCH_POSTGRES_URL (default
-postgresql://postgres@127.0.0.1:5432/test); the benchmark creates a fresh database there,
-migrates it with `hotline db upgrade`, and drops it at the end. If PostgreSQL does not answer,
-that target is skipped with a line saying why. Everything runs on loopback, and every loop is
-bounded by a request count and a time limit.
+--workers N is passed to `hotline serve` only when N > 1; a server that refuses it (one that
+has no such option yet, or on SQLite, where one writer means one worker) is skipped with one
+line. PostgreSQL is reached at HOTLINE_BENCH_POSTGRES_URL (default
+postgresql://postgres@127.0.0.1:5432/test); the benchmark creates a fresh database there for
+each worker count, migrates it with `hotline db upgrade`, and drops it at the end. If
+PostgreSQL does not answer, that target is skipped with a line saying why. Everything runs on
+loopback, and every loop is bounded by a request count and a time limit.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import html
-import math
 import os
 import platform
-import random
-import re
-import secrets
 import signal
-import socket
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import aiohttp
-from twilio.request_validator import RequestValidator
-
-from hotline.crypto import new_key
+from voice_calls import KNEE_STEP, OVERLOAD, Result
+from voice_closed import measure
+from voice_open import REQUESTS_PER_CALL, OpenLoad, measure_open
+from voice_report import aims, details, overload_verdict, summary
+from voice_targets import Server, Skip, log_size, log_summary, serve_bare, target_server
 
 TARGETS = ("bare", "sqlite", "postgres")
-DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test"
-LOOPBACK = "127.0.0.1"
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
-SIGNATURE_HEADER = "X-Twilio-Signature"
-# The key path of one call, from the main menu: about, counselling, back to the main menu,
-# about, families, back to the main menu, end the call.
-KEYS = ("1", "1", "0", "1", "5", "0", "0")
-FALLBACK_TEXT = "technical problem"
-BARE_PATH = "/x"
-BARE_TWIML = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Response><Gather action="/x" numDigits="1"><Say>Hi</Say></Gather></Response>'
-)
-_GATHER_ACTION = re.compile(r'<Gather\b[^>]*?\saction="([^"]*)"')
-STARTUP_TIMEOUT_S = 30.0
-STOP_TIMEOUT_S = 10.0
-REQUEST_TIMEOUT_S = 10.0
-PG_CONNECT_TIMEOUT_S = 3.0
-LOG_TAIL_LINES = 40
-THIS_FILE = Path(__file__).resolve()
-EXAMPLES_PER_KIND = 2
-LOG_GROUPS = 8
-_LOG_STAMP = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ")
-
-
-# -- the load client ------------------------------------------------------------------------------
-
-
-@dataclass
-class Run:
-    """One scenario: where to post, until when, and what was seen."""
-
-    http: aiohttp.ClientSession
-    base_url: str
-    validator: RequestValidator
-    measure_from: float
-    stop_at: float
-    max_requests: int
-    think_s: float = 0.0
-    sent: int = 0
-    latencies_ms: list[float] = field(default_factory=list)
-    errors: Counter[str] = field(default_factory=Counter)
-    examples: dict[str, list[str]] = field(default_factory=dict)
-
-    def more(self) -> bool:
-        """True while there is time and request budget left."""
-        return self.sent < self.max_requests and time.perf_counter() < self.stop_at
-
-    def fail(self, kind: str, detail: str) -> None:
-        """Count an error; keep the first few of each kind for the report."""
-        self.errors[kind] += 1
-        kept = self.examples.setdefault(kind, [])
-        if len(kept) < EXAMPLES_PER_KIND:
-            kept.append(" ".join(detail.split())[:300])
-
-
-@dataclass(frozen=True)
-class Result:
-    """The numbers of one (target, concurrency) row."""
-
-    target: str
-    concurrency: int
-    requests: int
-    steps_per_s: float
-    p50_ms: float
-    p99_ms: float
-    errors: Counter[str]
-    examples: dict[str, list[str]]
-
-    @property
-    def error_count(self) -> int:
-        """All errors, of every kind."""
-        return sum(self.errors.values())
-
-
-def call_params() -> dict[str, str]:
-    """The form Twilio posts with every webhook of one new inbound call."""
-    return {
-        "CallSid": "CA" + secrets.token_hex(16),
-        "AccountSid": "AC" + secrets.token_hex(16),
-        "From": f"+9955550{secrets.randbelow(100_000):05d}",
-        "To": "+10000000000",
-        "CallStatus": "in-progress",
-        "Direction": "inbound",
-        "ApiVersion": "2010-04-01",
-    }
-
-
-def gather_action(twiml: str) -> str | None:
-    """The URL the TwiML's <Gather> posts the keys to, unescaped."""
-    match = _GATHER_ACTION.search(twiml)
-    return html.unescape(match.group(1)) if match else None
-
-
-async def post(run: Run, url: str, form: dict[str, str]) -> str | None:
-    """POST a signed form; the body of a good answer, or None (the error is counted)."""
-    run.sent += 1
-    headers = {SIGNATURE_HEADER: run.validator.compute_signature(url, form)}
-    started = time.perf_counter()
-    try:
-        async with run.http.post(url, data=form, headers=headers) as resp:
-            body = await resp.text()
-            status = resp.status
-    except (aiohttp.ClientError, TimeoutError) as exc:
-        run.fail("transport", f"{url}: {exc!r}")
-        return None
-    ended = time.perf_counter()
-    if run.measure_from <= ended <= run.stop_at:
-        run.latencies_ms.append((ended - started) * 1000)
-    if status != 200:
-        run.fail(f"HTTP {status}", f"{url}: {body.strip()}")
-        return None
-    if "<Response" not in body:
-        run.fail("not TwiML", f"{url}: {body}")
-        return None
-    if FALLBACK_TEXT in body:
-        run.fail("fallback TwiML", url)
-        return None
-    return body
-
-
-def next_url(run: Run, twiml: str) -> str | None:
-    """The Gather action of an answer, which must stay on the server under test."""
-    action = gather_action(twiml)
-    if action is None:
-        run.fail("no Gather", twiml)
-        return None
-    if action.startswith("/"):
-        action = run.base_url + action
-    if not action.startswith(run.base_url + "/"):
-        run.fail("Gather action off the target", action)
-        return None
-    return action
-
-
-async def request(run: Run, url: str, form: dict[str, str]) -> str | None:
-    """`post`, then the caller's pause before their next request, if the run has one."""
-    body = await post(run, url, form)
-    if run.think_s > 0:
-        await asyncio.sleep(run.think_s * random.uniform(0.5, 1.5))
-    return body
-
-
-async def play_call(run: Run) -> None:
-    """One call through the menus to its goodbye, then the status callback."""
-    params = call_params()
-    body = await request(run, f"{run.base_url}/twilio/voice", params)
-    for digits in KEYS:
-        if body is None:
-            return
-        url = next_url(run, body)
-        if url is None or not run.more():
-            return
-        body = await request(run, url, {**params, "Digits": digits})
-    if body is None:
-        return
-    if "<Hangup" not in body:
-        run.fail("no Hangup after the last key", body)
-        return
-    if run.more():
-        status = {**params, "CallStatus": "completed", "CallDuration": "30"}
-        await request(run, f"{run.base_url}/twilio/voice/status", status)
-
-
-async def play_bare(run: Run) -> None:
-    """The same kind of signed form against the stateless bare handler."""
-    body = await request(run, f"{run.base_url}{BARE_PATH}", call_params())
-    if body is not None:
-        next_url(run, body)
-
-
-async def worker(run: Run, play: Callable[[Run], Awaitable[None]]) -> None:
-    """Play one thing after another until the time or the request budget is spent."""
-    while run.more():
-        await play(run)
-
-
-def percentile(sorted_values: Sequence[float], q: float) -> float:
-    """The nearest-rank percentile (q in 0..1) of already sorted values; NaN when empty."""
-    if not sorted_values:
-        return float("nan")
-    rank = max(1, min(len(sorted_values), math.ceil(q * len(sorted_values))))
-    return sorted_values[rank - 1]
-
-
-async def measure(
-    target: str,
-    base_url: str,
-    token: str,
-    *,
-    concurrency: int,
-    seconds: float,
-    warmup: float,
-    max_requests: int,
-    think_s: float = 0.0,
-) -> Result:
-    """Run `concurrency` workers for warm-up + `seconds`; statistics cover the last `seconds`."""
-    play = play_bare if target == "bare" else play_call
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
-        now = time.perf_counter()
-        run = Run(
-            http=http,
-            base_url=base_url,
-            validator=RequestValidator(token),
-            measure_from=now + warmup,
-            stop_at=now + warmup + seconds,
-            max_requests=max_requests,
-            think_s=think_s,
-        )
-        await asyncio.gather(*(worker(run, play) for _ in range(concurrency)))
-    window = min(seconds, max(time.perf_counter() - run.measure_from, 1e-9))
-    latencies = sorted(run.latencies_ms)
-    return Result(
-        target=target,
-        concurrency=concurrency,
-        requests=len(latencies),
-        steps_per_s=len(latencies) / window,
-        p50_ms=percentile(latencies, 0.50),
-        p99_ms=percentile(latencies, 0.99),
-        errors=run.errors,
-        examples=run.examples,
-    )
-
-
-# -- servers under test ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Server:
-    """A server subprocess listening on loopback, and where its output goes."""
-
-    base_url: str
-    token: str
-    log_path: Path
-
-
-def free_port() -> int:
-    """A free TCP port on loopback (free when asked; the server binds it right after)."""
-    with socket.socket() as sock:
-        sock.bind((LOOPBACK, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def log_tail(path: Path, lines: int = LOG_TAIL_LINES) -> str:
-    """The last lines a server wrote, for the report."""
-    try:
-        text = path.read_text(errors="replace")
-    except OSError as exc:
-        return f"(no server log: {exc})"
-    return "\n".join(text.splitlines()[-lines:]) or "(the server wrote nothing)"
-
-
-def log_size(path: Path) -> int:
-    """How much a server has written so far: where a scenario's part of its log begins."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def log_summary(path: Path, offset: int) -> list[str]:
-    """What a server logged since `offset`: each distinct record with its count, busiest
-    first, then the last traceback in full."""
-    try:
-        with path.open("rb") as handle:
-            handle.seek(offset)
-            lines = handle.read().decode(errors="replace").splitlines()
-    except OSError as exc:
-        return [f"(no server log: {exc})"]
-    records: Counter[str] = Counter()
-    traceback: list[str] = []
-    in_traceback = False
-    for line in lines:
-        if _LOG_STAMP.match(line):
-            records[_LOG_STAMP.sub("", line)] += 1
-            in_traceback = False
-        elif line.startswith("Traceback"):
-            traceback, in_traceback = [line], True
-        elif in_traceback:
-            traceback.append(line)
-        else:
-            records[line] += 1
-    if not records and not traceback:
-        return ["(the server logged nothing)"]
-    summary = [f"{count:>6} x {text}" for text, count in records.most_common(LOG_GROUPS)]
-    if len(records) > LOG_GROUPS:
-        summary.append(f"       ... and {len(records) - LOG_GROUPS} other distinct lines")
-    if traceback:
-        summary.append("last traceback:")
-        summary.extend(traceback[-LOG_TAIL_LINES:])
-    return summary
-
-
-def hotline_env(port: int, token: str, data_dir: Path, database_url: str) -> dict[str, str]:
-    """The environment of a production-mode hotline on loopback; no inherited HOTLINE_*."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HOTLINE_")}
-    env.update(
-        HOTLINE_MODE="production",
-        HOTLINE_PUBLIC_URL=f"http://{LOOPBACK}:{port}",
-        HOTLINE_TWILIO_AUTH_TOKEN=token,
-        HOTLINE_PSEUDONYM_KEY=secrets.token_urlsafe(32),
-        HOTLINE_DATA_KEY=new_key().decode(),
-        HOTLINE_LANGUAGES="en",
-        HOTLINE_LOG_LEVEL="WARNING",
-        HOTLINE_DATA_DIR=str(data_dir),
-        HOTLINE_DATABASE_URL=database_url,
-    )
-    return env
-
-
-async def wait_healthy(proc: asyncio.subprocess.Process, base_url: str, log_path: Path) -> None:
-    """Poll GET /healthz until it answers 200; fail if the process exits or time runs out."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    timeout = aiohttp.ClientTimeout(total=1.0)
-    async with aiohttp.ClientSession(timeout=timeout) as http:
-        while time.monotonic() < deadline:
-            if proc.returncode is not None:
-                raise RuntimeError(
-                    f"the server exited with {proc.returncode} at start:\n{log_tail(log_path)}"
-                )
-            try:
-                async with http.get(f"{base_url}/healthz") as resp:
-                    if resp.status == 200:
-                        return
-            except (aiohttp.ClientError, TimeoutError):
-                pass
-            await asyncio.sleep(0.1)
-    raise RuntimeError(
-        f"{base_url}/healthz did not answer 200 in {STARTUP_TIMEOUT_S:.0f}s:\n{log_tail(log_path)}"
-    )
-
-
-async def stop(proc: asyncio.subprocess.Process) -> None:
-    """Terminate a server we started; kill it if it does not go."""
-    if proc.returncode is not None:
-        return
-    proc.terminate()
-    try:
-        await asyncio.wait_for(proc.wait(), timeout=STOP_TIMEOUT_S)
-    except TimeoutError:
-        proc.kill()
-        await proc.wait()
-
-
-@asynccontextmanager
-async def subprocess_server(
-    args: Sequence[str], env: dict[str, str], workdir: Path, port: int, token: str
-) -> AsyncIterator[Server]:
-    """Start a server process on `port`, wait for /healthz, and stop it on the way out."""
-    log_path = workdir / f"server-{port}.log"
-    base_url = f"http://{LOOPBACK}:{port}"
-    with log_path.open("wb") as log:
-        proc = await asyncio.create_subprocess_exec(
-            *args, env=env, cwd=workdir, stdout=log, stderr=asyncio.subprocess.STDOUT
-        )
-    try:
-        await wait_healthy(proc, base_url, log_path)
-        yield Server(base_url=base_url, token=token, log_path=log_path)
-    finally:
-        await stop(proc)
-
-
-@asynccontextmanager
-async def hotline_server(workdir: Path, database_url: str) -> AsyncIterator[Server]:
-    """`hotline serve` on a free loopback port with a fresh auth token."""
-    port = free_port()
-    token = secrets.token_hex(16)
-    env = hotline_env(port, token, workdir, database_url)
-    args = [sys.executable, "-m", "hotline", "serve", "--host", LOOPBACK, "--port", str(port)]
-    async with subprocess_server(args, env, workdir, port, token) as server:
-        yield server
-
-
-@asynccontextmanager
-async def bare_server(workdir: Path) -> AsyncIterator[Server]:
-    """This file's own constant-TwiML aiohttp app, as a subprocess."""
-    port = free_port()
-    args = [sys.executable, str(THIS_FILE), "--bare-server", str(port)]
-    async with subprocess_server(args, dict(os.environ), workdir, port, "bare") as server:
-        yield server
-
-
-def serve_bare(port: int) -> None:
-    """The ceiling: an aiohttp app answering every POST with the same TwiML (a subprocess)."""
-    from aiohttp import web
-
-    async def answer(request: web.Request) -> web.Response:
-        await request.read()
-        return web.Response(text=BARE_TWIML, content_type="text/xml")
-
-    async def healthz(_request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
-
-    app = web.Application()
-    app.router.add_get("/healthz", healthz)
-    app.router.add_post("/{tail:.*}", answer)
-    web.run_app(app, host=LOOPBACK, port=port, print=None)
-
-
-# -- PostgreSQL -----------------------------------------------------------------------------------
-
-
-class Skip(Exception):
-    """A target that cannot run here, and why."""
-
-
-def postgres_admin_url() -> str:
-    """The server to create the bench database on; loopback only."""
-    url = os.environ.get("HOTLINE_BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL)
-    host = urlsplit(url).hostname
-    if host not in LOOPBACK_NAMES:
-        raise Skip(f"HOTLINE_BENCH_POSTGRES_URL must point at loopback, not {host!r}")
-    return url
-
-
-def redacted(url: str) -> str:
-    """A database URL without its password, for printing."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
-
-
-async def run_db_upgrade(workdir: Path, database_url: str) -> None:
-    """`hotline db upgrade` on the bench database (PostgreSQL is not migrated at start)."""
-    env = hotline_env(free_port(), secrets.token_hex(16), workdir, database_url)
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "hotline",
-        "db",
-        "upgrade",
-        env=env,
-        cwd=workdir,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    try:
-        output, _ = await asyncio.wait_for(proc.communicate(), timeout=STARTUP_TIMEOUT_S)
-    except TimeoutError:
-        await stop(proc)
-        raise RuntimeError("hotline db upgrade did not finish in time") from None
-    if proc.returncode != 0:
-        raise RuntimeError(f"hotline db upgrade failed:\n{output.decode(errors='replace')}")
-
-
-@asynccontextmanager
-async def postgres_database(workdir: Path) -> AsyncIterator[str]:
-    """A fresh, migrated database `hotline_bench_<hex>`, dropped on the way out."""
-    import asyncpg
-
-    admin_url = postgres_admin_url()
-    try:
-        admin = await asyncpg.connect(admin_url, timeout=PG_CONNECT_TIMEOUT_S)
-    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
-        raise Skip(f"PostgreSQL at {redacted(admin_url)} does not answer: {exc!r}") from exc
-    name = f"hotline_bench_{secrets.token_hex(6)}"
-    try:
-        try:
-            await admin.execute(f'CREATE DATABASE "{name}"')
-        except asyncpg.PostgresError as exc:
-            raise Skip(f"cannot create a database at {redacted(admin_url)}: {exc!r}") from exc
-        try:
-            database_url = urlsplit(admin_url)._replace(path=f"/{name}").geturl()
-            await run_db_upgrade(workdir, database_url)
-            yield database_url
-        finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+MODES = ("closed", "open", "both")
+OPEN_THINK_MS = 1000.0
+KNEE_MS = 100.0  # the p99 that --find-knee looks for
+KNEE_RATES = (25, 50, 100, 200, 400, 800, 1600)  # calls/s tried in turn, lowest first
 
 
 # -- running and reporting ------------------------------------------------------------------------
@@ -543,63 +92,96 @@ class Options:
     """What to run, from the command line."""
 
     targets: tuple[str, ...]
+    modes: tuple[str, ...]
     concurrency: tuple[int, ...]
+    workers: tuple[int, ...]
     seconds: float
     warmup: float
     max_requests: int
-    think_s: float
+    think_s: float  # the closed loop's mean pause between a caller's requests
+    open_load: OpenLoad
+    find_knee: bool
 
 
-@asynccontextmanager
-async def target_server(target: str, workdir: Path) -> AsyncIterator[Server]:
-    """The server of a target, with its database."""
-    if target == "bare":
-        async with bare_server(workdir) as server:
-            yield server
-    elif target == "sqlite":
-        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-        async with hotline_server(workdir, url) as server:
-            yield server
-    else:
-        async with postgres_database(workdir) as url, hotline_server(workdir, url) as server:
-            yield server
-
-
-async def bench_target(target: str, options: Options) -> list[Result]:
-    """Every concurrency against one server; an empty list when the target was skipped."""
+async def bench_target(target: str, workers: int, options: Options) -> list[Result]:
+    """Every load against one server; an empty list when the target was skipped."""
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix=f"hotline-bench-{target}-") as tmp:
         try:
-            async with target_server(target, Path(tmp)) as server:
-                for concurrency in options.concurrency:
-                    print(
-                        f"  {target} at {concurrency} concurrent "
-                        f"({options.warmup:g}s warm-up + {options.seconds:g}s) ...",
-                        flush=True,
-                    )
-                    offset = log_size(server.log_path)
-                    result = await measure(
-                        target,
-                        server.base_url,
-                        server.token,
-                        concurrency=concurrency,
-                        seconds=options.seconds,
-                        warmup=options.warmup,
-                        max_requests=options.max_requests,
-                        think_s=options.think_s,
-                    )
-                    results.append(result)
-                    if result.error_count:
-                        report_errors(result, log_summary(server.log_path, offset))
+            async with target_server(target, Path(tmp), workers) as server:
+                if "closed" in options.modes:
+                    for concurrency in options.concurrency:
+                        results.append(await closed(target, workers, concurrency, server, options))
+                if "open" in options.modes:
+                    results.append(await opened(target, workers, options.open_load, server))
+                if options.find_knee and target != "bare":
+                    results.extend(await knee(target, workers, server, options.open_load))
         except Skip as exc:
-            print(f"{target}: skipped: {exc}", flush=True)
+            print(f"{target}, {workers} worker(s): skipped: {exc}", flush=True)
     return results
+
+
+async def closed(
+    target: str, workers: int, concurrency: int, server: Server, options: Options
+) -> Result:
+    """One closed-loop row, its errors reported with what the server logged meanwhile."""
+    print(
+        f"  {target}, {workers} worker(s): closed loop, {concurrency} concurrent "
+        f"({options.warmup:g}s warm-up + {options.seconds:g}s) ...",
+        flush=True,
+    )
+    offset = log_size(server.log_path)
+    result = await measure(
+        target,
+        server.base_url,
+        server.token,
+        concurrency=concurrency,
+        workers=workers,
+        seconds=options.seconds,
+        warmup=options.warmup,
+        max_requests=options.max_requests,
+        think_s=options.think_s,
+    )
+    if result.error_count:
+        report_errors(result, log_summary(server.log_path, offset))
+    return result
+
+
+async def opened(target: str, workers: int, load: OpenLoad, server: Server) -> Result:
+    """One open-loop row, its errors reported with what the server logged meanwhile."""
+    print(
+        f"  {target}, {workers} worker(s): open loop, {load.rate:g} calls/s for "
+        f"{load.warmup:g}s warm-up + {load.seconds:g}s, {load.think_s * 1000:g} ms think ...",
+        flush=True,
+    )
+    offset = log_size(server.log_path)
+    result = await measure_open(target, server, load, workers)
+    if result.error_count:
+        report_errors(result, log_summary(server.log_path, offset))
+    return result
+
+
+async def knee(target: str, workers: int, server: Server, load: OpenLoad) -> list[Result]:
+    """Open loops at KNEE_RATES until p99 crosses KNEE_MS, then one at twice that rate."""
+    tried: list[Result] = []
+    for rate in KNEE_RATES:
+        step = await opened(target, workers, replace(load, rate=rate), server)
+        tried.append(replace(step, note=KNEE_STEP))
+        if tried[-1].p99_ms > KNEE_MS:
+            print(f"  {target}, {workers} worker(s): p99 crosses {KNEE_MS:g} ms at {rate} calls/s")
+            overload = await opened(target, workers, replace(load, rate=2 * rate), server)
+            return [*tried, replace(overload, note=OVERLOAD)]
+    print(f"  {target}, {workers} worker(s): p99 stayed under {KNEE_MS:g} ms up to {rate} calls/s")
+    return tried
 
 
 def report_errors(result: Result, server_log: Sequence[str]) -> None:
     """Errors of a scenario, with what the server logged meanwhile."""
     kinds = ", ".join(f"{kind} x{count}" for kind, count in result.errors.most_common())
-    print(f"!! {result.target} at {result.concurrency}: {result.error_count} errors ({kinds})")
+    print(
+        f"!! {result.target}, {result.workers} worker(s), {result.mode} loop at {result.load}: "
+        f"{result.error_count} errors ({kinds})"
+    )
     for kind, examples in result.examples.items():
         for example in examples:
             print(f"   e.g. {kind}: {example}")
@@ -618,38 +200,6 @@ def machine_info() -> str:
     )
 
 
-def table(results: Sequence[Result]) -> str:
-    """One row per (target, concurrency), with the ratio to the bare handler."""
-    bare = {r.concurrency: r.steps_per_s for r in results if r.target == "bare"}
-    lines = [
-        f"{'target':<10} {'conc':>5} {'requests':>9} {'steps/s':>9} "
-        f"{'p50 ms':>8} {'p99 ms':>8} {'vs bare':>8} {'errors':>7}"
-    ]
-    for r in results:
-        ceiling = bare.get(r.concurrency)
-        ratio = f"{r.steps_per_s / ceiling:.0%}" if ceiling else "-"
-        lines.append(
-            f"{r.target:<10} {r.concurrency:>5} {r.requests:>9} {r.steps_per_s:>9.0f} "
-            f"{r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {ratio:>8} {r.error_count:>7}"
-        )
-    return "\n".join(lines)
-
-
-def aim(results: Sequence[Result]) -> str | None:
-    """The spec's aim, judged on PostgreSQL at 200 concurrent calls, if that was measured."""
-    bare = {r.concurrency: r.steps_per_s for r in results if r.target == "bare"}
-    for r in results:
-        if r.target == "postgres" and r.concurrency == 200 and 200 in bare:
-            ratio = r.steps_per_s / bare[200]
-            met = r.p99_ms < 50 and ratio >= 0.30 and r.error_count == 0
-            return (
-                f"aim (postgres, 200 concurrent: p99 < 50 ms, >= 30% of bare, no errors): "
-                f"p99 {r.p99_ms:.1f} ms, {ratio:.0%} of bare, {r.error_count} errors -> "
-                f"{'met' if met else 'NOT met'}"
-            )
-    return None
-
-
 def cancel_on_signals() -> None:
     """SIGINT or SIGTERM cancels the run, so servers are stopped and the database dropped."""
     task = asyncio.current_task()
@@ -661,31 +211,48 @@ def cancel_on_signals() -> None:
 
 
 async def run_all(options: Options) -> int:
-    """Every selected target in turn; the exit status is 1 when any request failed."""
+    """Every selected target and worker count in turn; the exit status is 1 when any
+    request failed (a fallback included) or a target did not come up."""
     cancel_on_signals()
     started = time.monotonic()
     print(machine_info())
     think = f"{options.think_s * 1000:g} ms mean pause" if options.think_s else "no pause"
-    print(
-        f"each scenario: {options.warmup:g}s warm-up (not counted) + {options.seconds:g}s "
-        f"measured, at most {options.max_requests} requests; {think} between a caller's requests",
-        flush=True,
-    )
+    load = options.open_load
+    if "closed" in options.modes:
+        print(
+            f"closed loop: {options.warmup:g}s warm-up (not counted) + {options.seconds:g}s "
+            f"measured, at most {options.max_requests} requests; {think} between a caller's "
+            "requests"
+        )
+    if "open" in options.modes:
+        print(
+            f"open loop: {load.rate:g} calls/s arriving ({'Poisson' if load.poisson else 'evenly'}"
+            f") for {load.warmup:g}s (not counted) + {load.seconds:g}s, {load.think_s * 1000:g} "
+            "ms from a prompt to the next key; latency from when a request was due"
+        )
+    sys.stdout.flush()
     results: list[Result] = []
     failed: list[str] = []
     for target in options.targets:
-        try:
-            results.extend(await bench_target(target, options))
-        except RuntimeError as exc:  # the server or its database did not come up
-            print(f"!! {target}: FAILED: {exc}", flush=True)
-            failed.append(target)
+        for workers in options.workers:
+            try:
+                results.extend(await bench_target(target, workers, options))
+            except RuntimeError as exc:  # the server or its database did not come up
+                print(f"!! {target}, {workers} worker(s): FAILED: {exc}", flush=True)
+                failed.append(f"{target} ({workers})")
     print()
-    print(table(results) if results else "(nothing was measured)")
-    verdict = aim(results)
-    if verdict and options.think_s:
-        print("aim: not judged with --think-ms (the pauses, not the server, set the pace)")
-    elif verdict:
+    if not results:
+        print("(nothing was measured)")
+    else:
+        print(summary(results, load.think_s * 1000))
+        print()
+        print(details(results))
+    print()
+    for verdict in aims(results, options.think_s * 1000, load.think_s * 1000):
         print(verdict)
+    for r in results:
+        if r.note == OVERLOAD:
+            print(overload_verdict(r))
     errors = sum(r.error_count for r in results)
     print(
         f"total errors: {errors}; targets failed: {', '.join(failed) or 'none'}; "
@@ -715,6 +282,20 @@ def _positive(raw: str) -> float:
     return value
 
 
+def _rate(raw: str) -> float:
+    value = float(raw)
+    if not 0 < value <= 5000:
+        raise argparse.ArgumentTypeError("give calls a second from 0 to 5000")
+    return value
+
+
+def _workers(raw: str) -> tuple[int, ...]:
+    items = [x.strip() for x in raw.split(",") if x.strip()]
+    if not items or not all(x.isdigit() and 0 < int(x) <= 16 for x in items):
+        raise argparse.ArgumentTypeError("give worker counts from 1 to 16, comma-separated")
+    return tuple(dict.fromkeys(int(x) for x in items))
+
+
 def _think(raw: str) -> float:
     value = float(raw)
     if not 0 <= value <= 60_000:
@@ -733,8 +314,12 @@ def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    cli.add_argument("--mode", choices=MODES, default="both", help="closed, open or both (both)")
     cli.add_argument(
-        "--seconds", type=_positive, default=8.0, help="measured seconds per scenario (8)"
+        "--seconds",
+        type=_positive,
+        default=8.0,
+        help="measured seconds per scenario; in the open loop, of arrivals after the warm-up (8)",
     )
     cli.add_argument(
         "--warmup", type=_positive, default=1.0, help="unmeasured seconds before each (1)"
@@ -754,8 +339,28 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--think-ms",
         type=_think,
-        default=0.0,
-        help="mean pause of a caller between requests, ms (0: back to back, a closed loop)",
+        default=None,
+        help="open loop: from a prompt to the next key, ms (1000); closed loop, if given: the "
+        "mean pause between a caller's requests (0: back to back)",
+    )
+    cli.add_argument(
+        "--rate", type=_rate, default=200.0, help="open loop: calls arriving a second (200)"
+    )
+    cli.add_argument(
+        "--poisson", action="store_true", help="open loop: Poisson arrivals, not evenly spaced"
+    )
+    cli.add_argument(
+        "--workers",
+        type=_workers,
+        default=(1, 2),
+        help="server processes, each count a row; --workers N is passed to `hotline serve` "
+        "only when N > 1, and a server that refuses it is skipped with a line (1,2)",
+    )
+    cli.add_argument(
+        "--find-knee",
+        action="store_true",
+        help=f"also step the open loop's rate up ({', '.join(map(str, KNEE_RATES))}) until p99 "
+        f"crosses {KNEE_MS:g} ms, then run at twice that rate",
     )
     cli.add_argument("--bare-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     return cli
@@ -767,13 +372,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.bare_server is not None:
         serve_bare(args.bare_server)
         return 0
+    open_think_ms = OPEN_THINK_MS if args.think_ms is None else args.think_ms
     options = Options(
         targets=args.only,
+        modes=("closed", "open") if args.mode == "both" else (args.mode,),
         concurrency=args.concurrency,
+        workers=args.workers,
         seconds=args.seconds,
         warmup=args.warmup,
         max_requests=args.max_requests,
-        think_s=args.think_ms / 1000,
+        think_s=(args.think_ms or 0.0) / 1000,
+        open_load=OpenLoad(
+            rate=args.rate,
+            think_s=open_think_ms / 1000,
+            seconds=args.seconds,
+            warmup=args.warmup,
+            poisson=args.poisson,
+            max_calls=max(1, args.max_requests // REQUESTS_PER_CALL),
+        ),
+        find_knee=args.find_knee,
     )
     try:
         return asyncio.run(run_all(options))
