@@ -73,7 +73,7 @@ async def test_a_dump_taken_during_calls_restores_the_plan_and_the_encrypted_que
 ) -> None:
     campaigns = await staffed_with_participants(tmp_path, postgres_url, ["+995555700001"])
     async with (
-        FakeTwilio(ACCOUNT_SID, AUTH) as twilio,
+        FakeTwilio(ACCOUNT_SID, AUTH_TOKEN) as twilio,
         FakeTelegram() as telegram,
         session() as http,
     ):
