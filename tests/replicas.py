@@ -69,6 +69,7 @@ PHONES = {"ana": "+995555000001", "beka": "+995555000002"}
 TELEGRAM = {"ana": 7001, "beka": 7002}
 FALLBACK_NUMBER = "+995322999999"
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=30)
+TAP_BYTES = 8192  # of each request, for the test to tell which process had it
 
 
 async def staffed_with_participants(
@@ -191,6 +192,7 @@ class Splitter:
         self._server: asyncio.Server | None = None
         self.forwarded: dict[int, int] = dict.fromkeys(ports, 0)
         self.open: dict[int, int] = dict.fromkeys(ports, 0)
+        self.taps: list[tuple[int, bytearray]] = []  # each connection's backend, first bytes
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def start(self) -> int:
@@ -216,19 +218,30 @@ class Splitter:
             writer.close()
             return
         self.forwarded[port] += 1
+        tap = bytearray()
+        self.taps.append((port, tap))
         self.open[port] += 1
         try:
-            await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
+            await asyncio.gather(_pipe(reader, up_writer, tap), _pipe(up_reader, writer))
         finally:
             self.open[port] -= 1
             for w in (writer, up_writer):
                 with contextlib.suppress(OSError):
                     w.close()
 
+    def backend_of(self, fragment: bytes) -> int | None:
+        """The backend of the last connection whose request held `fragment`."""
+        found = [port for port, tap in self.taps if fragment in tap]
+        return found[-1] if found else None
 
-async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+
+async def _pipe(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, tap: bytearray | None = None
+) -> None:
     try:
         while chunk := await reader.read(65536):
+            if tap is not None and len(tap) < TAP_BYTES:
+                tap += chunk[: TAP_BYTES - len(tap)]
             writer.write(chunk)
             await writer.drain()
     except OSError:
