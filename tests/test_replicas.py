@@ -46,8 +46,10 @@ from tests.twiml import Twiml
 CALLS = 24  # a quarter each: two menu walks, a callback after nobody answers, a hang-up
 CHATS = 8  # half ask for a specialist
 TEXTS = 8  # SMS conversations
-PARTICIPANTS = 9  # each with a reminder due now
-KILL_AFTER = 60  # requests through the splitter before the second process is killed
+PARTICIPANTS = 36  # each with a reminder due now
+SEND_S = 1.0  # a reminder send takes this long at the fake: the killed process has some going
+KILL_SOON = 20  # requests through the splitter before the kill, if reminders are still going
+KILL_AFTER = 60  # ... and whatever they do
 AT_ONCE = 16  # conversations driven at the same time
 THINK_S = 0.1  # a caller's pause between keys
 RISK_S = 2.0  # before the kill: a Telegram reply answered then may not have left the process
@@ -187,8 +189,15 @@ async def drive_sms(provider: Provider, n: int, talk: Talk) -> None:
 
 
 async def kill_and_restart(victim: Server, splitter: Splitter, twilio: FakeTwilio) -> Kill:
-    """SIGKILL the victim once KILL_AFTER requests went through, then start it again."""
-    await until(lambda: sum(splitter.forwarded.values()) >= KILL_AFTER, 120, "no traffic")
+    """SIGKILL the victim in the middle of the drive (while reminders are still being sent,
+    if they are), then start it again on its port."""
+
+    def now() -> bool:
+        forwarded = sum(splitter.forwarded.values())
+        sending = 0 < len(twilio.messages) < PARTICIPANTS
+        return forwarded >= KILL_AFTER or (forwarded >= KILL_SOON and sending)
+
+    await until(now, 120, "no traffic")
     assert victim.process is not None
     kill = Kill(
         time.monotonic(), splitter.open[victim.port], len(twilio.messages), dict(splitter.forwarded)
@@ -215,7 +224,7 @@ async def test_three_replicas_one_killed_and_restarted_lose_nothing_and_send_not
         FakeTelegram() as telegram,
         session() as http,
     ):
-        twilio.latency_s = 0.3  # a reminder send takes a while: one may be cut in the middle
+        twilio.latency_s = SEND_S
         servers = [
             Server(
                 server_env(
