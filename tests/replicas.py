@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -294,3 +295,23 @@ def session() -> aiohttp.ClientSession:
     return aiohttp.ClientSession(
         connector=aiohttp.TCPConnector(force_close=True, limit=40), timeout=HTTP_TIMEOUT
     )
+
+
+def connections(pid: int, port: int) -> int:
+    """Established TCP connections of process `pid` to 127.0.0.1:`port` (from /proc)."""
+    fds = Path(f"/proc/{pid}/fd")
+    inodes: set[str] = set()
+    with contextlib.suppress(OSError):
+        for fd in fds.iterdir():
+            with contextlib.suppress(OSError):
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+    count = 0
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+            fields = line.split()
+            remote_port = int(fields[2].split(":")[1], 16)
+            if fields[3] == "01" and remote_port == port and fields[9] in inodes:
+                count += 1
+    return count
