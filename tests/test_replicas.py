@@ -12,9 +12,11 @@ import os
 import signal
 import time
 from collections import Counter
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -261,9 +263,9 @@ async def test_three_replicas_one_killed_and_restarted_lose_nothing_and_send_not
             texts = [Talk() for _ in range(TEXTS)]
             gate = asyncio.Semaphore(AT_ONCE)
 
-            async def bounded(work: object) -> None:
+            async def bounded(work: Coroutine[Any, Any, None]) -> None:
                 async with gate:
-                    await work  # type: ignore[misc]
+                    await work
 
             # Calls, chats and texts interleaved: all three kinds are under way at the kill.
             voice = [drive_call(provider, c) for c in calls]
