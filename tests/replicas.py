@@ -297,8 +297,8 @@ def session() -> aiohttp.ClientSession:
     )
 
 
-def connections(pid: int, port: int) -> int:
-    """Established TCP connections of process `pid` to 127.0.0.1:`port` (from /proc)."""
+def connections(pid: int, port: int) -> set[int]:
+    """The local ports of process `pid`'s TCP connections to 127.0.0.1:`port` (/proc)."""
     fds = Path(f"/proc/{pid}/fd")
     inodes: set[str] = set()
     with contextlib.suppress(OSError):
@@ -307,11 +307,11 @@ def connections(pid: int, port: int) -> int:
                 target = os.readlink(fd)
                 if target.startswith("socket:["):
                     inodes.add(target[8:-1])
-    count = 0
+    local: set[int] = set()
     with contextlib.suppress(OSError):
         for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
             fields = line.split()
             remote_port = int(fields[2].split(":")[1], 16)
             if fields[3] == "01" and remote_port == port and fields[9] in inodes:
-                count += 1
-    return count
+                local.add(int(fields[1].split(":")[1], 16))
+    return local

@@ -95,7 +95,7 @@ class Kill:
     forwarded: dict[int, int] = field(default_factory=dict)
     restarted_at: float = 0.0
     restarted_after_s: float = 0.0
-    to_twilio: int = 0  # the victim's connections to Twilio's REST API (reminder sends)
+    to_twilio: int = 0  # the victim's reminder sends the fake Twilio was in the middle of
     risked: int = 0  # Telegram updates the victim answered just before it died
     unsent: int = 0  # replies to them that never left it
 
@@ -201,16 +201,19 @@ async def kill_and_restart(victim: Server, splitter: Splitter, twilio: FakeTwili
     assert victim.process is not None
     pid = victim.process.pid
 
+    def sending() -> int:
+        """Reminder sends of the victim's that the fake Twilio is in the middle of."""
+        return len(connections(pid, twilio.port) & twilio.waiting_ports)
+
     def now() -> bool:
         forwarded = sum(splitter.forwarded.values())
-        sending = connections(pid, twilio.port) > 0
-        return forwarded >= KILL_AFTER or (forwarded >= KILL_SOON and sending)
+        return forwarded >= KILL_AFTER or (forwarded >= KILL_SOON and sending() > 0)
 
     await until(now, 120, "no traffic")
     kill = Kill(
         time.monotonic(), splitter.open[victim.port], len(twilio.messages), dict(splitter.forwarded)
     )
-    kill.to_twilio = connections(pid, twilio.port)
+    kill.to_twilio = sending()
     os.kill(pid, signal.SIGKILL)
     await asyncio.to_thread(victim.process.wait, 30)
     down = time.monotonic()
@@ -436,7 +439,7 @@ def report(
         f"{sum(t.lost for t in texts)} in flight); {len(waiting)} escalations alerted to "
         f"{len(TELEGRAM)} specialists; {len(phones)} reminders; requests per process "
         f"{list(splitter.forwarded.values())} (at the kill {list(kill.forwarded.values())}); "
-        f"killed with {kill.in_flight} webhook requests in flight, {kill.to_twilio} "
-        f"connections open to Twilio's REST API, {kill.reminders_before} reminders sent "
+        f"killed with {kill.in_flight} webhook requests in flight and {kill.to_twilio} "
+        f"reminder sends of its own open at Twilio, {kill.reminders_before} reminders sent "
         f"by then; back after {kill.restarted_after_s:.1f} s; {seconds:.1f} s in all"
     )
