@@ -289,6 +289,12 @@ class VoiceSpool:
             else:
                 session = stored
                 state = after_fallback(SessionState.from_json(stored.state), events)
+                # Another replica's spool may hold the rest of this call (the fallback on one
+                # process, its dial's result on another): keep what this spool saw in the
+                # session, so that replay builds on it instead of writing over it.
+                saved = state.to_json()
+                if not await uow.sessions.advance(stored, saved, stored.last_response, now):
+                    return None  # a step or another replay saved first: again next time
                 if status is not None or not stored.ended:
                     if not stored.ended:
                         await self.escalation.abandoned(uow, stored.log_id, ended)

@@ -292,6 +292,7 @@ class FakeTwilio:
         self.numbers: list[JsonDict] = []  # the account's IncomingPhoneNumbers (add_number)
         self.recordings: dict[str, bytes] = {}  # RE sid -> its MP3, as `<Record>` left it
         self.latency_s = 0.0  # each request waits this long before it is handled
+        self.waiting_ports: set[int] = set()  # client ports of requests in that wait
         self._seq = itertools.count(1)
         self._sids = itertools.count(1)
         self._signal = Signal()
@@ -606,7 +607,13 @@ class FakeTwilio:
         handler: Callable[[MultiDict[str]], tuple[int, JsonDict]],
     ) -> web.Response:
         if self.latency_s:
-            await asyncio.sleep(self.latency_s)
+            peer = request.transport.get_extra_info("peername") if request.transport else None
+            port = int(peer[1]) if peer else 0
+            self.waiting_ports.add(port)
+            try:
+                await asyncio.sleep(self.latency_s)
+            finally:
+                self.waiting_ports.discard(port)
         sid = request.match_info.get("sid")
         params: MultiDict[str] = MultiDict(request.query)
         if request.method == "POST":
