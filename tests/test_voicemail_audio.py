@@ -1,17 +1,20 @@
 """Staff can hear a voicemail: whoever takes it on Telegram gets the recording, fetched from
 Twilio with the account's credentials; with HOTLINE_DELETE_RECORDINGS=yes it is deleted at
-Twilio once it has reached them. The real PTB client and aiohttp against the fakes, on both
+Twilio once it has reached them, and by the daily purge once its days are past if nobody took
+it. The real PTB client and aiohttp against the fakes, on both
 databases.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from hotline.accounts.ports import AuditFilter
 from hotline.app import ENGINE, HOTLINE
+from hotline.bootstrap.retention import run_purge
 from hotline.escalation.model import Kind
 from hotline.web.dashboard import DASHBOARD
 from tests.conftest import CALLER, AppClient, FixedClock, call_params, new_call_sid, post_signed
@@ -248,3 +251,33 @@ async def test_without_callbacks_no_number_is_kept_and_no_call_back_is_offered(
     )
     assert yours.button_texts == [to_staff("ana", "staff-done")]
     await audio_to(desk, "ana", before)
+
+
+async def test_a_voicemail_nobody_took_is_deleted_at_twilio_by_the_purge_after_its_days(
+    aiohttp_client: Any,
+    database_url: str,
+    tmp_path: Path,
+    fake_telegram: FakeTelegram,
+    twilio_for_app: FakeTwilio,
+) -> None:
+    clock = FixedClock(NIGHT)
+    desk = await desk_app(
+        aiohttp_client,
+        database_url,
+        tmp_path,
+        clock,
+        fake_telegram,
+        twilio_for_app,
+        HOTLINE_DELETE_RECORDINGS="yes",
+    )
+    url = twilio_for_app.add_recording(MP3)
+    await night_voicemail(desk, url)
+    hotline = desk.client.app[HOTLINE]
+    week = run_purge(hotline.core, hotline.database, NIGHT + timedelta(days=6))
+    assert (await week).recordings_deleted == 0  # still within its 7 days
+    assert len(twilio_for_app.recordings) == 1
+    counts = await run_purge(hotline.core, hotline.database, NIGHT + timedelta(days=8))
+    assert (counts.voicemails, counts.callback_tasks, counts.recordings_deleted) == (1, 1, 1)
+    deletes = [r.status for r in twilio_for_app.requests if r.http_method == "DELETE"]
+    assert deletes == [204]
+    assert twilio_for_app.recordings == {}
