@@ -1,8 +1,7 @@
 """Staff can hear a voicemail: whoever takes it on Telegram gets the recording, fetched from
 Twilio with the account's credentials; with HOTLINE_DELETE_RECORDINGS=yes it is deleted at
 Twilio once it has reached them, and by the daily purge once its days are past if nobody took
-it. The real PTB client and aiohttp against the fakes, on both
-databases.
+it. The real PTB client and aiohttp against the fakes, on both databases.
 """
 
 from __future__ import annotations
