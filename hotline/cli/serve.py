@@ -78,7 +78,8 @@ def serve_command(args: argparse.Namespace) -> int:
         return 0
     from hotline.cli.serve_workers import run_workers
 
-    # Once, in the master: a database that cannot be used is one line, before any fork.
+    # Once, in the master, before any fork: a database that cannot be used is one line, and
+    # workers starting together on a new database do not race to fill it.
     asyncio.run(_database_answers(app[HOTLINE]))
     return run_workers(app, sock, workers)
 
@@ -99,9 +100,10 @@ def _workers(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _database_answers(hotline: Hotline) -> None:
-    """Open the database as a worker will (its schema checked), and close it again."""
+    """Open the database as a worker will (its schema checked) and do once what each worker
+    would do at its start on a new database (the directory's sample), then close it."""
     async with hotline.database.opened():
-        pass
+        await hotline.core.directory.load_sample_if_empty()
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
