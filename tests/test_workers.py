@@ -1,7 +1,7 @@
 """`hotline serve --workers N`: on PostgreSQL two worker processes take the steps of one call
 (each step forced onto one worker by stopping the other), a worker killed with SIGKILL is
 replaced by the master and the call goes on, SIGTERM stops them all cleanly; /metrics sums
-both workers. On SQLite more than one worker is refused in one line, and so is a count that
+both workers and forgets a dead worker's live gauges. On SQLite more than one worker is refused in one line, and so is a count that
 is not one or more."""
 
 from __future__ import annotations
@@ -181,8 +181,12 @@ def test_two_workers_take_the_steps_of_one_call_and_one_killed_is_replaced(
     assert (metrics / f"histogram_{second}.db").is_file()
     assert webhooks_counted(port) == 2
 
+    while_stopped({second}, lambda: get(port, "/metrics")[1])  # the first's pool, a live gauge
+    assert (metrics / f"gauge_livesum_{first}.db").is_file()
+
     os.kill(first, signal.SIGKILL)
     until(lambda: len(children(process.pid) - {first}) == 2, "the killed worker not replaced")
+    assert not (metrics / f"gauge_livesum_{first}.db").exists()  # a dead worker's pool: gone
     replacement = (children(process.pid) - {first, second}).pop()
     while_stopped({second}, lambda: call.step("1"))  # the replacement takes a step
     call.step("0")
