@@ -1,8 +1,8 @@
 """`hotline serve --workers N`: on PostgreSQL two worker processes take the steps of one call
 (each step forced onto one worker by stopping the other), a worker killed with SIGKILL is
 replaced by the master and the call goes on, SIGTERM stops them all cleanly; /metrics sums
-both workers and forgets a dead worker's live gauges. On SQLite more than one worker is refused in one line, and so is a count that
-is not one or more."""
+both workers and forgets a dead worker's live gauges. On SQLite more than one worker is
+refused in one line, and so is a count that is not one or more."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
-"""How many workers `hotline serve` starts, what each worker shares with the others: the
-default per database, the count's checks, the metrics each counts in files of its own, and
-a spoken text one worker rendered that another serves."""
+"""How many workers `hotline serve` starts, and what the workers share: the default per
+database, the count's checks, the metrics each counts in files of its own, a spoken text
+one worker rendered that another serves, and a language's placeholders rendered once."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -13,11 +14,14 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient
 from prometheus_client import Counter, Gauge, Histogram
 
+from hotline.bootstrap import build
 from hotline.errors import ConfigError
 from hotline.observe import metrics
 from hotline.prompts.speech import EspeakSynthesizer
 from hotline.prompts.spoken import SPOKEN_PATH, SpokenCache
 from hotline.workers import cores, parse_workers, workers_to_run
+from tests.conftest import FixedClock, make_settings
+from tests.test_spoken import Counting
 
 AFFINITY = len(os.sched_getaffinity(0))
 
@@ -88,3 +92,20 @@ async def test_a_text_one_worker_rendered_is_served_by_another(
     assert this.stats()["ka"].files == 1  # kept (and counted against its cap) from now on
     for path in (f"{SPOKEN_PATH}/ka/{'0' * 24}.wav", f"{SPOKEN_PATH}/..%2Fka/{made.key}.wav"):
         assert (await client.get(path)).status == 404
+
+
+async def test_workers_starting_together_render_a_language_once(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    settings = make_settings(tmp_path, HOTLINE_LANGUAGES="en,ka")
+    speech = (Counting(), Counting())
+    workers = [build(settings, clock=clock, synthesizer=s).phone_audio for s in speech]
+    for worker in workers:
+        await worker.start()
+    try:
+        await asyncio.wait_for(asyncio.gather(*(w.finished() for w in workers)), 120)
+    finally:
+        for worker in workers:
+            await worker.stop()
+    assert sorted(len(s.texts) > 0 for s in speech) == [False, True]  # one rendered, once
+    assert [w.languages.current.offered for w in workers] == [("en", "ka"), ("en", "ka")]
