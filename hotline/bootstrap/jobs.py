@@ -1,4 +1,9 @@
-"""The periodic jobs of the server, all on one scheduler started and stopped with the app."""
+"""The periodic jobs of the server, all on one scheduler started and stopped with the app.
+
+Every worker process (`hotline serve --workers N`) and every replica runs every job: none is
+elected. So a job claims its work in the database (FOR UPDATE SKIP LOCKED, a conditional
+update, DELETE ... RETURNING) or is idempotent; hotline/cli/serve_workers.py says how each does.
+"""
 
 from __future__ import annotations
 
