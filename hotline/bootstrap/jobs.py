@@ -164,10 +164,19 @@ def dispatch_job(dispatcher: Dispatcher, every: timedelta) -> Job:
 
 def spool_job(replay: Callable[[], Awaitable[None]]) -> Job:
     """Replay the voice spool into the database: at start (after an outage), then often."""
+
+    async def run() -> None:
+        try:
+            await replay()
+        except asyncio.CancelledError:
+            # The server is stopping (a worker stopped just after its start, say): replay is
+            # idempotent, the next start carries on. One line, not an error with a trace.
+            log.info("voice spool: stopped in the middle of a replay")
+
     return Job(
         "voice-spool",
         "voice spool replay",
-        replay,
+        run,
         timedelta(seconds=SPOOL_REPLAY_SECONDS),
         at_start=True,
     )
