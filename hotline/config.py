@@ -28,6 +28,7 @@ from hotline.escalation.policy import EscalationPolicy, RingMode
 from hotline.log_format import LOG_FORMATS, LogFormat
 from hotline.observe.settings import ObserveSettings, observe_settings
 from hotline.retention.policy import RetentionPolicy, retention_policy
+from hotline.workers import parse_workers
 
 Mode = Literal["local", "production"]
 
@@ -92,6 +93,7 @@ class Settings:
     directory: DirectorySettings = field(default_factory=DirectorySettings)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)  # HOTLINE_RETAIN_*
     observe: ObserveSettings = field(default_factory=ObserveSettings)  # /metrics, /readyz
+    workers: int | None = None  # HOTLINE_WORKERS; None: `serve` picks (hotline.workers)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -253,6 +255,7 @@ def _build(env: dict[str, str]) -> Settings:
         directory=directory_settings(env),
         retention=retention_policy(env),
         observe=observe_settings(env),
+        workers=parse_workers(env.get("HOTLINE_WORKERS"), "HOTLINE_WORKERS"),
         notices=tuple(notices),
     )
 

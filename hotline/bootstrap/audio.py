@@ -3,7 +3,8 @@
 A locale without a Twilio voice (Georgian, Slovenian, Croatian) is heard only through audio
 files. `build` renders the default language's missing placeholders before anything is served
 (it greets every caller); `running` renders the others in the background, and each language
-is offered on the phone the moment its last prompt exists. Recordings still win: a prompt that
+is offered on the phone the moment its last prompt exists (worker processes of one server
+take turns, so each language is rendered once). Recordings still win: a prompt that
 has one is rendered anyway (it is cheap) but never played. The housekeeping rescans the folder
 and offers a language whose recordings have all arrived.
 """
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import logging
-from collections.abc import Mapping
+import os
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 
 from hotline.bootstrap.languages import LiveLanguages, voice_languages
@@ -27,6 +30,7 @@ from hotline.prompts.render import RenderReport, render_placeholders
 from hotline.prompts.speech import Synthesizer
 
 log = logging.getLogger("hotline.audio")
+RENDER_WAIT_S = 0.5  # how often a worker looks whether another has rendered a language
 
 
 class PhoneAudio:
@@ -109,12 +113,40 @@ class PhoneAudio:
             while self._todo:
                 language = self._todo.pop(0)
                 try:
-                    await asyncio.to_thread(self._render, language)
+                    async with self._alone(language):
+                        await asyncio.to_thread(self._render, language)
                 except Exception:
                     log.exception("%s: placeholders could not be rendered; not offered", language)
                 await self.refresh()
         finally:
             self._done.set()
+
+    @contextlib.asynccontextmanager
+    async def _alone(self, language: str) -> AsyncIterator[None]:
+        """While no other process renders this language into the same folder: worker
+        processes starting together render it once, and the others find it up to date."""
+        directory = self.audio.directory
+        if directory is None:
+            yield
+            return
+        path = Path(directory) / f".rendering-{language}.lock"
+        fd: int | None = None
+        with contextlib.suppress(OSError):  # else the render says what is wrong with the folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            while fd is not None:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    await asyncio.sleep(RENDER_WAIT_S)
+                except OSError:  # a file system without locks: render alongside
+                    break
+            yield
+        finally:
+            if fd is not None:
+                os.close(fd)  # and with it the lock
 
     def _render(self, language: str) -> None:
         """Render one language's missing or outdated placeholders (off the event loop)."""

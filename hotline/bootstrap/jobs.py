@@ -1,4 +1,9 @@
-"""The periodic jobs of the server, all on one scheduler started and stopped with the app."""
+"""The periodic jobs of the server, all on one scheduler started and stopped with the app.
+
+Every worker process (`hotline serve --workers N`) and every replica runs every job: none is
+elected. So a job claims its work in the database (FOR UPDATE SKIP LOCKED, a conditional
+update, DELETE ... RETURNING) or is idempotent; hotline/cli/serve_workers.py says how each does.
+"""
 
 from __future__ import annotations
 
@@ -159,10 +164,19 @@ def dispatch_job(dispatcher: Dispatcher, every: timedelta) -> Job:
 
 def spool_job(replay: Callable[[], Awaitable[None]]) -> Job:
     """Replay the voice spool into the database: at start (after an outage), then often."""
+
+    async def run() -> None:
+        try:
+            await replay()
+        except asyncio.CancelledError:
+            # The server is stopping (a worker stopped just after its start, say): replay is
+            # idempotent, the next start carries on. One line, not an error with a trace.
+            log.info("voice spool: stopped in the middle of a replay")
+
     return Job(
         "voice-spool",
         "voice spool replay",
-        replay,
+        run,
         timedelta(seconds=SPOOL_REPLAY_SECONDS),
         at_start=True,
     )

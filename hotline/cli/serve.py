@@ -13,10 +13,12 @@ from dataclasses import replace
 
 from aiohttp import web
 
+from hotline.bootstrap import Hotline
 from hotline.cli.common import SubParsers, log, setup_logging
-from hotline.config import load_settings
+from hotline.config import Settings, load_settings
 from hotline.config_secrets import telegram_secret_missing
 from hotline.errors import ConfigError
+from hotline.workers import parse_workers, workers_to_run
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -29,15 +31,22 @@ def add_parser(sub: SubParsers) -> None:
         action="store_true",
         help="fetch Telegram updates by polling instead of the webhook (development)",
     )
+    serve.add_argument(
+        "--workers",
+        metavar="N",
+        help="worker processes on the one port (default HOTLINE_WORKERS, else the number of "
+        "cores on PostgreSQL; 1 on SQLite, in local mode and with --telegram-polling)",
+    )
     serve.set_defaults(func=serve_command)
 
 
 def serve_command(args: argparse.Namespace) -> int:
     """Run the server until it is stopped."""
-    from hotline.app import TELEGRAM_CHANNEL, create_app
+    from hotline.app import HOTLINE, TELEGRAM_CHANNEL, create_app
 
     settings = load_settings()
     settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port)
+    workers = _workers(args, settings)
     if settings.telegram_token and not settings.telegram_webhook_secret:
         if not args.telegram_polling:
             raise telegram_secret_missing()
@@ -51,19 +60,50 @@ def serve_command(args: argparse.Namespace) -> int:
     for notice in settings.notices:
         log.info(notice)
     log.info(
-        "hotline on http://%s:%d (public URL %s, database %s)",
+        "hotline on http://%s:%d (public URL %s, database %s, %d worker%s)",
         settings.host,
         settings.port,
         settings.public_url,
         "SQLite" if settings.is_sqlite else "PostgreSQL",
+        workers,
+        "" if workers == 1 else "s",
     )
     app = create_app(settings)
     if args.telegram_polling:
         if TELEGRAM_CHANNEL not in app:
             raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN to the bot's token")
         app.cleanup_ctx.append(_polling)
-    web.run_app(app, sock=sock, print=None)
-    return 0
+    if workers == 1:
+        web.run_app(app, sock=sock, print=None)
+        return 0
+    from hotline.cli.serve_workers import run_workers
+
+    # Once, in the master, before any fork: a database that cannot be used is one line, and
+    # workers starting together on a new database do not race to fill it.
+    asyncio.run(_database_answers(app[HOTLINE]))
+    return run_workers(app, sock, workers)
+
+
+def _workers(args: argparse.Namespace, settings: Settings) -> int:
+    """How many workers: --workers, else HOTLINE_WORKERS, else the default (hotline.workers)."""
+    flag = parse_workers(args.workers, "--workers")
+    wanted, source = (
+        (flag, "--workers") if flag is not None else (settings.workers, "HOTLINE_WORKERS")
+    )
+    return workers_to_run(
+        wanted,
+        sqlite=settings.is_sqlite,
+        local=settings.mode == "local",
+        polling=args.telegram_polling,
+        source=source,
+    )
+
+
+async def _database_answers(hotline: Hotline) -> None:
+    """Open the database as a worker will (its schema checked) and do once what each worker
+    would do at its start on a new database (the directory's sample), then close it."""
+    async with hotline.database.opened():
+        await hotline.core.directory.load_sample_if_empty()
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

@@ -4,13 +4,16 @@ Counters and histograms are counted where things happen (a webhook, a fallback, 
 dispatcher tick, a provider's error). The gauges of the database (conversations in progress,
 escalations waiting, reminders due, the dispatcher's lag) are read when /metrics is scraped.
 With several worker processes, set PROMETHEUS_MULTIPROC_DIR (an empty folder, before start):
-each process writes its figures there and /metrics sums them (`exposition`).
+each process writes its figures there and /metrics sums them (`exposition`). `hotline serve
+--workers N` does so itself (hotline.cli.serve_workers), and each worker calls
+`count_in_files()` after the fork.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import warnings
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -20,6 +23,7 @@ from prometheus_client import (
     Gauge,
     Histogram,
     generate_latest,
+    values,
 )
 from prometheus_client.multiprocess import MultiProcessCollector
 
@@ -97,6 +101,22 @@ POOL = Gauge(
 )
 
 
+_EVERY: tuple[Counter | Gauge | Histogram, ...] = (
+    WEBHOOK_SECONDS,
+    FALLBACKS,
+    ALERTS_SENT,
+    REMINDERS,
+    PROVIDER_ERRORS,
+    IN_PROGRESS,
+    ESCALATIONS_WAITING,
+    OLDEST_WAITING,
+    REMINDERS_DUE,
+    DISPATCHER_LAG,
+    READY,
+    POOL,
+)
+
+
 def webhook_channel(route: str) -> str | None:
     """The channel a webhook's route belongs to; None for a route that is not a webhook."""
     if route.startswith("/twilio/voice"):
@@ -136,6 +156,23 @@ def provider_error(provider: str, code: object) -> None:
 def label_word(value: str) -> str:
     """A label value that can only be a short code or word."""
     return value if _CODE.fullmatch(value) else "other"
+
+
+def count_in_files() -> None:
+    """From now on count in this process's files in PROMETHEUS_MULTIPROC_DIR.
+
+    prometheus_client picks how it counts when it is imported, from PROMETHEUS_MULTIPROC_DIR;
+    `hotline serve` imports it long before it knows how many workers it runs. So a worker,
+    just forked, switches to the files here: before it counts anything, so nothing is lost.
+    """
+    values.ValueClass = values.MultiProcessValue()  # type: ignore[no-untyped-call]
+    for metric in _EVERY:
+        if metric._labelnames:
+            with warnings.catch_warnings():  # "not implemented in multi-process mode": none yet
+                warnings.simplefilter("ignore", UserWarning)
+                metric.clear()  # children are made anew, in files, at their first count
+        else:
+            metric._metric_init()  # prometheus_client's hook to (re)make an unlabelled value
 
 
 def exposition() -> bytes:

@@ -37,6 +37,7 @@ SPOKEN_PATH = "/audio/spoken"
 STATS = "stats.json"
 PINNED_S = 600.0  # a file in a TwiML answer this recently is not evicted: Twilio may fetch it
 _FILE = re.compile(r"^[0-9a-f]{24}\.wav$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 log = logging.getLogger(__name__)
 
@@ -173,10 +174,26 @@ class SpokenCache:
         name = request.match_info["file"]
         if not _FILE.match(name):
             raise web.HTTPNotFound(text="no such audio file\n")
-        found = self._files.get((request.match_info["lang"], name.removesuffix(".wav")))
+        language, key = request.match_info["lang"], name.removesuffix(".wav")
+        found = self._files.get((language, key)) or self._rendered_elsewhere(language, key)
         if found is None or not found.path.is_file():
             raise web.HTTPNotFound(text="no such audio file\n")
         return web.FileResponse(found.path, headers={"Cache-Control": IMMUTABLE})
+
+    def _rendered_elsewhere(self, language: str, key: str) -> SpokenFile | None:
+        """A file another worker process rendered into the shared folder (the TwiML that named
+        it came from that worker; Twilio's fetch may reach this one): kept from now on."""
+        if not _LANGUAGE.match(language):
+            return None
+        path = self.directory / language / f"{key}.wav"
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None
+        found = SpokenFile(language, key, path, size)
+        self._files[(language, key)] = found
+        self._used[(language, key)] = self.clock()  # Twilio is fetching it: not evicted now
+        return found
 
     def _touch(self, spoken: SpokenFile) -> None:
         slot = (spoken.language, spoken.key)
