@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -84,6 +85,23 @@ async def test_the_sample_loads_into_an_empty_directory_once(
     assert "loaded the shipped sample for GE" in caplog.text
     assert await directory.load_sample_if_empty() == 0
     assert await directory.count() == 8
+
+
+async def test_three_servers_starting_at_once_on_a_new_database_load_the_sample_once(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """Replicas starting together each find the directory empty: one loads, none fails."""
+    url = make_settings(tmp_path, postgres_url).database_url
+    engines = [db.create_engine(url) for _ in range(3)]
+    try:
+        await db.upgrade(engines[0])
+        services = [DirectoryService(SqlUnitsOfWork(e), GEORGIA) for e in engines]
+        loaded = await asyncio.gather(*(s.load_sample_if_empty() for s in services))
+        assert sorted(loaded) == [0, 0, 8]
+        assert await services[0].count() == 8
+    finally:
+        for engine in engines:
+            await engine.dispose()
 
 
 async def test_a_deployment_s_own_data_replaces_the_sample(

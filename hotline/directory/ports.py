@@ -68,6 +68,9 @@ class DirectoryAsks(Protocol):
 class DirectoryRepository(Protocol):
     """The services directory, on a unit of work."""
 
+    async def hold_for_loading(self) -> None:
+        """Be the only process loading into the directory until the unit of work ends."""
+
     async def count(self) -> int:
         """How many services the directory has."""
 

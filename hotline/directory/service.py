@@ -286,6 +286,7 @@ class DirectoryService:
         if not path.exists():
             return 0
         async with self.units() as uow:
+            await uow.directory.hold_for_loading()  # replicas starting at once load it once
             if await uow.directory.count():
                 return 0
             tables = files.read(path, self.regions, files.Format.SIMPLE_CSV)

@@ -17,6 +17,7 @@ _RECORDS = cast(Table, DirectoryRecord.__table__)
 _SERVICES = cast(Table, DirectoryService.__table__)
 _FACETS = cast(Table, DirectoryFacet.__table__)
 CHUNK = 500  # ids in one IN (...), rows in one INSERT
+SAMPLE_LOAD_LOCK = 0x686F746C696E6501  # an advisory lock's key: loading the shipped sample
 
 
 class SqlDirectory:
@@ -24,6 +25,13 @@ class SqlDirectory:
 
     def __init__(self, conn: AsyncConnection) -> None:
         self.conn = conn
+
+    async def hold_for_loading(self) -> None:
+        """Until this unit of work ends, be the only one loading: on PostgreSQL a transaction
+        advisory lock, so that replicas starting at once on a new database do not each load
+        the sample (the second waits, then finds it loaded). SQLite has one writer anyway."""
+        if self.conn.dialect.name == "postgresql":
+            await self.conn.execute(select(func.pg_advisory_xact_lock(SAMPLE_LOAD_LOCK)))
 
     async def count(self) -> int:
         """How many services the directory has."""
