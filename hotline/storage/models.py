@@ -444,7 +444,11 @@ class MessageAttempt(Base):
 
 
 # Tables kept in modules of their own join Base.metadata here, wherever models are loaded.
-from hotline.storage import case_tables, dashboard_tables, directory_tables  # noqa: E402
-from hotline.storage import retention_tables as retention_tables  # noqa: E402
+from hotline.storage import (  # noqa: E402  # noqa: E402, F401
+    case_tables,
+    dashboard_tables,
+    directory_tables,
+    retention_tables,
+)
 
 __all__ = ["Base", "case_tables", "dashboard_tables", "directory_tables", "retention_tables"]
