@@ -107,6 +107,14 @@ async def ticked(client: AppClient, times: int = 2) -> None:
             await asyncio.sleep(0.02)
 
 
+async def holding(client: AppClient, fake: FakeTelegram, chat: int, words: list[str]) -> None:
+    """The app sends the first of `words` to a chat and holds the rest in memory."""
+    channel(client).outbox.interval = HOLD_S
+    await channel(client).sends.put(chat, [Outgoing(w) for w in words])
+    await fake.wait_for_messages(chat, 1, timeout=WAIT_S)
+    await left(client, len(words) - 1)
+
+
 async def test_a_reply_written_before_the_200_is_sent_once_by_another_process(
     start: Start, fake_telegram: FakeTelegram, clock: FixedClock, settings: Settings
 ) -> None:
@@ -143,12 +151,9 @@ async def test_a_chats_messages_keep_their_order_when_another_process_takes_them
     start: Start, fake_telegram: FakeTelegram, clock: FixedClock
 ) -> None:
     first = await start()
-    channel(first).outbox.interval = HOLD_S
     chat = 820_000_002
     words = [f"message {n}" for n in range(5)]
-    await channel(first).sends.put(chat, [Outgoing(w) for w in words])
-    await fake_telegram.wait_for_messages(chat, 1, timeout=WAIT_S)  # the rest wait
-    await left(first, len(words) - 1)
+    await holding(first, fake_telegram, chat, words)
     await kill(first)
 
     second = await start()
@@ -163,13 +168,9 @@ async def test_a_chats_messages_keep_their_order_when_another_process_takes_them
 async def test_a_lease_held_by_a_live_process_is_renewed_and_never_taken(
     start: Start, fake_telegram: FakeTelegram, clock: FixedClock
 ) -> None:
-    first = await start()
-    second = await start()
-    channel(first).outbox.interval = HOLD_S
+    first, second = await start(), await start()
     chat = 820_000_003
-    await channel(first).sends.put(chat, [Outgoing("now"), Outgoing("later")])
-    await fake_telegram.wait_for_messages(chat, 1, timeout=WAIT_S)
-    await left(first, 1)
+    await holding(first, fake_telegram, chat, ["now", "later"])
     for _ in range(3):  # 3 times 3/4 of a lease: far past the first lease, never past a renewal
         clock.advance(seconds=LEASE_S * 0.75)
         await ticked(first)  # renewed
@@ -188,13 +189,9 @@ async def test_a_lease_held_by_a_live_process_is_renewed_and_never_taken(
 async def test_a_process_that_stops_gives_its_rows_to_another_at_once(
     start: Start, fake_telegram: FakeTelegram
 ) -> None:
-    first = await start()
-    second = await start()
-    channel(first).outbox.interval = HOLD_S
+    first, second = await start(), await start()
     chat = 820_000_004
-    await channel(first).sends.put(chat, [Outgoing("now"), Outgoing("later")])
-    await fake_telegram.wait_for_messages(chat, 1, timeout=WAIT_S)
-    await left(first, 1)
+    await holding(first, fake_telegram, chat, ["now", "later"])
     await channel(first).outbox.close()  # a shutdown whose drain ran out of time
     await channel(first).sends.stop()  # leases given up: no waiting for them to run out
     await fake_telegram.wait_for_messages(chat, 1, after=1, timeout=WAIT_S)
