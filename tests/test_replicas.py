@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import time
 from collections import Counter
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from hotline.channels.telegram_sends import TOOK_OVER
 from hotline.storage import db
 from hotline.storage.models import CallLogEntry, CallSession, Escalation
 from tests.conftest import AUTH_TOKEN, call_params, make_settings, new_call_sid
@@ -94,6 +96,7 @@ class Kill:
     restarted_at: float = 0.0
     restarted_after_s: float = 0.0
     to_twilio: int = 0  # the victim's reminder sends the fake Twilio was in the middle of
+    taken_over: int = 0  # Telegram messages it had stored, sent by another process
 
 
 async def drive_call(provider: Provider, call: Call) -> None:
@@ -329,12 +332,21 @@ async def test_three_replicas_one_killed_and_restarted_lose_nothing_and_send_not
     assert set(taken.values()) == {1}, taken
     assert set(taken) == {(chat, f"esc:take:{e}") for chat in TELEGRAM.values() for e in waiting}
     no_contacts_in([s.log for s in servers])
+    kill.taken_over = taken_over([s.log for s in servers])
     report(calls, chats, texts, waiting, splitter, kill, phones, time.monotonic() - began)
 
 
 def answered(telegram: FakeTelegram, chats: list[Talk]) -> bool:
     """Every chat has had as many replies as it sent updates (one each)."""
     return all(len(telegram.texts_to(850_000_000 + n)) >= t.updates for n, t in enumerate(chats))
+
+
+def taken_over(logs: list[Path]) -> int:
+    """Telegram messages the killed process stored and another sent (the servers' logs)."""
+    found = re.compile(TOOK_OVER.replace("%d", "([0-9]+)"))
+    return sum(
+        int(m.group(1)) for log in logs for m in found.finditer(log.read_text(errors="replace"))
+    )
 
 
 def alerts(telegram: FakeTelegram) -> list[tuple[int | str | None, str]]:
@@ -421,7 +433,7 @@ def report(
         f"answers, {sum(c.lost for c in calls)} sent to the fallback; "
         f"{len(chats)} chats ({sum(t.updates for t in chats)} updates, "
         f"{sum(t.lost for t in chats)} in flight at the kill and sent again, each answered "
-        f"once); "
+        f"once; {kill.taken_over} messages stored by the killed process sent by another); "
         f"{len(texts)} SMS conversations ({sum(t.updates for t in texts)} messages, "
         f"{sum(t.lost for t in texts)} in flight); {len(waiting)} escalations alerted to "
         f"{len(TELEGRAM)} specialists; {len(phones)} reminders; requests per process "

@@ -39,6 +39,7 @@ LEASE_S = 20.0  # a row's writer holds it this long, renewed while it waits; the
 TICK_S = 1.0  # how often leases are renewed and rows left by a dead process looked for
 CLAIM_LIMIT = 200
 MAX_CLAIMS = 5  # processes that took a row and died before sending it: then it is dropped
+TOOK_OVER = "telegram outbox: took over %d messages of a process that stopped"
 Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
 Noticed = Callable[[str, int, int], Awaitable[None]]  # (escalation id, chat id, message id)
 
@@ -192,6 +193,8 @@ class TelegramSends:
             )
             self._unforgotten.update(row.id for row in spent)
             self._held.update(row.id for row in spent)
+        if len(claimed) > len(spent):
+            log.info(TOOK_OVER, len(claimed) - len(spent))
         self.taken_over += len(claimed) - len(spent)
         self.dispatch([row for row in claimed if row.attempts <= MAX_CLAIMS])
 
