@@ -181,7 +181,9 @@ class Hotline:
             await self.core.directory.load_sample_if_empty()
             if self.telegram is not None:
                 await stack.enter_async_context(
-                    telegram_running(self.telegram.application, self.telegram.outbox)
+                    telegram_running(
+                        self.telegram.application, self.telegram.outbox, self.telegram.sends
+                    )
                 )
             if self.callbacks is not None:  # Twilio's REST client, closed after the jobs stop
                 stack.push_async_callback(self.callbacks.rest.close)

@@ -19,9 +19,9 @@ from hotline.channels.telegram import (
     PtbApplication,
     TelegramChannel,
     build_application,
-    text_sender,
 )
 from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.channels.telegram_sends import TelegramSends
 from hotline.channels.twilio_rest import TwilioRest
 from hotline.channels.twilio_signature import TwilioSignatureCheck
 from hotline.channels.twilio_sms import CHANNEL as SMS
@@ -144,6 +144,7 @@ class TelegramParts:
     desk: StaffDesk
     application: PtbApplication
     outbox: TelegramOutbox
+    sends: TelegramSends  # every message, kept in the database until sent
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,13 @@ def build_chat(
         return ChatParts(callbacks, sms, None, Reach(dialer=callbacks), rest, by_channel)
     application = build_application(token, settings.telegram_api_url)
     outbox = TelegramOutbox()
+    sends = TelegramSends(
+        units=database.units,
+        cipher=core.cipher,
+        bot=lambda: application.bot,
+        outbox=outbox,
+        clock=shared.clock,
+    )
     telegram_conversations = conversations(
         TELEGRAM,
         ChatTexts(MessageId.CHAT_HELP, MessageId.CHAT_STOPPED),
@@ -336,7 +344,7 @@ def build_chat(
     )
     people = {
         TELEGRAM: PersonSide(
-            text_sender(application, outbox),
+            sends.send_text,
             telegram_conversations.case_ended,
             telegram_conversations.leave_flow,
         )
@@ -348,6 +356,7 @@ def build_chat(
     notifier = TelegramStaffNotifier(
         bot=lambda: application.bot,
         outbox=outbox,
+        sends=sends,
         board=shared.board,
         notices=NoticeBook(database.units, shared.clock),
         catalog=core.catalog,
@@ -370,13 +379,14 @@ def build_chat(
         conversations=telegram_conversations,
         pseudonym_key=settings.pseudonym_key,
         outbox=outbox,
+        sends=sends,
         board=shared.board,
         desk=staff_desk,
     )
     return ChatParts(
         callbacks,
         sms,
-        TelegramParts(channel, staff_desk, application, outbox),
+        TelegramParts(channel, staff_desk, application, outbox, sends),
         # The web inbox keeps a person's messages for the holder's Now page, then the desk
         # delivers them (the inbox's relay answers False: a page reaches nobody by itself).
         Reach(notifiers=(WebInbox(lines), notifier), people=people, dialer=callbacks),

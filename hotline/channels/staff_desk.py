@@ -79,10 +79,10 @@ class StaffDesk:
         if command == MINE_COMMAND:  # to their own chat, even when asked in a staff group
             caseload = await self.service.mine(staff)
             own_chat = snapshot.telegram.get(staff.id, chat_id)
-            self.notifier.send(own_chat, self.notifier.caseload(language, caseload))
+            await self.notifier.send(own_chat, self.notifier.caseload(language, caseload))
             return
         if command in HELP_COMMANDS:
-            self.notifier.send(chat_id, self.notifier.word(language, StaffNote.of(DESK_HELP)))
+            await self.notifier.send(chat_id, self.notifier.word(language, StaffNote.of(DESK_HELP)))
             return
         if command == CLOSE_COMMAND:
             answer = await self.service.close(staff, about)
@@ -91,7 +91,7 @@ class StaffDesk:
             if answer is None and self.lines is not None:
                 await self.lines.keep_written(staff.id, about, message.text)
         if answer is not None:
-            self.notifier.send(chat_id, self.notifier.word(language, answer))
+            await self.notifier.send(chat_id, self.notifier.word(language, answer))
 
     async def _pressed(
         self,
@@ -111,7 +111,7 @@ class StaffDesk:
         if isinstance(taken, Assignment):
             # To their own chat if they have one, else where they pressed (a staff group).
             own_chat = snapshot.telegram.get(staff.id, chat_id)
-            self.notifier.assign(own_chat, language, taken)
+            await self.notifier.assign(own_chat, language, taken)
             if taken.kind == Kind.CALLBACK and self.voicemails is not None:
                 unavailable = StaffNote.of(MessageId.STAFF_VOICEMAIL_UNAVAILABLE)
                 self.voicemails.send_to(

@@ -1,24 +1,25 @@
 """Staff on Telegram: alerts with a Take button, the buttons taken away, what a taker needs.
 
 The escalation service decides who is told what; this module words it in each reader's
-language and sends it through the outbox. Every message about an escalation is remembered
-(`NoticeBook`): its buttons can be taken away later, and a reply to it reaches its case.
-Messages between a person and a specialist are new messages from the bot, never forwards,
-so neither side learns the other's name, account or number.
+language and writes it to the durable outbox (`telegram_sends`), where it is kept until
+sent. Every message about an escalation is remembered once sent (`NoticeBook`): its
+buttons can be taken away later, and a reply to it reaches its case. Messages between a
+person and a specialist are new messages from the bot, never forwards, so neither side
+learns the other's name, account or number.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Awaitable, Callable, Collection
-from typing import Any
+from collections.abc import Callable, Collection
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot
 
 from hotline.catalog import Catalog
 from hotline.channels.staff_caseload import caseload_text
 from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.channels.telegram_sends import Buttons, Outgoing, TelegramSends
 from hotline.crypto import DataCipher
 from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.caseload import Caseload
@@ -30,8 +31,6 @@ from hotline.escalation.reach import Alert, Assignment, StaffNote
 from hotline.flows.engine import Languages
 from hotline.messages import MessageId
 from hotline.observe import metrics
-
-Buttons = list[list[tuple[str, str]]]  # rows of (label, callback data)
 
 
 def chat_ref(chat_id: int, key: bytes) -> str:
@@ -50,6 +49,7 @@ class TelegramStaffNotifier:
         *,
         bot: Callable[[], Bot],
         outbox: TelegramOutbox,
+        sends: TelegramSends,
         board: DutyBoard,
         notices: NoticeBook,
         catalog: Catalog,
@@ -59,7 +59,9 @@ class TelegramStaffNotifier:
         staff_chat_id: int | None = None,
     ) -> None:
         self._bot = bot
-        self.outbox = outbox
+        self.outbox = outbox  # the answers to buttons pressed (`StaffDesk`)
+        self.sends = sends
+        sends.on_notice = self._noticed
         self.board = board
         self.notices = notices
         self.catalog = catalog
@@ -91,7 +93,7 @@ class TelegramStaffNotifier:
         for chat_id, language in targets:
             text = "\n\n".join(self.word(language, line) for line in alert.lines)
             take = self.word(language, StaffNote.of(MessageId.STAFF_TAKE))
-            self.send(
+            await self.send(
                 chat_id, text, [[(take, f"esc:take:{alert.escalation_id}")]], alert.escalation_id
             )
         metrics.alerts_sent(self.channel, alert.audience.name.lower(), len(targets))
@@ -105,8 +107,10 @@ class TelegramStaffNotifier:
             chat_id = int(self.cipher.decrypt(notice.chat))
             person = snapshot.by_telegram(chat_id)  # a private chat's id is the user's
             language = self.language_of(snapshot, person.id) if person else self.languages.default
-            self.outbox.enqueue(
-                chat_id, self._retire(chat_id, notice.message_id, self.word(language, why))
+            note = self.word(language, why)
+            await self.sends.put(
+                chat_id,
+                [Outgoing(unbutton=notice.message_id), Outgoing(note, reply_to=notice.message_id)],
             )
 
     async def relay(self, staff_id: str, escalation_id: str, text: str) -> bool:
@@ -117,7 +121,7 @@ class TelegramStaffNotifier:
         header = self.word(
             self.language_of(snapshot, staff_id), StaffNote.of(MessageId.STAFF_CASE_FROM)
         )
-        self.send(snapshot.telegram[staff_id], f"{header}\n{text}", None, escalation_id)
+        await self.send(snapshot.telegram[staff_id], f"{header}\n{text}", None, escalation_id)
         return True
 
     async def tell(self, staff_id: str, note: StaffNote) -> bool:
@@ -125,14 +129,14 @@ class TelegramStaffNotifier:
         snapshot = await self.board.current()
         if staff_id not in snapshot.telegram:
             return False
-        self.send(
+        await self.send(
             snapshot.telegram[staff_id], self.word(self.language_of(snapshot, staff_id), note)
         )
         return True
 
     # -- what the taker of an escalation gets ---------------------------------------------
 
-    def assign(self, chat_id: int, language: str, assignment: Assignment) -> None:
+    async def assign(self, chat_id: int, language: str, assignment: Assignment) -> None:
         """Send the taker what they need: a callback with Call back / Done, a question with
         its text and Done, or a chat case; then whatever the person wrote meanwhile."""
         record = assignment.escalation
@@ -144,13 +148,13 @@ class TelegramStaffNotifier:
         description = self.word(language, assignment.description)
         if assignment.kind == Kind.TASK:
             text = f"{description}\n\n{say(MessageId.STAFF_TAKEN_BY_YOU)}"
-            self.send(chat_id, text, [[done]], record.id)
+            await self.send(chat_id, text, [[done]], record.id)
             return
         if assignment.kind == Kind.CALLBACK:
             call = (say(MessageId.STAFF_CALL_BACK), f"esc:call:{record.id}")
             buttons = [call, done] if can_call_back(record.kind, assignment.description) else [done]
             text = f"{description}\n\n{say(MessageId.STAFF_TAKEN_BY_YOU)}"
-            self.send(chat_id, text, [buttons], record.id)
+            await self.send(chat_id, text, [buttons], record.id)
             return
         header = say(MessageId.STAFF_CASE_FROM)
         if assignment.kind == Kind.QUESTION:
@@ -163,11 +167,11 @@ class TelegramStaffNotifier:
                 else MessageId.STAFF_QUESTION_NO_REPLY
             )
             lines.append(say(hint))
-            self.send(chat_id, "\n\n".join(lines), [[done]], record.id)
+            await self.send(chat_id, "\n\n".join(lines), [[done]], record.id)
         else:
-            self.send(chat_id, say(MessageId.STAFF_CASE_YOURS), None, record.id)
+            await self.send(chat_id, say(MessageId.STAFF_CASE_YOURS), None, record.id)
         for kept in assignment.earlier:
-            self.send(chat_id, f"{header}\n{kept}", None, record.id)
+            await self.send(chat_id, f"{header}\n{kept}", None, record.id)
 
     # -- wording and sending --------------------------------------------------------------
 
@@ -187,45 +191,21 @@ class TelegramStaffNotifier:
         ]
         return known[0] if known else self.languages.default
 
-    def send(
+    async def send(
         self,
         chat_id: int,
         text: str,
         buttons: Buttons | None = None,
         escalation_id: str | None = None,
     ) -> None:
-        """Queue a message; with an escalation, remember it (replies and button removal)."""
-        markup = (
-            InlineKeyboardMarkup(
-                [
-                    [InlineKeyboardButton(label, callback_data=data) for label, data in row]
-                    for row in buttons
-                ]
-            )
-            if buttons
-            else None
+        """Write a message to the outbox; with an escalation, it is remembered once sent
+        (for replies to it and for taking its buttons off)."""
+        await self.sends.put(chat_id, [Outgoing(text, buttons, notice=escalation_id)])
+
+    async def _noticed(self, escalation_id: str, chat_id: int, message_id: int) -> None:
+        await self.notices.remember(
+            escalation_id,
+            chat=self.cipher.encrypt(str(chat_id)),
+            chat_ref=chat_ref(chat_id, self.ref_key),
+            message_id=message_id,
         )
-
-        async def send() -> Any:
-            sent = await self._bot().send_message(chat_id=chat_id, text=text, reply_markup=markup)
-            if escalation_id is not None:
-                await self.notices.remember(
-                    escalation_id,
-                    chat=self.cipher.encrypt(str(chat_id)),
-                    chat_ref=chat_ref(chat_id, self.ref_key),
-                    message_id=sent.message_id,
-                )
-            return sent
-
-        self.outbox.enqueue(chat_id, send)
-
-    def _retire(self, chat_id: int, message_id: int, note: str) -> Callable[[], Awaitable[Any]]:
-        async def retire() -> None:
-            await self._bot().edit_message_reply_markup(
-                chat_id=chat_id, message_id=message_id, reply_markup=None
-            )
-            await self._bot().send_message(
-                chat_id=chat_id, text=note, reply_to_message_id=message_id
-            )
-
-        return retire

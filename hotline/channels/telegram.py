@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -22,7 +22,6 @@ from aiohttp import web
 from telegram import (
     Bot,
     Chat,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     Location,
     Message,
@@ -34,11 +33,14 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from hotline.channels.staff_desk import StaffDesk, staff_of
 from hotline.channels.telegram_outbox import TelegramOutbox
+from hotline.channels.telegram_sends import Outgoing, TelegramSends
 from hotline.conversations.chat import ChatConversations
 from hotline.conversations.chat_render import ChatMessage
-from hotline.conversations.chat_types import ChatInput, InputKind, Subscriber
+from hotline.conversations.chat_types import ChatInput, ChatReply, InputKind, Subscriber
+from hotline.conversations.sends import HeldSend
 from hotline.errors import BadRequest, Forbidden
 from hotline.escalation.board import DutyBoard
+from hotline.escalation.ports import UnitOfWork
 from hotline.messages import MessageId
 from hotline.privacy import pseudonym
 from hotline.request_ids import follow, for_update
@@ -78,18 +80,6 @@ def build_application(token: str, api_url: str | None) -> PtbApplication:
     return builder.build()
 
 
-def text_sender(
-    application: PtbApplication, outbox: TelegramOutbox
-) -> Callable[[str, str], Awaitable[None]]:
-    """Queue a message to a chat (address, text): the bot's own, and the staff desk's."""
-
-    async def send(address: str, text: str) -> None:
-        chat_id = int(address)
-        outbox.enqueue(chat_id, lambda: application.bot.send_message(chat_id=chat_id, text=text))
-
-    return send
-
-
 class TelegramChannel:
     """The webhook handler and the sending side of the Telegram bot."""
 
@@ -101,6 +91,7 @@ class TelegramChannel:
         conversations: ChatConversations,
         pseudonym_key: bytes,
         outbox: TelegramOutbox,
+        sends: TelegramSends,
         board: DutyBoard | None = None,
         desk: StaffDesk | None = None,
     ) -> None:
@@ -110,8 +101,8 @@ class TelegramChannel:
         self.secret = secret.encode()
         self.conversations = conversations
         self.pseudonym_key = pseudonym_key
-        self.outbox = outbox
-        self._send_text = text_sender(application, outbox)
+        self.outbox = outbox  # callback-query answers only: they expire within seconds
+        self.sends = sends  # every message: kept in the database until sent
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
 
     @property
@@ -174,25 +165,25 @@ class TelegramChannel:
             return  # a photo, a sticker, an edited message: nothing the flows take
         chat_id, user_id, language_code, given = parsed
         who = self._subscriber(chat_id, user_id, language_code)
-        async with self._lock(chat_id):  # one chat's updates in the order they came
-            reply = await self.conversations.handle(who, given, delivery_id=str(update.update_id))
         query = update.callback_query
+        pressed = query.message.message_id if query and query.message else None
+        held: list[HeldSend] = []
+
+        async def keep(uow: UnitOfWork, reply: ChatReply) -> None:
+            """The replies (and the pressed buttons' removal) commit with the step."""
+            unbutton = [Outgoing(unbutton=pressed)] if pressed and not reply.stale else []
+            replies = [outgoing(message, reply.seq) for message in reply.messages]
+            held[:] = await self.sends.keep(uow, chat_id, unbutton + replies)
+
+        async with self._lock(chat_id):  # one chat's updates in the order they came
+            reply = await self.conversations.handle(
+                who, given, delivery_id=str(update.update_id), keep=keep
+            )
         if query is not None and not reply.duplicate:
             # Stop the button's spinner at once, whatever the outcome. A redelivered press
             # was answered with its first delivery: a second answer is refused (400).
             self.outbox.enqueue(chat_id, lambda: query.answer())
-            if not reply.stale and query.message is not None:
-                message_id = query.message.message_id
-                self.outbox.enqueue(
-                    chat_id,
-                    lambda: self.bot.edit_message_reply_markup(
-                        chat_id=chat_id, message_id=message_id, reply_markup=None
-                    ),
-                )
-        if reply.duplicate:
-            return
-        for message in reply.messages:
-            self.outbox.enqueue(chat_id, self._sender(chat_id, message, reply.seq))
+        self.sends.dispatch(held)
 
     async def _in_group(self, update: Update, group: Chat) -> None:
         """A group, supergroup or channel: the flow runs in private chats only.
@@ -251,16 +242,6 @@ class TelegramChannel:
         except RuntimeError:  # not initialized: Telegram was unreachable at start
             return None
 
-    def _sender(self, chat_id: int, message: ChatMessage, seq: int) -> Any:
-        markup = keyboard(message, seq)
-
-        async def send() -> Any:
-            return await self.bot.send_message(
-                chat_id=chat_id, text=message.text, reply_markup=markup
-            )
-
-        return send
-
     def _subscriber(self, chat_id: int, user_id: int, language_code: str | None) -> Subscriber:
         """Who wrote: their pseudonym, their chat to answer, and their app's language."""
         return Subscriber(
@@ -278,8 +259,7 @@ class TelegramChannel:
             messages = await self.conversations.nearest(
                 who, place.latitude, place.longitude, str(update.update_id)
             )
-        for message in messages:
-            self.outbox.enqueue(chat_id, self._sender(chat_id, message, 0))
+        await self.sends.put(chat_id, [outgoing(message, 0) for message in messages])
 
     def _parse(self, update: Update) -> tuple[int, int, str | None, ChatInput] | None:
         query = update.callback_query
@@ -311,8 +291,8 @@ class TelegramChannel:
         return lock
 
     async def send_text(self, address: str, text: str) -> None:
-        """Queue a message to a chat (a relayed reply, a case taken or closed)."""
-        await self._send_text(address, text)
+        """Send a message to a chat (a relayed reply, a case taken or closed)."""
+        await self.sends.send_text(address, text)
 
     async def poll(self, stop: asyncio.Event) -> None:
         """Development without a public URL: long-poll getUpdates instead of the webhook."""
@@ -336,16 +316,16 @@ class TelegramChannel:
                 follow(None)  # the polling's own lines are no update's
 
 
+def outgoing(message: ChatMessage, seq: int) -> Outgoing:
+    """A message with its choices as buttons, one a row, each naming the step `seq` it
+    answers."""
+    buttons = [[(label, f"{seq}:{key}")] for key, label in message.choices]
+    return Outgoing(message.text, buttons or None)
+
+
 def keyboard(message: ChatMessage, seq: int) -> InlineKeyboardMarkup | None:
-    """A message's choices as buttons, one a row, each naming the step `seq` it answers."""
-    if not message.choices:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=f"{seq}:{key}")]
-            for key, label in message.choices
-        ]
-    )
+    """A message's choices as buttons (`outgoing`), as Telegram's inline keyboard."""
+    return outgoing(message, seq).markup()
 
 
 def _command_of(text: str | None) -> str | None:
@@ -413,8 +393,13 @@ def _is_id(value: object) -> bool:
 
 
 @asynccontextmanager
-async def running(application: PtbApplication, outbox: TelegramOutbox) -> AsyncIterator[None]:
-    """The bot for the server's lifetime; a Telegram outage never stops the voice hotline."""
+async def running(
+    application: PtbApplication, outbox: TelegramOutbox, sends: TelegramSends
+) -> AsyncIterator[None]:
+    """The bot for the server's lifetime; a Telegram outage never stops the voice hotline.
+
+    At the end the outbox has ten seconds to send what it holds; what it did not send stays
+    in the database, its leases given up, for another process (or this one, restarted)."""
     try:
         await application.initialize()
     except InvalidToken:
@@ -430,11 +415,13 @@ async def running(application: PtbApplication, outbox: TelegramOutbox) -> AsyncI
             exc,
         )
         log.debug("telegram: getMe failed", exc_info=True)
+    sends.start()
     try:
         yield
     finally:
         await outbox.drain(timeout_s=10)
         await outbox.close()
+        await sends.stop()
         try:
             await application.shutdown()
         except Exception:  # it never started: nothing to shut down

@@ -10,7 +10,7 @@ is kept, and the service's redelivery is handled as the first delivery.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 
@@ -57,6 +57,7 @@ from hotline.flows.state import Outcome, SessionState
 from hotline.messages import MessageId
 
 log = logging.getLogger(__name__)
+Keep = Callable[[UnitOfWork, ChatReply], Awaitable[None]]  # the reply, in the step's unit
 
 
 class ChatConversations(CheckinChat):
@@ -103,21 +104,26 @@ class ChatConversations(CheckinChat):
         )
 
     async def handle(
-        self, who: Subscriber, given: ChatInput, delivery_id: str | None = None
+        self,
+        who: Subscriber,
+        given: ChatInput,
+        delivery_id: str | None = None,
+        keep: Keep | None = None,
     ) -> ChatReply:
-        """Handle one inbound message and return what to answer."""
+        """Handle one inbound message and return what to answer; `keep` is given the reply
+        inside the step's transaction (the Telegram outbox writes it there)."""
         # Read before the transaction: SQLite has one connection, which the unit holds.
         snapshot = await self.cases.board.current() if self.cases else None
         if snapshot is None and self.checkins is not None:
             snapshot = await self.checkins.snapshot()
         effects: list[Effect] = []
         try:
-            reply = await self._handle(who, given, delivery_id, snapshot, effects)
+            reply = await self._handle(who, given, delivery_id, snapshot, effects, keep)
         except SessionTaken:
             # Two messages from one person at once (two processes): both began a conversation
             # and the other one's is stored. Nothing of this one was kept: go again, into it.
             effects.clear()
-            reply = await self._handle(who, given, delivery_id, snapshot, effects)
+            reply = await self._handle(who, given, delivery_id, snapshot, effects, keep)
         for effect in effects:  # after the commit: staff are told of what is stored
             try:
                 await effect()
@@ -132,88 +138,101 @@ class ChatConversations(CheckinChat):
         delivery_id: str | None,
         snapshot: DutySnapshot | None,
         effects: list[Effect],
+        keep: Keep | None = None,
     ) -> ChatReply:
         now = self.clock()
         key = f"{self.channel}:{who.pseudonym}"
         async with self._units() as uow:
-            if delivery_id is not None and not await uow.chats.first_delivery(
-                self.channel, delivery_id, now
-            ):
-                return ChatReply((), 0, self.languages.default, duplicate=True)
-            stored = await uow.sessions.load(key)
-            live = stored if stored is not None and not stored.ended else None
-            # Only a new conversation needs the language chosen last time.
-            remembered = None if live else await uow.sessions.recall_language(who.pseudonym)
-            language, known = self._language(live, who, remembered)
+            reply = await self._decide(uow, key, who, given, delivery_id, now, snapshot, effects)
+            if keep is not None and not reply.duplicate:
+                await keep(uow, reply)  # the replies commit with the step, or neither does
+            return reply
 
-            if given.kind == "stop" or (given.kind == "start" and live is not None):
-                # /stop ends every conversation with staff; /start only a live chat (a
-                # question left earlier stays with staff, to be answered here).
-                await self.work.end(uow, key, now, effects, questions=given.kind == "stop")
-            opted_out = await uow.chats.opted_out(who.pseudonym)
-            crisis = (
-                self.crisis.languages(given.text) if self.crisis and given.kind == "text" else []
+    async def _decide(
+        self,
+        uow: UnitOfWork,
+        key: str,
+        who: Subscriber,
+        given: ChatInput,
+        delivery_id: str | None,
+        now: datetime,
+        snapshot: DutySnapshot | None,
+        effects: list[Effect],
+    ) -> ChatReply:
+        if delivery_id is not None and not await uow.chats.first_delivery(
+            self.channel, delivery_id, now
+        ):
+            return ChatReply((), 0, self.languages.default, duplicate=True)
+        stored = await uow.sessions.load(key)
+        live = stored if stored is not None and not stored.ended else None
+        # Only a new conversation needs the language chosen last time.
+        remembered = None if live else await uow.sessions.recall_language(who.pseudonym)
+        language, known = self._language(live, who, remembered)
+
+        if given.kind == "stop" or (given.kind == "start" and live is not None):
+            # /stop ends every conversation with staff; /start only a live chat (a
+            # question left earlier stays with staff, to be answered here).
+            await self.work.end(uow, key, now, effects, questions=given.kind == "stop")
+        opted_out = await uow.chats.opted_out(who.pseudonym)
+        crisis = self.crisis.languages(given.text) if self.crisis and given.kind == "text" else []
+        if crisis:  # answered even after STOP: it answers their own words
+            if not known:  # in the language they wrote in, if we can tell and speak it
+                hint = who.language_hint
+                spoken = [c for c in crisis if c in self.languages.offered]
+                language = hint if hint in spoken else next(iter(spoken), language)
+            return await self._crisis(
+                uow, key, stored, who, given, language, now, snapshot, effects
             )
-            if crisis:  # answered even after STOP: it answers their own words
-                if not known:  # in the language they wrote in, if we can tell and speak it
-                    hint = who.language_hint
-                    spoken = [c for c in crisis if c in self.languages.offered]
-                    language = hint if hint in spoken else next(iter(spoken), language)
-                return await self._crisis(
-                    uow, key, stored, who, given, language, now, snapshot, effects
-                )
-            if given.kind == "stop":
-                if live is not None:
-                    await self._close(uow, live, now)
-                # Confirmed the first time only: each SMS costs, and a repeat annoys.
-                if opted_out or not await uow.chats.opt_out(who.pseudonym, self.channel, now):
-                    return ChatReply((), 0, language, ended=True)
-                return ChatReply(
-                    (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
-                )
-            if opted_out:
-                if given.kind == "help":  # carriers expect HELP to answer, even opted out
-                    return ChatReply(
-                        (ChatMessage(self._say(language, self.texts.help)),), 0, language
-                    )
-                if given.kind != "start":
-                    return ChatReply((), 0, language)  # they asked for silence
-                await uow.chats.opt_in(who.pseudonym)
-            if given.kind == "start" and live is not None:
+        if given.kind == "stop":
+            if live is not None:
                 await self._close(uow, live, now)
-                live = None
-            notice = None
-            if given.kind == "start" and given.text and self.enrol is not None:
-                # An enrolment link: the participants service links the chat and spends
-                # the token in this unit, so a redelivered update cannot spend it twice.
-                enrolled = await self.enrol(uow, given.text, who.address, now)
-                if enrolled is not None:
-                    welcome = ChatMessage(self._say(enrolled, MessageId.ENROL_WELCOME))
-                    return ChatReply((welcome,), 0, enrolled)
-                notice = MessageId.ENROL_LINK_INVALID  # then the menu, as any /start
-            if live is None:
-                if self.cases is not None and given.kind in ("text", "close"):
-                    # Written after a question was left: it goes with the question.
-                    question = await uow.cases.of_session(key, kind=Kind.QUESTION)
-                    if question is not None:
-                        return await self.work.follow_up(uow, key, question, given, now, effects)
-                if stored is not None:
-                    await uow.sessions.drop_ended(key)
-                resumed = await self._resume_checkin(uow, key, who, given, now, snapshot)
-                if resumed is not None:
-                    return resumed
-                reply = await self._begin(uow, key, who, given, language if known else None, now)
-                if notice is not None:
-                    told = ChatMessage(self._say(reply.language, notice))
-                    reply = replace(reply, messages=(told, *reply.messages))
-                return reply
-            if self.cases is not None:
-                case = await uow.cases.of_session(key, kind=Kind.CHAT)
-                if case is not None:
-                    return await self.work.in_case(
-                        uow, live, case, given, now, effects, self.case_ended
-                    )
-            return await self._advance(uow, live, who, given, now, snapshot)
+            # Confirmed the first time only: each SMS costs, and a repeat annoys.
+            if opted_out or not await uow.chats.opt_out(who.pseudonym, self.channel, now):
+                return ChatReply((), 0, language, ended=True)
+            return ChatReply(
+                (ChatMessage(self._say(language, self.texts.stopped)),), 0, language, ended=True
+            )
+        if opted_out:
+            if given.kind == "help":  # carriers expect HELP to answer, even opted out
+                return ChatReply((ChatMessage(self._say(language, self.texts.help)),), 0, language)
+            if given.kind != "start":
+                return ChatReply((), 0, language)  # they asked for silence
+            await uow.chats.opt_in(who.pseudonym)
+        if given.kind == "start" and live is not None:
+            await self._close(uow, live, now)
+            live = None
+        notice = None
+        if given.kind == "start" and given.text and self.enrol is not None:
+            # An enrolment link: the participants service links the chat and spends
+            # the token in this unit, so a redelivered update cannot spend it twice.
+            enrolled = await self.enrol(uow, given.text, who.address, now)
+            if enrolled is not None:
+                welcome = ChatMessage(self._say(enrolled, MessageId.ENROL_WELCOME))
+                return ChatReply((welcome,), 0, enrolled)
+            notice = MessageId.ENROL_LINK_INVALID  # then the menu, as any /start
+        if live is None:
+            if self.cases is not None and given.kind in ("text", "close"):
+                # Written after a question was left: it goes with the question.
+                question = await uow.cases.of_session(key, kind=Kind.QUESTION)
+                if question is not None:
+                    return await self.work.follow_up(uow, key, question, given, now, effects)
+            if stored is not None:
+                await uow.sessions.drop_ended(key)
+            resumed = await self._resume_checkin(uow, key, who, given, now, snapshot)
+            if resumed is not None:
+                return resumed
+            reply = await self._begin(uow, key, who, given, language if known else None, now)
+            if notice is not None:
+                told = ChatMessage(self._say(reply.language, notice))
+                reply = replace(reply, messages=(told, *reply.messages))
+            return reply
+        if self.cases is not None:
+            case = await uow.cases.of_session(key, kind=Kind.CHAT)
+            if case is not None:
+                return await self.work.in_case(
+                    uow, live, case, given, now, effects, self.case_ended
+                )
+        return await self._advance(uow, live, who, given, now, snapshot)
 
     async def _crisis(
         self,

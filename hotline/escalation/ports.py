@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from hotline.accounts.ports import AccountRepository, CalendarFeedRepository
+from hotline.conversations.sends import SendRepository
 from hotline.directory.ports import DirectoryAsks, DirectoryRepository
 from hotline.errors import StorageError
 from hotline.escalation.model import (
@@ -434,6 +435,10 @@ class UnitOfWork(Protocol):
     @property
     def retention(self) -> RetentionRepository:
         """What the purge deletes, and the counts it keeps of the call log."""
+
+    @property
+    def outbox(self) -> SendRepository:
+        """The Telegram messages still to be sent (`conversations.sends`)."""
 
 
 UnitsOfWork = Callable[[], AbstractAsyncContextManager[UnitOfWork]]

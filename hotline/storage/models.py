@@ -139,11 +139,9 @@ class Question(Base):
 
 
 class StaffMember(Base):
-    """A person who takes escalations; phone and Telegram id are encrypted.
-
-    `telegram_ref` is a keyed pseudonym of the Telegram user id: it finds the staff member
-    an update comes from without decrypting every row.
-    """
+    """A person who takes escalations; phone and Telegram id are encrypted. `telegram_ref` is
+    a keyed pseudonym of the Telegram user id: it finds the staff member an update comes
+    from without decrypting every row."""
 
     __tablename__ = "staff"
 
@@ -445,6 +443,7 @@ class MessageAttempt(Base):
 
 # Tables kept in modules of their own join Base.metadata here, wherever models are loaded.
 from hotline.storage import case_tables, dashboard_tables, directory_tables  # noqa: E402
+from hotline.storage import outbox_tables as outbox_tables  # noqa: E402
 from hotline.storage import retention_tables as retention_tables  # noqa: E402
 
 __all__ = ["Base", "case_tables", "dashboard_tables", "directory_tables", "retention_tables"]

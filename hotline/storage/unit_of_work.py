@@ -24,6 +24,7 @@ from hotline.storage.directory import SqlDirectory
 from hotline.storage.directory_asks import SqlDirectoryAsks
 from hotline.storage.escalation_events import SqlEvents
 from hotline.storage.escalation_records import SqlEscalations
+from hotline.storage.outbox import SqlSends
 from hotline.storage.participants import ContactKeys, SqlParticipants
 from hotline.storage.personal_data import SqlPersonalData
 from hotline.storage.planned import SqlPlan
@@ -47,6 +48,7 @@ class SqlUnitOfWork:
         "escalations",
         "events",
         "notices",
+        "outbox",
         "participants",
         "personal",
         "plan",
@@ -74,6 +76,7 @@ class SqlUnitOfWork:
         self.accounts = SqlAccounts(conn)
         self.calendar_feeds = SqlCalendarFeeds(conn)
         self.retention = SqlRetention(conn)
+        self.outbox = SqlSends(conn)
 
 
 class SqlUnitsOfWork:
