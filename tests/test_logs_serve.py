@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -45,6 +46,11 @@ def test_serve_writes_one_json_object_a_line_to_stderr(tmp_path: Path) -> None:
             )
             with urllib.request.urlopen(request, timeout=5) as answer:  # noqa: S310 - loopback
                 assert answer.headers[HEADER] == "probe-0123abcd"
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/metrics", headers={HEADER: "scrape-0123abcd"}
+            )
+            with urllib.request.urlopen(request, timeout=5) as answer:  # noqa: S310 - loopback
+                size = len(answer.read())
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -56,4 +62,13 @@ def test_serve_writes_one_json_object_a_line_to_stderr(tmp_path: Path) -> None:
     ]
     [probe] = [line for line in lines if line["request_id"] == "probe-0123abcd"]
     assert probe["logger"] == "aiohttp.access"
-    assert '"GET /livez HTTP/1.1" 200' in probe["message"]
+    assert '"GET /livez HTTP/1.1" 200, ' in probe["message"]
+    [scrape] = [
+        line
+        for line in lines
+        if line["request_id"] == "scrape-0123abcd" and line["logger"] == "aiohttp.access"
+    ]
+    assert 1000 <= size <= 99_999  # "200 NNNN" would read as a phone number
+    said = re.search(r'"GET /metrics HTTP/1.1" 200, (\d+) bytes', scrape["message"])
+    assert said is not None, scrape["message"]  # the status, not "[number]"
+    assert int(said[1]) > size  # aiohttp counts the headers too

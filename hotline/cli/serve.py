@@ -18,6 +18,7 @@ from hotline.cli.common import SubParsers, log, setup_logging
 from hotline.config import Settings, load_settings
 from hotline.config_secrets import telegram_secret_missing
 from hotline.errors import ConfigError
+from hotline.http_log import ACCESS_LOG_FORMAT
 from hotline.workers import parse_workers, workers_to_run
 
 
@@ -74,7 +75,7 @@ def serve_command(args: argparse.Namespace) -> int:
             raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN to the bot's token")
         app.cleanup_ctx.append(_polling)
     if workers == 1:
-        web.run_app(app, sock=sock, print=None)
+        web.run_app(app, sock=sock, print=None, access_log_format=ACCESS_LOG_FORMAT)
         return 0
     from hotline.cli.serve_workers import run_workers
 

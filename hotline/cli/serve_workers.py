@@ -42,6 +42,7 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 from prometheus_client import multiprocess
 
+from hotline.http_log import ACCESS_LOG_FORMAT
 from hotline.observe import metrics
 
 __all__ = ["GRACEFUL_S", "run_workers"]
@@ -110,6 +111,7 @@ class _Master(BaseApplication):  # type: ignore[misc]
             return web.AppRunner(
                 app,
                 access_log=access_logger,
+                access_log_format=ACCESS_LOG_FORMAT,
                 handle_signals=False,  # the worker's own handlers stop it
                 shutdown_timeout=GRACEFUL_S * 0.8,
             )
