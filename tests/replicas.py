@@ -13,33 +13,21 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
 
 from hotline.channels.telegram import SECRET_HEADER
-from hotline.crypto import DataCipher
-from hotline.escalation.roster import LANGUAGES
-from hotline.participants.fields import Rules
-from hotline.participants.service import ParticipantService
-from hotline.reminders.loader import load_campaigns
-from hotline.storage import db
-from hotline.storage.participants import ContactKeys
-from hotline.storage.unit_of_work import SqlUnitsOfWork
 from tests.conftest import (
-    DATA_KEY,
     HOTLINE_NUMBER,
-    PSEUDONYM_KEY,
     PUBLIC_URL,
-    FixedClock,
     make_settings,
     settings_env,
     sign,
 )
 from tests.fakes.telegram_updates import JsonDict
 from tests.staffing import staff_the_hotline
-from tests.test_dispatch_processes import ACCOUNT_SID, CHECKOUT, daytime_zone
+from tests.test_dispatch_processes import ACCOUNT_SID, CHECKOUT, enrol_due
 from tests.test_two_servers import free_port
 
 SECRET = "replica-webhook-secret_0123456789"
@@ -78,52 +66,9 @@ async def staffed_with_participants(
 ) -> Path:
     """Migrate, staff around the clock, and enrol a participant per phone (case P-0000n)
     whose first message fell due an hour ago; the campaigns folder."""
-    now = datetime.now(UTC)
-    zone_name, offset = daytime_zone(now)
-    local = now + offset
-    folder = tmp_path / "campaigns"
-    folder.mkdir()
-    (folder / "now.yaml").write_text(
-        "campaign: now\n"
-        "description: One message, due an hour ago.\n"
-        "defaults: {channels: [sms], time: '12:00'}\n"
-        "steps:\n"
-        f"  - {{id: hello, offset: -1 day, time: '{local - timedelta(hours=1):%H:%M}', "
-        "to: participant, message: reminder-ahead-intro}\n"
-        "  - {id: program-end, offset: +1 month, to: participant, "
-        "message: reminder-program-end, last: true}\n",
-        encoding="utf-8",
-    )
     settings = make_settings(tmp_path, database_url)
     await staff_the_hotline(settings, ROSTER, PHONES, TELEGRAM)
-    engine = db.create_engine(settings.database_url)
-    keys = ContactKeys(DataCipher(DATA_KEY.encode()), PSEUDONYM_KEY.encode())
-    service = ParticipantService(
-        SqlUnitsOfWork(engine, keys=keys),
-        Rules(LANGUAGES),
-        FixedClock(now - timedelta(hours=2)),
-        load_campaigns(deployment=folder),
-    )
-    release = (local + timedelta(days=1)).date().isoformat()
-    fields = {"program": "now", "release": release, "timezone": zone_name, "language": "en"}
-    try:
-        await service.import_rows(
-            (
-                n + 2,
-                {
-                    **fields,
-                    "case": f"P-{n:05d}",
-                    "specialist": "ana",
-                    "channel": "sms",
-                    "phone": phone,
-                    "consent": "sms",
-                },
-            )
-            for n, phone in enumerate(phones)
-        )
-    finally:
-        await engine.dispose()
-    return folder
+    return await enrol_due(settings, tmp_path, phones)
 
 
 def server_env(

@@ -12,10 +12,12 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from hotline.config import Settings
 from hotline.crypto import DataCipher
 from hotline.escalation.roster import LANGUAGES
 from hotline.participants.fields import Rules
@@ -63,6 +65,15 @@ def daytime_zone(now: datetime) -> tuple[str, timedelta]:
 
 async def due_schedule(tmp_path: Path, database_url: str, count: int) -> Schedule:
     """Migrate, staff, and enrol `count` participants whose message fell due an hour ago."""
+    settings = make_settings(tmp_path, database_url)
+    await staff_the_hotline(settings)
+    phones = tuple(f"+995555{n:06d}" for n in range(count))
+    return Schedule(await enrol_due(settings, tmp_path, phones), phones)
+
+
+async def enrol_due(settings: Settings, tmp_path: Path, phones: Iterable[str]) -> Path:
+    """Enrol a participant per phone (case P-0000n, specialist ana) whose first message of a
+    campaign of the deployment's own fell due an hour ago; that campaigns folder."""
     now = datetime.now(UTC)
     zone_name, offset = daytime_zone(now)
     local = now + offset
@@ -79,8 +90,6 @@ async def due_schedule(tmp_path: Path, database_url: str, count: int) -> Schedul
         "message: reminder-program-end, last: true}\n",
         encoding="utf-8",
     )
-    settings = make_settings(tmp_path, database_url)
-    await staff_the_hotline(settings)
     engine = db.create_engine(settings.database_url)
     keys = ContactKeys(DataCipher(DATA_KEY.encode()), PSEUDONYM_KEY.encode())
     service = ParticipantService(
@@ -89,27 +98,26 @@ async def due_schedule(tmp_path: Path, database_url: str, count: int) -> Schedul
         FixedClock(now - timedelta(hours=2)),
         load_campaigns(deployment=folder),
     )
-    phones = tuple(f"+995555{n:06d}" for n in range(count))
     release = (local + timedelta(days=1)).date().isoformat()
-    await service.import_rows(
-        (
-            n + 2,
-            {
-                "case": f"P-{n:05d}",
-                "program": "now",
-                "release": release,
-                "timezone": zone_name,
-                "language": "en",
-                "specialist": "ana",
-                "channel": "sms",
-                "phone": phone,
-                "consent": "sms",
-            },
+    fields = {"program": "now", "release": release, "timezone": zone_name, "language": "en"}
+    try:
+        await service.import_rows(
+            (
+                n + 2,
+                {
+                    **fields,
+                    "case": f"P-{n:05d}",
+                    "specialist": "ana",
+                    "channel": "sms",
+                    "phone": phone,
+                    "consent": "sms",
+                },
+            )
+            for n, phone in enumerate(phones)
         )
-        for n, phone in enumerate(phones)
-    )
-    await engine.dispose()
-    return Schedule(folder, phones)
+    finally:
+        await engine.dispose()
+    return folder
 
 
 def serve(

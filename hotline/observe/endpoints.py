@@ -27,6 +27,7 @@ from hotline.observe.access import refusal
 from hotline.observe.readiness import CHECK_TIMEOUT_S, Readiness, ReadinessProbe
 from hotline.observe.settings import ObserveSettings
 from hotline.storage.live_figures import LiveFigures, live_figures
+from hotline.web.client import client_address
 
 log = logging.getLogger(__name__)
 
@@ -103,10 +104,7 @@ class Observability:
         )
 
     def _admit(self, request: web.Request) -> None:
-        address = request.remote
-        if self.forwarded_for:
-            last = request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
-            address = last or address
+        address = client_address(request, forwarded_for=self.forwarded_for)
         why = refusal(self.settings, address, request.headers.get("Authorization"))
         if why is not None:
             raise web.HTTPForbidden(text=f"forbidden: {why}\n")

@@ -15,6 +15,7 @@ from hotline.accounts.service import ActiveSession
 from hotline.dashboard_texts import DashboardText
 from hotline.escalation.roster import Role
 from hotline.messages import Registered
+from hotline.web.client import client_address as address_of
 from hotline.web.dashboard.layout import DASHBOARD, PREFIX, SESSION, render, session_of
 
 COOKIE = "hotline_staff"
@@ -65,12 +66,7 @@ async def current(request: web.Request) -> ActiveSession | None:
 
 def client_address(request: web.Request) -> str | None:
     """Who is asking: the address our own proxy saw (HOTLINE_FORWARDED_FOR), else the peer."""
-    if request.app[DASHBOARD].forwarded_for:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        last = forwarded.split(",")[-1].strip()
-        if last:
-            return last[:64]
-    return request.remote
+    return address_of(request, forwarded_for=request.app[DASHBOARD].forwarded_for)
 
 
 def safe_next(target: str | None) -> str:
