@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 AUDIT_ACTION = "data:purge"
 AUDIT_ACTOR = "system"  # not a staff id: the hotline itself
 BATCH = 2000  # call-log rows a transaction folds
+MAX_BATCHES = 1000  # batches of one purge: two million rows, far more than a day adds
 DeleteRecording = Callable[[str], Awaitable[bool]]  # a recording's link -> deleted at Twilio
 
 
@@ -114,11 +115,12 @@ async def _fold(units: UnitsOfWork, before: datetime, dry_run: bool) -> int:
         async with units() as uow:
             return await uow.retention.count_calls(before)
     folded = 0
-    while True:
+    for _ in range(MAX_BATCHES):  # bounded: the next purge folds what is left
         async with units() as uow:
             rows = await uow.retention.take_calls(before, BATCH)
             totals, callers = fold(rows, (*CALL_CHANNELS, *CHAT_CHANNELS))
             await uow.retention.add_totals(totals, callers)
         folded += len(rows)
         if len(rows) < BATCH:
-            return folded
+            break
+    return folded
