@@ -47,13 +47,13 @@ How to run
     .venv/bin/python bench/voice.py --mode closed --concurrency 50 --workers 1 --seconds 8
     .venv/bin/python bench/voice.py --mode open --find-knee --only bare,postgres
 
---workers N is passed to `hotline serve` only when N > 1; a server that refuses it (one that
-has no such option yet, or on SQLite, where one writer means one worker) is skipped with one
-line. PostgreSQL is reached at HOTLINE_BENCH_POSTGRES_URL (default
-postgresql://postgres@127.0.0.1:5432/test); the benchmark creates a fresh database there for
-each worker count, migrates it with `hotline db upgrade`, and drops it at the end. If
-PostgreSQL does not answer, that target is skipped with a line saying why. Everything runs on
-loopback, and every loop is bounded by a request count and a time limit.
+--workers N is passed to `hotline serve` (1 too: on PostgreSQL its default is a worker per
+core); a server that refuses it (SQLite above 1) is skipped with one line. PostgreSQL is
+reached at HOTLINE_BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test); the
+benchmark creates a fresh database there for each worker count, migrates it with `hotline db
+upgrade`, and drops it at the end. If PostgreSQL does not answer, that target is skipped with a
+line saying why. Everything runs on loopback, and every loop is bounded by a request count and
+a time limit.
 """
 
 from __future__ import annotations
@@ -354,7 +354,7 @@ def parser() -> argparse.ArgumentParser:
         type=_workers,
         default=(1, 2),
         help="server processes, each count a row; --workers N is passed to `hotline serve` "
-        "only when N > 1, and a server that refuses it is skipped with a line (1,2)",
+        "(1 too), and a server that refuses it is skipped with a line (1,2)",
     )
     cli.add_argument(
         "--find-knee",

@@ -186,14 +186,14 @@ async def subprocess_server(
 async def hotline_server(
     workdir: Path, database_url: str, workers: int = 1
 ) -> AsyncIterator[Server]:
-    """`hotline serve` on a free loopback port with a fresh auth token; `--workers N` is
-    passed only when N > 1, and a server that refuses it (an older one, or SQLite) is a Skip."""
+    """`hotline serve --workers N` on a free loopback port with a fresh auth token (given even
+    for 1: on PostgreSQL the default is a worker per core); a server that refuses it (an older
+    one, or SQLite above 1) is a Skip."""
     port = free_port()
     token = secrets.token_hex(16)
     env = hotline_env(port, token, workdir, database_url)
     args = [sys.executable, "-m", "hotline", "serve", "--host", LOOPBACK, "--port", str(port)]
-    if workers > 1:
-        args += ["--workers", str(workers)]
+    args += ["--workers", str(workers)]
     async with AsyncExitStack() as stack:
         try:
             server = await stack.enter_async_context(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hotline.bootstrap import build
-from hotline.conversations.voice import CallDetails, SessionMissing
+from hotline.conversations.voice import SessionMissing
+from hotline.conversations.voice_effects import CallDetails
 from hotline.escalation.model import Kind, Result
 from hotline.flows.events import DigitsReceived, EscalationEnded
 from tests.conftest import CALLER, HOTLINE_NUMBER, FixedClock, make_settings, new_call_sid

@@ -192,6 +192,7 @@ class Hotline:
             jobs.start(self.scheduler, self.jobs)
             stack.callback(self.scheduler.shutdown, wait=False)
             stack.callback(self.spoken.save_stats)
+            await stack.enter_async_context(self.voice.admission.watching())
             await self.phone_audio.start()
             stack.push_async_callback(self.phone_audio.stop)
             warm = asyncio.create_task(self._speak_directory_lists(), name="directory speech")

@@ -22,9 +22,11 @@ from twilio.twiml.voice_response import Dial, VoiceResponse
 
 from hotline.call_log import SIMULATED_FIELD
 from hotline.channels.twilio_signature import TwilioSignatureCheck
+from hotline.channels.voice_admission import Admission, TurnedAway, Work
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
-from hotline.conversations.voice import CallDetails, VoiceConversations
+from hotline.conversations.voice import VoiceConversations
+from hotline.conversations.voice_effects import CallDetails
 from hotline.conversations.voice_spool import CallEvent, EventKind, VoiceSpool
 from hotline.errors import BadRequest, DatabaseUnavailable
 from hotline.flows import engine
@@ -68,6 +70,7 @@ class VoiceConfig:
     deadline_s: float
     fallback_number: str | None
     show_caller_number: bool = False  # staff see the hotline's number unless this is set
+    max_in_flight: int = 64  # voice requests a worker works on at once (voice_admission)
 
 
 class VoiceChannel:
@@ -91,6 +94,8 @@ class VoiceChannel:
         self.signature = signature
         self.renderer = renderer
         self.clock = clock
+        self.admission = Admission(deadline_s=config.deadline_s, max_in_flight=config.max_in_flight)
+        self._turned_away = TurnedAway()
         self._stuck: set[asyncio.Future[Any]] = set()
         # Rendered ahead, for each language as it is offered: a fault must not depend on
         # anything that could fault.
@@ -126,7 +131,7 @@ class VoiceChannel:
         started = self.conversations.start(
             call_sid, params.get("From", ""), preset, simulated=simulated
         )
-        return await self._guarded(language, started, params)
+        return await self._guarded(language, started, params, "new")
 
     async def outbound(self, request: web.Request) -> web.Response:
         """A call the dispatcher placed for a planned message (`row`) was answered: a machine
@@ -140,7 +145,7 @@ class VoiceChannel:
         person = self._details(params).caller_number
         language = self._language(request.query.get("lang"))
         work = self.conversations.outbound(call_sid, row, person, machine=machine)
-        return await self._guarded(language, work, params)
+        return await self._guarded(language, work, params, "new")
 
     async def step(self, request: web.Request) -> web.Response:
         """The caller's answer to step `seq` (keys, silence, a recording, a dial result)."""
@@ -156,29 +161,35 @@ class VoiceChannel:
             language,
             self.conversations.step(call_sid, seq, event, self._details(params), round_),
             params,
+            "step",
         )
 
     async def status(self, request: web.Request) -> web.Response:
-        """Twilio's status callback: the call ended; close its row in the call log."""
+        """Twilio's status callback: the call ended; close its row in the call log. It never
+        fails: when the database does not take it in time, or this worker is overloaded, it
+        is kept in the spool, whose replay closes the row."""
         params = await self.signature.verify(request)
         call_sid = _call_sid(params)
         if params.get("CallStatus") in FINAL_STATUSES:
             seconds = _count(params.get("CallDuration"))
             budget = self.config.deadline_s * 4
-            task = await self._within(self.conversations.finish(call_sid, seconds), budget)
-            if task is None:
-                problem: str | None = "timeout"
-            elif task.exception() is not None:
-                problem = task.exception().__class__.__name__
-            else:
-                problem = None if task.result() else "no session"
+            problem: str | None = "overload"
+            if not self.admission.overloaded():
+                with self.admission.taken():
+                    task = await self._within(self.conversations.finish(call_sid, seconds), budget)
+                if task is None:
+                    problem = "timeout"
+                elif task.exception() is not None:
+                    problem = task.exception().__class__.__name__
+                else:
+                    problem = None if task.result() else "no session"
             if problem is not None:
-                # The database is down, or the call began during a fault and only the
-                # fallback answered it: the spool keeps its end until the database answers.
+                # The database is down or slow, this worker is overloaded, or the call began
+                # during a fault and only the fallback answered it: the spool keeps its end.
                 event = self._event("status", params, duration_s=seconds)
                 if not await self.spool.keep(event, wait_s=budget):
                     return web.Response(status=503, text="try again later\n")
-                if problem != "no session":
+                if problem not in ("no session", "overload"):
                     log.warning(
                         "status callback not stored (database: %s); kept in the spool", problem
                     )
@@ -225,10 +236,20 @@ class VoiceChannel:
     # -- the work behind them -------------------------------------------------------------
 
     async def _guarded(
-        self, language: str, work: Coroutine[Any, Any, str], params: MultiDictProxy[str]
+        self,
+        language: str,
+        work: Coroutine[Any, Any, str],
+        params: MultiDictProxy[str],
+        kind: Work,
     ) -> web.Response:
-        """Run a step within the deadline; on any failure answer with the fallback."""
-        task = await self._within(work, self.config.deadline_s)
+        """Run a step within the deadline; on any failure, or at once when this worker is
+        overloaded (voice_admission), answer with the fallback."""
+        if not self.admission.admits(kind):
+            work.close()  # never started
+            self._turned_away.note(kind, self.admission)
+            return self._fall_back("overload", params, language)
+        with self.admission.taken():
+            task = await self._within(work, self.config.deadline_s)
         cause = "timeout"
         if task is None:
             log.error(
@@ -247,8 +268,12 @@ class VoiceChannel:
             except Exception:
                 cause = "error"
                 log.exception("voice step failed; caller sent to fallback")
+        return self._fall_back(cause, params, language)
+
+    def _fall_back(self, cause: str, params: MultiDictProxy[str], language: str) -> web.Response:
+        """The fallback's answer; the call log will say the fallback answered (the spool, in
+        the background)."""
         metrics.fallback(cause)
-        # The call log will say the fallback answered (the spool, in the background).
         self._keep_soon(self._event("fallback", params, language))
         return _twiml(self._fallback[language])
 

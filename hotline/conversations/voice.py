@@ -10,13 +10,19 @@ retried request gets the saved answer and the flow moves once.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
 
 from hotline.call_log import summarise
-from hotline.conversations.checkin import ORIGIN, CheckinAnswers, answer_of, origin_of
+from hotline.conversations.checkin import ORIGIN, CheckinAnswers
 from hotline.conversations.directory_talk import DirectoryTalk, SendSms
+from hotline.conversations.voice_effects import (
+    CallDetails,
+    file_tasks,
+    newly_answered,
+    tell_answer,
+)
 from hotline.errors import BadRequest
 from hotline.escalation.board import DutyBoard, DutySnapshot
 from hotline.escalation.calls import CHANNEL, CallEscalation, DialPlan
@@ -24,6 +30,7 @@ from hotline.escalation.ports import (
     NewSession,
     NewVoicemail,
     SessionTaken,
+    StoredSession,
     UnitOfWork,
     UnitsOfWork,
 )
@@ -59,6 +66,16 @@ from hotline.reminders.plan import RowStatus
 from hotline.reminders.ports import Attempt
 
 MACHINE = "answering machine"  # how a planned call a machine took is recorded
+# What a step does besides moving the flow on: it then runs in a unit of work.
+_MORE_THAN_MOVING = (
+    Escalate,
+    NoteUnreached,
+    RequestCallback,
+    RememberLanguage,
+    RememberChoice,
+    ShowServices,
+    SendServices,
+)
 
 
 class Render(Protocol):
@@ -81,15 +98,6 @@ class SessionMissing(BadRequest):
     """A step arrived for a call we hold no session for."""
 
 
-@dataclass(frozen=True)
-class CallDetails:
-    """What a step needs of the request besides its event."""
-
-    caller_number: str  # Twilio's From: kept only encrypted, in a callback task
-    hotline_number: str | None  # the number staff see when rung (the hotline's, by default)
-    recording_url: str | None = None
-
-
 class VoiceConversations:
     """Moves calls through the voice flow, and the calls the dispatcher places (check-ins)
     through theirs; each flow as said on a call (`flows.on_phone`). A check-in's answer is
@@ -110,12 +118,14 @@ class VoiceConversations:
         checkins: CheckinAnswers | None = None,
         talk: DirectoryTalk | None = None,
         send_sms: SendSms | None = None,
+        statements: UnitsOfWork | None = None,
     ) -> None:
         self.flows = {flow_id: on_phone(flow) for flow_id, flow in flows.items()}
         self.talk = talk
         self.send_sms = send_sms
         self.checkins = checkins
         self._units = units
+        self._statements = statements or units  # each statement its own transaction
         self.board = board
         self.escalation = escalation
         self.languages = languages
@@ -137,9 +147,9 @@ class VoiceConversations:
         if caller is not None:
             # A returning caller starts in the language they chose last time (9 changes it),
             # and the directory in their region (4 in its list changes it).
-            async with self._units() as uow:
-                remembered = await uow.sessions.recall_language(caller)
-                region = await uow.asks.recall_region(caller)
+            async with self._statements() as reads:
+                remembered = await reads.sessions.recall_language(caller)
+                region = await reads.asks.recall_region(caller)
             if language is None and remembered in languages.offered:
                 language = remembered
             kept = ((REGION, region),) if region else ()
@@ -173,16 +183,71 @@ class VoiceConversations:
         details: CallDetails,
         round_: tuple[str, int] | None = None,
     ) -> str:
-        """The caller's answer to step `seq`: the flow moves once, in one unit of work, and
-        the answer is kept (a retried request gets it back)."""
-        # Read before the step's transaction: SQLite has one connection, held by the unit.
+        """The caller's answer to step `seq`: the flow moves once and the answer is kept (a
+        retried request gets it back). A step that only moves the flow on (most are) holds
+        no connection while the engine runs and TwiML is rendered; one that does more (rings,
+        files, remembers, acts on an answer) runs in one unit of work."""
+        # Read before any transaction: SQLite has one connection, held by a unit.
         snapshot = await self.board.current()
+        if round_ is None or not isinstance(event, EscalationEnded):
+            answer = await self._lean_step(call_sid, seq, event, snapshot)
+            if answer is not None:
+                return answer
         told = await self.checkins.snapshot() if self.checkins is not None else None
+        return await self._step_in_unit(call_sid, seq, event, details, round_, snapshot, told)
+
+    async def _lean_step(
+        self, call_sid: str, seq: int, event: Event, snapshot: DutySnapshot
+    ) -> str | None:
+        """A step read, run and saved by single statements (the save is a conditional update
+        that is its own guard); None when the step does more than move the flow on."""
+        async with self._statements() as reads:
+            stored = await _session(reads, call_sid)
+            if seq != stored.seq:  # a retry of a step already answered
+                return stored.last_response
+            languages = self.languages.current
+            choices = NO_CHOICES
+            if self.talk is not None:  # worded once a minute at most: read on this connection
+                choices = await self.talk.choices(languages.offered, reads)
+        if stored.ended or isinstance(event, RecordingSaved):
+            return None
+        state = SessionState.from_json(stored.state)
+        now = self.clock()
+        staffing = self.escalation.staffing(snapshot, now)
+        step = engine.advance(
+            self.flows[state.flow_id],
+            state,
+            event,
+            languages=languages,
+            now=now,
+            staffing=staffing,
+            choices=choices,
+        )
+        if any(isinstance(a, _MORE_THAN_MOVING) for a in step.actions) or newly_answered(
+            state, step.state
+        ):
+            return None
+        twiml = await self._render(step, stored.seq + 1)
+        async with self._statements() as writes:
+            if await writes.sessions.advance(stored, step.state.to_json(), twiml, now):
+                return twiml
+            latest = await writes.sessions.load(call_sid)  # another process answered first
+        return latest.last_response if latest else twiml
+
+    async def _step_in_unit(
+        self,
+        call_sid: str,
+        seq: int,
+        event: Event,
+        details: CallDetails,
+        round_: tuple[str, int] | None,
+        snapshot: DutySnapshot,
+        told: DutySnapshot | None,
+    ) -> str:
+        """A step in one unit of work: read, run, saved with what it rings, files and notes."""
         hotline_number = details.hotline_number
         async with self._units() as uow:
-            stored = await uow.sessions.load(call_sid)
-            if stored is None:
-                raise SessionMissing("no session for this call")
+            stored = await _session(uow, call_sid)
             if seq != stored.seq:  # a retry of a step already answered
                 return stored.last_response
             state = SessionState.from_json(stored.state)
@@ -251,8 +316,11 @@ class VoiceConversations:
             for note in step.actions:
                 if isinstance(note, NoteUnreached):
                     await self.escalation.record_unreached(uow, note, log_id=stored.log_id, now=now)
-            await self._file_tasks(uow, stored.log_id, event, step, details, snapshot, now)
-            await self._tell_answer(uow, state, step.state, told, now)
+            await file_tasks(
+                self.escalation, uow, stored.log_id, event, step, details, snapshot, now
+            )
+            if self.checkins is not None and told is not None:
+                await tell_answer(self.checkins, uow, state, step.state, told, now)
             for action in step.actions:
                 if isinstance(action, RememberLanguage):
                     await uow.sessions.remember_language(stored, action.language, now)
@@ -340,52 +408,8 @@ class VoiceConversations:
                 return existing.last_response
         return new.response
 
-    async def _tell_answer(
-        self,
-        uow: UnitOfWork,
-        before: SessionState,
-        after: SessionState,
-        snapshot: DutySnapshot | None,
-        now: datetime,
-    ) -> None:
-        """A check-in call that reached an answer node in this step: the answer is acted on."""
-        answer, origin = answer_of(after.path), origin_of(after.variables)
-        if self.checkins is None or snapshot is None or answer is None or origin is None:
-            return
-        if answer_of(before.path) is None:  # reached just now, not on an earlier step
-            await self.checkins.answered(uow, origin, answer, snapshot, now)
-
     def _render(self, step: engine.Step, seq: int, dial: DialPlan | None = None) -> Awaitable[str]:
         return self.render(step.actions, seq=seq, language=step.state.language, dial=dial)
-
-    async def _file_tasks(
-        self,
-        uow: UnitOfWork,
-        log_id: str,
-        event: Event,
-        step: engine.Step,
-        details: CallDetails,
-        snapshot: DutySnapshot,
-        now: datetime,
-    ) -> None:
-        """A voicemail, or a request to be called back, becomes a task for staff."""
-        wanted: list[tuple[str, str | None, int | None]] = []
-        if isinstance(event, RecordingSaved):
-            wanted.append(("voicemail", details.recording_url, event.duration_s))
-        if any(isinstance(a, RequestCallback) for a in step.actions):
-            wanted.append(("callback", None, None))
-        for kind, recording, duration in wanted:
-            await self.escalation.file_task(
-                uow,
-                log_id=log_id,
-                kind=kind,
-                language=step.state.language,
-                caller=details.caller_number,
-                recording_url=recording,
-                duration_s=duration,
-                snapshot=snapshot,
-                now=now,
-            )
 
     async def finish(self, call_sid: str, duration_s: int | None) -> bool:
         """Close the call's log row; False when there is no session to close."""
@@ -400,3 +424,11 @@ class VoiceConversations:
             await self.escalation.abandoned(uow, stored.log_id, now)
             await uow.sessions.finish(stored, summarise(state), now, duration_s)
             return True
+
+
+async def _session(uow: UnitOfWork, call_sid: str) -> StoredSession:
+    """The call's stored session (SessionMissing: a step of a call we hold none for)."""
+    stored = await uow.sessions.load(call_sid)
+    if stored is None:
+        raise SessionMissing("no session for this call")
+    return stored

@@ -49,6 +49,7 @@ VOICEMAIL_HOLD = timedelta(minutes=2)
 EventKind = Literal["fallback", "dial", "voicemail", "status"]
 _KINDS: tuple[EventKind, ...] = ("fallback", "dial", "voicemail", "status")
 RECORD_VERSION = 1
+MAX_WRITES_A_RUN = 100
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ class VoiceSpool:
         self.pseudonym_key = pseudonym_key
         self.default_region = default_region
         self.clock = clock
-        self._writing: set[asyncio.Future[bool]] = set()
+        self._waiting: list[tuple[CallEvent, asyncio.Future[bool]]] = []
+        self._writer: asyncio.Future[None] | None = None
         self._replaying = asyncio.Lock()
         self._failing = False  # the last run failed: said once, not every run
 
@@ -158,41 +160,62 @@ class VoiceSpool:
     async def keep(self, event: CallEvent, wait_s: float | None = None) -> bool | None:
         """Append an event off the event loop: True once it is on disk, False if it cannot
         be (logged), None if still being written after `wait_s` (it goes on meanwhile)."""
-        task = self.keep_soon(event)
-        done, _ = await asyncio.wait({task}, timeout=wait_s)
-        return task.result() if done else None
+        kept = self.keep_soon(event)
+        done, _ = await asyncio.wait({kept}, timeout=wait_s)
+        return kept.result() if done else None
 
     def keep_soon(self, event: CallEvent) -> asyncio.Future[bool]:
-        """Append an event in the background (held until written, whoever waits for it)."""
-        task = asyncio.ensure_future(asyncio.to_thread(self._append, event))
-        self._writing.add(task)
-        task.add_done_callback(self._writing.discard)
-        return task
+        """Append an event in the background (held until written, whoever waits for it).
+        What arrives while a write is under way goes in the next: one write and one fsync
+        for all of it, so a burst (an overloaded worker sending callers to the fallback)
+        costs a few writes, not one each."""
+        kept = asyncio.get_running_loop().create_future()
+        self._waiting.append((event, kept))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.ensure_future(self._write_waiting())
+        return kept
 
-    def _append(self, event: CallEvent) -> bool:
+    async def _write_waiting(self) -> None:
+        for _ in range(MAX_WRITES_A_RUN):  # bounded; what is left starts another run
+            if not self._waiting:
+                return
+            batch, self._waiting = self._waiting, []
+            try:
+                written = await asyncio.to_thread(self._append, [event for event, _ in batch])
+            except Exception:  # not the disk (that is said in _append): a bug, said in full
+                log.exception("the spool could not take %d records", len(batch))
+                written = False
+            for _, kept in batch:
+                if not kept.done():
+                    kept.set_result(written)
+        if self._waiting:
+            self._writer = asyncio.ensure_future(self._write_waiting())
+
+    def _append(self, events: Sequence[CallEvent]) -> bool:
         try:
-            self.spool.append(event.to_json())
+            self.spool.append_all([event.to_json() for event in events])
         except OSError as exc:
             fix = f"make {self.spool.path.parent} writable (the data folder, HOTLINE_DATA_DIR)"
-            if event.kind == "voicemail":
-                # Nothing else holds this message: name it for an operator to find at Twilio.
-                log.error(
-                    "voicemail recorded during a fault: recording %s (%ss, %s) could not be "
-                    "kept, the spool cannot be written (%s); fetch it from Twilio, and %s",
-                    event.recording_sid or "?",
-                    event.duration_s if event.duration_s is not None else "?",
-                    event.language or "?",
-                    exc.strerror or exc.__class__.__name__,
-                    fix,
-                )
-            else:
-                log.error(
-                    "a call's %s during a fault could not be kept, the spool cannot be written "
-                    "(%s): the call log will miss it; %s",
-                    event.kind,
-                    exc.strerror or exc.__class__.__name__,
-                    fix,
-                )
+            for event in events:
+                if event.kind == "voicemail":
+                    # Nothing else holds this message: name it for an operator to find at Twilio.
+                    log.error(
+                        "voicemail recorded during a fault: recording %s (%ss, %s) could not "
+                        "be kept, the spool cannot be written (%s); fetch it from Twilio, and %s",
+                        event.recording_sid or "?",
+                        event.duration_s if event.duration_s is not None else "?",
+                        event.language or "?",
+                        exc.strerror or exc.__class__.__name__,
+                        fix,
+                    )
+                else:
+                    log.error(
+                        "a call's %s during a fault could not be kept, the spool cannot be "
+                        "written (%s): the call log will miss it; %s",
+                        event.kind,
+                        exc.strerror or exc.__class__.__name__,
+                        fix,
+                    )
             return False
         return True
 

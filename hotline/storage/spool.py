@@ -28,7 +28,7 @@ import fcntl
 import json
 import logging
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,15 +93,24 @@ class Spool:
 
     def append(self, record: dict[str, Any]) -> None:
         """Add one record, durably (written and fsynced when this returns); OSError if not."""
-        token = self.cipher.encrypt(json.dumps(record, separators=(",", ":"), sort_keys=True))
-        line = token.encode("ascii") + b"\n"
+        self.append_all([record])
+
+    def append_all(self, records: Sequence[dict[str, Any]]) -> None:
+        """Add records in order, durably, with one write and one fsync; OSError if not."""
+        lines = b"".join(
+            self.cipher.encrypt(json.dumps(r, separators=(",", ":"), sort_keys=True)).encode(
+                "ascii"
+            )
+            + b"\n"
+            for r in records
+        )
         self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         with _flock(self._lock_path):
             created = not self.path.exists()
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, FILE_MODE)
             try:
                 _cut_torn_tail(fd)
-                os.write(fd, line)
+                os.write(fd, lines)
                 os.fsync(fd)
             finally:
                 os.close(fd)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -92,13 +93,33 @@ class SqlUnitsOfWork:
         engine: AsyncEngine | Callable[[], AsyncEngine],
         *,
         keys: ContactKeys | None = None,
+        each_statement: bool = False,
     ) -> None:
         self._engine = engine
         self._keys = keys
+        self._each_statement = each_statement
+        self._autocommit: tuple[AsyncEngine, AsyncEngine] | None = None
+
+    def each_statement(self) -> SqlUnitsOfWork:
+        """Units whose statements each commit on their own (no BEGIN, no COMMIT: a round trip
+        each saved), for work of one statement at a time, such as a read, or a conditional
+        update that is its own guard. On SQLite the same as a unit (it begins only to write)."""
+        return SqlUnitsOfWork(self._engine, keys=self._keys, each_statement=True)
 
     @asynccontextmanager
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
         engine = self._engine if isinstance(self._engine, AsyncEngine) else self._engine()
+        if self._each_statement and engine.dialect.name != "sqlite":
+            async with outages_as_unavailable(), self._autocommitting(engine).connect() as conn:
+                yield SqlUnitOfWork(conn, self._keys)
+            return
         async with outages_as_unavailable(), engine.begin() as conn:
             yield SqlUnitOfWork(conn, self._keys)
+
+    def _autocommitting(self, engine: AsyncEngine) -> AsyncEngine:
+        """The engine's autocommit view (sharing its pool), made once per engine."""
+        if self._autocommit is None or self._autocommit[0] is not engine:
+            options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"}
+            self._autocommit = (engine, engine.execution_options(**options))
+        return self._autocommit[1]
