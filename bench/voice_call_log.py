@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 SQLITE_PREFIX = "sqlite:///"
-# The status callback may be folded into the call log in the background: wait this long at
-# the most for rows still open, polling.
-SETTLE_S = 10.0
+# The status callback may be folded into the call log in the background (under overload, or
+# for a call only the fallback answered: by the spool's replay, every 15 s): wait this long at
+# the most for rows still open or missing, polling.
+SETTLE_S = 45.0
 POLL_S = 0.5
 COMPLETED = "completed"
 _QUERY = (
@@ -74,8 +75,9 @@ async def _postgres_rows(url: str, since: datetime) -> list[tuple[str | None, bo
     return [(row[0], bool(row[1]), int(row[2])) for row in found]
 
 
-async def read_counts(database_url: str, since: datetime) -> LogCounts:
-    """The rows of calls begun at `since` or later, once none is open or SETTLE_S is up."""
+async def read_counts(database_url: str, since: datetime, calls: int) -> LogCounts:
+    """The rows of calls begun at `since` or later, once there is one for each of the run's
+    `calls` and none is open, or SETTLE_S is up."""
     deadline = time.monotonic() + SETTLE_S
     while True:
         if database_url.startswith(SQLITE_PREFIX):
@@ -84,6 +86,7 @@ async def read_counts(database_url: str, since: datetime) -> LogCounts:
         else:
             rows = await _postgres_rows(database_url, since)
         counts = _counts(rows)
-        if counts.still_open == 0 or time.monotonic() >= deadline:
+        settled = counts.still_open == 0 and counts.rows >= calls
+        if settled or time.monotonic() >= deadline:
             return counts
         await asyncio.sleep(POLL_S)

@@ -144,7 +144,7 @@ async def measure_open(target: str, server: Server, load: OpenLoad, workers: int
     memory = Memory(idle, sampler.peak_rss, sampler.peak_calls) if hotline else None
     log: LogCounts | None = None
     if server.database_url is not None:
-        log = await read_counts(server.database_url, began)
+        log = await read_counts(server.database_url, began, result.calls)
     return replace(
         result,
         unfinished=len(unfinished),

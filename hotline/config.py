@@ -65,7 +65,7 @@ class Settings:
     phone_number: str | None = None  # the hotline's own number: callbacks come from it
     delete_recordings: bool = False  # a voicemail is deleted at Twilio once staff have it
     step_deadline_s: float = 0.8
-    voice_in_flight: int = 64  # voice requests a worker takes at once; more: the fallback
+    voice_in_flight: int = 256  # voice requests a worker takes at once; more: the fallback
     log_level: str = "INFO"
     log_format: LogFormat = "text"  # "json": one object a line, for a log collector
     audio_dir: Path = Path("data/audio")
@@ -220,7 +220,7 @@ def _build(env: dict[str, str]) -> Settings:
         fallback_number=_e164("HOTLINE_FALLBACK_NUMBER", env.get("HOTLINE_FALLBACK_NUMBER")),
         phone_number=_e164("HOTLINE_PHONE_NUMBER", env.get("HOTLINE_PHONE_NUMBER")),
         step_deadline_s=_deadline(env.get("HOTLINE_STEP_DEADLINE_MS", "800")),
-        voice_in_flight=_bounded(env, "HOTLINE_VOICE_IN_FLIGHT", 64, 2, 100_000, "requests"),
+        voice_in_flight=_bounded(env, "HOTLINE_VOICE_IN_FLIGHT", 256, 2, 100_000, "requests"),
         log_level=_log_level(env.get("HOTLINE_LOG_LEVEL", "INFO")),
         log_format=_log_format(env.get("HOTLINE_LOG_FORMAT", "text")),
         audio_dir=Path(env.get("HOTLINE_AUDIO_DIR", str(data_dir / "audio"))),

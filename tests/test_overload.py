@@ -109,7 +109,7 @@ async def test_an_overloaded_worker_turns_new_calls_away_and_keeps_the_call_log_
 
 async def test_one_stall_turns_nobody_away_a_loop_late_tick_after_tick_does() -> None:
     """The event loop's lateness: new calls are turned away once it is late by a quarter of
-    the deadline twice in a row; steps of calls in progress only past half of it."""
+    the deadline twice in a row; steps of calls in progress only past three quarters."""
     admission = Admission(deadline_s=0.8, max_in_flight=64)
 
     def stall(seconds: float) -> None:
@@ -117,18 +117,17 @@ async def test_one_stall_turns_nobody_away_a_loop_late_tick_after_tick_does() ->
 
     async with admission.watching():
         await asyncio.sleep(0.12)  # ticks on time
-        stall(0.3)  # one stall: the tick under way is late, the one before was not
+        stall(0.5)  # one stall: the tick under way is late, the one before was not
         assert admission.admits("new")
         await asyncio.sleep(0.001)  # the late tick fires (and is counted)
-        stall(0.3)  # late again
+        stall(0.5)  # late again
         assert not admission.admits("new")
-        assert admission.admits("step")  # 0.25 s late: under half of the deadline
+        assert admission.admits("step")  # 0.45 s late: under three quarters of the deadline
         await asyncio.sleep(0.001)
-        stall(0.5)
-        assert admission.admits("step")  # once past half of it
+        stall(0.75)
         await asyncio.sleep(0.001)
-        stall(0.5)
-        assert not admission.admits("step")  # twice
+        stall(0.75)  # twice past three quarters of it
+        assert not admission.admits("step")
         await asyncio.sleep(0.2)  # the load is gone: on time again
         assert admission.admits("new")
 
@@ -141,3 +140,18 @@ def test_requests_in_flight_turn_new_calls_away_at_half_the_bound_and_steps_at_t
             assert (admission.admits("new"), admission.admits("step")) == (False, False)
             assert admission.overloaded()
     assert (admission.admits("new"), admission.in_flight) == (True, 0)
+
+
+def test_a_request_at_work_too_long_turns_new_calls_away_then_steps() -> None:
+    """What requests wait for (the database's connections, the CPU): the oldest at work."""
+    now = [100.0]
+    admission = Admission(deadline_s=0.8, max_in_flight=256, clock=lambda: now[0])
+    with admission.taken():
+        now[0] += 0.3
+        with admission.taken():
+            assert (admission.admits("new"), admission.admits("step")) == (True, True)
+        now[0] += 0.2  # the first has been at work half of the deadline
+        assert (admission.admits("new"), admission.admits("step")) == (False, True)
+        now[0] += 0.2
+        assert (admission.admits("new"), admission.admits("step")) == (False, False)
+    assert admission.admits("new")  # answered: nothing waits

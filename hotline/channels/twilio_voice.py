@@ -70,7 +70,7 @@ class VoiceConfig:
     deadline_s: float
     fallback_number: str | None
     show_caller_number: bool = False  # staff see the hotline's number unless this is set
-    max_in_flight: int = 64  # voice requests a worker works on at once (voice_admission)
+    max_in_flight: int = 256  # voice requests a worker works on at once (voice_admission)
 
 
 class VoiceChannel:

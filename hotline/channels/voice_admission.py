@@ -4,17 +4,20 @@ missed deadline.
 A worker that cannot answer a step in time should say so at once: a caller then hears the
 fallback (a person at the fallback number, or a voicemail) within milliseconds, instead of
 silence until the step's deadline passes and then the same fallback, while the waiting work
-slows every other call. Two signs of overload, both measured in this process:
+slows every other call. Three signs of overload, measured in this process:
 
+- how long the oldest voice request in flight has been at work: what a request waits for
+  the database's connections and for its share of the CPU (the queue is there, not in the
+  event loop, whose callbacks are short);
 - how late the event loop runs: a timer due every 50 ms, and how much later than due it
   fired the last two times (a tick overdue counts as it goes): the time a request that has
   arrived waits before any of its work starts;
-- the voice requests in flight: started and not yet answered.
+- the voice requests in flight, against a bound (HOTLINE_VOICE_IN_FLIGHT).
 
-A new call is turned away first: once the loop runs later than a quarter of the step's
-deadline, or the requests in flight reach half the bound. A step of a call already in the
-menu only past half the deadline, or at the bound: the calls in progress go on while new
-ones go to the fallback. A status callback is never turned away: under overload it is
+A new call is turned away first: once either wait passes half of the step's deadline, or
+the requests in flight reach half the bound. A step of a call already in the menu only past
+three quarters of the deadline, or at the bound: the calls in progress go on while new ones
+go to the fallback. A status callback is never turned away: under overload it is
 kept in the spool and folded into the call log by its replay (`VoiceChannel.status`).
 """
 
@@ -44,9 +47,10 @@ class Admission:
         max_in_flight: int,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.max_lag = {"new": deadline_s / 4, "step": deadline_s / 2}
+        self.max_wait = {"new": deadline_s / 2, "step": deadline_s * 3 / 4}
         self.max_in_flight = {"new": max(1, max_in_flight // 2), "step": max_in_flight}
-        self.in_flight = 0
+        self._started: dict[int, float] = {}  # the requests in flight, oldest first
+        self._next = 0
         self.clock = clock
         self._late = (0.0, 0.0)  # how late the timer fired, the last two times
         self._due: float | None = None  # when the timer is due next (None: not watching)
@@ -60,9 +64,20 @@ class Admission:
             previous, last = last, self.clock() - self._due
         return min(previous, last)
 
+    @property
+    def in_flight(self) -> int:
+        """The voice requests at work now."""
+        return len(self._started)
+
+    def oldest_s(self) -> float:
+        """How long the oldest request in flight has been at work (0 with none)."""
+        oldest = next(iter(self._started.values()), None)
+        return 0.0 if oldest is None else self.clock() - oldest
+
     def admits(self, work: Work) -> bool:
         """Whether to take this work now (else: the fallback, at once)."""
-        return self.in_flight < self.max_in_flight[work] and self.lag_s() < self.max_lag[work]
+        wait = max(self.lag_s(), self.oldest_s())
+        return self.in_flight < self.max_in_flight[work] and wait < self.max_wait[work]
 
     def overloaded(self) -> bool:
         """Whether even a step of a call in progress would be turned away now."""
@@ -71,11 +86,12 @@ class Admission:
     @contextlib.contextmanager
     def taken(self) -> Iterator[None]:
         """Count a request in flight while the block runs."""
-        self.in_flight += 1
+        key, self._next = self._next, self._next + 1
+        self._started[key] = self.clock()
         try:
             yield
         finally:
-            self.in_flight -= 1
+            del self._started[key]
 
     @contextlib.asynccontextmanager
     async def watching(self) -> AsyncIterator[None]:
@@ -112,8 +128,9 @@ class TurnedAway:
         if self._said_at is not None and now - self._said_at < SAY_EVERY_S:
             return
         log.warning(
-            "overloaded (event loop %.0f ms late, %d voice requests in flight): %d new calls "
-            "and %d steps answered by the fallback%s",
+            "overloaded (oldest voice request at work %.0f ms, event loop %.0f ms late, %d in "
+            "flight): %d new calls and %d steps answered by the fallback%s",
+            admission.oldest_s() * 1000,
             admission.lag_s() * 1000,
             admission.in_flight,
             self._counts["new"],
