@@ -209,10 +209,14 @@ async def play_call(run: Run, send: Send, *, status_always: bool = False) -> Non
     params = call_params()
     run.calls += 1
     run.in_progress += 1
+    began = time.monotonic()
     try:
         heard_goodbye = await _through_the_menus(run, send, params)
         if (heard_goodbye or status_always) and run.more():
-            form = {**params, "CallStatus": "completed", "CallDuration": "30"}
+            # The call's true length, as Twilio gives it (the call log dates a call that only
+            # the fallback answered by it).
+            duration = str(int(time.monotonic() - began))
+            form = {**params, "CallStatus": "completed", "CallDuration": duration}
             path = BARE_PATH if run.bare else "/twilio/voice/status"
             taken = await send(f"{run.base_url}{path}", form, "status") is not None
             run.played_to_end += heard_goodbye and taken
