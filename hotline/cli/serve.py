@@ -11,6 +11,7 @@ import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
+import uvloop
 from aiohttp import web
 
 from hotline.bootstrap import Hotline
@@ -75,7 +76,13 @@ def serve_command(args: argparse.Namespace) -> int:
             raise ConfigError("--telegram-polling: set HOTLINE_TELEGRAM_TOKEN to the bot's token")
         app.cleanup_ctx.append(_polling)
     if workers == 1:
-        web.run_app(app, sock=sock, print=None, access_log_format=ACCESS_LOG_FORMAT)
+        web.run_app(
+            app,
+            sock=sock,
+            print=None,
+            access_log_format=ACCESS_LOG_FORMAT,
+            loop=uvloop.new_event_loop(),  # libuv's loop: less of each request's CPU
+        )
         return 0
     from hotline.cli.serve_workers import run_workers
 

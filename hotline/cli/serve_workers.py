@@ -1,6 +1,6 @@
 """`hotline serve --workers N` (N > 1): gunicorn's master, and N aiohttp workers on one port.
 
-aiohttp's documented deployment: gunicorn's master forks `aiohttp.GunicornWebWorker`s that
+aiohttp's documented deployment: gunicorn's master forks `aiohttp.GunicornUVLoopWebWorker`s that
 accept on the one listening socket, replaces a worker that dies, and on SIGTERM stops them
 all gracefully. The master never serves; the app is built before the fork, so a broken
 setting is one line at start, and each worker opens its own database engine, Telegram bot
@@ -89,7 +89,7 @@ class _Master(BaseApplication):  # type: ignore[misc]
         options: dict[str, object] = {
             "bind": [f"fd://{self.fd}"],
             "workers": self.workers,
-            "worker_class": "aiohttp.GunicornWebWorker",
+            "worker_class": "aiohttp.GunicornUVLoopWebWorker",  # libuv's loop, as serve's
             "graceful_timeout": GRACEFUL_S,
             "timeout": WORKER_TIMEOUT_S,
             "accesslog": None,

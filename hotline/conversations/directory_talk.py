@@ -64,14 +64,21 @@ class DirectoryTalk:
         # by the languages offered (the phone's grow at start; chats offer all of them)
         self._cached: dict[tuple[str, ...], _Cached] = {}
 
+    def worded(self, languages: Sequence[str]) -> Choices | None:
+        """The choices as last worded, while fresh (None: `choices` reads them again)."""
+        cached = self._cached.get(tuple(languages))
+        if cached is not None and monotonic.monotonic() - cached.at <= CHOICES_TTL_S:
+            return cached.choices
+        return None
+
     async def choices(self, languages: Sequence[str], uow: HasDirectory) -> Choices:
         """The regions and the kinds of help with an active service, named in each language:
         read on the step's unit of work `uow` and worded once a minute at most (or when the
         languages offered change), not on every step."""
+        worded = self.worded(languages)
+        if worded is not None:
+            return worded
         offered, now = tuple(languages), monotonic.monotonic()
-        cached = self._cached.get(offered)
-        if cached is not None and now - cached.at <= CHOICES_TTL_S:
-            return cached.choices
         categories = await self.directory.within(uow).categories()
         regions: dict[str, tuple[Item, ...]] = {}
         kinds: dict[str, tuple[Item, ...]] = {}

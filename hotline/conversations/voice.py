@@ -17,6 +17,7 @@ from typing import Protocol
 from hotline.call_log import summarise
 from hotline.conversations.checkin import ORIGIN, CheckinAnswers
 from hotline.conversations.directory_talk import DirectoryTalk, SendSms
+from hotline.conversations.live_sessions import LiveSessions
 from hotline.conversations.voice_effects import (
     CallDetails,
     file_tasks,
@@ -126,6 +127,7 @@ class VoiceConversations:
         self.checkins = checkins
         self._units = units
         self._statements = statements or units  # each statement its own transaction
+        self._live = LiveSessions()
         self.board = board
         self.escalation = escalation
         self.languages = languages
@@ -199,17 +201,20 @@ class VoiceConversations:
     async def _lean_step(
         self, call_sid: str, seq: int, event: Event, snapshot: DutySnapshot
     ) -> str | None:
-        """A step read, run and saved by single statements (the save is a conditional update
-        that is its own guard); None when the step does more than move the flow on."""
-        async with self._statements() as reads:
-            stored = await _session(reads, call_sid)
+        """A step that only moves the flow on: run from the state this process saved last
+        (live_sessions), else read, and saved by a conditional update, its own guard; None
+        when the step does more (the caller runs it in a unit of work)."""
+        stored = self._live.at(call_sid, seq)
+        languages = self.languages.current
+        choices = NO_CHOICES if self.talk is None else self.talk.worded(languages.offered)
+        if stored is None or choices is None:
+            async with self._statements() as reads:
+                stored = stored or await _session(reads, call_sid)
+                if self.talk is not None:  # worded once a minute at most
+                    choices = await self.talk.choices(languages.offered, reads)
             if seq != stored.seq:  # a retry of a step already answered
                 return stored.last_response
-            languages = self.languages.current
-            choices = NO_CHOICES
-            if self.talk is not None:  # worded once a minute at most: read on this connection
-                choices = await self.talk.choices(languages.offered, reads)
-        if stored.ended or isinstance(event, RecordingSaved):
+        if stored.ended or isinstance(event, RecordingSaved) or choices is None:
             return None
         state = SessionState.from_json(stored.state)
         now = self.clock()
@@ -228,11 +233,17 @@ class VoiceConversations:
         ):
             return None
         twiml = await self._render(step, stored.seq + 1)
+        saved = step.state.to_json()
         async with self._statements() as writes:
-            if await writes.sessions.advance(stored, step.state.to_json(), twiml, now):
+            if await writes.sessions.advance(stored, saved, twiml, now):
+                # Kept without its answer: a retry of this step reads the database.
+                self._live.saved(replace(stored, seq=seq + 1, state=saved, last_response=""))
                 return twiml
-            latest = await writes.sessions.load(call_sid)  # another process answered first
-        return latest.last_response if latest else twiml
+            self._live.forget(call_sid)  # another process moved it on, or it ended
+            latest = await _session(writes, call_sid)
+        if latest.seq == seq:  # it ended meanwhile: the step is saved with the call log's row
+            return None
+        return latest.last_response
 
     async def _step_in_unit(
         self,
@@ -400,7 +411,8 @@ class VoiceConversations:
         the first request and another process answered it first)."""
         try:
             async with self._units() as uow:
-                await uow.sessions.create(new)
+                created = await uow.sessions.create(new)
+            self._live.saved(replace(created, last_response=""))
         except SessionTaken:  # Twilio retried the first request
             async with self._units() as uow:
                 existing = await uow.sessions.load(new.key)
@@ -413,6 +425,7 @@ class VoiceConversations:
 
     async def finish(self, call_sid: str, duration_s: int | None) -> bool:
         """Close the call's log row; False when there is no session to close."""
+        self._live.forget(call_sid)
         async with self._units() as uow:
             stored = await uow.sessions.load(call_sid)
             if stored is None:

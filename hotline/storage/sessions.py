@@ -56,6 +56,9 @@ _ADVANCE = (
         updated_at=bindparam("p_now"),
     )
 )
+# A session read while live moves on only while it still is: a step racing the status
+# callback is then taken again in a unit of work, with the call log's row.
+_ADVANCE_LIVE = _ADVANCE.where(_SESSIONS.c.ended_at.is_(None))
 _SUMMARISE = (
     update(_LOG)
     .where(_LOG.c.id == bindparam("p_id"))
@@ -133,7 +136,7 @@ class SqlSessions:
     ) -> bool:
         """Save the next step if nobody else saved it first (False when someone did)."""
         result = await self.conn.execute(
-            _ADVANCE,
+            _ADVANCE if session.ended else _ADVANCE_LIVE,
             {
                 "p_key": session.key,
                 "p_seq": session.seq,
