@@ -237,7 +237,8 @@ def serve_bare(port: int) -> None:
     app.router.add_get("/healthz", healthz)
     app.router.add_post("/{tail:.*}", answer)
     # reuse_port: with workers, several of these share the port, as `hotline serve`'s do.
-    web.run_app(app, host=LOOPBACK, port=port, print=None, reuse_port=True)
+    # The backlog of `hotline serve`, so both answer a burst of connections alike.
+    web.run_app(app, host=LOOPBACK, port=port, print=None, reuse_port=True, backlog=2048)
 
 
 # -- PostgreSQL -----------------------------------------------------------------------------------

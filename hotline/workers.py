@@ -17,9 +17,14 @@ from pathlib import Path
 
 from hotline.errors import ConfigError
 
-__all__ = ["cores", "parse_workers", "workers_to_run"]
+__all__ = ["BACKLOG", "cores", "parse_workers", "workers_to_run"]
 
 _CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>", or "max <period>"
+
+# Connections the kernel holds for the server before it accepts them (gunicorn's default;
+# the kernel caps it at net.core.somaxconn). At aiohttp's 128 a burst of calls overflowed
+# it, and each connection refused was tried again by its client a second later.
+BACKLOG = 2048
 
 
 def parse_workers(raw: str | None, source: str) -> int | None:

@@ -14,11 +14,13 @@ slows every other call. Three signs of overload, measured in this process:
   arrived waits before any of its work starts;
 - the voice requests in flight, against a bound (HOTLINE_VOICE_IN_FLIGHT).
 
-A new call is turned away first: once either wait passes half of the step's deadline, or
-the requests in flight reach half the bound. A step of a call already in the menu only past
-three quarters of the deadline, or at the bound: the calls in progress go on while new ones
-go to the fallback. A status callback is never turned away: under overload it is
-kept in the spool and folded into the call log by its replay (`VoiceChannel.status`).
+A new call is turned away first: once the oldest request has been at work half of the
+step's deadline, or the loop runs later than an eighth of it (a late loop delays every
+answer, the fallback's too), or the requests in flight reach half the bound. A step of a
+call already in the menu only past three quarters of the deadline, a quarter of it late, or
+at the bound: the calls in progress go on while new ones go to the fallback. A status
+callback is never turned away: under overload it is kept in the spool and folded into the
+call log by its replay (`VoiceChannel.status`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Admission:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.max_wait = {"new": deadline_s / 2, "step": deadline_s * 3 / 4}
+        self.max_lag = {"new": deadline_s / 8, "step": deadline_s / 4}
         self.max_in_flight = {"new": max(1, max_in_flight // 2), "step": max_in_flight}
         self._started: dict[int, float] = {}  # the requests in flight, oldest first
         self._next = 0
@@ -76,8 +79,11 @@ class Admission:
 
     def admits(self, work: Work) -> bool:
         """Whether to take this work now (else: the fallback, at once)."""
-        wait = max(self.lag_s(), self.oldest_s())
-        return self.in_flight < self.max_in_flight[work] and wait < self.max_wait[work]
+        return (
+            self.in_flight < self.max_in_flight[work]
+            and self.lag_s() < self.max_lag[work]
+            and self.oldest_s() < self.max_wait[work]
+        )
 
     def overloaded(self) -> bool:
         """Whether even a step of a call in progress would be turned away now."""

@@ -20,7 +20,7 @@ from hotline.config import Settings, load_settings
 from hotline.config_secrets import telegram_secret_missing
 from hotline.errors import ConfigError
 from hotline.http_log import ACCESS_LOG_FORMAT
-from hotline.workers import parse_workers, workers_to_run
+from hotline.workers import BACKLOG, parse_workers, workers_to_run
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -81,6 +81,7 @@ def serve_command(args: argparse.Namespace) -> int:
             sock=sock,
             print=None,
             access_log_format=ACCESS_LOG_FORMAT,
+            backlog=BACKLOG,
             loop=uvloop.new_event_loop(),  # libuv's loop: less of each request's CPU
         )
         return 0
@@ -136,7 +137,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
             f"cannot listen on {host}:{port} ({exc.strerror}): set HOTLINE_HOST to an "
             "address of this machine (127.0.0.1, or 0.0.0.0 for all)"
         ) from None
-    sock.listen(128)
+    sock.listen(BACKLOG)
     sock.setblocking(False)
     return sock
 

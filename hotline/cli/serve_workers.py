@@ -44,6 +44,7 @@ from prometheus_client import multiprocess
 
 from hotline.http_log import ACCESS_LOG_FORMAT
 from hotline.observe import metrics
+from hotline.workers import BACKLOG
 
 __all__ = ["GRACEFUL_S", "run_workers"]
 
@@ -91,6 +92,7 @@ class _Master(BaseApplication):  # type: ignore[misc]
             "workers": self.workers,
             "worker_class": "aiohttp.GunicornUVLoopWebWorker",  # libuv's loop, as serve's
             "graceful_timeout": GRACEFUL_S,
+            "backlog": BACKLOG,
             "timeout": WORKER_TIMEOUT_S,
             "accesslog": None,
             "logger_class": _Lines,
