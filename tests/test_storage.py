@@ -54,6 +54,23 @@ async def test_migrations_reach_head_and_are_checked(engine: AsyncEngine) -> Non
     await db.check_schema(engine)  # raises when the schema is behind
 
 
+async def test_a_migration_is_not_bound_by_a_callers_statement_timeout(
+    database_url: str, tmp_path: Path
+) -> None:
+    """An index over a year of call log takes longer than the 2 s a caller's statement gets."""
+    settings = make_settings(tmp_path, database_url)
+    hurried = db.create_engine(settings.database_url, command_timeout_s=0.000001)
+    try:
+        await db.upgrade(hurried)
+    finally:
+        await hurried.dispose()
+    engine = db.create_engine(settings.database_url)
+    try:
+        await db.check_schema(engine)
+    finally:
+        await engine.dispose()
+
+
 async def test_migrations_build_exactly_the_models(engine: AsyncEngine) -> None:
     """A table, column, index or key in models.py but not in a migration (or back) fails."""
     from alembic.autogenerate import compare_metadata

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import NullPool
 
 from hotline.errors import DatabaseUnavailable, StorageError
 
@@ -88,6 +89,10 @@ async def upgrade(engine: AsyncEngine) -> None:
     Two servers started at once on a new SQLite file would both create the tables (SQLite's
     DDL here is not transactional): the second waits on a lock file beside the database, then
     finds the schema at head and has nothing to do.
+
+    On PostgreSQL the migration runs on a connection of its own with no statement bound: the
+    engine's 2 s is for a caller who waits, and an index built over a year of call log (or a
+    loaded machine's fsync) takes longer.
     """
     database = engine.url.database
     lock = (
@@ -95,10 +100,17 @@ async def upgrade(engine: AsyncEngine) -> None:
         if engine.dialect.name == "sqlite" and database and database != ":memory:"
         else None
     )
+    migrator = (
+        engine
+        if engine.dialect.name == "sqlite"
+        else create_async_engine(engine.url, poolclass=NullPool, connect_args={"timeout": 5})
+    )
     try:
-        async with engine.begin() as conn:
+        async with migrator.begin() as conn:
             await conn.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
     finally:
+        if migrator is not engine:
+            await migrator.dispose()
         if lock is not None:
             os.close(lock)  # closing releases the lock
 
