@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -69,15 +70,15 @@ class Catalog:
             attributes: dict[str, frozenset[str]] = {}
             shipped: set[str] = set()
             for path in files:
-                text = path.read_text(encoding="utf-8")
-                bundle.add_resource(FluentResource(text))
-                variables.update(message_variables(text))
-                attributes.update(message_attributes(text))
-                shipped.update(entry_ids(text))
-            for text in _overrides(overrides, lang, shipped):
-                bundle.add_resource(FluentResource(text), allow_overrides=True)
-                variables.update(message_variables(text))
-                attributes.update(message_attributes(text))
+                source = _shipped(path)
+                bundle.add_resource(source.resource)
+                variables.update(source.variables)
+                attributes.update(source.attributes)
+                shipped.update(source.ids)
+            for resource in _overrides(overrides, lang, shipped):
+                bundle.add_resource(resource, allow_overrides=True)
+                variables.update(message_variables(resource))
+                attributes.update(message_attributes(resource))
             self._bundles[lang] = bundle
             self._ids[lang] = set(variables)
             self._variables[lang] = variables
@@ -227,10 +228,10 @@ class _VariableNames(Visitor):
         self.names.add(node.id.name)
 
 
-def message_variables(ftl_text: str) -> dict[str, frozenset[str]]:
-    """Each public message (not term) of a Fluent source, with the variables it uses."""
+def message_variables(resource: ast.Resource) -> dict[str, frozenset[str]]:
+    """Each public message (not term) of a Fluent resource, with the variables it uses."""
     found: dict[str, frozenset[str]] = {}
-    for entry in FluentParser().parse(ftl_text).body:
+    for entry in resource.body:
         if isinstance(entry, ast.Message):
             names = _VariableNames()
             names.visit(entry)
@@ -238,19 +239,19 @@ def message_variables(ftl_text: str) -> dict[str, frozenset[str]]:
     return found
 
 
-def message_attributes(ftl_text: str) -> dict[str, frozenset[str]]:
-    """Each public message of a Fluent source, with the names of its attributes."""
+def message_attributes(resource: ast.Resource) -> dict[str, frozenset[str]]:
+    """Each public message of a Fluent resource, with the names of its attributes."""
     return {
         entry.id.name: frozenset(a.id.name for a in entry.attributes)
-        for entry in FluentParser().parse(ftl_text).body
+        for entry in resource.body
         if isinstance(entry, ast.Message)
     }
 
 
-def entry_ids(ftl_text: str) -> set[str]:
-    """The ids of a Fluent source's messages and terms (a term's with its leading dash)."""
+def entry_ids(resource: ast.Resource) -> set[str]:
+    """The ids of a Fluent resource's messages and terms (a term's with its leading dash)."""
     ids = set()
-    for entry in FluentParser().parse(ftl_text).body:
+    for entry in resource.body:
         if isinstance(entry, ast.Message):
             ids.add(entry.id.name)
         elif isinstance(entry, ast.Term):
@@ -258,7 +259,35 @@ def entry_ids(ftl_text: str) -> set[str]:
     return ids
 
 
-def _overrides(folder: Path | None, language: str, shipped: set[str]) -> list[str]:
+@dataclass(frozen=True)
+class _Source:
+    """A shipped Fluent file, parsed, with what the catalogue reads of it."""
+
+    resource: ast.Resource
+    variables: Mapping[str, frozenset[str]]
+    attributes: Mapping[str, frozenset[str]]
+    ids: frozenset[str]
+
+
+def _shipped(path: Path) -> _Source:
+    """A shipped Fluent file, parsed once a process for as long as the file is unchanged
+    (every app built in one process, e.g. a test suite's, shares it; a bundle only reads it)."""
+    stat = path.stat()
+    return _parse_file(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_file(path: Path, _mtime_ns: int, _size: int) -> _Source:
+    resource = FluentResource(path.read_text(encoding="utf-8"))
+    return _Source(
+        resource=resource,
+        variables=message_variables(resource),
+        attributes=message_attributes(resource),
+        ids=frozenset(entry_ids(resource)),
+    )
+
+
+def _overrides(folder: Path | None, language: str, shipped: set[str]) -> list[ast.Resource]:
     """A deployment's override files of one locale, each checked: it parses, and every
     message or term in it is one the locale ships (a misspelt id would change nothing)."""
     if folder is None or not (folder / language).is_dir():
@@ -269,18 +298,19 @@ def _overrides(folder: Path | None, language: str, shipped: set[str]) -> list[st
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
-        for entry in FluentParser().parse(text).body:
+        resource = FluentParser().parse(text)
+        for entry in resource.body:
             if isinstance(entry, ast.Junk):
                 line = text.count("\n", 0, entry.span.start if entry.span else 0) + 1
                 what = entry.annotations[0].message if entry.annotations else "not Fluent"
                 raise ConfigError(f"{path}, line {line}: {what}")
-        unknown = sorted(entry_ids(text) - shipped)
+        unknown = sorted(entry_ids(resource) - shipped)
         if unknown:
             raise ConfigError(
                 f"{path}: {', '.join(unknown)} is not a message or term of the shipped "
                 f"{language!r} locale; an override replaces one of those, e.g. -program"
             )
-        found.append(text)
+        found.append(resource)
     return found
 
 
