@@ -229,3 +229,55 @@ async def test_expired_tasks_and_questions_are_closed_and_deleted(
     assert (case[0].address, case[1].outcome) == (None, Result.EXPIRED)
     assert await count(engine, Question) == 0
     assert await count(engine, CallbackTask) == 1  # the task row stays, emptied
+
+
+async def test_a_chat_message_reads_where_the_chat_stands_at_once(
+    engine: AsyncEngine, clock: FixedClock
+) -> None:
+    """The session under the chat's key, the person's opt-out and the open chat case (not a
+    question left for staff, not a closed case): what each message needs first."""
+    units = SqlUnitsOfWork(engine)
+    key, person = "telegram:someone", "ab" * 16
+    async with units() as uow:
+        nothing = await uow.chats.standing(key, person)
+        session = await uow.sessions.create(
+            NewSession(
+                key=key,
+                channel="telegram",
+                flow="hotline",
+                caller=person,
+                started_at=clock(),
+                language="ka",
+                state={"step": 3},
+                response="",
+            )
+        )
+        ids = {}
+        for kind in (Kind.QUESTION, Kind.CHAT):
+            ids[kind] = await uow.escalations.open(
+                log_id=session.log_id,
+                kind=kind,
+                channel="telegram",
+                language="ka",
+                reason=kind.value,
+                now=clock(),
+            )
+            await uow.cases.open(ids[kind], key, "encrypted address")
+    async with units() as uow:
+        in_case = await uow.chats.standing(key, person)
+        await uow.chats.opt_out(person, "telegram", clock())
+        await uow.cases.close(ids[Kind.CHAT], clock(), Result.ANSWERED)
+    async with units() as uow:
+        after = await uow.chats.standing(key, person)
+        someone_else = await uow.chats.standing("telegram:another", "cd" * 16)
+
+    assert (nothing.session, nothing.opted_out, nothing.chat_case) == (None, False, None)
+    assert in_case.session is not None
+    assert (in_case.session.seq, in_case.session.state, in_case.session.ended) == (
+        1,
+        {"step": 3},
+        False,
+    )
+    assert (in_case.opted_out, in_case.chat_case) == (False, ids[Kind.CHAT])
+    assert (after.opted_out, after.chat_case) == (True, None)
+    assert (someone_else.session, someone_else.opted_out) == (None, False)

@@ -163,7 +163,8 @@ class ChatConversations(CheckinChat):
             self.channel, delivery_id, now
         ):
             return ChatReply((), 0, self.languages.default, duplicate=True)
-        stored = await uow.sessions.load(key)
+        standing = await uow.chats.standing(key, who.pseudonym)
+        stored = standing.session
         live = stored if stored is not None and not stored.ended else None
         # Only a new conversation needs the language chosen last time.
         remembered = None if live else await uow.sessions.recall_language(who.pseudonym)
@@ -173,7 +174,7 @@ class ChatConversations(CheckinChat):
             # /stop ends every conversation with staff; /start only a live chat (a
             # question left earlier stays with staff, to be answered here).
             await self.work.end(uow, key, now, effects, questions=given.kind == "stop")
-        opted_out = await uow.chats.opted_out(who.pseudonym)
+        opted_out = standing.opted_out
         crisis = self.crisis.languages(given.text) if self.crisis and given.kind == "text" else []
         if crisis:  # answered even after STOP: it answers their own words
             if not known:  # in the language they wrote in, if we can tell and speak it
@@ -226,8 +227,8 @@ class ChatConversations(CheckinChat):
                 told = ChatMessage(self._say(reply.language, notice))
                 reply = replace(reply, messages=(told, *reply.messages))
             return reply
-        if self.cases is not None:
-            case = await uow.cases.of_session(key, kind=Kind.CHAT)
+        if self.cases is not None and standing.chat_case is not None:
+            case = await uow.cases.get(standing.chat_case)  # none of this step closed it
             if case is not None:
                 return await self.work.in_case(
                     uow, live, case, given, now, effects, self.case_ended

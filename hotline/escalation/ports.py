@@ -30,11 +30,9 @@ from hotline.escalation.model import (
     DueTimer,
     EscalationRow,
     Kind,
-    Notice,
     Result,
-    TaskRow,
 )
-from hotline.escalation.timeline import EscalationEvent
+from hotline.escalation.record_ports import EventRepository, NoticeRepository, TaskRepository
 from hotline.participants.ports import ParticipantRepository
 from hotline.reminders.ports import AnswerRepository, PlanRepository
 from hotline.retention.ports import RetentionRepository
@@ -155,11 +153,25 @@ class SessionRepository(Protocol):
 # -- chat records ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ChatStanding:
+    """Where a chat stands as a message arrives: its session under the channel's key (ended
+    or not), whether the person opted out, and the escalation id of the session's newest
+    open chat case."""
+
+    session: StoredSession | None
+    opted_out: bool
+    chat_case: str | None
+
+
 class ChatRepository(Protocol):
     """What chats keep besides sessions: delivery marks and opt-outs."""
 
     async def first_delivery(self, channel: str, update_id: str, now: datetime) -> bool:
         """Record an update as handled; False when it was handled before (a redelivery)."""
+
+    async def standing(self, key: str, subscriber: str) -> ChatStanding:
+        """The ChatStanding of session `key` and pseudonym `subscriber`, in one read."""
 
     async def opted_out(self, subscriber: str) -> bool:
         """True when this pseudonym asked for no more messages."""
@@ -248,35 +260,6 @@ class EscalationRepository(Protocol):
         """Timers due by `now`, marked fired in this unit: each fires once."""
 
 
-class TaskRepository(Protocol):
-    """Callback tasks: what is needed to call a caller back, encrypted, while open."""
-
-    async def add(
-        self,
-        escalation_id: str,
-        *,
-        kind: str,
-        contact: str | None,
-        recording_url: str | None,
-        duration_s: int | None,
-        expires_at: datetime,
-    ) -> None:
-        """Keep what is needed to call back until `expires_at` at the latest."""
-
-    async def get(self, escalation_id: str) -> TaskRow | None:
-        """One task."""
-
-    async def close(self, escalation_id: str, now: datetime, outcome: Result) -> bool:
-        """Close a task: the number and the recording link are deleted, the record ends."""
-
-    async def expired(self, now: datetime) -> list[str]:
-        """The open tasks past their keeping time."""
-
-    async def program_tasks(self) -> list[tuple[TaskRow, EscalationRow]]:
-        """Every program task (open or done) with its record, oldest first; `contact`
-        holds the participant's case code, encrypted."""
-
-
 class CaseRepository(Protocol):
     """Chat cases (a live chat with a specialist, or a question left for one) and the
     questions they carry."""
@@ -335,38 +318,7 @@ class CaseRepository(Protocol):
         """Delete every question written before `before` (those kept without a case too)."""
 
 
-class NoticeRepository(Protocol):
-    """Messages sent to staff about escalations: for replies and for taking buttons off."""
-
-    async def add(
-        self, escalation_id: str, *, chat: str, chat_ref: str, message_id: int, now: datetime
-    ) -> None:
-        """Remember a message sent to staff about an escalation."""
-
-    async def of_escalation(self, escalation_id: str) -> list[Notice]:
-        """Every staff message about an escalation."""
-
-    async def escalation_of(self, chat_ref: str, message_id: int) -> str | None:
-        """Which escalation a staff message (replied to) is about."""
-
-    async def forget(self, before: datetime) -> int:
-        """Drop notices of escalations that ended before `before`."""
-
-
 # -- the unit of work -----------------------------------------------------------------------
-
-
-class EventRepository(Protocol):
-    """The events of escalations (`escalation.timeline`), and their next alerts."""
-
-    async def add(self, escalation_id: str, events: list[EscalationEvent]) -> None:
-        """Keep these events of an escalation."""
-
-    async def of(self, escalation_id: str) -> list[EscalationEvent]:
-        """An escalation's events in time order."""
-
-    async def next_alert(self, escalation_id: str) -> datetime | None:
-        """When the escalation's next alert is due, if one still is."""
 
 
 class UnitOfWork(Protocol):

@@ -6,14 +6,37 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, delete, exists, select
+from sqlalchemy import Table, bindparam, delete, exists, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from hotline.storage.models import ChatUpdate, OptOut
+from hotline.escalation.model import Kind
+from hotline.escalation.ports import ChatStanding
+from hotline.storage.escalation_records import ESCALATIONS
+from hotline.storage.models import ChatCase, ChatUpdate, OptOut
+from hotline.storage.sessions import SESSION_COLUMNS, stored_session
 
 _UPDATES = cast(Table, ChatUpdate.__table__)
 _OPT_OUTS = cast(Table, OptOut.__table__)
+_CASES = cast(Table, ChatCase.__table__)
+_SESSIONS = SESSION_COLUMNS[0].table
+# Built once: the session under the key (if any), the opt-out and the open chat case.
+_ONE_ROW = select(literal(1).label("one")).subquery()
+_STANDING = select(
+    exists().where(_OPT_OUTS.c.subscriber == bindparam("p_subscriber")).label("opted_out"),
+    select(_CASES.c.escalation_id)
+    .join(ESCALATIONS, ESCALATIONS.c.id == _CASES.c.escalation_id)
+    .where(
+        _CASES.c.session_key == bindparam("p_key"),
+        _CASES.c.closed_at.is_(None),
+        ESCALATIONS.c.kind == Kind.CHAT,
+    )
+    .order_by(ESCALATIONS.c.started_at.desc())
+    .limit(1)
+    .scalar_subquery()
+    .label("chat_case"),
+    *SESSION_COLUMNS,
+).select_from(_ONE_ROW.outerjoin(_SESSIONS, _SESSIONS.c.key == bindparam("p_key")))
 
 
 class SqlChats:
@@ -36,6 +59,16 @@ class SqlChats:
         )
         result = await self.conn.execute(statement)
         return bool(result.rowcount)
+
+    async def standing(self, key: str, subscriber: str) -> ChatStanding:
+        """The session under `key`, whether `subscriber` opted out, and the session's open
+        chat case: what each message needs first, in one round trip instead of three."""
+        row = (await self.conn.execute(_STANDING, {"p_key": key, "p_subscriber": subscriber})).one()
+        return ChatStanding(
+            session=stored_session(row) if row.key is not None else None,
+            opted_out=bool(row.opted_out),
+            chat_case=row.chat_case,
+        )
 
     async def opted_out(self, subscriber: str) -> bool:
         """True when this pseudonym asked for no more messages."""

@@ -29,7 +29,7 @@ _LANGUAGES = cast(Table, CallerLanguage.__table__)
 _SESSIONS = cast(Table, CallSession.__table__)
 _VOICEMAILS = cast(Table, Voicemail.__table__)
 
-_SESSION_COLUMNS = (
+SESSION_COLUMNS = (
     _SESSIONS.c.key,
     _SESSIONS.c.log_id,
     _SESSIONS.c.seq,
@@ -37,7 +37,7 @@ _SESSION_COLUMNS = (
     _SESSIONS.c.last_response,
     _SESSIONS.c.ended_at,
 )
-_LOAD = select(*_SESSION_COLUMNS).where(_SESSIONS.c.key == bindparam("p_key"))
+_LOAD = select(*SESSION_COLUMNS).where(_SESSIONS.c.key == bindparam("p_key"))
 _INSERT_LOG = insert(_LOG)
 # Two requests may begin a session under one key at once (a Twilio retry; two texts from one
 # person): the second must not abort its transaction, so the insert yields on a conflict.
@@ -101,8 +101,8 @@ _END_SESSION = (
 )
 
 
-def _stored(row: Any) -> StoredSession:
-    """A session from a row of _SESSION_COLUMNS."""
+def stored_session(row: Any) -> StoredSession:
+    """A session from a row of SESSION_COLUMNS."""
     return StoredSession(
         key=row.key,
         log_id=row.log_id,
@@ -122,7 +122,7 @@ class SqlSessions:
     async def load(self, key: str) -> StoredSession | None:
         """The stored session, or None."""
         row = (await self.conn.execute(_LOAD, {"p_key": key})).one_or_none()
-        return _stored(row) if row is not None else None
+        return stored_session(row) if row is not None else None
 
     async def advance(
         self,
@@ -243,12 +243,12 @@ class SqlSessions:
     async def stale(self, now: datetime, idle: timedelta, limit: int = 500) -> list[StoredSession]:
         """Sessions that never ended and have been idle longer than `idle`."""
         query = (
-            select(*_SESSION_COLUMNS)
+            select(*SESSION_COLUMNS)
             .where(_SESSIONS.c.ended_at.is_(None), _SESSIONS.c.updated_at < now - idle)
             .limit(limit)
         )
         rows = (await self.conn.execute(query)).all()
-        return [_stored(row) for row in rows]
+        return [stored_session(row) for row in rows]
 
     async def purge_ended(self, now: datetime, grace: timedelta) -> int:
         """Delete sessions that ended more than `grace` ago; the call log keeps the summary."""
