@@ -234,8 +234,9 @@ async def test_expired_tasks_and_questions_are_closed_and_deleted(
 async def test_a_chat_message_reads_where_the_chat_stands_at_once(
     engine: AsyncEngine, clock: FixedClock
 ) -> None:
-    """The session under the chat's key, the person's opt-out and the open chat case (not a
-    question left for staff, not a closed case): what each message needs first."""
+    """The session under the chat's key, the person's opt-out, the open chat case (not a
+    question left for staff, not a closed case) and the language they chose last: what
+    each message needs first."""
     units = SqlUnitsOfWork(engine)
     key, person = "telegram:someone", "ab" * 16
     async with units() as uow:
@@ -265,6 +266,7 @@ async def test_a_chat_message_reads_where_the_chat_stands_at_once(
             await uow.cases.open(ids[kind], key, "encrypted address")
     async with units() as uow:
         in_case = await uow.chats.standing(key, person)
+        await uow.sessions.remember_language(session, "ru", clock())
         await uow.chats.opt_out(person, "telegram", clock())
         await uow.cases.close(ids[Kind.CHAT], clock(), Result.ANSWERED)
     async with units() as uow:
@@ -272,6 +274,7 @@ async def test_a_chat_message_reads_where_the_chat_stands_at_once(
         someone_else = await uow.chats.standing("telegram:another", "cd" * 16)
 
     assert (nothing.session, nothing.opted_out, nothing.chat_case) == (None, False, None)
+    assert (nothing.language, in_case.language, after.language) == (None, None, "ru")
     assert in_case.session is not None
     assert (in_case.session.seq, in_case.session.state, in_case.session.ended) == (
         1,

@@ -167,7 +167,7 @@ class ChatConversations(CheckinChat):
         stored = standing.session
         live = stored if stored is not None and not stored.ended else None
         # Only a new conversation needs the language chosen last time.
-        remembered = None if live else await uow.sessions.recall_language(who.pseudonym)
+        remembered = None if live else standing.language
         language, known = self._language(live, who, remembered)
 
         if given.kind == "stop" or (given.kind == "start" and live is not None):

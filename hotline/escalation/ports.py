@@ -156,12 +156,13 @@ class SessionRepository(Protocol):
 @dataclass(frozen=True)
 class ChatStanding:
     """Where a chat stands as a message arrives: its session under the channel's key (ended
-    or not), whether the person opted out, and the escalation id of the session's newest
-    open chat case."""
+    or not), whether the person opted out, the escalation id of the session's newest open
+    chat case, and the language the person chose last (on any channel)."""
 
     session: StoredSession | None
     opted_out: bool
     chat_case: str | None
+    language: str | None
 
 
 class ChatRepository(Protocol):

@@ -13,14 +13,16 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from hotline.escalation.model import Kind
 from hotline.escalation.ports import ChatStanding
 from hotline.storage.escalation_records import ESCALATIONS
-from hotline.storage.models import ChatCase, ChatUpdate, OptOut
+from hotline.storage.models import CallerLanguage, ChatCase, ChatUpdate, OptOut
 from hotline.storage.sessions import SESSION_COLUMNS, stored_session
 
 _UPDATES = cast(Table, ChatUpdate.__table__)
 _OPT_OUTS = cast(Table, OptOut.__table__)
 _CASES = cast(Table, ChatCase.__table__)
+_LANGUAGES = cast(Table, CallerLanguage.__table__)
 _SESSIONS = SESSION_COLUMNS[0].table
-# Built once: the session under the key (if any), the opt-out and the open chat case.
+# Built once: the session under the key (if any), the opt-out, the open chat case and the
+# language the person chose last.
 _ONE_ROW = select(literal(1).label("one")).subquery()
 _STANDING = select(
     exists().where(_OPT_OUTS.c.subscriber == bindparam("p_subscriber")).label("opted_out"),
@@ -35,6 +37,10 @@ _STANDING = select(
     .limit(1)
     .scalar_subquery()
     .label("chat_case"),
+    select(_LANGUAGES.c.language)
+    .where(_LANGUAGES.c.caller == bindparam("p_subscriber"))
+    .scalar_subquery()
+    .label("language"),
     *SESSION_COLUMNS,
 ).select_from(_ONE_ROW.outerjoin(_SESSIONS, _SESSIONS.c.key == bindparam("p_key")))
 
@@ -61,13 +67,15 @@ class SqlChats:
         return bool(result.rowcount)
 
     async def standing(self, key: str, subscriber: str) -> ChatStanding:
-        """The session under `key`, whether `subscriber` opted out, and the session's open
-        chat case: what each message needs first, in one round trip instead of three."""
+        """The session under `key`, whether `subscriber` opted out, the session's open chat
+        case and the language they chose last: what each message needs first, in one round
+        trip instead of up to four."""
         row = (await self.conn.execute(_STANDING, {"p_key": key, "p_subscriber": subscriber})).one()
         return ChatStanding(
             session=stored_session(row) if row.key is not None else None,
             opted_out=bool(row.opted_out),
             chat_case=row.chat_case,
+            language=row.language,
         )
 
     async def opted_out(self, subscriber: str) -> bool:
