@@ -17,7 +17,8 @@ from sqlalchemy.engine import make_url
 
 from hotline.app import ENGINE
 from hotline.config import load_settings
-from hotline.errors import ConfigError
+from hotline.errors import ConfigError, DatabaseUnavailable
+from hotline.storage import db
 from tests.conftest import AppClient, FixedClock, make_settings, settings_env, start_app
 from tests.test_faults import TcpProxy
 
@@ -266,3 +267,29 @@ def test_any_address_may_be_allowed_with_a_token(tmp_path: Path) -> None:
     env = settings_env(tmp_path, HOTLINE_METRICS_ALLOW="any", HOTLINE_METRICS_TOKEN=TOKEN)
     observe = load_settings(env, env_file=None).observe
     assert [str(n) for n in observe.allow] == ["0.0.0.0/0", "::/0"]
+
+
+ONE_LINE_OUTAGE = r"^the database does not answer \(\w+\)$"
+
+
+async def test_a_postgresql_closed_to_connections_is_an_outage_said_in_one_line(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """As during maintenance (ALLOW_CONNECTIONS false, connections cut): the pooled
+    connection is gone and a new one refused, each an outage in one line that names no
+    statement (a voice step then keeps what it must in the spool), never a bug's traceback."""
+    name = make_url(postgres_url).database or ""
+    engine = db.create_engine(make_settings(tmp_path, postgres_url).database_url)
+    try:
+        await db.upgrade(engine)
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))  # a connection in the pool
+        await pg_admin(postgres_url, f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        await pg_admin(postgres_url, cut_off(name))
+        for _ in ("the pooled connection, cut", "a new one, refused"):
+            with pytest.raises(DatabaseUnavailable, match=ONE_LINE_OUTAGE):
+                async with db.outages_as_unavailable(), engine.connect() as conn:
+                    await conn.execute(text("SELECT 1"))
+    finally:
+        await pg_admin(postgres_url, f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        await engine.dispose()

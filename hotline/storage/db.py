@@ -148,12 +148,25 @@ async def outages_as_unavailable() -> AsyncIterator[None]:
     except (OSError, OperationalError, InterfaceError, PoolTimeout) as exc:
         raise DatabaseUnavailable(_unavailable(exc)) from exc
     except DBAPIError as exc:
-        if not exc.connection_invalidated:
+        if not (exc.connection_invalidated or exc.statement is None or _outage_code(exc)):
             raise
         raise DatabaseUnavailable(_unavailable(exc)) from exc
+
+
+# PostgreSQL's codes for a server that cannot serve now: a connection failure (class 08), a
+# shutdown or restart (57P01-57P03), too many connections (53300). A connection refused
+# while the database is closed to connections (55000, ALLOW_CONNECTIONS false) comes with no
+# statement: any error opening a connection is an outage.
+_OUTAGE_CODES = frozenset({"57P01", "57P02", "57P03", "53300"})
+
+
+def _outage_code(exc: DBAPIError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None) or ""
+    return code.startswith("08") or code in _OUTAGE_CODES
 
 
 def _unavailable(exc: Exception) -> str:
     """One line for an outage: what the driver said, never a statement or its values."""
     cause = getattr(exc, "orig", None) or exc
+    cause = cause.__cause__ or cause  # the driver's own error under SQLAlchemy's adapter's
     return f"the database does not answer ({cause.__class__.__name__})"
