@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, exists, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import BindParameter
 
 from hotline.escalation.model import Kind
 from hotline.escalation.ports import ChatStanding
@@ -21,6 +22,15 @@ _OPT_OUTS = cast(Table, OptOut.__table__)
 _CASES = cast(Table, ChatCase.__table__)
 _LANGUAGES = cast(Table, CallerLanguage.__table__)
 _SESSIONS = SESSION_COLUMNS[0].table
+_MARK: dict[str, BindParameter[Any]] = {
+    "channel": bindparam("p_channel"),
+    "update_id": bindparam("p_update_id"),
+    "received_at": bindparam("p_now"),
+}
+_MARK_DELIVERY = {
+    "postgresql": postgresql.insert(_UPDATES).values(_MARK).on_conflict_do_nothing(),
+    "sqlite": sqlite.insert(_UPDATES).values(_MARK).on_conflict_do_nothing(),
+}
 # Built once: the session under the key (if any), the opt-out, the open chat case and the
 # language the person chose last.
 _ONE_ROW = select(literal(1).label("one")).subquery()
@@ -57,13 +67,10 @@ class SqlChats:
         Written in the step's own transaction: if the step fails, the mark rolls back too,
         and the service's redelivery is handled as the first one.
         """
-        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
-        statement = (
-            dialect.insert(_UPDATES)
-            .values(channel=channel, update_id=update_id, received_at=now)
-            .on_conflict_do_nothing()
+        result = await self.conn.execute(
+            _MARK_DELIVERY[self.conn.dialect.name],
+            {"p_channel": channel, "p_update_id": update_id, "p_now": now},
         )
-        result = await self.conn.execute(statement)
         return bool(result.rowcount)
 
     async def standing(self, key: str, subscriber: str) -> ChatStanding:

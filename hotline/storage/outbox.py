@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from hotline.conversations.sends import HeldSend, NewSend
@@ -19,6 +19,21 @@ from hotline.storage.outbox_tables import TelegramSendRow
 
 _ROWS = cast(Table, TelegramSendRow.__table__)
 _HELD = (_ROWS.c.id, _ROWS.c.chat, _ROWS.c.payload, _ROWS.c.request_id, _ROWS.c.attempts)
+# Built once: a chat's every reply is written by it (building a statement per row cost more
+# than its round trip).
+_PUT = (
+    insert(_ROWS)
+    .values(
+        chat=bindparam("p_chat"),
+        payload=bindparam("p_payload"),
+        request_id=bindparam("p_request_id"),
+        created_at=bindparam("p_now"),
+        claimed_by=bindparam("p_holder"),
+        claimed_until=bindparam("p_until"),
+        attempts=1,
+    )
+    .returning(*_HELD)
+)
 
 
 class SqlSends:
@@ -33,21 +48,15 @@ class SqlSends:
         """Write rows held by `holder` until `until`; returned in the order given."""
         held = []
         for send in sends:  # one at a time: the ids must follow the order given
-            row = (
-                await self.conn.execute(
-                    insert(_ROWS)
-                    .values(
-                        chat=send.chat,
-                        payload=send.payload,
-                        request_id=send.request_id,
-                        created_at=now,
-                        claimed_by=holder,
-                        claimed_until=until,
-                        attempts=1,
-                    )
-                    .returning(*_HELD)
-                )
-            ).one()
+            values = {
+                "p_chat": send.chat,
+                "p_payload": send.payload,
+                "p_request_id": send.request_id,
+                "p_now": now,
+                "p_holder": holder,
+                "p_until": until,
+            }
+            row = (await self.conn.execute(_PUT, values)).one()
             held.append(HeldSend(*row))
         return held
 
