@@ -7,7 +7,8 @@ What it measures
     and on PostgreSQL, with 1 and 2 worker processes (--workers). Next to them, in the same run,
     the ceiling: a bare aiohttp app answering every POST with one constant <Gather> (as many
     processes on one port as the row's workers), the limit of an aiohttp server and this load
-    client on this machine.
+    client on this machine. Each load runs against a server of its own, started for it on a
+    new data folder and database: an overload's spool, replayed after it, weighs on no other.
 
     Closed loop (--mode closed, --concurrency 50,200): each caller sends their next request as
     soon as the last is answered (after a mean pause if --think-ms is given), so latency =
@@ -50,10 +51,10 @@ How to run
 --workers N is passed to `hotline serve` (1 too: on PostgreSQL its default is a worker per
 core); a server that refuses it (SQLite above 1) is skipped with one line. PostgreSQL is
 reached at HOTLINE_BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test); the
-benchmark creates a fresh database there for each worker count, migrates it with `hotline db
-upgrade`, and drops it at the end. If PostgreSQL does not answer, that target is skipped with a
-line saying why. Everything runs on loopback, and every loop is bounded by a request count and
-a time limit.
+benchmark creates a fresh database there for each load and worker count, migrates it with
+`hotline db upgrade`, and drops it at the end. If PostgreSQL does not answer, that target is
+skipped with a line saying why. Everything runs on loopback, and every loop is bounded by a
+request count and a time limit.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -104,21 +105,33 @@ class Options:
 
 
 async def bench_target(target: str, workers: int, options: Options) -> list[Result]:
-    """Every load against one server; an empty list when the target was skipped."""
+    """Every load, each against a server of its own (a new data folder and database): what
+    one load leaves behind (an overload's spool being replayed, a full pool) would weigh on
+    the next. An empty list when the target was skipped."""
+    loads: list[Callable[[Server], Awaitable[list[Result]]]] = []
+    if "closed" in options.modes:
+        for concurrency in options.concurrency:
+            loads.append(
+                lambda server, c=concurrency: one(closed(target, workers, c, server, options))
+            )
+    if "open" in options.modes:
+        loads.append(lambda server: one(opened(target, workers, options.open_load, server)))
+    if options.find_knee and target != "bare":
+        loads.append(lambda server: knee(target, workers, server, options.open_load))
     results: list[Result] = []
-    with tempfile.TemporaryDirectory(prefix=f"hotline-bench-{target}-") as tmp:
-        try:
-            async with target_server(target, Path(tmp), workers) as server:
-                if "closed" in options.modes:
-                    for concurrency in options.concurrency:
-                        results.append(await closed(target, workers, concurrency, server, options))
-                if "open" in options.modes:
-                    results.append(await opened(target, workers, options.open_load, server))
-                if options.find_knee and target != "bare":
-                    results.extend(await knee(target, workers, server, options.open_load))
-        except Skip as exc:
-            print(f"{target}, {workers} worker(s): skipped: {exc}", flush=True)
+    try:
+        for load in loads:
+            with tempfile.TemporaryDirectory(prefix=f"hotline-bench-{target}-") as tmp:
+                async with target_server(target, Path(tmp), workers) as server:
+                    results.extend(await load(server))
+    except Skip as exc:
+        print(f"{target}, {workers} worker(s): skipped: {exc}", flush=True)
     return results
+
+
+async def one(result: Awaitable[Result]) -> list[Result]:
+    """A load's single row, as a list."""
+    return [await result]
 
 
 async def closed(
