@@ -105,6 +105,19 @@ async def test_a_conversation_with_stop_in_the_middle_and_start_again(client: Ap
     assert opt_outs == []  # START took them back
 
 
+async def test_the_goodbye_says_how_to_write_again_and_any_message_does(
+    client: AppClient,
+) -> None:
+    """An SMS has no /start to send: the goodbye promises that a message is enough."""
+    await text(client, "Dobrý den")
+    bye = flat(await text(client, "0"))
+    assert bye == cs("chat-goodbye")
+    assert "/start" not in bye
+    again = flat(await text(client, "ahoj"))
+    assert cs("chat-welcome") in again
+    assert cs("chat-menu") in again
+
+
 async def test_stop_is_confirmed_once_and_help_still_answers(client: AppClient) -> None:
     await text(client, "Dobrý den")
     assert flat(await text(client, "STOP")) == cs("sms-stopped")

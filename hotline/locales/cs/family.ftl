@@ -54,7 +54,7 @@ question-prompt = Napište svůj dotaz do jedné zprávy. Poradce si ho přečte
 question-received = Děkujeme. Váš dotaz máme a poradce vám tady odpoví.
 # More written after a question was left, before a specialist took it.
 question-added = Přidali jsme to k vašemu dotazu. Poradce vám odpoví tady.
-chat-goodbye = Děkujeme, že jste napsali. Opatrujte se. Až nám budete chtít znovu napsat, pošlete /start.
+chat-goodbye = Děkujeme, že jste napsali. Opatrujte se. Až nám budete chtít znovu napsat, stačí poslat zprávu.
 
 ## Commands and keywords (the chat channels say these, not a flow)
 

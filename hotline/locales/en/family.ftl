@@ -54,7 +54,7 @@ question-prompt = Write your question in one message. A specialist will read it 
 question-received = Thank you. We have your question, and a specialist will answer you here.
 # More written after a question was left, before a specialist took it.
 question-added = We have added this to your question. A specialist will answer you here.
-chat-goodbye = Thank you for writing. Take care. Send /start whenever you want to write again.
+chat-goodbye = Thank you for writing. Take care. Whenever you want to write again, just send us a message.
 
 ## Commands and keywords (the chat channels say these, not a flow)
 

@@ -55,7 +55,7 @@ question-prompt = Napišite svoje pitanje u jednoj poruci. Savjetnik će ga pro�
 question-received = Hvala. Primili smo Vaše pitanje i savjetnik će Vam odgovoriti ovdje.
 # More written after a question was left, before a specialist took it.
 question-added = Dodali smo to Vašem pitanju. Savjetnik će Vam odgovoriti ovdje.
-chat-goodbye = Hvala što ste nam pisali. Čuvajte se. Kad god nam poželite ponovno pisati, pošaljite /start.
+chat-goodbye = Hvala što ste nam pisali. Čuvajte se. Kad god nam poželite ponovno pisati, samo nam pošaljite poruku.
 
 ## Commands and keywords (the chat channels say these, not a flow)
 

@@ -56,7 +56,7 @@ question-prompt = დაწერეთ თქვენი შეკითხვ
 question-received = გმადლობთ. თქვენი შეკითხვა მივიღეთ და სპეციალისტი აქვე გიპასუხებთ.
 # More written after a question was left, before a specialist took it.
 question-added = ეს თქვენს შეკითხვას დავამატეთ. სპეციალისტი აქვე გიპასუხებთ.
-chat-goodbye = გმადლობთ, რომ მოგვწერეთ. თავს გაუფრთხილდით. როცა კი ისევ მოგინდებათ მოგვწეროთ, გამოგზავნეთ /start.
+chat-goodbye = გმადლობთ, რომ მოგვწერეთ. თავს გაუფრთხილდით. როცა კი ისევ მოგინდებათ მოგვწეროთ, უბრალოდ გამოგვიგზავნეთ შეტყობინება.
 
 ## Commands and keywords (the chat channels say these, not a flow)
 

@@ -54,7 +54,7 @@ question-prompt = Напишите ваш вопрос одним сообщен
 question-received = Спасибо. Мы получили ваш вопрос, и специалист ответит вам здесь.
 # More written after a question was left, before a specialist took it.
 question-added = Мы добавили это к вашему вопросу. Специалист ответит вам здесь.
-chat-goodbye = Спасибо, что написали. Берегите себя. Если захотите написать снова, отправьте /start.
+chat-goodbye = Спасибо, что написали. Берегите себя. Если захотите написать снова, просто отправьте нам сообщение.
 
 ## Commands and keywords (the chat channels say these, not a flow)
 

@@ -54,7 +54,7 @@ question-prompt = Vprašanje napišite v enem sporočilu. Svetovalec ga bo prebr
 question-received = Hvala. Vaše vprašanje smo prejeli in svetovalec vam bo odgovoril tukaj.
 # More written after a question was left, before a specialist took it.
 question-added = To smo dodali k vašemu vprašanju. Svetovalec vam bo odgovoril tukaj.
-chat-goodbye = Hvala, ker ste nam pisali. Pazite nase. Ko nam boste želeli spet pisati, pošljite /start.
+chat-goodbye = Hvala, ker ste nam pisali. Pazite nase. Ko nam boste želeli spet pisati, nam preprosto pošljite sporočilo.
 
 ## Commands and keywords (the chat channels say these, not a flow)
 
