@@ -23,6 +23,7 @@ from hotline.app import ENGINE, VOICE_SPOOL
 from hotline.conversations.voice_spool import CallEvent
 from hotline.crypto import DataCipher
 from hotline.privacy import pseudonym
+from hotline.storage import db
 from hotline.storage.models import (
     CallbackTask,
     CallLogEntry,
@@ -383,3 +384,42 @@ async def test_the_app_replays_the_spool_when_it_starts(
     [entry] = await rows(client, CallLogEntry)
     assert (entry.duration_s, entry.outcome, entry.path) == (61, "abandoned", ["fallback"])
     assert spool_file(tmp_path).read_bytes() == b""
+
+
+async def test_a_server_replays_its_own_databases_records_only(
+    aiohttp_client: Any,
+    database_url: str,
+    tmp_path: Path,
+    clock: FixedClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Two servers on different databases sharing a data folder: each files only what its
+    own fallback kept (and records of a version that did not stamp them, as it did then);
+    the other's stay in the spool for it, said once."""
+    settings = make_settings(tmp_path, database_url)
+    other = db.identity(f"sqlite:///{tmp_path / 'elsewhere' / 'other.sqlite3'}")
+    assert other != db.identity(settings.database_url)
+    mine, unstamped, theirs = new_call_sid(), new_call_sid(), new_call_sid()
+    spool = Spool(spool_file(tmp_path), DataCipher(settings.data_key))
+    for sid, stamp in (
+        (mine, db.identity(settings.database_url)),
+        (unstamped, None),
+        (theirs, other),
+    ):
+        record = CallEvent("status", sid, CALLER, clock.now, duration_s=61).to_json()
+        spool.append(record if stamp is None else {**record, "db": stamp})
+    caplog.set_level(logging.WARNING, logger="hotline")
+    client = await start_app(aiohttp_client, settings, clock)
+    for _ in range(100):
+        if len(await rows(client, CallLogEntry)) == 2:
+            break
+        await asyncio.sleep(0.05)
+    await replay(client)  # a second run: said once
+    assert len(await rows(client, CallLogEntry)) == 2
+    [kept] = spool.read().entries
+    assert (kept.record["call"], kept.record["db"]) == (theirs, other)
+    told = [r.getMessage() for r in caplog.records if "another database" in r.getMessage()]
+    assert told == [
+        "spool replay: 1 records were kept by a server on another database, left for it to "
+        "replay; give each server a data folder of its own (HOTLINE_DATA_DIR)"
+    ]

@@ -52,6 +52,7 @@ from hotline.reminders.dispatcher import DispatchConfig, Dispatcher
 from hotline.reminders.first_message import how_to_stop
 from hotline.reminders.openings import ChatOpenings
 from hotline.reminders.outbound import Sender, outbound_text
+from hotline.storage import db
 from hotline.storage.spool import Spool, voice_spool_path
 
 if TYPE_CHECKING:
@@ -216,6 +217,7 @@ def build_voice(
         pseudonym_key=settings.pseudonym_key,
         default_region=settings.default_region,
         clock=shared.clock,
+        database=db.identity(settings.database_url),
     )
     channel = VoiceChannel(
         config=VoiceConfig(

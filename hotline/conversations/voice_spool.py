@@ -117,6 +117,7 @@ class ReplayCounts:
     closed: int = 0  # calls with a session whose log row was closed or corrected
     added: int = 0  # calls without a session that got a log row
     waiting: int = 0  # records kept for a later replay (their call may not have ended)
+    other: int = 0  # records another database's server kept here: left for it to replay
     skipped: bool = False  # another process was replaying
     failed: str | None = None  # the database did not take them: the error's class
 
@@ -124,6 +125,7 @@ class ReplayCounts:
         return (
             f"{self.voicemails} voicemails filed, {self.closed} calls closed, "
             f"{self.added} call log rows added, {self.waiting} records waiting"
+            + (f", {self.other} of another database" if self.other else "")
         )
 
 
@@ -141,8 +143,10 @@ class VoiceSpool:
         pseudonym_key: bytes,
         default_region: str | None,
         clock: Callable[[], datetime],
+        database: str = "",
     ) -> None:
         self.spool = spool
+        self.database = database  # the stamp of this server's records (`db.identity`)
         self._units = units
         self.board = board
         self.escalation = escalation
@@ -154,6 +158,7 @@ class VoiceSpool:
         self._writer: asyncio.Future[None] | None = None
         self._replaying = asyncio.Lock()
         self._failing = False  # the last run failed: said once, not every run
+        self._told_other = False  # another database's records: said once a process
 
     # -- keeping --------------------------------------------------------------------------
 
@@ -193,7 +198,7 @@ class VoiceSpool:
 
     def _append(self, events: Sequence[CallEvent]) -> bool:
         try:
-            self.spool.append_all([event.to_json() for event in events])
+            self.spool.append_all([{**e.to_json(), "db": self.database} for e in events])
         except OSError as exc:
             fix = f"make {self.spool.path.parent} writable (the data folder, HOTLINE_DATA_DIR)"
             for event in events:
@@ -249,6 +254,13 @@ class VoiceSpool:
             self._failing = True
             return
         self._failing = False
+        if counts.other and not self._told_other:
+            log.warning(
+                "spool replay: %d records were kept by a server on another database, left "
+                "for it to replay; give each server a data folder of its own (HOTLINE_DATA_DIR)",
+                counts.other,
+            )
+            self._told_other = True
         if counts.voicemails or counts.closed or counts.added:
             log.info("spool replay: %s", counts)
 
@@ -257,13 +269,16 @@ class VoiceSpool:
         counts = ReplayCounts()
         calls: dict[str, list[tuple[bytes, CallEvent]]] = {}
         for entry in contents.entries:
+            if entry.record.get("db", self.database) != self.database:  # unstamped: anyone's
+                counts.other += 1
+                continue
             try:
                 event = CallEvent.from_json(entry.record)
             except (KeyError, TypeError, ValueError):
                 continue  # not ours to read: kept in the file, counted as waiting
             calls.setdefault(event.call_sid, []).append((entry.line, event))
         parsed = sum(len(items) for items in calls.values())
-        counts.waiting = contents.unreadable + len(contents.entries) - parsed
+        counts.waiting = contents.unreadable + len(contents.entries) - parsed - counts.other
         snapshot = None
         if any(e.kind == "voicemail" for items in calls.values() for _, e in items):
             # Read before the transactions: SQLite has one connection, which a unit holds.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import hashlib
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -65,6 +66,20 @@ def create_engine(url: str, *, pool_size: int = 20, command_timeout_s: float = 2
         # its own deadline either way).
         connect_args={"timeout": 5, "command_timeout": command_timeout_s},
     )
+
+
+def identity(url: str) -> str:
+    """A short tag of the database at `url`: its kind, place and name (not who connects, nor
+    the password). The voice spool stamps its records with it, so that a server replays only
+    its own database's records from a data folder another server shares."""
+    parsed = make_url(url)
+    kind = parsed.get_backend_name()
+    if kind == "sqlite":
+        name = parsed.database or ":memory:"
+        place = name if name == ":memory:" else str(Path(name).resolve())
+    else:
+        place = f"{(parsed.host or 'localhost').lower()}:{parsed.port or 5432}/{parsed.database}"
+    return hashlib.sha256(f"{kind}|{place}".encode()).hexdigest()[:12]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
