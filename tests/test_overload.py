@@ -155,3 +155,31 @@ def test_a_request_at_work_too_long_turns_new_calls_away_then_steps() -> None:
         now[0] += 0.2
         assert (admission.admits("new"), admission.admits("step")) == (False, False)
     assert admission.admits("new")  # answered: nothing waits
+
+
+def test_an_overload_is_said_in_a_line_at_its_start_every_10_s_and_at_its_end(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Never a line per request; and the last counts of an overload are said once it is
+    over, not left unsaid until the next one."""
+    now = [100.0]
+    admission = Admission(deadline_s=0.8, max_in_flight=4, clock=lambda: now[0])
+    told = admission.turned_away
+    caplog.set_level(logging.WARNING, logger="hotline.channels.voice_admission")
+    for _ in range(3):
+        told.note("new", admission)  # the first is said at once, the next two wait
+        now[0] += 1
+    told.note("step", admission)
+    now[0] += 8  # 11 s after the first line, nothing turned away for 8 s
+    told.say_the_rest()
+    now[0] += 1
+    told.say_the_rest()  # said already
+    told.note("new", admission)  # a new overload: a line at once
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 3
+    assert lines[0].endswith("1 new calls and 0 steps answered by the fallback")
+    assert lines[1] == (
+        "no longer overloaded: 2 new calls and 1 steps answered by the fallback in the last "
+        "11 s of it"
+    )
+    assert lines[2].endswith("1 new calls and 0 steps answered by the fallback")

@@ -22,7 +22,7 @@ from twilio.twiml.voice_response import Dial, VoiceResponse
 
 from hotline.call_log import SIMULATED_FIELD
 from hotline.channels.twilio_signature import TwilioSignatureCheck
-from hotline.channels.voice_admission import Admission, TurnedAway, Work
+from hotline.channels.voice_admission import Admission, Work
 from hotline.channels.voice_twiml import FALLBACK_PATH, VoiceRenderer
 from hotline.channels.voice_whisper import VoiceWhisper
 from hotline.conversations.voice import VoiceConversations
@@ -95,7 +95,6 @@ class VoiceChannel:
         self.renderer = renderer
         self.clock = clock
         self.admission = Admission(deadline_s=config.deadline_s, max_in_flight=config.max_in_flight)
-        self._turned_away = TurnedAway()
         self._stuck: set[asyncio.Future[Any]] = set()
         # Rendered ahead, for each language as it is offered: a fault must not depend on
         # anything that could fault.
@@ -246,7 +245,7 @@ class VoiceChannel:
         overloaded (voice_admission), answer with the fallback."""
         if not self.admission.admits(kind):
             work.close()  # never started
-            self._turned_away.note(kind, self.admission)
+            self.admission.turned_away.note(kind, self.admission)
             return self._fall_back("overload", params, language)
         with self.admission.taken():
             task = await self._within(work, self.config.deadline_s)

@@ -57,6 +57,7 @@ class Admission:
         self.clock = clock
         self._late = (0.0, 0.0)  # how late the timer fired, the last two times
         self._due: float | None = None  # when the timer is due next (None: not watching)
+        self.turned_away = TurnedAway(clock)
 
     def lag_s(self) -> float:
         """How late the event loop runs now: the lesser of the last two ticks' lateness, the
@@ -116,11 +117,13 @@ class Admission:
             self._due = self.clock() + TICK_S
             await asyncio.sleep(TICK_S)
             self._late = (self._late[1], max(0.0, self.clock() - self._due))
+            self.turned_away.say_the_rest()
 
 
 class TurnedAway:
     """Says that work is being turned away: one line at the first, then one every
-    SAY_EVERY_S with the counts since the last (never a line per request)."""
+    SAY_EVERY_S with the counts since the last (never a line per request), and the last
+    counts once nothing was turned away for SAY_EVERY_S (the event loop's tick asks)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
@@ -133,6 +136,7 @@ class TurnedAway:
         now = self.clock()
         if self._said_at is not None and now - self._said_at < SAY_EVERY_S:
             return
+        span = "" if self._said_at is None else f" in the last {now - self._said_at:.0f} s"
         log.warning(
             "overloaded (oldest voice request at work %.0f ms, event loop %.0f ms late, %d in "
             "flight): %d new calls and %d steps answered by the fallback%s",
@@ -141,7 +145,24 @@ class TurnedAway:
             admission.in_flight,
             self._counts["new"],
             self._counts["step"],
-            "" if self._said_at is None else f" in the last {now - self._said_at:.0f} s",
+            span,
         )
         self._counts = {"new": 0, "step": 0}
         self._said_at = now
+
+    def say_the_rest(self) -> None:
+        """When nothing was turned away for SAY_EVERY_S: the counts not said yet, in a line
+        that says the overload is over (the next one begins with a line of its own)."""
+        now = self.clock()
+        if self._said_at is None or now - self._said_at < SAY_EVERY_S:
+            return
+        if any(self._counts.values()):
+            log.warning(
+                "no longer overloaded: %d new calls and %d steps answered by the fallback in "
+                "the last %.0f s of it",
+                self._counts["new"],
+                self._counts["step"],
+                now - self._said_at,
+            )
+        self._counts = {"new": 0, "step": 0}
+        self._said_at = None
