@@ -423,3 +423,18 @@ async def test_a_server_replays_its_own_databases_records_only(
         "spool replay: 1 records were kept by a server on another database, left for it to "
         "replay; give each server a data folder of its own (HOTLINE_DATA_DIR)"
     ]
+
+
+async def test_a_replay_that_cannot_read_the_spool_says_so_once_without_counts(
+    aiohttp_client: Any, tmp_path: Path, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing was read: no "0 records waiting" to mislead whoever reads the log."""
+    client = await start_app(aiohttp_client, make_settings(tmp_path), clock)
+    spool = client.app[VOICE_SPOOL]
+    (tmp_path / "data" / "spool").write_text("not a folder")
+    caplog.set_level(logging.WARNING, logger="hotline")
+    await spool.replay_logged()
+    await spool.replay_logged()  # the next run says nothing more
+    [line] = [r.getMessage() for r in caplog.records if "spool replay" in r.getMessage()]
+    assert line.startswith("spool replay: the records could not be filed (")
+    assert "waiting" not in line

@@ -241,17 +241,11 @@ class VoiceSpool:
         """The scheduler's job: replay, and say what happened in one line."""
         try:
             counts = await self.replay()
-        except Exception as exc:  # the database, or the spool file itself
-            counts = ReplayCounts(failed=exc.__class__.__name__)
+        except Exception as exc:  # the database, or the spool file itself: nothing was read
+            self._say_failing(exc.__class__.__name__, None)
+            return
         if counts.failed is not None:
-            if not self._failing:  # once an outage, not every run
-                log.warning(
-                    "spool replay: the database does not take the records (%s); %s; "
-                    "it tries again every run",
-                    counts.failed,
-                    counts,
-                )
-            self._failing = True
+            self._say_failing(counts.failed, counts)
             return
         self._failing = False
         if counts.other and not self._told_other:
@@ -263,6 +257,15 @@ class VoiceSpool:
             self._told_other = True
         if counts.voicemails or counts.closed or counts.added:
             log.info("spool replay: %s", counts)
+
+    def _say_failing(self, error: str, counts: ReplayCounts | None) -> None:
+        if not self._failing:  # once an outage, not every run
+            log.warning(
+                "spool replay: the records could not be filed (%s)%s; it tries again every run",
+                error,
+                "" if counts is None else f"; {counts}",
+            )
+        self._failing = True
 
     async def _replay(self) -> ReplayCounts:
         contents = await asyncio.to_thread(self.spool.read)
