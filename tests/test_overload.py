@@ -11,6 +11,7 @@ further calls arrive.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from pathlib import Path
@@ -142,17 +143,24 @@ def test_requests_in_flight_turn_new_calls_away_at_half_the_bound_and_steps_at_t
     assert (admission.admits("new"), admission.in_flight) == (True, 0)
 
 
-def test_a_request_at_work_too_long_turns_new_calls_away_then_steps() -> None:
-    """What requests wait for (the database's connections, the CPU): the oldest at work."""
+def test_requests_at_work_too_long_turn_new_calls_away_then_steps_one_alone_does_not() -> None:
+    """What requests wait for (the database's connections, the CPU): how long they have been
+    at work, read at the fourth oldest. A request held up alone (a lock, a slow connection)
+    is not overload: callers in the menu go on."""
     now = [100.0]
     admission = Admission(deadline_s=0.8, max_in_flight=256, clock=lambda: now[0])
-    with admission.taken():
+    with contextlib.ExitStack() as held:
+        for _ in range(3):
+            held.enter_context(admission.taken())
+        now[0] += 0.7  # three held up for most of the deadline
+        assert (admission.admits("new"), admission.admits("step")) == (True, True)
+        held.enter_context(admission.taken())  # a fourth
         now[0] += 0.3
         with admission.taken():
             assert (admission.admits("new"), admission.admits("step")) == (True, True)
-        now[0] += 0.2  # the first has been at work half of the deadline
+        now[0] += 0.15  # the fourth oldest at work over half of the deadline
         assert (admission.admits("new"), admission.admits("step")) == (False, True)
-        now[0] += 0.2
+        now[0] += 0.2  # over three quarters of it
         assert (admission.admits("new"), admission.admits("step")) == (False, False)
     assert admission.admits("new")  # answered: nothing waits
 

@@ -6,15 +6,17 @@ fallback (a person at the fallback number, or a voicemail) within milliseconds, 
 silence until the step's deadline passes and then the same fallback, while the waiting work
 slows every other call. Three signs of overload, measured in this process:
 
-- how long the oldest voice request in flight has been at work: what a request waits for
-  the database's connections and for its share of the CPU (the queue is there, not in the
-  event loop, whose callbacks are short);
+- how long the voice requests in flight have been at work: what a request waits for the
+  database's connections and for its share of the CPU (the queue is there, not in the event
+  loop, whose callbacks are short). The fourth oldest is the measure: one request held up
+  alone (a lock, a slow connection) is not overload, and turning every caller away for it
+  sent callers in the menu to the fallback at a load the worker carried easily;
 - how late the event loop runs: a timer due every 50 ms, and how much later than due it
   fired the last two times (a tick overdue counts as it goes): the time a request that has
   arrived waits before any of its work starts;
 - the voice requests in flight, against a bound (HOTLINE_VOICE_IN_FLIGHT).
 
-A new call is turned away first: once the oldest request has been at work half of the
+A new call is turned away first: once the fourth oldest has been at work half of the
 step's deadline, or the loop runs later than an eighth of it (a late loop delays every
 answer, the fallback's too), or the requests in flight reach half the bound. A step of a
 call already in the menu only past three quarters of the deadline, a quarter of it late, or
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -35,6 +38,7 @@ from typing import Literal
 log = logging.getLogger(__name__)
 
 TICK_S = 0.05
+SLOW_ALONE = 3  # requests that may be held up without the worker being overloaded
 SAY_EVERY_S = 10.0  # while turning work away, one line this often
 Work = Literal["new", "step"]
 
@@ -73,17 +77,17 @@ class Admission:
         """The voice requests at work now."""
         return len(self._started)
 
-    def oldest_s(self) -> float:
-        """How long the oldest request in flight has been at work (0 with none)."""
-        oldest = next(iter(self._started.values()), None)
-        return 0.0 if oldest is None else self.clock() - oldest
+    def held_up_s(self) -> float:
+        """How long the fourth oldest request in flight has been at work (0 with fewer)."""
+        fourth = next(itertools.islice(self._started.values(), SLOW_ALONE, None), None)
+        return 0.0 if fourth is None else self.clock() - fourth
 
     def admits(self, work: Work) -> bool:
         """Whether to take this work now (else: the fallback, at once)."""
         return (
             self.in_flight < self.max_in_flight[work]
             and self.lag_s() < self.max_lag[work]
-            and self.oldest_s() < self.max_wait[work]
+            and self.held_up_s() < self.max_wait[work]
         )
 
     def overloaded(self) -> bool:
@@ -138,9 +142,9 @@ class TurnedAway:
             return
         span = "" if self._said_at is None else f" in the last {now - self._said_at:.0f} s"
         log.warning(
-            "overloaded (oldest voice request at work %.0f ms, event loop %.0f ms late, %d in "
+            "overloaded (4th oldest voice request at work %.0f ms, event loop %.0f ms late, %d in "
             "flight): %d new calls and %d steps answered by the fallback%s",
-            admission.oldest_s() * 1000,
+            admission.held_up_s() * 1000,
             admission.lag_s() * 1000,
             admission.in_flight,
             self._counts["new"],
