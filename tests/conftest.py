@@ -12,6 +12,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+from aiohttp import web_app
 from aiohttp.test_utils import TestClient
 from sqlalchemy.engine import make_url
 from twilio.request_validator import RequestValidator
@@ -52,6 +53,16 @@ class FixedClock:
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()
+
+
+@pytest.fixture(autouse=True)
+def forget_the_apps() -> Iterator[None]:
+    """aiohttp keeps each app's middleware chain in a cache of 1,024 entries keyed by the app
+    (one app a process, in production). The suite builds an app a test: the cache kept a
+    thousand of them alive, and the heap's full collections grew to seconds (long enough for
+    a voice step to miss its deadline in a test)."""
+    yield
+    web_app._cached_build_middleware.cache_clear()
 
 
 def make_settings(tmp_path: Path, database_url: str | None = None, **env: str) -> Settings:
