@@ -10,8 +10,9 @@ import uuid
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import BindParameter
 
 from hotline.escalation.model import CaseLine, CaseRow, EscalationRow, Kind, Result
 from hotline.storage.case_tables import CaseMessage
@@ -22,6 +23,20 @@ _CASES = cast(Table, ChatCase.__table__)
 _LINES = cast(Table, CaseMessage.__table__)
 _QUESTIONS = cast(Table, Question.__table__)
 _ESC = ESCALATIONS
+
+
+def newest_open_case(
+    session_key: str | BindParameter[str], kind: Kind | None = None
+) -> Select[tuple[str]]:
+    """The escalation id of a session's newest open case (of one kind, if given)."""
+    query = (
+        select(_CASES.c.escalation_id)
+        .join(_ESC, _ESC.c.id == _CASES.c.escalation_id)
+        .where(_CASES.c.session_key == session_key, _CASES.c.closed_at.is_(None))
+        .order_by(_ESC.c.started_at.desc())
+        .limit(1)
+    )
+    return query if kind is None else query.where(_ESC.c.kind == kind)
 
 
 class SqlCases:
@@ -45,16 +60,7 @@ class SqlCases:
         self, session_key: str, *, kind: Kind | None = None
     ) -> tuple[CaseRow, EscalationRow] | None:
         """The newest open case of a chat session (of one kind, if given), if any."""
-        query = (
-            select(_CASES.c.escalation_id)
-            .join(_ESC, _ESC.c.id == _CASES.c.escalation_id)
-            .where(_CASES.c.session_key == session_key, _CASES.c.closed_at.is_(None))
-            .order_by(_ESC.c.started_at.desc())
-            .limit(1)
-        )
-        if kind is not None:
-            query = query.where(_ESC.c.kind == kind)
-        row = (await self.conn.execute(query)).first()
+        row = (await self.conn.execute(newest_open_case(session_key, kind))).first()
         return await self.get(row.escalation_id) if row else None
 
     async def get(self, escalation_id: str) -> tuple[CaseRow, EscalationRow] | None:

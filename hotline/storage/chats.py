@@ -13,14 +13,12 @@ from sqlalchemy.sql.elements import BindParameter
 
 from hotline.escalation.model import Kind
 from hotline.escalation.ports import ChatStanding
-from hotline.storage.escalation_records import ESCALATIONS
-from hotline.storage.models import CallerLanguage, ChatCase, ChatUpdate, OptOut
-from hotline.storage.sessions import SESSION_COLUMNS, stored_session
+from hotline.storage.chat_cases import newest_open_case
+from hotline.storage.models import ChatUpdate, OptOut
+from hotline.storage.sessions import RECALL_LANGUAGE, SESSION_COLUMNS, stored_session
 
 _UPDATES = cast(Table, ChatUpdate.__table__)
 _OPT_OUTS = cast(Table, OptOut.__table__)
-_CASES = cast(Table, ChatCase.__table__)
-_LANGUAGES = cast(Table, CallerLanguage.__table__)
 _SESSIONS = SESSION_COLUMNS[0].table
 _MARK: dict[str, BindParameter[Any]] = {
     "channel": bindparam("p_channel"),
@@ -36,21 +34,8 @@ _MARK_DELIVERY = {
 _ONE_ROW = select(literal(1).label("one")).subquery()
 _STANDING = select(
     exists().where(_OPT_OUTS.c.subscriber == bindparam("p_subscriber")).label("opted_out"),
-    select(_CASES.c.escalation_id)
-    .join(ESCALATIONS, ESCALATIONS.c.id == _CASES.c.escalation_id)
-    .where(
-        _CASES.c.session_key == bindparam("p_key"),
-        _CASES.c.closed_at.is_(None),
-        ESCALATIONS.c.kind == Kind.CHAT,
-    )
-    .order_by(ESCALATIONS.c.started_at.desc())
-    .limit(1)
-    .scalar_subquery()
-    .label("chat_case"),
-    select(_LANGUAGES.c.language)
-    .where(_LANGUAGES.c.caller == bindparam("p_subscriber"))
-    .scalar_subquery()
-    .label("language"),
+    newest_open_case(bindparam("p_key"), Kind.CHAT).scalar_subquery().label("chat_case"),
+    RECALL_LANGUAGE.scalar_subquery().label("language"),  # its parameter: p_caller
     *SESSION_COLUMNS,
 ).select_from(_ONE_ROW.outerjoin(_SESSIONS, _SESSIONS.c.key == bindparam("p_key")))
 
@@ -77,7 +62,8 @@ class SqlChats:
         """The session under `key`, whether `subscriber` opted out, the session's open chat
         case and the language they chose last: what each message needs first, in one round
         trip instead of up to four."""
-        row = (await self.conn.execute(_STANDING, {"p_key": key, "p_subscriber": subscriber})).one()
+        params = {"p_key": key, "p_subscriber": subscriber, "p_caller": subscriber}
+        row = (await self.conn.execute(_STANDING, params)).one()
         return ChatStanding(
             session=stored_session(row) if row.key is not None else None,
             opted_out=bool(row.opted_out),

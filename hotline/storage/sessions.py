@@ -93,7 +93,7 @@ _REMEMBER_LANGUAGE = {
 _VOICEMAIL_FILED = (
     select(_VOICEMAILS.c.id).where(_VOICEMAILS.c.recording_url == bindparam("p_url")).limit(1)
 )
-_RECALL_LANGUAGE = select(_LANGUAGES.c.language).where(_LANGUAGES.c.caller == bindparam("p_caller"))
+RECALL_LANGUAGE = select(_LANGUAGES.c.language).where(_LANGUAGES.c.caller == bindparam("p_caller"))
 _END_SESSION = (
     update(_SESSIONS)
     .where(_SESSIONS.c.key == bindparam("p_key"))
@@ -179,7 +179,7 @@ class SqlSessions:
 
     async def recall_language(self, caller: str) -> str | None:
         """The language this pseudonym last chose, if any."""
-        result = await self.conn.execute(_RECALL_LANGUAGE, {"p_caller": caller})
+        result = await self.conn.execute(RECALL_LANGUAGE, {"p_caller": caller})
         return cast(str | None, result.scalar())
 
     async def create(self, new: NewSession) -> StoredSession:
